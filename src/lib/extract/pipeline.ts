@@ -1,0 +1,39 @@
+/**
+ * The extraction pipeline's moving parts, in the manner of chrono's Parser/Refiner:
+ * parsers each look for one kind of record; refiners then run in a fixed order over
+ * all candidates (dedupe, dates, merge, confidence).
+ */
+import type { ExtractedRecord } from './types';
+
+/** One page of newspaper text, as given and as normalised. */
+export interface Page {
+	/** The file's text exactly as JavaScript read it. Offsets point into this. */
+	text: string;
+	/**
+	 * Same length as `text`, character for character: NFKC-folded (full-width → half-width),
+	 * traditional → simplified. Parsers match on `norm` and report offsets that are valid in both.
+	 */
+	norm: string;
+	/** `source.file` of every record. */
+	source: string;
+	/** YYYY-MM-DD, the reference for dates printed without a year. */
+	published: string;
+}
+
+/** A run of the page that belongs together: a headline and its body, or one notice. */
+export interface Passage {
+	start: number;
+	end: number;
+	/** The headline line, when the passage starts with one. */
+	headline?: string;
+}
+
+export interface Parser {
+	readonly name: string;
+	parse(page: Page, passages: readonly Passage[]): ExtractedRecord[];
+}
+
+export interface Refiner {
+	readonly name: string;
+	refine(records: ExtractedRecord[], page: Page): ExtractedRecord[];
+}

@@ -1,0 +1,123 @@
+/**
+ * The record contract of the extractor: what `extract()` returns and what
+ * `npm run extract -- --json` prints. Keep it stable: outside checks read it.
+ * Fields that are unknown are omitted (never `null`, never empty strings).
+ */
+
+export const KINDS = ['hotline', 'procedure', 'lost_found', 'family_search', 'event'] as const;
+export type Kind = (typeof KINDS)[number];
+
+export const LOST_FOUND_SUBTYPES = ['void_notice', 'lost_item', 'found_item'] as const;
+export type LostFoundSubtype = (typeof LOST_FOUND_SUBTYPES)[number];
+
+export const FAMILY_SEARCH_SUBTYPES = [
+	'found_child',
+	'family_seeking',
+	'person_seeking_family'
+] as const;
+export type FamilySearchSubtype = (typeof FAMILY_SEARCH_SUBTYPES)[number];
+
+/** Where a record came from: `text.slice(start, end)` of the file as JavaScript reads it. */
+export interface SourceSpan {
+	file: string;
+	start: number;
+	end: number;
+}
+
+export interface Phone {
+	/** Normalised: 0731-28687947, 13307330000, 12345, 010-12345678. */
+	number: string;
+	/** As printed (after joining line breaks). */
+	raw: string;
+	/** What the number is for, when the text says (e.g. 咨询电话, 联系人 张三). */
+	label?: string;
+}
+
+interface RecordBase {
+	kind: Kind;
+	subtype?: string;
+	title: string;
+	source: SourceSpan;
+	/** 0..1; below CONFIDENCE_THRESHOLD the importer stores the record as a draft. */
+	confidence: number;
+	district?: string;
+	phones: Phone[];
+	emails: string[];
+	/** Why confidence was lowered, in plain words for the moderators' queue. */
+	flags?: string[];
+}
+
+export interface HotlineRecord extends RecordBase {
+	kind: 'hotline';
+	name: string;
+	organization?: string;
+	address?: string;
+	hours?: string;
+	emergency?: boolean;
+}
+
+export interface ProcedureRecord extends RecordBase {
+	kind: 'procedure';
+	subtype?: 'qa' | 'guide';
+	question?: string;
+	department?: string;
+	answer?: string;
+	steps?: string[];
+	requirements?: string[];
+	timeLimit?: string;
+	fee?: string;
+	location?: string;
+}
+
+export interface LostFoundRecord extends RecordBase {
+	kind: 'lost_found';
+	subtype: LostFoundSubtype;
+	holder?: string;
+	documentType?: string;
+	documentNumber?: string;
+	item?: string;
+	place?: string;
+	date?: string;
+}
+
+export interface FamilySearchRecord extends RecordBase {
+	kind: 'family_search';
+	subtype: FamilySearchSubtype;
+	foundAt?: string;
+	lostAt?: string;
+	place?: string;
+	gender?: '男' | '女';
+	age?: string;
+	features?: string[];
+	contactName?: string;
+	noticeDeadline?: string;
+}
+
+export interface EventRecord extends RecordBase {
+	kind: 'event';
+	organizer?: string;
+	startsOn?: string;
+	endsOn?: string;
+	deadline?: string;
+	location?: string;
+	howToRegister?: string[];
+	fee?: string;
+	audience?: string;
+}
+
+export type ExtractedRecord =
+	| HotlineRecord
+	| ProcedureRecord
+	| LostFoundRecord
+	| FamilySearchRecord
+	| EventRecord;
+
+export interface ExtractOptions {
+	/** Name written into `source.file`. */
+	source: string;
+	/** Publication date (YYYY-MM-DD): the reference for dates without a year. */
+	published: string;
+}
+
+/** Records at or above this confidence are published on import; the rest wait as drafts. */
+export const CONFIDENCE_THRESHOLD = 0.7;
