@@ -1,0 +1,126 @@
+/**
+ * Text normalisation that keeps offsets: `normalize(text)` has exactly the same length as
+ * `text` (UTF-16 units), so a match found in the normalised text is a valid span of the
+ * original. Parsers match on the normalised text and cut fields from the original, so
+ * records keep what was printed (traditional script, full-width punctuation) while the
+ * rules only need to know one spelling.
+ */
+import { Converter } from 'opencc-js/t2cn';
+
+/** One replacement code unit per code unit; identity where nothing is folded. */
+let table: Uint16Array | undefined;
+
+/** Punctuation that NFKC leaves alone but that plays the role of an ASCII sign in notices. */
+const PUNCTUATION: Record<string, string> = {
+	'\u3000': ' ', // ideographic space
+	'\u00a0': ' ', // no-break space
+	'\u200b': ' ', // zero-width space: cannot be dropped without moving offsets
+	'\ufeff': ' ', // byte-order mark inside the text
+	'\u2010': '-', // hyphen
+	'\u2011': '-', // non-breaking hyphen
+	'\u2012': '-', // figure dash
+	'\u2013': '-', // en dash
+	'\u2014': '-', // em dash: 0731—28455555, 2000—3000元
+	'\u2015': '-', // horizontal bar
+	'\u2212': '-', // minus sign
+	'\u2500': '-', // box-drawing line, an OCR stand-in for a dash
+	'\u301c': '~', // wave dash: 9:00〜17:00
+	'\u3010': '[', // 【
+	'\u3011': ']', // 】
+	'\u3014': '[', // 〔
+	'\u3015': ']', // 〕
+	'\u3016': '[', // 〖
+	'\u3017': ']', // 〗
+	'\u300c': '"', // 「 quotes in traditional-script papers
+	'\u300d': '"', // 」
+	'\u300e': '"', // 『
+	'\u300f': '"', // 』
+	'\u201c': '"', // “
+	'\u201d': '"', // ”
+	'\u2018': "'", // ‘
+	'\u2019': "'", // ’
+	'\uff61': '\u3002', // half-width ideographic full stop → 。
+	'\uff64': '\u3001', // half-width ideographic comma → 、
+	'\u30fb': '\u00b7', // katakana middle dot, printed for the name dot
+	'\uff65': '\u00b7' // half-width katakana middle dot
+};
+
+function buildTable(): Uint16Array {
+	const t = new Uint16Array(0x10000);
+	for (let i = 0; i < t.length; i++) t[i] = i;
+	// Full-width ASCII (！ … ～) sits exactly 0xFEE0 above its half-width twin.
+	for (let i = 0xff01; i <= 0xff5e; i++) t[i] = i - 0xfee0;
+	// Kangxi radicals and compatibility ideographs come out of OCR and PDF text layers
+	// (⾦ for 金); NFKC folds them to the ordinary character when the result is one unit.
+	for (const [from, to] of [
+		[0x2f00, 0x2fdf],
+		[0xf900, 0xfaff]
+	]) {
+		for (let i = from; i <= to; i++) {
+			const n = String.fromCharCode(i).normalize('NFKC');
+			if (n.length === 1) t[i] = n.charCodeAt(0);
+		}
+	}
+	for (const [from, to] of Object.entries(PUNCTUATION)) t[from.charCodeAt(0)] = to.charCodeAt(0);
+	foldTraditional(t);
+	return t;
+}
+
+/**
+ * Traditional → simplified, character by character. OpenCC converts phrases; we need a
+ * one-to-one map, so every CJK character is converted on its own (joined by newlines so no
+ * phrase can span two of them) and only single-character results are kept.
+ */
+function foldTraditional(t: Uint16Array): void {
+	const chars: string[] = [];
+	for (const [from, to] of [
+		[0x3400, 0x4dbf],
+		[0x4e00, 0x9fff],
+		[0xf900, 0xfaff]
+	]) {
+		for (let i = from; i <= to; i++) chars.push(String.fromCharCode(t[i]));
+	}
+	const joined = chars.join('\n');
+	// Taiwan and Hong Kong variants differ for a few characters (裡/裏, 着/著); take both.
+	for (const from of ['hk', 'tw', 't']) {
+		const out = Converter({ from, to: 'cn' })(joined).split('\n');
+		if (out.length !== chars.length) continue;
+		for (let k = 0; k < chars.length; k++) {
+			const o = out[k];
+			if (o.length === 1 && o !== chars[k]) t[chars[k].charCodeAt(0)] = o.charCodeAt(0);
+		}
+	}
+	// Folding the compatibility ideographs first and converting the result means both steps
+	// apply; map the compatibility code points through again.
+	for (let i = 0xf900; i <= 0xfaff; i++) t[i] = t[t[i]];
+}
+
+function getTable(): Uint16Array {
+	if (!table) table = buildTable();
+	return table;
+}
+
+/**
+ * Fold a page to one spelling without moving any character.
+ * Full-width ASCII → half-width, ideographic space → space, CJK brackets/quotes/dashes →
+ * ASCII, traditional → simplified (one character for one). Surrogate pairs are untouched.
+ * @returns a string of exactly `text.length` UTF-16 units.
+ */
+export function normalize(text: string): string {
+	const t = getTable();
+	const n = text.length;
+	// Build in chunks: String.fromCharCode with huge argument lists overflows the stack.
+	const CHUNK = 8192;
+	const buf = new Uint16Array(Math.min(n, CHUNK));
+	let out = '';
+	for (let start = 0; start < n; start += CHUNK) {
+		const end = Math.min(n, start + CHUNK);
+		for (let i = start; i < end; i++) {
+			const c = text.charCodeAt(i);
+			// Surrogates (0xD800–0xDFFF) map to themselves in the table, so pairs stay intact.
+			buf[i - start] = t[c];
+		}
+		out += String.fromCharCode.apply(null, buf.subarray(0, end - start) as unknown as number[]);
+	}
+	return out;
+}
