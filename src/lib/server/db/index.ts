@@ -1,0 +1,52 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Kysely, SqliteDialect } from 'kysely';
+import { migrateToLatest } from './migrate';
+import type { Database as Schema } from './schema';
+
+export type DB = Kysely<Schema>;
+
+export interface OpenedDatabase {
+	db: DB;
+	sqlite: Database.Database;
+}
+
+/** Where the app keeps its data unless DATABASE_PATH says otherwise. */
+export const DEFAULT_DATABASE_PATH = 'data/bianmin.db';
+
+/** The database path from the environment (read at call time, so CLIs and tests can set it). */
+export function databasePath(): string {
+	return process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH;
+}
+
+/**
+ * Opens (creating if needed) an SQLite database with the pragmas every connection needs and
+ * applies pending migrations. `:memory:` works for tests.
+ */
+export async function openDatabase(path = databasePath()): Promise<OpenedDatabase> {
+	if (path !== ':memory:' && !path.startsWith('file:')) mkdirSync(dirname(path), { recursive: true });
+	const sqlite = new Database(path);
+	// WAL: readers never block the writer; NORMAL sync is crash-safe in WAL mode (a power loss can
+	// only lose the last transactions, never corrupt the file).
+	sqlite.pragma('journal_mode = WAL');
+	sqlite.pragma('synchronous = NORMAL');
+	sqlite.pragma('foreign_keys = ON');
+	sqlite.pragma('busy_timeout = 5000');
+	sqlite.pragma('cache_size = -32000'); // 32 MB page cache
+	sqlite.pragma('temp_store = MEMORY');
+	const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
+	await migrateToLatest(db);
+	return { db, sqlite };
+}
+
+let shared: Promise<OpenedDatabase> | undefined;
+
+/** The server's one connection, opened and migrated on first use. */
+export function getDatabase(): Promise<OpenedDatabase> {
+	shared ??= openDatabase().catch((error) => {
+		shared = undefined;
+		throw error;
+	});
+	return shared;
+}

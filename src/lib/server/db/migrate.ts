@@ -1,0 +1,31 @@
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import { Migrator } from 'kysely/migration';
+import * as m0001 from '../../../../migrations/0001_init';
+
+/**
+ * A static list rather than FileMigrationProvider: it survives bundling by `vite build`, and the
+ * order is explicit. Add each new migration file here.
+ */
+const migrations: Record<string, Migration> = {
+	'0001_init': m0001
+};
+
+class StaticMigrationProvider implements MigrationProvider {
+	async getMigrations(): Promise<Record<string, Migration>> {
+		return migrations;
+	}
+}
+
+/** The name of the newest migration this build knows. */
+export const LATEST_MIGRATION = Object.keys(migrations).sort().at(-1)!;
+
+/** Applies all pending migrations; throws with the failing migration's name on error. */
+export async function migrateToLatest<T>(db: Kysely<T>): Promise<string[]> {
+	const migrator = new Migrator({ db, provider: new StaticMigrationProvider() });
+	const { error, results } = await migrator.migrateToLatest();
+	if (error) {
+		const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+		throw new Error(`migration ${failed} failed: ${String(error)}`, { cause: error });
+	}
+	return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

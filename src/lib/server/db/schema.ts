@@ -1,0 +1,153 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** A timestamp column SQLite fills with an ISO string by default. */
+type CreatedAt = ColumnType<string, string | undefined, string>;
+
+export interface SourcesTable {
+	id: Generated<number>;
+	paper: string;
+	published: string;
+	page: string | null;
+	file: string;
+	text: string;
+	content_hash: string;
+	created_at: CreatedAt;
+}
+
+export type Role = 'admin' | 'moderator';
+
+export interface UsersTable {
+	id: Generated<number>;
+	username: string;
+	password_hash: string;
+	role: Role;
+	disabled: ColumnType<number, number | undefined, number>;
+	created_at: CreatedAt;
+	updated_at: CreatedAt;
+}
+
+export interface SessionsTable {
+	id: string;
+	user_id: number;
+	expires_at: number;
+	created_at: CreatedAt;
+}
+
+export interface LoginAttemptsTable {
+	id: Generated<number>;
+	key: string;
+	at: number;
+}
+
+export type RecordStatus = 'draft' | 'published' | 'archived' | 'resolved' | 'expired' | 'rejected';
+
+export interface RecordsTable {
+	id: Generated<number>;
+	kind: 'hotline' | 'procedure' | 'lost_found' | 'family_search' | 'event';
+	subtype: string | null;
+	title: string;
+	status: ColumnType<RecordStatus, RecordStatus | undefined, RecordStatus>;
+	district: string | null;
+	organization: string | null;
+	document_type: string | null;
+	document_number: string | null;
+	gender: string | null;
+	place: string | null;
+	date_start: string | null;
+	date_end: string | null;
+	deadline: string | null;
+	body: ColumnType<string, string | undefined, string>;
+	data: ColumnType<string, string | undefined, string>;
+	confidence: number | null;
+	flags: ColumnType<string, string | undefined, string>;
+	source_key: string | null;
+	extracted_hash: string | null;
+	human_edited: ColumnType<number, number | undefined, number>;
+	duplicate_of: number | null;
+	version: ColumnType<number, number | undefined, number>;
+	created_by: number | null;
+	created_at: CreatedAt;
+	updated_at: CreatedAt;
+	published_at: string | null;
+}
+
+export interface ProvenanceTable {
+	id: Generated<number>;
+	record_id: number;
+	source_id: number;
+	start: number;
+	end: number;
+	created_at: CreatedAt;
+}
+
+export interface RecordPhonesTable {
+	id: Generated<number>;
+	record_id: number;
+	number: string;
+	digits: string;
+	raw: string;
+	label: string | null;
+	position: ColumnType<number, number | undefined, number>;
+}
+
+export interface RecordEmailsTable {
+	id: Generated<number>;
+	record_id: number;
+	email: string;
+}
+
+export interface SuggestionsTable {
+	id: Generated<number>;
+	record_id: number;
+	source_id: number | null;
+	data: string;
+	status: ColumnType<'open' | 'applied' | 'dismissed', 'open' | undefined, 'open' | 'applied' | 'dismissed'>;
+	created_at: CreatedAt;
+}
+
+export interface RevisionsTable {
+	id: Generated<number>;
+	record_id: number;
+	version: number;
+	user_id: number | null;
+	action: string;
+	before: string | null;
+	after: string;
+	created_at: CreatedAt;
+}
+
+export interface AuditLogTable {
+	id: Generated<number>;
+	user_id: number | null;
+	username: string | null;
+	action: string;
+	target_type: string | null;
+	target_id: number | null;
+	detail: ColumnType<string, string | undefined, string>;
+	ip: string | null;
+	created_at: CreatedAt;
+}
+
+/** The FTS5 index (contentless; rowid = records.id). Written only through search/index.ts. */
+export interface RecordFtsTable {
+	rowid: number;
+	title: string;
+	keys: string;
+	body: string;
+	phones: string;
+}
+
+export interface Database {
+	sources: SourcesTable;
+	users: UsersTable;
+	sessions: SessionsTable;
+	login_attempts: LoginAttemptsTable;
+	records: RecordsTable;
+	provenance: ProvenanceTable;
+	record_phones: RecordPhonesTable;
+	record_emails: RecordEmailsTable;
+	suggestions: SuggestionsTable;
+	revisions: RevisionsTable;
+	audit_log: AuditLogTable;
+	record_fts: RecordFtsTable;
+}

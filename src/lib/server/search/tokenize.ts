@@ -1,0 +1,141 @@
+import { normalize } from '../../extract/normalize';
+
+/**
+ * THE tokenizer: the one function that turns text into search tokens, used both to build the
+ * index and to build queries, so the two can never drift apart.
+ *
+ * Why character pairs: SQLite's unicode61 tokenizer sees a run of Chinese as one token (医保 is
+ * never found inside 医保卡), and trigram cannot match queries shorter than three characters.
+ * So a run of Chinese (or other non-ASCII letters) becomes overlapping pairs plus its last
+ * character alone: 医保卡 → 医保 保卡 卡. A query is cut the same way and matched as a phrase,
+ * which is exactly a substring match inside the run. Every character starts some token, so a
+ * one-character query is a prefix query (证*) served by the index's 1-character prefix index.
+ *
+ * Digits separated by single spaces, hyphens or dashes are joined (0731 2868 1662 and
+ * 0731-28681662 both become 073128681662), so numbers match however they are typed.
+ * Text is first folded by the extractor's normalize(): full-width → half-width, traditional →
+ * simplified, so a simplified query finds a record printed in traditional script.
+ */
+
+export interface Token {
+	text: string;
+	/** Non-ASCII letters (Chinese); otherwise an ASCII word or number. */
+	cjk: boolean;
+	/** The token is the last character of a Chinese run, indexed on its own. */
+	single: boolean;
+	/** Whitespace or punctuation stood between this token and the previous one. */
+	gap: boolean;
+}
+
+const MAX_INPUT = 20_000;
+
+function isAsciiWord(c: number): boolean {
+	return (c >= 48 && c <= 57) || (c >= 97 && c <= 122);
+}
+function isDigit(c: number): boolean {
+	return c >= 48 && c <= 57;
+}
+/** Letters and numbers outside ASCII (Chinese, kana, hangul, accented Latin). */
+const NON_ASCII_WORD = /[\p{L}\p{N}]/u;
+const DIGIT_JOINERS = new Set([' ', '-', '—', '–', '(', ')']);
+
+/** Splits text into tokens (see the module comment). Never throws; bounded work for any input. */
+export function tokenize(input: string): Token[] {
+	const text = normalize(input.length > MAX_INPUT ? input.slice(0, MAX_INPUT) : input).toLowerCase();
+	const tokens: Token[] = [];
+	let gap = true;
+	let i = 0;
+	while (i < text.length) {
+		const c = text.charCodeAt(i);
+		if (isAsciiWord(c)) {
+			let word = '';
+			let j = i;
+			for (;;) {
+				while (j < text.length && isAsciiWord(text.charCodeAt(j))) word += text[j++];
+				// Join digit groups split by one separator: "0731 2868" or "(0731)28681662".
+				if (
+					isDigit(text.charCodeAt(j - 1)) &&
+					j + 1 < text.length &&
+					DIGIT_JOINERS.has(text[j]) &&
+					isDigit(text.charCodeAt(j + 1))
+				) {
+					j++;
+					continue;
+				}
+				break;
+			}
+			tokens.push({ text: word, cjk: false, single: false, gap });
+			gap = false;
+			i = j;
+			continue;
+		}
+		const ch = String.fromCodePoint(text.codePointAt(i)!);
+		if (c > 127 && NON_ASCII_WORD.test(ch)) {
+			const run: string[] = [];
+			let j = i;
+			while (j < text.length) {
+				const cp = text.codePointAt(j)!;
+				const s = String.fromCodePoint(cp);
+				if (cp <= 127 || !NON_ASCII_WORD.test(s)) break;
+				run.push(s);
+				j += s.length;
+			}
+			for (let k = 0; k + 1 < run.length; k++) {
+				tokens.push({ text: run[k] + run[k + 1], cjk: true, single: false, gap: k === 0 && gap });
+			}
+			tokens.push({ text: run[run.length - 1], cjk: true, single: true, gap: run.length === 1 && gap });
+			gap = false;
+			i = j;
+			continue;
+		}
+		// "(" before digits belongs to the number: (0731)28681662.
+		if (text[i] === '(' && isDigit(text.charCodeAt(i + 1))) {
+			i++;
+			continue;
+		}
+		gap = true;
+		i += ch.length;
+	}
+	return tokens;
+}
+
+/** The text stored in an FTS column: tokens separated by spaces. */
+export function indexText(...parts: (string | null | undefined)[]): string {
+	const out: string[] = [];
+	for (const part of parts) if (part) for (const t of tokenize(part)) out.push(t.text);
+	return out.join(' ');
+}
+
+function quote(token: string): string {
+	return '"' + token.replaceAll('"', '""') + '"';
+}
+
+/**
+ * Builds an FTS5 MATCH expression from what a person typed, or null when nothing searchable is
+ * left (the caller then returns no results). Words separated by spaces or punctuation must all
+ * occur (AND); inside a word the tokens form a phrase. The user's text never reaches FTS5
+ * syntax: every token is quoted, operators and punctuation are dropped by the tokenizer.
+ */
+export function buildMatchQuery(query: string): string | null {
+	const phrases: Token[][] = [];
+	for (const token of tokenize(query)) {
+		if (token.gap || phrases.length === 0) phrases.push([]);
+		phrases[phrases.length - 1].push(token);
+	}
+	const parts: string[] = [];
+	for (const phrase of phrases) {
+		// A run's lone last character adds nothing at the end of a phrase when pairs cover it.
+		const last = phrase[phrase.length - 1];
+		const prev = phrase[phrase.length - 2];
+		if (phrase.length > 1 && last.single && prev?.cjk && !prev.single) phrase.pop();
+		const terms = phrase.map((t, index) => {
+			// The final term is a prefix: a lone character must match the pairs it starts, and a
+			// partial number or word still finds the whole one.
+			return index === phrase.length - 1 ? quote(t.text) + '*' : quote(t.text);
+		});
+		parts.push(terms.join(' + '));
+	}
+	if (parts.length === 0) return null;
+	// Bound the work one query can ask for.
+	return parts.slice(0, 12).join(' AND ');
+}
