@@ -1,0 +1,446 @@
+/**
+ * Word lists of the extractor, in one place. Lists are written in simplified script: the
+ * parsers match on the normalised page (see normalize.ts), so traditional spellings need no
+ * entries of their own. Keep each section sorted by meaning, not alphabet; add a comment
+ * when a word is there for a non-obvious reason.
+ */
+
+// ---------------------------------------------------------------------------------------
+// Home city
+// ---------------------------------------------------------------------------------------
+
+/**
+ * Area code given to 8-digit local numbers printed without one. Bianmin starts with the
+ * papers of 株洲 (0731); when another city's papers are imported this becomes a setting.
+ * Note: 0731 is shared by 长沙 / 株洲 / 湘潭, so the numbers stay correct within the region.
+ */
+export const DEFAULT_AREA_CODE = '0731';
+
+/** Districts, counties and county-level cities of the home city, as printed. */
+export const DISTRICTS = [
+	'芦淞区',
+	'天元区',
+	'荷塘区',
+	'石峰区',
+	'渌口区',
+	'醴陵市',
+	'攸县',
+	'茶陵县',
+	'炎陵县',
+	'株洲经开区',
+	'云龙示范区',
+	'株洲高新区',
+	'高新区'
+] as const;
+
+/**
+ * Short forms that name a district without its suffix. Only those that are unambiguous
+ * in a news text are listed (a bare 天元 or 石峰 is often part of a company or road name).
+ */
+export const DISTRICT_ALIASES: Record<string, string> = {
+	渌口: '渌口区',
+	醴陵: '醴陵市',
+	茶陵: '茶陵县',
+	炎陵: '炎陵县'
+};
+
+// ---------------------------------------------------------------------------------------
+// Phones
+// ---------------------------------------------------------------------------------------
+
+/** Emergency numbers: a hotline record with one of these is `emergency: true`. */
+export const EMERGENCY_NUMBERS = ['110', '119', '120', '122'] as const;
+
+/** What each emergency number is for, used as the name when a list prints only the digits. */
+export const EMERGENCY_NAMES: Record<string, string> = {
+	'110': '报警电话',
+	'119': '火警电话',
+	'120': '急救电话',
+	'122': '交通事故报警电话'
+};
+
+/**
+ * Nationwide service numbers that are short on purpose (government and utility lines).
+ * A 5-digit number in this list is taken as a phone next to a phone word; other 12xxx/95xxx/
+ * 96xxx numbers need the phone word right before them.
+ */
+export const SERVICE_NUMBERS = [
+	'12345', // 政务服务便民热线
+	'12315', // 市场监管投诉举报
+	'12348', // 公共法律服务
+	'12349', // 民政为老服务
+	'12333', // 人社服务
+	'12366', // 纳税服务
+	'12369', // 环保举报
+	'12395', // 水上遇险求救
+	'12320', // 卫生健康
+	'12319', // 城建服务
+	'12351', // 职工维权
+	'12355', // 青少年服务
+	'12338', // 妇女维权
+	'12388', // 纪检监察举报
+	'12380', // 组工举报
+	'12309', // 检察服务
+	'12368', // 诉讼服务
+	'12329', // 住房公积金
+	'12328', // 交通运输服务监督
+	'12306', // 铁路客服
+	'12358', // 价格举报
+	'12310', // 国家安全举报
+	'12331', // 食品药品投诉
+	'12356', // 心理援助
+	'95598', // 国家电网
+	'95588',
+	'95533',
+	'95566',
+	'95599',
+	'95555',
+	'95559',
+	'95580', // 银行客服
+	'96333', // 电梯应急
+	'96166', // 供水
+	'96777', // 燃气
+	'10086',
+	'10010',
+	'10000' // 电信运营商客服
+] as const;
+
+/**
+ * Words that say "the number next to me is a phone". Matching uses the normalised text.
+ * Longer words first so that a regex alternation prefers them.
+ */
+export const PHONE_WORDS = [
+	'联系电话',
+	'咨询电话',
+	'服务电话',
+	'举报电话',
+	'投诉电话',
+	'监督电话',
+	'报名电话',
+	'值班电话',
+	'求助电话',
+	'预约电话',
+	'办公电话',
+	'服务热线',
+	'咨询热线',
+	'投诉热线',
+	'举报热线',
+	'便民热线',
+	'联系方式',
+	'电话',
+	'热线',
+	'拨打',
+	'致电',
+	'手机',
+	'座机',
+	'传真',
+	'Tel',
+	'TEL',
+	'tel'
+] as const;
+
+/**
+ * Labels of the newspaper's own lines (tip-offs, advertising, circulation). A number with
+ * one of these is not a public-service hotline and is not the contact of a nearby notice.
+ */
+export const NEWSPAPER_LINE_WORDS = [
+	'新闻热线',
+	'报料热线',
+	'爆料热线',
+	'新闻报料',
+	'广告热线',
+	'广告接待',
+	'广告部',
+	'发行热线',
+	'发行部',
+	'订报热线',
+	'征订热线',
+	'本报热线',
+	'读者热线',
+	'总编室',
+	'编辑部',
+	'印刷'
+] as const;
+
+// ---------------------------------------------------------------------------------------
+// Documents (lost-and-found notices and guides' material lists)
+// ---------------------------------------------------------------------------------------
+
+/** Documents people lose and declare void, longest spelling first within a family. */
+export const DOCUMENT_TYPES = [
+	'居民身份证',
+	'身份证',
+	'临时身份证',
+	'残疾人证',
+	'残疾证',
+	'营业执照正本',
+	'营业执照副本',
+	'营业执照',
+	'机动车驾驶证',
+	'驾驶证',
+	'机动车行驶证',
+	'行驶证',
+	'机动车登记证书',
+	'户口本',
+	'户口簿',
+	'学生证',
+	'毕业证书',
+	'毕业证',
+	'学位证书',
+	'学位证',
+	'结婚证',
+	'离婚证',
+	'出生医学证明',
+	'准生证',
+	'房产证',
+	'房屋所有权证',
+	'不动产权证书',
+	'不动产权证',
+	'土地使用证',
+	'发票',
+	'收据',
+	'公章',
+	'财务专用章',
+	'合同专用章',
+	'发票专用章',
+	'法人章',
+	'银行卡',
+	'存折',
+	'开户许可证',
+	'社保卡',
+	'社会保障卡',
+	'医保卡',
+	'道路运输证',
+	'从业资格证',
+	'职业资格证书',
+	'专业技术职务资格证书',
+	'教师资格证',
+	'执业证',
+	'护照',
+	'港澳通行证',
+	'军官证',
+	'退伍证',
+	'税务登记证',
+	'组织机构代码证',
+	'食品经营许可证',
+	'卫生许可证',
+	'准考证',
+	'工作证',
+	'购房合同',
+	'收款收据'
+] as const;
+
+// ---------------------------------------------------------------------------------------
+// Organisations
+// ---------------------------------------------------------------------------------------
+
+/**
+ * Endings of organisation names (市医疗保障局, 芦淞区政府, 市民政局救助管理站). Used to tell a
+ * department's answer line (XX局回复) and a hotline's organisation from ordinary words.
+ */
+export const DEPARTMENT_SUFFIXES = [
+	'委员会',
+	'管理局',
+	'办公室',
+	'服务中心',
+	'中心',
+	'政府',
+	'街道办事处',
+	'办事处',
+	'街道',
+	'公司',
+	'集团',
+	'医院',
+	'卫生院',
+	'学校',
+	'大学',
+	'派出所',
+	'大队',
+	'支队',
+	'分局',
+	'局',
+	'委',
+	'办',
+	'厅',
+	'署',
+	'站',
+	'所',
+	'院',
+	'队',
+	'处',
+	'部',
+	'会',
+	'社区',
+	'村委会'
+] as const;
+
+/** Prefixes that make a following name a government body (市教育局, 区政府, 县民政局). */
+export const GOVERNMENT_PREFIXES = ['市', '区', '县', '省', '镇', '乡', '街道'] as const;
+
+// ---------------------------------------------------------------------------------------
+// Hotline labels
+// ---------------------------------------------------------------------------------------
+
+/**
+ * Label endings that say a number is a service line (the part before them says what for):
+ * 失业保险咨询电话, 12345政务服务热线, 燃气抢修电话.
+ */
+export const HOTLINE_LABEL_ENDINGS = [
+	'服务热线',
+	'咨询热线',
+	'投诉热线',
+	'举报热线',
+	'便民热线',
+	'求助热线',
+	'热线电话',
+	'热线',
+	'咨询电话',
+	'举报电话',
+	'投诉电话',
+	'监督电话',
+	'服务电话',
+	'求助电话',
+	'报警电话',
+	'急救电话',
+	'火警电话',
+	'抢修电话',
+	'值班电话',
+	'救助电话',
+	'办事电话',
+	'受理电话',
+	'预约电话',
+	'报修电话',
+	'客服电话',
+	'查询电话',
+	'联系电话',
+	'电话'
+] as const;
+
+/** Headline words of a list of service numbers (便民电话一览, 常用电话, 服务热线汇总). */
+export const HOTLINE_LIST_WORDS = [
+	'便民电话',
+	'常用电话',
+	'电话一览',
+	'服务热线',
+	'热线一览',
+	'热线汇总',
+	'号码一览',
+	'联系方式一览',
+	'电话号码',
+	'求助电话',
+	'电话簿',
+	'通讯录'
+] as const;
+
+/** Words of a line that gives office hours. */
+export const HOURS_WORDS = [
+	'工作时间',
+	'受理时间',
+	'服务时间',
+	'办公时间',
+	'开放时间',
+	'接听时间',
+	'办理时间',
+	'咨询时间',
+	'营业时间'
+] as const;
+
+/** Words that introduce an address. */
+export const ADDRESS_WORDS = [
+	'办公地址',
+	'办理地点',
+	'服务地址',
+	'受理地点',
+	'地址',
+	'地点'
+] as const;
+
+// ---------------------------------------------------------------------------------------
+// Procedures (网络问政 Q&A, 办事指南)
+// ---------------------------------------------------------------------------------------
+
+/** Who asks in a 网络问政 column: 网友提问:…, 市民咨询:…, 读者来信:… */
+export const ASKER_WORDS = [
+	'网友',
+	'市民',
+	'读者',
+	'群众',
+	'居民',
+	'家长',
+	'业主',
+	'来信人'
+] as const;
+
+/** What the asker does: the word after the asker, before the colon. */
+export const ASK_VERBS = [
+	'提问',
+	'咨询',
+	'问',
+	'建议',
+	'反映',
+	'投诉',
+	'求助',
+	'留言',
+	'来信',
+	'举报',
+	'询问'
+] as const;
+
+/** What a department does with the question: XX局回复:… */
+export const ANSWER_VERBS = ['回复', '答复', '回应', '解答', '回答', '答'] as const;
+
+/**
+ * Section headings of a service guide, by the field they fill. A heading is one of these
+ * words at a line start (after optional numbering) followed by a colon or line end.
+ */
+export const GUIDE_SECTIONS = {
+	requirements: [
+		'办理条件',
+		'申请条件',
+		'申办条件',
+		'受理条件',
+		'适用对象',
+		'服务对象',
+		'办理对象',
+		'申请对象',
+		'申请材料',
+		'所需材料',
+		'办理材料',
+		'提交材料',
+		'申报材料',
+		'需要材料',
+		'所需资料',
+		'申请资料',
+		'提供材料',
+		'携带材料'
+	],
+	steps: [
+		'办理流程',
+		'办理程序',
+		'办事流程',
+		'申请流程',
+		'办理步骤',
+		'办理方式',
+		'申请程序',
+		'操作流程',
+		'流程'
+	],
+	timeLimit: ['办理时限', '承诺时限', '法定时限', '办结时限', '承诺期限', '办理期限', '时限'],
+	fee: ['收费标准', '收费依据', '是否收费', '办理费用', '收费情况', '费用'],
+	location: ['办理地点', '受理地点', '办公地址', '服务窗口', '办理窗口', '受理窗口', '办理地址'],
+	department: ['受理部门', '办理部门', '实施主体', '受理单位', '实施机关', '主管部门', '责任单位'],
+	phone: ['咨询电话', '联系电话', '监督电话', '投诉电话', '咨询方式'],
+	hours: ['办理时间', '受理时间', '工作时间', '办公时间']
+} as const;
+
+/** Headline words of a service guide. */
+export const GUIDE_TITLE_WORDS = [
+	'办事指南',
+	'办理指南',
+	'服务指南',
+	'申办指南',
+	'操作指南',
+	'便民指南',
+	'怎么办',
+	'如何办理'
+] as const;

@@ -1,0 +1,482 @@
+/**
+ * Finding phone numbers in normalised page text.
+ *
+ * Hand-written on purpose: the hard part is not the numbering plan (libphonenumber would
+ * add little) but newspaper noise — 8-digit local numbers printed without their area code,
+ * numbers broken across OCR line breaks, and long ID / certificate / bank numbers that
+ * must never be mistaken for a phone. The rules are about digit-run shapes and boundaries:
+ *
+ * - digit runs are found first; neighbouring runs are combined only across the separators
+ *   a phone is printed with (dash, one or two spaces, the bracket after an area code, a line
+ *   break), and only into a known shape;
+ * - a candidate must not touch a digit or letter on either side, nor be followed by a unit
+ *   (元, 年, 号, %…), nor be the fragment of a longer number broken by a line break;
+ * - 3- and 5-digit service numbers need a phone word next to them.
+ */
+import {
+	DEFAULT_AREA_CODE,
+	EMERGENCY_NUMBERS,
+	NEWSPAPER_LINE_WORDS,
+	PHONE_WORDS,
+	SERVICE_NUMBERS
+} from './constants';
+
+export type PhoneType = 'landline' | 'mobile' | 'service' | 'emergency' | 'toll_free';
+
+/** A phone number found in a text, with offsets into that text. */
+export interface PhoneMatch {
+	/** Normalised: 0731-28687947, 13307337876, 12345, 400-820-8820. */
+	number: string;
+	/** As printed (line breaks removed). */
+	raw: string;
+	start: number;
+	end: number;
+	type: PhoneType;
+	/** The words before the number that say what it is for, when obvious. */
+	label?: string;
+	/** True when a phone word (电话, 热线, 拨打 …) stands right before or after the number. */
+	cued: boolean;
+	/** True when the label is one of the newspaper's own lines (新闻热线, 广告热线 …). */
+	newspaperLine: boolean;
+}
+
+export interface FindPhonesOptions {
+	/** Only numbers starting inside [start, end) of the text. */
+	start?: number;
+	end?: number;
+	/** The original (un-normalised) text with the same offsets, for `raw` and `label`. */
+	original?: string;
+	/**
+	 * The text is a list of service numbers (便民电话一览): short numbers on a line of their
+	 * own need no phone word, and 4+4 local numbers need no cue.
+	 */
+	list?: boolean;
+}
+
+const EMERGENCY = new Set<string>(EMERGENCY_NUMBERS);
+const SERVICE = new Set<string>(SERVICE_NUMBERS);
+
+/** Longest first so that 咨询电话 wins over 电话 in the alternation. */
+const PHONE_WORD_RE = new RegExp(
+	[...PHONE_WORDS].sort((a, b) => b.length - a.length).join('|') + '|联系人|专线|总机|号码',
+	'g'
+);
+/** Words right after a short number that make it a phone: “12349”为老服务热线, 110报警. */
+const SHORT_AFTER_RE =
+	/^["')\]]?\s?[\u4e00-\u9fa5]{0,6}?(热线|电话|专线|平台|报警|急救|火警|求助|服务台)/;
+/** Words before an emergency number in lists and advice: 报警请拨, 火警, 医疗急救. */
+const EMERGENCY_WORD_RE = /报警|火警|急救|救护|求助|匪警|消防|交通事故|交警|救援|拨打|电话|热线/;
+/** Words that make the following digits a document or account number, not a phone. */
+const DOCUMENT_WORD_RE =
+	/身份证|证号|编号|卡号|账号|帐号|代码|注册号|文号|批准号|证书|执照|许可证|合同号|单号|车牌|QQ|qq|微信|邮编|邮政编码|密码|工号|学号|订单|批次/g;
+/** A unit right after a number makes it an amount, a date, a count: 28000000元, 2020年. */
+const UNIT_AFTER_RE =
+	/^\s?(元|万|亿|千|百|年|月|日|号|时|点|分|秒|%|‰|个|人|次|件|项|户|名|米|吨|斤|公|平|亩|岁|天|倍|台|辆|套|间|栋|期|届|份|条|家|所|座|例|起|多|余|km|kg|m|g)/;
+/** Sentence or clause ends: a label never reaches back across them. */
+const CLAUSE_END = /[。;;!?!?\n,,、()\][\]]/;
+
+interface Group {
+	start: number;
+	end: number;
+	digits: string;
+}
+
+type Sep = 'dash' | 'space' | 'paren' | 'newline';
+
+/**
+ * Find phone numbers in `norm` (the output of `normalize`). Results are in text order and
+ * never overlap.
+ */
+export function findPhones(norm: string, options: FindPhonesOptions = {}): PhoneMatch[] {
+	const from = options.start ?? 0;
+	const to = options.end ?? norm.length;
+	const original = options.original ?? norm;
+	const groups = digitGroups(norm, from, to);
+	const out: PhoneMatch[] = [];
+	let i = 0;
+	while (i < groups.length) {
+		const found = matchAt(norm, groups, i, options.list === true);
+		if (found) {
+			const m = finish(norm, original, found);
+			if (m) out.push(m);
+			i += found.count;
+		} else {
+			i++;
+		}
+	}
+	return out;
+}
+
+/** Maximal runs of ASCII digits in [from, to), plus a run that starts before `to` and ends after. */
+function digitGroups(norm: string, from: number, to: number): Group[] {
+	const groups: Group[] = [];
+	const re = /[0-9]+/g;
+	re.lastIndex = from;
+	// Include a few runs after `to` so a number that starts inside but continues is complete.
+	let after = 0;
+	for (let m = re.exec(norm); m; m = re.exec(norm)) {
+		if (m.index >= to && ++after > 4) break;
+		groups.push({ start: m.index, end: m.index + m[0].length, digits: m[0] });
+	}
+	return groups.filter((g, k) => g.start < to || (k > 0 && groups[k - 1].start < to));
+}
+
+/** The separator between two digit runs, if it is one a phone number is printed with. */
+function separator(norm: string, a: Group, b: Group): Sep | undefined {
+	const gap = b.start - a.end;
+	if (gap > 6) return undefined;
+	const s = norm.slice(a.end, b.start);
+	if (/^\s*\r?\n(\s*\r?\n)?\s*$/.test(s) && !/^ {2}/.test(s)) return 'newline';
+	if (/^ ?-{1,2} ?$/.test(s)) return 'dash';
+	if (/^ {1,2}$/.test(s)) return 'space';
+	if (/^\) ?$/.test(s)) return 'paren';
+	return undefined;
+}
+
+interface Candidate {
+	start: number;
+	end: number;
+	count: number;
+	number: string;
+	type: PhoneType;
+	/** Short numbers and 4+4 locals need a phone word. */
+	needsCue: boolean;
+	/** Known service numbers may find their phone word a little further away. */
+	known: boolean;
+}
+
+/** Try the longest combination of runs starting at groups[i] that forms a phone. */
+function matchAt(norm: string, groups: Group[], i: number, list: boolean): Candidate | undefined {
+	const seps: Sep[] = [];
+	let k = i;
+	while (k + 1 < groups.length && k - i < 3) {
+		const s = separator(norm, groups[k], groups[k + 1]);
+		if (!s) break;
+		seps.push(s);
+		k++;
+	}
+	for (let n = k - i + 1; n >= 1; n--) {
+		const parts = groups.slice(i, i + n).map((g) => g.digits);
+		const shape = classify(parts, seps.slice(0, n - 1));
+		if (!shape) continue;
+		const first = groups[i];
+		const last = groups[i + n - 1];
+		let start = first.start;
+		if (seps[0] === 'paren' && norm[start - 1] === '(') start--;
+		const cand: Candidate = { start, end: last.end, count: n, ...shape };
+		if (!boundaryOk(norm, cand)) continue;
+		if (isFragment(norm, groups, i, n)) return undefined;
+		if (shape.needsCue && !hasCue(norm, cand, list)) continue;
+		return cand;
+	}
+	return undefined;
+}
+
+interface Shape {
+	number: string;
+	type: PhoneType;
+	needsCue: boolean;
+	known: boolean;
+}
+
+/**
+ * The shape of a sequence of digit runs, or undefined when it is no phone.
+ * Runs joined by a line break count as one run (OCR broke the number).
+ */
+export function classify(parts: string[], seps: Sep[]): Shape | undefined {
+	// Merge runs across line breaks: the printed separators decide the shape.
+	const merged: string[] = [parts[0]];
+	const kept: Sep[] = [];
+	for (let k = 1; k < parts.length; k++) {
+		if (seps[k - 1] === 'newline') merged[merged.length - 1] += parts[k];
+		else {
+			merged.push(parts[k]);
+			kept.push(seps[k - 1]);
+		}
+	}
+	const all = merged.join('');
+	const lens = merged.map((p) => p.length).join(',');
+	const parenAt = kept.indexOf('paren');
+	if (parenAt > 0) return undefined;
+
+	if (merged.length === 1) return bareShape(all);
+
+	// Area code + local number: (0731)28829999, 0731-2868 1662, 010 12345678.
+	if (isAreaCode(merged[0])) {
+		const local = merged.slice(1);
+		const localSeps = kept.slice(1);
+		if (localSeps.every((s) => s === 'dash' || s === 'space') && local.length <= 2) {
+			const l = local.join('');
+			const ll = local.map((p) => p.length).join(',');
+			// The area code makes it a phone; the local part may start with any digit but 0.
+			if (/^[1-9]/.test(l) && ['8', '7', '4,4', '3,4', '4,3'].includes(ll)) {
+				return { number: `${merged[0]}-${l}`, type: 'landline', needsCue: false, known: false };
+			}
+		}
+		return undefined;
+	}
+	if (kept.includes('paren')) return undefined;
+	// Mobile printed in blocks: 133 0733 7876, 133-0733-7876, 133 07337876.
+	if (/^1[3-9]/.test(all) && all.length === 11 && ['3,4,4', '3,8', '4,4,3'].includes(lens)) {
+		return { number: all, type: 'mobile', needsCue: false, known: false };
+	}
+	// Toll-free: 400-820-8820, 4008-208-820, 800 810 8888.
+	if (
+		/^[48]00/.test(all) &&
+		all.length === 10 &&
+		['3,3,4', '4,3,3', '3,4,3', '3,7'].includes(lens)
+	) {
+		return {
+			number: `${all.slice(0, 3)}-${all.slice(3, 6)}-${all.slice(6)}`,
+			type: 'toll_free',
+			needsCue: false,
+			known: false
+		};
+	}
+	// Local number in two blocks: 2868 1662 — easily an amount range (2000-3000), so cue only.
+	if (lens === '4,4' && /^[2-8]/.test(all) && !isDateDigits(all)) {
+		return {
+			number: `${DEFAULT_AREA_CODE}-${all}`,
+			type: 'landline',
+			needsCue: true,
+			known: false
+		};
+	}
+	return undefined;
+}
+
+/** A single run of digits (possibly joined across a line break). */
+function bareShape(d: string): Shape | undefined {
+	const n = d.length;
+	if (n === 11 && /^1[3-9]/.test(d))
+		return { number: d, type: 'mobile', needsCue: false, known: false };
+	if (n >= 10 && n <= 12 && d[0] === '0') {
+		const areaLen = /^0[12]/.test(d) ? 3 : 4;
+		const local = d.slice(areaLen);
+		if ((local.length === 7 || local.length === 8) && /^[2-9]/.test(local)) {
+			return {
+				number: `${d.slice(0, areaLen)}-${local}`,
+				type: 'landline',
+				needsCue: false,
+				known: false
+			};
+		}
+		return undefined;
+	}
+	if (n === 10 && /^[48]00/.test(d)) {
+		return {
+			number: `${d.slice(0, 3)}-${d.slice(3, 6)}-${d.slice(6)}`,
+			type: 'toll_free',
+			needsCue: false,
+			known: false
+		};
+	}
+	// A bare 8-digit number is a local number of the home city, unless it reads as a date.
+	if (n === 8 && /^[2-8]/.test(d) && !isDateDigits(d)) {
+		return { number: `${DEFAULT_AREA_CODE}-${d}`, type: 'landline', needsCue: false, known: false };
+	}
+	if (n === 5 && (SERVICE.has(d) || /^(12|95|96)\d{3}$/.test(d))) {
+		return { number: d, type: 'service', needsCue: true, known: SERVICE.has(d) };
+	}
+	if (n === 3 && EMERGENCY.has(d))
+		return { number: d, type: 'emergency', needsCue: true, known: true };
+	return undefined;
+}
+
+function isAreaCode(d: string): boolean {
+	return /^0[12]\d$/.test(d) || /^0[3-9]\d{2}$/.test(d);
+}
+
+/** 20200417, 19590101: an 8-digit run that reads as YYYYMMDD is a date, not a phone. */
+function isDateDigits(d: string): boolean {
+	const m = /^(19[5-9]\d|20\d\d)(\d\d)(\d\d)$/.exec(d);
+	if (!m) return false;
+	const month = Number(m[2]);
+	const day = Number(m[3]);
+	return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+const WORD_CHAR = /[0-9A-Za-z@_#¥$&]/;
+
+/** No digit or letter directly around the number, no unit after it, no document word before. */
+function boundaryOk(norm: string, c: Candidate): boolean {
+	const before = norm[c.start - 1] ?? '';
+	const after = norm[c.end] ?? '';
+	if (WORD_CHAR.test(before) || WORD_CHAR.test(after)) return false;
+	// 4.28687947, No.28687947, 28687947.5, 28,687,947
+	if ((before === '.' || before === ',') && /[0-9A-Za-z]/.test(norm[c.start - 2] ?? ''))
+		return false;
+	if ((after === '.' || after === ',') && /[0-9]/.test(norm[c.end + 1] ?? '')) return false;
+	// 20:30, 0731-28687947-8001 (an extension is fine, a longer number is not)
+	if (after === ':' && /[0-9]/.test(norm[c.end + 1] ?? '')) return false;
+	if (before === ':' && /[0-9]/.test(norm[c.start - 2] ?? '')) return false;
+	if (before === '-' && /[0-9]/.test(norm[c.start - 2] ?? '')) return false;
+	if (before === '第') return false;
+	if (UNIT_AFTER_RE.test(norm.slice(c.end, c.end + 3))) return false;
+	if (documentWordBefore(norm, c.start)) return false;
+	return true;
+}
+
+/** A document word (身份证, 编号 …) closer before the number than any phone word. */
+function documentWordBefore(norm: string, start: number): boolean {
+	const lineStart = Math.max(norm.lastIndexOf('\n', start - 1) + 1, start - 14);
+	const before = norm.slice(lineStart, start);
+	let lastDoc = -1;
+	DOCUMENT_WORD_RE.lastIndex = 0;
+	for (let m = DOCUMENT_WORD_RE.exec(before); m; m = DOCUMENT_WORD_RE.exec(before))
+		lastDoc = m.index;
+	if (lastDoc < 0) return false;
+	let lastPhone = -1;
+	PHONE_WORD_RE.lastIndex = 0;
+	for (let m = PHONE_WORD_RE.exec(before); m; m = PHONE_WORD_RE.exec(before)) lastPhone = m.index;
+	return lastDoc > lastPhone;
+}
+
+/**
+ * True when the candidate is a piece of a longer number broken by a line break: its
+ * neighbour across the break is bare digits that are no phone on their own (the 19-digit
+ * head of a 残疾证 number, or the "4" of its "4号" tail). Two phones on consecutive lines,
+ * a numbered list ("3.") or a date line ("2020年…") after a number are not fragments.
+ */
+function isFragment(norm: string, groups: Group[], i: number, n: number): boolean {
+	const prev = groups[i - 1];
+	if (prev && separator(norm, prev, groups[i]) === 'newline' && !bareShape(prev.digits)) {
+		if (prev.digits.length >= 4 && !UNIT_AFTER_RE.test(norm.slice(prev.end, prev.end + 3))) {
+			return true;
+		}
+	}
+	const next = groups[i + n];
+	if (next && separator(norm, groups[i + n - 1], next) === 'newline' && !bareShape(next.digits)) {
+		const after = norm.slice(next.end, next.end + 3);
+		if (/^\s?号|^[A-Za-z]/.test(after)) return true;
+		if (next.digits.length >= 4 && !UNIT_AFTER_RE.test(after) && !/^[.、)]/.test(after)) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/** A phone word close before the number or a service word right after it. */
+function hasCue(norm: string, c: Candidate, list: boolean): boolean {
+	const lineStart = norm.lastIndexOf('\n', c.start - 1) + 1;
+	const reach = c.known ? 16 : 8;
+	const before = norm.slice(Math.max(lineStart, c.start - reach), c.start);
+	const afterText = norm.slice(c.end, c.end + 10);
+	PHONE_WORD_RE.lastIndex = 0;
+	if (PHONE_WORD_RE.test(before)) return true;
+	if (SHORT_AFTER_RE.test(afterText)) return true;
+	if (
+		c.type === 'emergency' &&
+		(EMERGENCY_WORD_RE.test(before) || EMERGENCY_WORD_RE.test(afterText.slice(0, 4)))
+	) {
+		return true;
+	}
+	if (list) {
+		// In a list, a short number that ends its line (or is followed by a separator) is an entry.
+		const lineEnd = norm.indexOf('\n', c.end);
+		const rest = norm.slice(c.end, lineEnd < 0 ? norm.length : lineEnd);
+		if (/^\s*([,;;。]|$|\s{2,}|\s*[/|])/.test(rest) || (c.type !== 'emergency' && c.known))
+			return true;
+		if (c.number.includes('-')) return true;
+	}
+	return false;
+}
+
+/** Fill raw and label from the original text. */
+function finish(norm: string, original: string, c: Candidate): PhoneMatch | undefined {
+	const raw = original.slice(c.start, c.end).replace(/\s*\r?\n\s*/g, '');
+	const label = labelAfter(norm, original, c.end) ?? labelBefore(norm, original, c.start);
+	const normLabel = label === undefined ? '' : norm.slice(Math.max(0, c.start - 30), c.start);
+	const newspaperLine =
+		label !== undefined && NEWSPAPER_LINE_WORDS.some((w) => normLabel.includes(w));
+	const lineStart = norm.lastIndexOf('\n', c.start - 1) + 1;
+	const before = norm.slice(Math.max(lineStart, c.start - 12), c.start);
+	PHONE_WORD_RE.lastIndex = 0;
+	const cued = PHONE_WORD_RE.test(before) || SHORT_AFTER_RE.test(norm.slice(c.end, c.end + 10));
+	const m: PhoneMatch = {
+		number: c.number,
+		raw,
+		start: c.start,
+		end: c.end,
+		type: c.type,
+		cued,
+		newspaperLine
+	};
+	if (label) m.label = label;
+	return m;
+}
+
+/** Leading verbs and particles that are not part of what the line is for. */
+const LABEL_LEAD =
+	/^(如有疑问|若有疑问|若仍有疑问|如需帮助|如有需要|如有|若|请|可|也可|或|即可|敬请|欢迎)*(直接)?(拨打|致电|联系(?!电话|人|方式)|咨询(?!电话|热线)|来电|打|通过)?/;
+/** Generic labels that say nothing about the purpose. */
+const GENERIC_LABEL =
+	/^(电话|联系电话|联系方式|手机|手机号|手机号码|电话号码|号码|Tel|TEL|tel|热线)$/;
+
+/**
+ * The words before a number that say what it is for: the clause up to the number, without
+ * its leading verb (可拨打失业保险咨询电话 → 失业保险咨询电话). For a bare 电话, the contact
+ * named just before (与张羽联系,电话: → 联系人 张羽).
+ */
+export function labelBefore(norm: string, original: string, start: number): string | undefined {
+	let s = start;
+	// Step back over the opening bracket and the separator between label and number.
+	while (s > 0 && /[ \t:(]/.test(norm[s - 1]) && start - s < 4) s--;
+	let b = s;
+	while (b > 0 && s - b < 24 && !CLAUSE_END.test(norm[b - 1])) b--;
+	let text = norm.slice(b, s);
+	let offset = b;
+	const lead = LABEL_LEAD.exec(text);
+	if (lead) {
+		offset += lead[0].length;
+		text = text.slice(lead[0].length);
+	}
+	const trail = /[\s:是为]+$/.exec(text);
+	const end = offset + text.length - (trail ? trail[0].length : 0);
+	const label = original.slice(offset, end).trim();
+	const normLabel = norm.slice(offset, end).trim();
+	if (!normLabel) return contactBefore(norm, original, b);
+	PHONE_WORD_RE.lastIndex = 0;
+	const hasWord = PHONE_WORD_RE.test(normLabel) || /热线|电话|专线|联系人/.test(normLabel);
+	if (!hasWord)
+		return contactBefore(norm, original, b) ?? (normLabel.length <= 12 ? label : undefined);
+	if (GENERIC_LABEL.test(normLabel)) return contactBefore(norm, original, b) ?? label;
+	return label;
+}
+
+/** A label printed after a short number: “12349”为老服务热线, 12345市民热线. */
+function labelAfter(norm: string, original: string, end: number): string | undefined {
+	const m = /^["')\]]?\s?([\u4e00-\u9fa5]{0,8}?(?:热线|专线|服务台))/.exec(
+		norm.slice(end, end + 14)
+	);
+	if (!m) return undefined;
+	const at = end + m[0].length - m[1].length;
+	return original.slice(at, at + m[1].length);
+}
+
+/** 与张羽联系 / 联系人:张羽 in the clause before `at`. */
+function contactBefore(norm: string, original: string, at: number): string | undefined {
+	const from = Math.max(0, at - 30);
+	const window = norm.slice(from, at);
+	const m =
+		/(?:与|和|找)([\u4e00-\u9fa5]{2,3}?)(?:先生|女士|同志)?联系[\s,:]*$|联系人[\s:]*([\u4e00-\u9fa5]{2,3})(?:先生|女士)?[\s,:]*$/.exec(
+			window
+		);
+	if (!m) return undefined;
+	const name = m[1] ?? m[2];
+	const idx = from + m.index + m[0].indexOf(name);
+	return `联系人 ${original.slice(idx, idx + name.length)}`;
+}
+
+/**
+ * Normalise one printed number (a form field, a table cell): the first phone in it, or
+ * undefined when it holds none. `(0731)28829999` → `0731-28829999`.
+ */
+export function normalizePhoneNumber(printed: string): string | undefined {
+	return findPhones(printed, { list: true })[0]?.number;
+}
+
+/** True for 110 / 119 / 120 / 122. */
+export function isEmergencyNumber(number: string): boolean {
+	return EMERGENCY.has(number);
+}
