@@ -78,6 +78,13 @@ export interface LostFoundRecord extends RecordBase {
 	item?: string;
 	place?: string;
 	date?: string;
+	// Added by the notice parsers (helper B): optional, omitted when unknown.
+	/** Who to contact about a lost or found thing (王先生, 联系人 张三). */
+	contactName?: string;
+	/** A reward offered for a lost thing, as printed (必有重谢, 酬金500元). */
+	reward?: string;
+	/** Where a found thing can be claimed (城东派出所). */
+	claimPlace?: string;
 }
 
 export interface FamilySearchRecord extends RecordBase {
@@ -91,6 +98,11 @@ export interface FamilySearchRecord extends RecordBase {
 	features?: string[];
 	contactName?: string;
 	noticeDeadline?: string;
+	// Added by the notice parsers (helper B): optional, omitted when unknown.
+	/** Who publishes the notice (社会福利院, 救助管理站, 民政局). */
+	organization?: string;
+	/** The name of the person sought or taken in, when printed. */
+	personName?: string;
 }
 
 export interface EventRecord extends RecordBase {
@@ -106,11 +118,7 @@ export interface EventRecord extends RecordBase {
 }
 
 export type ExtractedRecord =
-	| HotlineRecord
-	| ProcedureRecord
-	| LostFoundRecord
-	| FamilySearchRecord
-	| EventRecord;
+	HotlineRecord | ProcedureRecord | LostFoundRecord | FamilySearchRecord | EventRecord;
 
 export interface ExtractOptions {
 	/** Name written into `source.file`. */

@@ -1,0 +1,762 @@
+/**
+ * Lost-and-found notices: 遗失声明 (a document declared void), 寻物启事 (someone lost a thing)
+ * and 招领启事 / 失物招领 (someone found one).
+ *
+ * Void notices come in two layouts: one sentence each (`张三遗失身份证，号码…，声明作废。`),
+ * often many run together in a paragraph; or a column headed `下列证件声明作废` / `遗失声明`
+ * whose items carry no ending of their own (`·张三 遗失 / 4302…4号残疾证`). Each anchor
+ * word (遗失/丢失) is one candidate: its holder is read backwards, its document forwards to
+ * the ending word or the next holder.
+ */
+import { DOCUMENT_TYPES } from '../constants';
+import type { Page, Parser } from '../pipeline';
+import type { LostFoundRecord, Phone } from '../types';
+import {
+	BULLETS,
+	clauses,
+	datesIn,
+	field,
+	findContactName,
+	findDistrict,
+	isAlnum,
+	isCjk,
+	isHeadlineLike,
+	isNoticeHead,
+	isTraditional,
+	lineStart,
+	linesOf,
+	noticeBlockEnd,
+	phonesIn,
+	trimSpan,
+	trimWhitespace,
+	type DateHit,
+	type PhoneHit
+} from './noticeText';
+
+// ---------------------------------------------------------------------------------------
+// Patterns (on the normalised text)
+// ---------------------------------------------------------------------------------------
+
+/** The verb of a lost document or thing. */
+const ANCHOR_RE = /(?:不慎)?(?:遗失|丢失|遗落|被盗|失窃)/g;
+
+/** An anchor that is part of a headline word (遗失声明, 遗失物品招领), not a notice's verb. */
+const ANCHOR_IS_HEAD_RE = /^(?:声明|启事|启示|公告|物|物品|的物品|人)/;
+
+/** How a void notice ends. Longest first; `特此声明` may follow `声明作废`. */
+const VOID_END_RE =
+	/(?:现?(?:声明|宣布|予以|自愿|自动)?作废(?:处理)?|声明无效|特此声明|特此公告|以此为证)[。.!！]?(?:\s*[,，]?\s*特此(?:声明|公告)[。.!！]?)?/g;
+
+/** A headline over a column of void notices: 遗失声明, 下列证件声明作废, 作废声明 … */
+const VOID_HEAD_RE =
+	/(?:遗失|作废|挂失|丢失)(?:声明|启事|启示|公告)|(?:声明|予以)作废|(?:下列|以下).{0,8}作废/;
+
+/** Notices that carry 声明 and numbers but declare nothing lost. */
+const NOT_VOID_RE = /减资|减少注册资本|清算|债权|债务|拍卖|招标|投标|竞买|合并|分立|注销登记/;
+
+/** Words that mark an anchor inside reporting rather than a notice. */
+const NEWS_HOLDER_RE =
+	/记者|据|了解|市民|网友|群众|如果|如|一旦|若|后|如何|怎么|需要|可以|不少|很多|许多|一些|有人|他|她|我们|大家|曾|经常|容易/;
+
+/** Labels in front of a document number. */
+const NUMBER_LABEL_RE =
+	/(?:统一社会信用代码|社会信用代码|信用代码|注册号|公民身份号码|身份证号码|身份证号|证件号码|证件号|证书编号|证书号码?|证照编号|发票号码|发票代码|许可证号|许可证编号|核准号|登记号|车牌号码?|号牌号码?|车架号|账号|卡号|证号|编号|号码|代码|号)\s*(?:为|是)?\s*[:：]?\s*/g;
+
+/** Endings that make a run of characters a document name when it is not in the word list. */
+const DOCUMENT_SUFFIX_RE =
+	/(?:证书|证明|执照|许可证|通行证|登记证|证|专用章|公章|印章|章|发票|收据|存折|卡|护照|合同|簿|户口本)/g;
+
+/** Issuers printed in front of a document name (株洲市残疾人联合会残疾证). */
+const ISSUER_END_RE =
+	/(?:联合会|委员会|管理局|公安局|分局|局|银行|支行|分行|公司|中心|学校|大学|学院|医院|厅|委|所|站|院)/g;
+
+/** Quantity words around a document name: 一本 / 各一枚 / 一份. */
+const QUANTITY_RE = /^(?:各)?[一二两三四五六七八九十\d]+(?:本|张|枚|份|个|套|块|联|册)/;
+
+/** Headlines of a lost-thing notice and of a found-thing notice. */
+const LOST_HEAD_RE = /寻物启[事示]|寻物公告|寻物/;
+const FOUND_HEAD_RE = /失物招领|招领启[事示]|招领公告|认领启[事示]|招领/;
+
+/** Verbs of finding something. */
+const FOUND_VERB_RE = /(?:拾到|拾得|拾获|捡到|捡拾|捡获|收到)/g;
+
+/** Things found that are people: those notices belong to familySearch. */
+const PERSON_RE = /婴|孩|童|儿|男子|女子|老人|老年|人员|患者|流浪/;
+
+/** A reward for returning a lost thing. */
+const REWARD_RE =
+	/(?:(?:必有|定有|定当|当面|予以|给予|愿付|付)?(?:重谢|酬谢|感谢费|答谢)|(?:悬赏|酬金|赏金|奖励)\s*[:：]?\s*[\d一二三四五六七八九十百千万]+\s*元?)(?:\s*[\d一二三四五六七八九十百千万]+\s*元)?/;
+
+/** Lead words of a place. */
+const PLACE_RE =
+	/(?:在|于(?![\d一二三四五六七八九十]+月|\d{4}年|今|昨|近日|本月|上午|下午|晚|早))(?<place>[^,，。;；:：\n]{2,40}?)(?:处|附近|一带|路段)?(?:不慎|被|时|内)?(?=遗失|丢失|遗落|拾到|拾得|拾获|捡到|捡拾|被盗)/;
+const PLACE_LABEL_RE =
+	/(?:遗失|丢失|拾获|拾得|捡拾|拾到)?地点\s*[:：]\s*(?<place>[^,，。;；\n]{2,40})/;
+
+/** Lead words of where a found thing can be claimed. */
+const CLAIM_RE =
+	/(?:到|至|前往|来)(?<place>[^,，。;；\n]{2,30}?)(?:认领|领取|办理认领)|认领地点\s*[:：]\s*(?<label>[^,，。;；\n]{2,30})/;
+
+// ---------------------------------------------------------------------------------------
+// Document type and number
+// ---------------------------------------------------------------------------------------
+
+const DOCUMENT_LIST_RE = new RegExp(
+	[...DOCUMENT_TYPES].sort((a, b) => b.length - a.length).join('|'),
+	'g'
+);
+
+interface Found {
+	start: number;
+	end: number;
+}
+
+/**
+ * The document named in `[start, end)`: the first document word (from the list, else a
+ * run ending in a document suffix) widened to the left over a qualifier
+ * (增值税专用发票, 医疗机构执业许可证) but not over an issuer or a number, and to the right
+ * over 正本/副本. Several documents joined by 、/及/和 are taken together.
+ */
+function findDocument(norm: string, start: number, end: number): Found | undefined {
+	const first = firstDocumentWord(norm, start, end);
+	if (!first) return undefined;
+	let s = first.start;
+	// Widen left over a qualifier: CJK characters that are not a verb, issuer or number.
+	let k = s;
+	while (k > start && s - k < 10 && isCjk(norm[k - 1]) && !/[的号于在遗失发]/.test(norm[k - 1]))
+		k--;
+	if (k < s) {
+		const left = norm.slice(k, s);
+		let cut = 0;
+		for (const m of left.matchAll(ISSUER_END_RE)) {
+			// An issuer needs a name before its ending (市残疾人联合会), not a lone 所 or 院.
+			if (m.index + m[0].length >= 3) cut = m.index + m[0].length;
+		}
+		s = k + cut;
+		const q = QUANTITY_RE.exec(norm.slice(s, first.start));
+		if (q) s += q[0].length;
+	}
+	let e = first.end;
+	const tail =
+		/^(?:\s*[(（]?\s*(?:正、副本|正副本|正本及副本|正本和副本|正本、副本|正本|副本|原件|复印件|(?:第)?[一二三四五六七八九十\d]+联)\s*[)）]?)/.exec(
+			norm.slice(e, end)
+		);
+	if (tail) e += tail[0].length;
+	// More documents joined by 、/及/和/与.
+	for (;;) {
+		const m = /^\s*[、及和与]\s*/.exec(norm.slice(e, end));
+		if (!m) break;
+		const next = firstDocumentWord(norm, e + m[0].length, Math.min(end, e + m[0].length + 12));
+		if (!next || next.start !== e + m[0].length) {
+			// 公章、财务章 where the second is not listed: a short run ending in a suffix.
+			const run = /^[\u4e00-\u9fa5]{1,8}?(?:章|证|卡|本|簿|执照|发票|收据)/.exec(
+				norm.slice(e + m[0].length, end)
+			);
+			if (!run) break;
+			e = e + m[0].length + run[0].length;
+			continue;
+		}
+		e = next.end;
+	}
+	return { start: s, end: e };
+}
+
+/** The earliest document word in `[start, end)` (list first; a suffix run as fallback). */
+function firstDocumentWord(norm: string, start: number, end: number): Found | undefined {
+	const text = norm.slice(start, end);
+	DOCUMENT_LIST_RE.lastIndex = 0;
+	const listed = DOCUMENT_LIST_RE.exec(text);
+	DOCUMENT_SUFFIX_RE.lastIndex = 0;
+	let generic: RegExpExecArray | null;
+	let fallback: Found | undefined;
+	while ((generic = DOCUMENT_SUFFIX_RE.exec(text))) {
+		// The suffix must end a word of at least two characters (营业执照, not a lone 证).
+		const gs = generic.index;
+		if (gs > 0 && isCjk(text[gs - 1]) && !/[的号于在了失]/.test(text[gs - 1])) {
+			fallback = { start: start + gs - 1, end: start + gs + generic[0].length };
+			break;
+		}
+		if (generic[0].length >= 2) {
+			fallback = { start: start + gs, end: start + gs + generic[0].length };
+			break;
+		}
+	}
+	const fromList = listed
+		? { start: start + listed.index, end: start + listed.index + listed[0].length }
+		: undefined;
+	if (fromList && (!fallback || fromList.start <= fallback.start)) return fromList;
+	if (fromList && fallback && fallback.end >= fromList.start) return fromList;
+	return fallback ?? fromList;
+}
+
+/**
+ * A run of letters and digits starting at `i`, joined over line breaks: a column breaks a
+ * 20-digit number after 19 digits. Hyphens inside the run are kept.
+ * @returns the run as printed (line breaks removed) and where it ends in the page.
+ */
+function numberRun(norm: string, i: number, limit: number): { value: string; end: number } {
+	let value = '';
+	let k = i;
+	while (k < limit) {
+		const c = norm[k];
+		if (isAlnum(c) || (c === '-' && isAlnum(norm[k + 1]) && value.length > 0)) {
+			value += c;
+			k++;
+			continue;
+		}
+		// Join over a line break only inside a number (at least 4 characters so far).
+		const br = /^[ \t]*\r?\n[ \t]*/.exec(norm.slice(k, limit));
+		if (br && value.length >= 4 && isAlnum(norm[k + br[0].length])) {
+			k += br[0].length;
+			continue;
+		}
+		break;
+	}
+	return { value, end: k };
+}
+
+/**
+ * A labelled value printed with characters (湘(2019)株洲市不动产权第0012345号), up to the
+ * next separator; a line break between two letters or digits is joined like in `numberRun`.
+ */
+function printedValue(norm: string, i: number, limit: number): string {
+	let value = '';
+	let k = i;
+	while (k < limit && value.length < 40) {
+		const c = norm[k];
+		if (/[,，;；。、]/.test(c)) break;
+		if (/\s/.test(c)) {
+			const br = /^[ \t]*\r?\n[ \t]*/.exec(norm.slice(k, limit));
+			if (br && isAlnum(norm[k - 1]) && isAlnum(norm[k + br[0].length])) {
+				k += br[0].length;
+				continue;
+			}
+			break;
+		}
+		value += c;
+		k++;
+	}
+	return value;
+}
+
+/** Digits in a run: a document number has at least four. */
+function digitCount(s: string): number {
+	return s.replace(/\D/g, '').length;
+}
+
+/**
+ * The document number in `[start, end)`: after a label (证号, 统一社会信用代码, 号码 …) when
+ * there is one, else the longest letter-digit run that is not a date.
+ */
+function findNumber(norm: string, start: number, end: number): string | undefined {
+	const text = norm.slice(start, end);
+	NUMBER_LABEL_RE.lastIndex = 0;
+	let m: RegExpExecArray | null;
+	while ((m = NUMBER_LABEL_RE.exec(text))) {
+		const at = start + m.index + m[0].length;
+		if (isAlnum(norm[at])) {
+			const run = numberRun(norm, at, end);
+			if (run.value.length >= 4 && digitCount(run.value) >= 3) return run.value;
+		} else if (isCjk(norm[at]) || norm[at] === '(') {
+			// 湘(2019)株洲市不动产权第0012345号, 湘B12345: printed with characters.
+			const v = printedValue(norm, at, end);
+			if (digitCount(v) >= 4 && !/年|月|日/.test(v)) return v;
+		}
+	}
+	let best: string | undefined;
+	for (let i = start; i < end; i++) {
+		if (!isAlnum(norm[i]) || isAlnum(norm[i - 1])) continue;
+		const run = numberRun(norm, i, end);
+		// Dates (2024年), amounts (500元) and counts (3个) are not document numbers.
+		if (/[年月日时元个岁天楼栋室]/.test(norm[run.end] ?? '')) {
+			i = run.end;
+			continue;
+		}
+		if (digitCount(run.value) >= 4 && run.value.length >= 5) {
+			if (!best || run.value.length > best.length) best = run.value;
+		}
+		i = run.end;
+	}
+	return best;
+}
+
+// ---------------------------------------------------------------------------------------
+// Void notices
+// ---------------------------------------------------------------------------------------
+
+interface Anchor {
+	/** Where the verb starts and ends. */
+	start: number;
+	end: number;
+	/** Where the notice (its holder) starts. */
+	holderStart: number;
+}
+
+/** Characters that end whatever came before a holder. */
+const HARD_STOP = new RegExp(`[。;；!！?？:：,，${BULLETS}]`);
+
+/**
+ * Where the holder in front of an anchor begins: read backwards to a stop sign, a bullet,
+ * a blank line, or a line that ends a previous notice (it names a document or a number).
+ * Brackets are skipped whole: (统一社会信用代码:…) belongs to the holder.
+ */
+function holderStartOf(norm: string, anchor: number, floor: number): number {
+	let k = anchor;
+	let depth = 0;
+	const min = Math.max(floor, anchor - 80);
+	while (k > min) {
+		const c = norm[k - 1];
+		if (c === ')' || c === '）') depth++;
+		else if ((c === '(' || c === '（') && depth > 0) depth--;
+		else if (depth === 0) {
+			if (HARD_STOP.test(c)) break;
+			if (c === '\n') {
+				// A blank line, or a line that reads as a headline or the end of another notice.
+				const ls = lineStart(norm, k - 1);
+				const prev = norm.slice(ls, k - 1).trim();
+				if (!prev) break;
+				if (VOID_HEAD_RE.test(prev) || isNoticeHead(prev)) break;
+				if (/\d|号/.test(prev) || firstDocumentWord(norm, ls, k - 1)) break;
+				if (k - 1 - ls > 24) break;
+			}
+		}
+		k--;
+	}
+	return k;
+}
+
+/** The holder, date and place read from the words in front of the anchor. */
+interface Lead {
+	holder?: [number, number];
+	place?: [number, number];
+	date?: DateHit;
+	/** A document named in front of the anchor: 张三的身份证遗失. */
+	document?: Found;
+}
+
+function readLead(page: Page, start: number, end: number): Lead {
+	const norm = page.norm;
+	let [s, e] = trimSpan(norm, start, end);
+	// Numbering and a headline word before the holder: 1. / (2) / ① / 声明：
+	const pre = /^(?:\(?\d{1,2}[).、.]|[①-⑳]|(?:遗失)?声明\s*[:：]?|本人|本公司|本单位)\s*/.exec(
+		norm.slice(s, e)
+	);
+	if (pre) s += pre[0].length;
+	const lead: Lead = {};
+	const text = norm.slice(s, e);
+	// Where the holder's name ends: 于<date>, 在<place>, 不慎, 将, 因, or 的<document>.
+	let cut = text.length;
+	const stops: RegExp[] = [
+		/于(?=[\d一二三四五六七八九十〇零今去本近上前昨日])/,
+		/(?<=..)在/,
+		/不慎|因故|因/,
+		/(?<=..)将/,
+		/(?<=..)(?:的)/,
+		/[(（]/
+	];
+	for (const re of stops) {
+		const m = re.exec(text);
+		if (m && m.index < cut) cut = m.index;
+	}
+	const [hs, he] = trimSpan(norm, s, s + cut);
+	if (he > hs) lead.holder = [hs, he];
+	const rest = norm.slice(s + cut, e);
+	const dates = datesIn(page, s + cut, e);
+	if (dates.length) lead.date = dates[0];
+	const place = /在(?<place>[^,，。;；\n]{2,40}?)(?:处|附近|一带)?(?:不慎|被|时)?$/.exec(rest);
+	if (place?.groups) {
+		const ps = s + cut + place.index + 1;
+		lead.place = trimSpan(norm, ps, ps + place.groups.place.length);
+	}
+	const doc = firstDocumentWord(norm, s + cut, e);
+	if (doc) lead.document = findDocument(norm, s + cut, e);
+	return lead;
+}
+
+/** True when the holder reads as reporting, not as a name. */
+function isNewsHolder(norm: string, holder: [number, number] | undefined): boolean {
+	if (!holder) return false;
+	const h = norm.slice(holder[0], holder[1]);
+	return h.length > 30 || NEWS_HOLDER_RE.test(h) || /^\d/.test(h);
+}
+
+interface Candidate {
+	anchor: Anchor;
+	end: number;
+	terminated: boolean;
+	zone: boolean;
+}
+
+/** Void notices of the page, outside the spans already taken by lost/found notices. */
+function parseVoidNotices(page: Page, taken: Array<[number, number]>): LostFoundRecord[] {
+	const norm = page.norm;
+	const inTaken = (i: number) => taken.some(([a, b]) => i >= a && i < b);
+
+	const anchors: Anchor[] = [];
+	ANCHOR_RE.lastIndex = 0;
+	let m: RegExpExecArray | null;
+	while ((m = ANCHOR_RE.exec(norm))) {
+		const start = m.index;
+		const end = start + m[0].length;
+		if (inTaken(start)) continue;
+		if (ANCHOR_IS_HEAD_RE.test(norm.slice(end, end + 3))) continue;
+		anchors.push({ start, end, holderStart: start });
+	}
+	if (!anchors.length) return [];
+
+	// Ending words, found once for the page.
+	const ends: Array<[number, number]> = [];
+	VOID_END_RE.lastIndex = 0;
+	while ((m = VOID_END_RE.exec(norm))) ends.push([m.index, m.index + m[0].length]);
+
+	let floor = 0;
+	for (const a of anchors) {
+		const lastEnd = ends.filter(([, e]) => e <= a.start).at(-1)?.[1] ?? 0;
+		a.holderStart = holderStartOf(norm, a.start, Math.max(floor, lastEnd));
+		floor = a.end;
+	}
+
+	const candidates: Candidate[] = [];
+	for (let k = 0; k < anchors.length; k++) {
+		const a = anchors[k];
+		const next = anchors[k + 1]?.holderStart ?? norm.length;
+		let limit = Math.min(next, a.end + 260);
+		// A blank line or another notice's headline ends the notice.
+		const blank = /\n[ \t]*\r?\n/.exec(norm.slice(a.end, limit));
+		if (blank) limit = a.end + blank.index;
+		for (const line of linesOf(norm, a.end, limit)) {
+			if (line.start > a.end && isNoticeHead(line.text)) {
+				limit = Math.min(limit, line.start);
+				break;
+			}
+		}
+		const end = ends.find(([s]) => s >= a.end && s < limit);
+		candidates.push({
+			anchor: a,
+			end: end ? end[1] : trimWhitespace(norm, a.end, limit)[1],
+			terminated: !!end,
+			zone: false
+		});
+	}
+
+	// A column headed 下列证件声明作废 / 遗失声明: its items need no ending of their own.
+	let zoneOpen = false;
+	let prevEnd = 0;
+	for (const c of candidates) {
+		const gap = norm.slice(prevEnd, c.anchor.holderStart);
+		if (VOID_HEAD_RE.test(gap.split('\n').slice(-4).join('\n'))) zoneOpen = true;
+		else if (gap.replace(new RegExp(`[\\s${BULLETS},，;；。、]`, 'g'), '').length > 0)
+			zoneOpen = false;
+		c.zone = zoneOpen;
+		prevEnd = c.end;
+	}
+	// 张三遗失身份证、李四遗失户口本，声明作废: an item joined to a terminated one shares its ending.
+	for (let k = candidates.length - 2; k >= 0; k--) {
+		const c = candidates[k];
+		const n = candidates[k + 1];
+		if (c.terminated || c.zone || !(n.terminated || n.zone)) continue;
+		if (/^[\s,，、;；和及]*$/.test(norm.slice(c.end, n.anchor.holderStart))) c.terminated = true;
+	}
+
+	const records: LostFoundRecord[] = [];
+	for (const c of candidates) {
+		if (!c.terminated && !c.zone) continue;
+		const rec = buildVoidRecord(page, c);
+		if (rec) records.push(rec);
+	}
+	return records;
+}
+
+function buildVoidRecord(page: Page, c: Candidate): LostFoundRecord | undefined {
+	const norm = page.norm;
+	const [start, end] = trimSpan(norm, c.anchor.holderStart, c.end);
+	// Keep the closing full stop of the notice inside its span.
+	const spanEnd = /[。.!！]/.test(norm[end] ?? '') && end < c.end ? end + 1 : end;
+	const whole = norm.slice(start, c.end);
+	if (NOT_VOID_RE.test(whole)) return undefined;
+
+	const lead = readLead(page, start, c.anchor.start);
+	if (isNewsHolder(norm, lead.holder)) return undefined;
+
+	// The body runs from the verb to the ending word.
+	const bodyEnd = c.terminated ? endOfBody(norm, c.anchor.end, c.end) : c.end;
+	const doc = lead.document ?? findDocument(norm, c.anchor.end, bodyEnd);
+	const documentNumber = findNumber(norm, start, bodyEnd);
+	if (!doc && !documentNumber) return undefined;
+
+	const holder = lead.holder ? field(page, ...lead.holder) : undefined;
+	const documentType = doc ? field(page, doc.start, doc.end) : undefined;
+	// The title is built in the script of the page: 張三遺失身份證聲明 on a traditional page.
+	const traditional = isTraditional(page, start, spanEnd);
+	const verb = /遗失/.test(norm.slice(c.anchor.start, c.anchor.end))
+		? page.text.slice(c.anchor.end - 2, c.anchor.end)
+		: '遗失';
+	const title = `${holder ?? ''}${verb}${documentType ?? '证件'}${traditional ? '聲明' : '声明'}`;
+
+	const flags: string[] = [];
+	let confidence = 0.6;
+	if (c.terminated) confidence += 0.15;
+	else if (c.zone) confidence += 0.1;
+	if (holder) confidence += 0.1;
+	else flags.push('未识别声明人');
+	if (documentType) confidence += 0.1;
+	else flags.push('未识别证件名称');
+	if (documentNumber) confidence += 0.05;
+
+	const record: LostFoundRecord = {
+		kind: 'lost_found',
+		subtype: 'void_notice',
+		title,
+		source: { file: page.source, start, end: spanEnd },
+		confidence: Math.min(0.95, Math.round(confidence * 100) / 100),
+		phones: [],
+		emails: []
+	};
+	if (holder) record.holder = holder;
+	if (documentType) record.documentType = documentType;
+	if (documentNumber) record.documentNumber = documentNumber;
+	if (lead.date) record.date = lead.date.iso;
+	if (lead.place) record.place = field(page, ...lead.place);
+	const district = findDistrict(page, start, spanEnd);
+	if (district) record.district = district;
+	if (flags.length) record.flags = flags;
+	return record;
+}
+
+/** Where the body stops: at the ending word (声明作废 …) inside `[from, to)`. */
+function endOfBody(norm: string, from: number, to: number): number {
+	VOID_END_RE.lastIndex = 0;
+	const m = VOID_END_RE.exec(norm.slice(from, to));
+	return m ? from + m.index : to;
+}
+
+// ---------------------------------------------------------------------------------------
+// Lost things and found things
+// ---------------------------------------------------------------------------------------
+
+interface ItemNotice {
+	subtype: 'lost_item' | 'found_item';
+	start: number;
+	end: number;
+	/** The headline (寻物启事), when the notice has one. */
+	head?: [number, number];
+}
+
+/** The paragraph around `pos`: between blank lines (or the page's ends). */
+function paragraphAt(norm: string, pos: number): [number, number] {
+	const before = norm.lastIndexOf('\n\n', pos);
+	const after = norm.indexOf('\n\n', pos);
+	return trimWhitespace(norm, before < 0 ? 0 : before, after < 0 ? norm.length : after);
+}
+
+/** Lost/found notices: those under a headline, then those told in one paragraph. */
+function findItemNotices(page: Page): ItemNotice[] {
+	const norm = page.norm;
+	const out: ItemNotice[] = [];
+	const overlaps = (s: number, e: number) => out.some((n) => s < n.end && e > n.start);
+
+	// Headed notices: a headline line, or a paragraph that starts with the word and a colon.
+	for (const line of linesOf(norm, 0, norm.length)) {
+		const t = line.text.trim();
+		if (!t) continue;
+		const lostHead = LOST_HEAD_RE.exec(t);
+		const foundHead = FOUND_HEAD_RE.exec(t);
+		const head = lostHead ?? foundHead;
+		if (!head) continue;
+		const inline = /^\s*(?:寻物启[事示]|寻物|失物招领|招领启[事示]|招领)\s*[:：]/.test(t);
+		if (!inline && !isHeadlineLike(t)) continue;
+		if (overlaps(line.start, line.end)) continue;
+		const end = clipAtVoid(norm, line.start, noticeBlockEnd(norm, line.start));
+		const [s, e] = trimWhitespace(norm, line.start, end);
+		const hs = line.start + line.text.indexOf(t);
+		out.push({
+			subtype: lostHead ? 'lost_item' : 'found_item',
+			start: s,
+			end: e,
+			head: inline ? [hs, hs + head.index + head[0].length] : [hs, hs + t.length]
+		});
+	}
+
+	// A found thing told in a paragraph: 拾到…请失主…认领.
+	FOUND_VERB_RE.lastIndex = 0;
+	let m: RegExpExecArray | null;
+	while ((m = FOUND_VERB_RE.exec(norm))) {
+		const [s, e] = paragraphAt(norm, m.index);
+		if (overlaps(s, e)) continue;
+		const para = norm.slice(s, e);
+		if (!/失主|认领|领回|领取/.test(para) || !/请|望|欢迎/.test(para)) continue;
+		if (PERSON_RE.test(norm.slice(m.index + m[0].length, m.index + m[0].length + 8))) continue;
+		out.push({ subtype: 'found_item', start: s, end: e });
+	}
+	// A lost thing told in a paragraph: 遗失…有拾到者请联系…(重谢).
+	ANCHOR_RE.lastIndex = 0;
+	while ((m = ANCHOR_RE.exec(norm))) {
+		const [s, e] = paragraphAt(norm, m.index);
+		if (overlaps(s, e)) continue;
+		const para = norm.slice(m.index, e);
+		if (!/(?:拾到|拾获|捡到|拾得|捡拾|发现|见到)(?:者|的|后)?/.test(para)) continue;
+		if (!/联系|归还|送还|交还|重谢|酬谢|感谢/.test(para)) continue;
+		if (new RegExp(VOID_END_RE.source).test(para)) continue;
+		if (!phonesIn(page, s, e).length) continue;
+		out.push({ subtype: 'lost_item', start: s, end: e });
+	}
+	return out.sort((a, b) => a.start - b.start);
+}
+
+/** A headed lost/found block stops before a void notice that follows it. */
+function clipAtVoid(norm: string, start: number, end: number): number {
+	for (const line of linesOf(norm, start, end)) {
+		if (line.start <= start) continue;
+		const t = line.text.trim();
+		if (new RegExp(`^[${BULLETS}]`).test(t) || (VOID_HEAD_RE.test(t) && isHeadlineLike(t)))
+			return line.start;
+		if (/遗失|丢失/.test(t) && new RegExp(VOID_END_RE.source).test(t)) return line.start;
+	}
+	return end;
+}
+
+/** The thing: the words after the verb up to the clause end, plus 内有… clauses. */
+function findItem(
+	norm: string,
+	start: number,
+	end: number,
+	subtype: 'lost_item' | 'found_item'
+): [number, number] | undefined {
+	const text = norm.slice(start, end);
+	const label = /(?:遗失|丢失|拾得|拾获)?(?:物品|失物|物件)(?:名称)?\s*[:：]\s*/.exec(text);
+	let from: number | undefined;
+	if (label) from = start + label.index + label[0].length;
+	else {
+		const verb =
+			subtype === 'lost_item'
+				? /(?:不慎)?(?:遗失|丢失|遗落|被盗)(?:了)?/.exec(text)
+				: /(?:拾到|拾得|拾获|捡到|捡拾|捡获)(?:了)?/.exec(text);
+		if (verb) from = start + verb.index + verb[0].length;
+	}
+	if (from === undefined) return undefined;
+	const parts = clauses(norm, from, end);
+	if (!parts.length) return undefined;
+	let [s, e] = parts[0];
+	// Features of the thing follow as their own clauses: 内有…, 装有…, 颜色…, 品牌….
+	for (const [a, b] of parts.slice(1)) {
+		if (a - e > 2) break;
+		if (
+			!/^(?:内有|内装|内含|里面有|里有|装有|包内|袋内|内放|含|另有|附有|颜色|品牌|型号|上有|外观|价值)/.test(
+				norm.slice(a, b)
+			)
+		)
+			break;
+		e = b;
+	}
+	if (e - s > 80) e = s + 80;
+	return trimSpan(norm, s, e);
+}
+
+/** The first clause of an item without a trailing quantity (一个, 两张). */
+function shortItem(page: Page, start: number, end: number): string | undefined {
+	const [s, e] = clauses(page.norm, start, end)[0] ?? [start, end];
+	const q = /(?:[一二两三四五六七八九十\d]+|若干)(?:个|只|部|台|张|本|件|串|把|块|条|枚|副|份|辆|套|袋|包|箱)$/.exec(
+		page.norm.slice(s, e)
+	);
+	return field(page, s, q && q.index > 0 ? s + q.index : e);
+}
+
+function buildItemRecord(page: Page, n: ItemNotice): LostFoundRecord | undefined {
+	const norm = page.norm;
+	const bodyStart = n.head ? n.head[1] : n.start;
+	const item = findItem(norm, bodyStart, n.end, n.subtype);
+	const itemText = item ? field(page, ...item) : undefined;
+	if (itemText && PERSON_RE.test(norm.slice(item![0], Math.min(item![1], item![0] + 6))))
+		return undefined;
+
+	const head = n.head ? field(page, ...n.head) : undefined;
+	// The title names the thing without its description or quantity: 寻物启事：黑色双肩包.
+	const short = item ? shortItem(page, item[0], item[1]) : undefined;
+	const title = `${head ?? (n.subtype === 'lost_item' ? '寻物启事' : '失物招领')}${short ? `：${short}` : ''}`;
+
+	const phoneHits: PhoneHit[] = phonesIn(page, n.start, n.end);
+	const phones: Phone[] = phoneHits.map((p) => ({
+		number: p.number,
+		raw: p.raw,
+		...(p.label ? { label: p.label } : {})
+	}));
+
+	const record: LostFoundRecord = {
+		kind: 'lost_found',
+		subtype: n.subtype,
+		title,
+		source: { file: page.source, start: n.start, end: n.end },
+		confidence: 0,
+		phones,
+		emails: []
+	};
+	if (itemText) record.item = itemText;
+
+	const text = norm.slice(bodyStart, n.end);
+	const placeLabel = PLACE_LABEL_RE.exec(text);
+	const place = placeLabel ?? PLACE_RE.exec(text);
+	if (place?.groups?.place) {
+		const ps = bodyStart + place.index + place[0].indexOf(place.groups.place);
+		const value = field(page, ps, ps + place.groups.place.length);
+		// 于10月3日 is a date, not a place.
+		if (
+			value &&
+			!/^[\d一二三四五六七八九十]+月|^\d{4}年|^今|^昨|^近日/.test(norm.slice(ps, ps + 5))
+		)
+			record.place = value;
+	}
+	const dates = datesIn(page, bodyStart, n.end);
+	if (dates.length) record.date = dates[0].iso;
+
+	const contact = findContactName(page, bodyStart, n.end);
+	if (contact) record.contactName = field(page, contact.start, contact.end);
+	if (n.subtype === 'found_item') {
+		const claim = CLAIM_RE.exec(text);
+		const value = claim?.groups?.place ?? claim?.groups?.label;
+		if (claim && value) {
+			const cs = bodyStart + claim.index + claim[0].indexOf(value);
+			record.claimPlace = field(page, cs, cs + value.length);
+		}
+	} else {
+		const reward = REWARD_RE.exec(text);
+		if (reward)
+			record.reward = field(
+				page,
+				bodyStart + reward.index,
+				bodyStart + reward.index + reward[0].length
+			);
+	}
+	const district = findDistrict(page, n.start, n.end);
+	if (district) record.district = district;
+
+	const flags: string[] = [];
+	let confidence = n.head ? 0.7 : 0.6;
+	if (itemText) confidence += 0.1;
+	else flags.push('未识别物品');
+	if (phones.length || record.claimPlace) confidence += 0.1;
+	else flags.push('没有联系方式');
+	if (record.place) confidence += 0.05;
+	record.confidence = Math.min(0.95, Math.round(confidence * 100) / 100);
+	if (flags.length) record.flags = flags;
+	return record;
+}
+
+// ---------------------------------------------------------------------------------------
+// The parser
+// ---------------------------------------------------------------------------------------
+
+/** Finds 遗失声明 (void_notice), 寻物启事 (lost_item) and 招领启事 (found_item). */
+export const lostFoundParser: Parser = {
+	name: 'lostFound',
+	parse(page) {
+		const items = findItemNotices(page);
+		const records: LostFoundRecord[] = [];
+		for (const n of items) {
+			const r = buildItemRecord(page, n);
+			if (r) records.push(r);
+		}
+		const taken = items.map((n): [number, number] => [n.start, n.end]);
+		records.push(...parseVoidNotices(page, taken));
+		return records.sort((a, b) => a.source.start - b.source.start);
+	}
+};

@@ -1,0 +1,330 @@
+/**
+ * Small text helpers shared by the notice parsers (lostFound, familySearch, event).
+ * Everything here works on a `Page`: matching happens on `page.norm`, fields are cut from
+ * `page.text` at the same offsets so records keep what was printed.
+ */
+import { DISTRICTS, DISTRICT_ALIASES, NEWSPAPER_LINE_WORDS } from '../constants';
+import type { Page } from '../pipeline';
+
+/** Characters that never belong at the edge of a field (whitespace, punctuation, bullets). */
+const EDGE = /[\s,.;:!?、。，；：！？·•●○◎◆◇■□▲△▼▽★☆※→\-~'"()[\]<>《》〈〉]/;
+
+/** Bullets and list marks that start an item in a column of short notices. */
+export const BULLETS = '·•●○◎◆◇■□▲△▼▽★☆※►▶';
+
+/** True when `c` is a CJK ideograph (BMP). */
+export function isCjk(c: string | undefined): boolean {
+	if (!c) return false;
+	const code = c.charCodeAt(0);
+	return (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x4e00 && code <= 0x9fff);
+}
+
+/** True when the page prints `[start, end)` in traditional script (some ideograph was folded). */
+export function isTraditional(page: Page, start: number, end: number): boolean {
+	for (let i = start; i < end; i++) {
+		if (page.text[i] !== page.norm[i] && isCjk(page.norm[i])) return true;
+	}
+	return false;
+}
+
+/** True when `c` is an ASCII letter or digit. */
+export function isAlnum(c: string | undefined): boolean {
+	return !!c && /[0-9A-Za-z]/.test(c);
+}
+
+/**
+ * The printed text of `[start, end)` as a field value: edges trimmed of whitespace and
+ * punctuation (decided on `norm`, so full-width signs count), line breaks joined — a
+ * newspaper column breaks lines mid-word. Returns `undefined` for an empty result.
+ */
+export function field(page: Page, start: number, end: number): string | undefined {
+	const [s, e] = trimSpan(page.norm, start, end);
+	if (e <= s) return undefined;
+	const value = page.text
+		.slice(s, e)
+		.replace(/[ \t\u3000]*\r?\n[ \t\u3000]*/g, '')
+		.replace(/[ \t\u3000]{2,}/g, ' ');
+	return value || undefined;
+}
+
+/** `[start, end)` shrunk past edge whitespace and punctuation of `norm`. */
+export function trimSpan(norm: string, start: number, end: number): [number, number] {
+	let s = start;
+	let e = end;
+	while (s < e && EDGE.test(norm[s])) s++;
+	while (e > s && EDGE.test(norm[e - 1])) e--;
+	// A closing bracket at the end is kept when its opening bracket is inside the field.
+	if (e < end && /[)\]》]/.test(norm[e])) {
+		const open = norm[e] === ')' ? '(' : norm[e] === ']' ? '[' : '《';
+		const inside = norm.slice(s, e);
+		if (inside.lastIndexOf(open) > inside.lastIndexOf(norm[e])) e++;
+	}
+	return [s, e];
+}
+
+/** `[start, end)` shrunk past edge whitespace only. */
+export function trimWhitespace(norm: string, start: number, end: number): [number, number] {
+	let s = start;
+	let e = end;
+	while (s < e && /\s/.test(norm[s])) s++;
+	while (e > s && /\s/.test(norm[e - 1])) e--;
+	return [s, e];
+}
+
+/** Offset of the start of the line that holds `pos`. */
+export function lineStart(text: string, pos: number): number {
+	return text.lastIndexOf('\n', pos - 1) + 1;
+}
+
+/** Offset of the end (the `\n` or text end) of the line that holds `pos`. */
+export function lineEnd(text: string, pos: number): number {
+	const i = text.indexOf('\n', pos);
+	return i < 0 ? text.length : i;
+}
+
+/** A line of a page with its offsets (end excludes the line break). */
+export interface Line {
+	start: number;
+	end: number;
+	text: string;
+}
+
+/** The lines of `norm` that start in `[from, to)`. */
+export function linesOf(norm: string, from: number, to: number): Line[] {
+	const lines: Line[] = [];
+	let s = lineStart(norm, from);
+	while (s < to && s <= norm.length) {
+		const e = lineEnd(norm, s);
+		lines.push({ start: s, end: e, text: norm.slice(s, e) });
+		if (e >= norm.length) break;
+		s = e + 1;
+	}
+	return lines;
+}
+
+const NEWSPAPER_LINE_RE = new RegExp(NEWSPAPER_LINE_WORDS.join('|'));
+
+/** True when a line is the newspaper's own (advertising, tip-off, circulation) line. */
+export function isNewspaperLine(line: string): boolean {
+	return NEWSPAPER_LINE_RE.test(line);
+}
+
+/** Words that head a notice of any kind (and so end the notice before them). */
+const NOTICE_HEAD_RE =
+	/(?:公告|启事|启示|声明|通知|通告|招领|寻物|寻人|寻亲|讣告|公示|须知|广告)[:：]?\s*$/;
+
+/**
+ * True when a line looks like a headline: short, no sentence punctuation inside or at its
+ * end. Signature lines (an organisation, a date) look the same; callers tell them apart.
+ */
+export function isHeadlineLike(line: string): boolean {
+	const t = line.trim();
+	if (!t || t.length > 32) return false;
+	return !/[。！？!?；;]/.test(t) && !/[,，:：、]$/.test(t);
+}
+
+/** True when a line heads a notice: 寻物启事, 遗失声明, 查找弃婴生父母公告 … */
+export function isNoticeHead(line: string): boolean {
+	const t = line.trim();
+	return isHeadlineLike(t) && NOTICE_HEAD_RE.test(t);
+}
+
+/** A date line at the foot of a notice: 2024年11月5日 / 2024.11.5 / 二〇二四年十一月五日. */
+export const SIGNATURE_DATE_RE =
+	/^\s*(?:\d{4}|[〇零一二三四五六七八九○]{4})\s*[年.\-/]\s*[\d一二三四五六七八九十]{1,3}\s*[月.\-/]\s*[\d一二三四五六七八九十]{1,3}\s*日?\s*$/;
+
+/** Endings of organisation names that sign notices. */
+const ORG_END_RE =
+	/(?:公司|集团|福利院|福利中心|救助管理站|救助站|民政局|公安局|派出所|分局|委员会|居委会|村委会|办事处|街道|社区|中心|医院|学校|协会|学会|联合会|基金会|馆|局|院|所|站|会|部|处|办|队|厂|店|社)$/;
+
+/** True when `s` reads as an organisation name (ends with an organisation word). */
+export function isOrganization(s: string): boolean {
+	return s.length >= 3 && s.length <= 40 && ORG_END_RE.test(s.trim());
+}
+
+/** How far a notice block may run at most, in characters. */
+const MAX_BLOCK = 1600;
+
+/**
+ * The extent of a notice that starts at `start` (its headline or first sentence): the
+ * following lines up to the next notice's headline, an article headline, the newspaper's
+ * own footer line, or `limit`. Signature lines (organisation, date) stay in the block.
+ * @returns the end offset (exclusive, trailing whitespace trimmed).
+ */
+export function noticeBlockEnd(norm: string, start: number, limit = norm.length): number {
+	const max = Math.min(limit, start + MAX_BLOCK);
+	const lines = linesOf(norm, start, max);
+	let end = start;
+	let bodySeen = false;
+	let closing = false;
+	for (let k = 0; k < lines.length; k++) {
+		const line = lines[k];
+		const t = line.text.trim();
+		const first = k === 0;
+		if (!t) continue;
+		if (!first && isNewspaperLine(t)) break;
+		if (!first && bodySeen && isNoticeHead(t)) break;
+		if (!first && isHeadlineLike(t)) {
+			// A signature (organisation or date) closes the notice; anything else short after
+			// the body is the next headline.
+			if (SIGNATURE_DATE_RE.test(t)) {
+				end = Math.min(line.end, max);
+				closing = true;
+				continue;
+			}
+			if (isOrganization(t) && bodySeen) {
+				end = Math.min(line.end, max);
+				continue;
+			}
+			if (closing) break;
+			if (bodySeen && isNoticeHead(t)) break;
+			// A short line after a finished paragraph that is followed by a blank line or
+			// another paragraph is a new headline.
+			const prev = norm.slice(0, line.start).trimEnd();
+			if (bodySeen && /[。！？!?]$/.test(prev) && norm[line.start - 2] === '\n') break;
+		}
+		if (closing) break;
+		end = Math.min(line.end, max);
+		if (!first || !isHeadlineLike(t)) bodySeen = true;
+	}
+	return trimWhitespace(norm, start, end)[1];
+}
+
+const DISTRICT_RE = new RegExp(
+	[...DISTRICTS, ...Object.keys(DISTRICT_ALIASES)].sort((a, b) => b.length - a.length).join('|')
+);
+
+/** The first district named in `[start, end)` of the page, in its canonical spelling. */
+export function findDistrict(page: Page, start: number, end: number): string | undefined {
+	const m = DISTRICT_RE.exec(page.norm.slice(start, end));
+	if (!m) return undefined;
+	return DISTRICT_ALIASES[m[0]] ?? m[0];
+}
+
+const CN_DIGIT: Record<string, number> = {
+	零: 0,
+	〇: 0,
+	'○': 0,
+	一: 1,
+	二: 2,
+	两: 2,
+	三: 3,
+	四: 4,
+	五: 5,
+	六: 6,
+	七: 7,
+	八: 8,
+	九: 9
+};
+
+/** A small number written in Arabic digits or Chinese numerals (六十, 九十, 十五, 一百八十). */
+export function parseSmallNumber(s: string): number | undefined {
+	const t = s.trim();
+	if (/^\d+$/.test(t)) return Number(t);
+	if (!/^[零〇○一二两三四五六七八九十百]+$/.test(t)) return undefined;
+	let total = 0;
+	let digit = 0;
+	for (const c of t) {
+		if (c === '百') {
+			total += (digit || 1) * 100;
+			digit = 0;
+		} else if (c === '十') {
+			total += (digit || 1) * 10;
+			digit = 0;
+		} else digit = CN_DIGIT[c];
+	}
+	return total + digit;
+}
+
+/** Emails in `[start, end)` of the normalised page, in order, without duplicates. */
+export function findEmails(page: Page, start: number, end: number): string[] {
+	const out: string[] = [];
+	const re = /[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+	for (const m of page.norm.slice(start, end).matchAll(re)) {
+		if (!out.includes(m[0])) out.push(m[0]);
+	}
+	return out;
+}
+
+/** A personal name or a polite form (王先生, 李女士, 张警官) for a contact. */
+export const CONTACT_NAME =
+	'[\\u4e00-\\u9fa5]{1,3}(?:先生|女士|小姐|老师|警官|阿姨|师傅)|[\\u4e00-\\u9fa5]{2,4}';
+
+const CONTACT_RES: RegExp[] = [
+	new RegExp(
+		`联系人(?:员)?\\s*[:：]?\\s*(?<name>${CONTACT_NAME})(?=$|[\\s,，。;；:：(（、]|电话|手机|联系)`
+	),
+	new RegExp(`(?:请|可|敬请)?(?:与|和|联系)\\s*(?<name>${CONTACT_NAME})\\s*(?:联系|联络)`),
+	new RegExp(
+		`(?<name>[\\u4e00-\\u9fa5]{1,3}(?:先生|女士|小姐|警官))\\s*(?:电话|手机|联系电话)?\\s*[:：]?\\s*\\d`
+	)
+];
+
+/** Words that cannot be a contact's name even though they fit the pattern. */
+const NOT_A_NAME =
+	/我们|本人|家属|我站|我院|本站|本院|本单位|我单位|公司|工作人员|民警|相关|有关|当地|警方|派出所|电话/;
+
+/**
+ * The contact person of a notice: 联系人：张三 / 请与张三联系 / 王先生 13800000000.
+ * @returns offsets of the name in the page.
+ */
+export function findContactName(
+	page: Page,
+	start: number,
+	end: number
+): { start: number; end: number } | undefined {
+	const text = page.norm.slice(start, end);
+	for (const re of CONTACT_RES) {
+		const m = re.exec(text);
+		const name = m?.groups?.name;
+		if (!m || !name || NOT_A_NAME.test(name)) continue;
+		const s = start + m.index + m[0].indexOf(name);
+		return { start: s, end: s + name.length };
+	}
+	return undefined;
+}
+
+/** Clauses of `[start, end)`: cut at commas, semicolons, full stops and line-ending punctuation. */
+export function clauses(norm: string, start: number, end: number): Array<[number, number]> {
+	const out: Array<[number, number]> = [];
+	let s = start;
+	for (let i = start; i <= end; i++) {
+		if (i === end || /[,，;；。!！?？]/.test(norm[i])) {
+			const [a, b] = trimSpan(norm, s, i);
+			if (b > a) out.push([a, b]);
+			s = i + 1;
+		}
+	}
+	return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// Phones and dates: thin adapters over phone.ts and date.ts (helper A's), so the three
+// notice parsers call one small interface.
+// ---------------------------------------------------------------------------------------
+
+/** A phone found in a page, with offsets. */
+export interface PhoneHit {
+	number: string;
+	raw: string;
+	start: number;
+	end: number;
+	label?: string;
+}
+
+/** A date found in a page, with offsets; `iso` is YYYY-MM-DD or YYYY-MM-DDTHH:mm. */
+export interface DateHit {
+	iso: string;
+	start: number;
+	end: number;
+}
+
+/** Phones in `[start, end)`, the newspaper's own lines left out. TODO: wire to phone.ts. */
+export function phonesIn(_page: Page, _start: number, _end: number): PhoneHit[] {
+	return [];
+}
+
+/** Dates in `[start, end)`. TODO: wire to date.ts. */
+export function datesIn(_page: Page, _start: number, _end: number): DateHit[] {
+	return [];
+}
