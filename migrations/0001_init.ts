@@ -21,7 +21,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('file', 'text', (c) => c.notNull())
 		.addColumn('text', 'text', (c) => c.notNull())
 		.addColumn('content_hash', 'text', (c) => c.notNull().unique()) // sha256 of text
-		.addColumn('created_at', 'text', (c) => c.notNull().defaultTo(sql`(strftime('%Y-%m-%dT%H:%M:%fZ'))`))
+		.addColumn('created_at', 'text', (c) =>
+			c.notNull().defaultTo(sql`(strftime('%Y-%m-%dT%H:%M:%fZ'))`)
+		)
 		.execute();
 
 	await db.schema
@@ -31,8 +33,12 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('password_hash', 'text', (c) => c.notNull())
 		.addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('admin', 'moderator')`))
 		.addColumn('disabled', 'integer', (c) => c.notNull().defaultTo(0))
-		.addColumn('created_at', 'text', (c) => c.notNull().defaultTo(sql`(strftime('%Y-%m-%dT%H:%M:%fZ'))`))
-		.addColumn('updated_at', 'text', (c) => c.notNull().defaultTo(sql`(strftime('%Y-%m-%dT%H:%M:%fZ'))`))
+		.addColumn('created_at', 'text', (c) =>
+			c.notNull().defaultTo(sql`(strftime('%Y-%m-%dT%H:%M:%fZ'))`)
+		)
+		.addColumn('updated_at', 'text', (c) =>
+			c.notNull().defaultTo(sql`(strftime('%Y-%m-%dT%H:%M:%fZ'))`)
+		)
 		.execute();
 
 	await db.schema
@@ -40,7 +46,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('id', 'text', (c) => c.primaryKey()) // hex SHA-256 of the token; the token itself is never stored
 		.addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
 		.addColumn('expires_at', 'integer', (c) => c.notNull()) // unix ms
-		.addColumn('created_at', 'text', (c) => c.notNull().defaultTo(sql`(strftime('%Y-%m-%dT%H:%M:%fZ'))`))
+		.addColumn('created_at', 'text', (c) =>
+			c.notNull().defaultTo(sql`(strftime('%Y-%m-%dT%H:%M:%fZ'))`)
+		)
 		.execute();
 	await db.schema.createIndex('sessions_user').on('sessions').column('user_id').execute();
 
@@ -50,13 +58,19 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('key', 'text', (c) => c.notNull()) // 'user:<name>' or 'ip:<address>'
 		.addColumn('at', 'integer', (c) => c.notNull()) // unix ms
 		.execute();
-	await db.schema.createIndex('login_attempts_key_at').on('login_attempts').columns(['key', 'at']).execute();
+	await db.schema
+		.createIndex('login_attempts_key_at')
+		.on('login_attempts')
+		.columns(['key', 'at'])
+		.execute();
 
 	await db.schema
 		.createTable('records')
 		.addColumn('id', 'integer', (c) => c.primaryKey())
 		.addColumn('kind', 'text', (c) =>
-			c.notNull().check(sql`kind in ('hotline', 'procedure', 'lost_found', 'family_search', 'event')`)
+			c
+				.notNull()
+				.check(sql`kind in ('hotline', 'procedure', 'lost_found', 'family_search', 'event')`)
 		)
 		.addColumn('subtype', 'text')
 		.addColumn('title', 'text', (c) => c.notNull())
@@ -88,8 +102,12 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('duplicate_of', 'integer', (c) => c.references('records.id').onDelete('set null'))
 		.addColumn('version', 'integer', (c) => c.notNull().defaultTo(1)) // optimistic concurrency
 		.addColumn('created_by', 'integer', (c) => c.references('users.id').onDelete('set null'))
-		.addColumn('created_at', 'text', (c) => c.notNull().defaultTo(sql`(strftime('%Y-%m-%dT%H:%M:%fZ'))`))
-		.addColumn('updated_at', 'text', (c) => c.notNull().defaultTo(sql`(strftime('%Y-%m-%dT%H:%M:%fZ'))`))
+		.addColumn('created_at', 'text', (c) =>
+			c.notNull().defaultTo(sql`(strftime('%Y-%m-%dT%H:%M:%fZ'))`)
+		)
+		.addColumn('updated_at', 'text', (c) =>
+			c.notNull().defaultTo(sql`(strftime('%Y-%m-%dT%H:%M:%fZ'))`)
+		)
 		.addColumn('published_at', 'text')
 		.execute();
 	await db.schema
@@ -97,19 +115,41 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.on('records')
 		.columns(['kind', 'status', 'date_start'])
 		.execute();
-	await db.schema.createIndex('records_status_created').on('records').columns(['status', 'created_at']).execute();
-	await db.schema.createIndex('records_kind_status_org').on('records').columns(['kind', 'status', 'organization']).execute();
-	await db.schema.createIndex('records_kind_status_district').on('records').columns(['kind', 'status', 'district']).execute();
-	await db.schema.createIndex('records_document_number').on('records').column('document_number').execute();
+	await db.schema
+		.createIndex('records_status_created')
+		.on('records')
+		.columns(['status', 'created_at'])
+		.execute();
+	await db.schema
+		.createIndex('records_kind_status_org')
+		.on('records')
+		.columns(['kind', 'status', 'organization'])
+		.execute();
+	await db.schema
+		.createIndex('records_kind_status_district')
+		.on('records')
+		.columns(['kind', 'status', 'district'])
+		.execute();
+	await db.schema
+		.createIndex('records_document_number')
+		.on('records')
+		.column('document_number')
+		.execute();
 
 	await db.schema
 		.createTable('provenance')
 		.addColumn('id', 'integer', (c) => c.primaryKey())
-		.addColumn('record_id', 'integer', (c) => c.notNull().references('records.id').onDelete('cascade'))
-		.addColumn('source_id', 'integer', (c) => c.notNull().references('sources.id').onDelete('cascade'))
+		.addColumn('record_id', 'integer', (c) =>
+			c.notNull().references('records.id').onDelete('cascade')
+		)
+		.addColumn('source_id', 'integer', (c) =>
+			c.notNull().references('sources.id').onDelete('cascade')
+		)
 		.addColumn('start', 'integer', (c) => c.notNull())
 		.addColumn('end', 'integer', (c) => c.notNull())
-		.addColumn('created_at', 'text', (c) => c.notNull().defaultTo(sql`(strftime('%Y-%m-%dT%H:%M:%fZ'))`))
+		.addColumn('created_at', 'text', (c) =>
+			c.notNull().defaultTo(sql`(strftime('%Y-%m-%dT%H:%M:%fZ'))`)
+		)
 		.addUniqueConstraint('provenance_unique', ['record_id', 'source_id', 'start', 'end'])
 		.execute();
 	await db.schema.createIndex('provenance_source').on('provenance').column('source_id').execute();
@@ -117,50 +157,85 @@ export async function up(db: Kysely<any>): Promise<void> {
 	await db.schema
 		.createTable('record_phones')
 		.addColumn('id', 'integer', (c) => c.primaryKey())
-		.addColumn('record_id', 'integer', (c) => c.notNull().references('records.id').onDelete('cascade'))
+		.addColumn('record_id', 'integer', (c) =>
+			c.notNull().references('records.id').onDelete('cascade')
+		)
 		.addColumn('number', 'text', (c) => c.notNull()) // normalised: 0731-28687947, 13307330000, 12345
 		.addColumn('digits', 'text', (c) => c.notNull()) // digits only, for exact look-up
 		.addColumn('raw', 'text', (c) => c.notNull())
 		.addColumn('label', 'text')
 		.addColumn('position', 'integer', (c) => c.notNull().defaultTo(0))
 		.execute();
-	await db.schema.createIndex('record_phones_record').on('record_phones').column('record_id').execute();
-	await db.schema.createIndex('record_phones_digits').on('record_phones').column('digits').execute();
+	await db.schema
+		.createIndex('record_phones_record')
+		.on('record_phones')
+		.column('record_id')
+		.execute();
+	await db.schema
+		.createIndex('record_phones_digits')
+		.on('record_phones')
+		.column('digits')
+		.execute();
 
 	await db.schema
 		.createTable('record_emails')
 		.addColumn('id', 'integer', (c) => c.primaryKey())
-		.addColumn('record_id', 'integer', (c) => c.notNull().references('records.id').onDelete('cascade'))
+		.addColumn('record_id', 'integer', (c) =>
+			c.notNull().references('records.id').onDelete('cascade')
+		)
 		.addColumn('email', 'text', (c) => c.notNull())
 		.execute();
-	await db.schema.createIndex('record_emails_record').on('record_emails').column('record_id').execute();
+	await db.schema
+		.createIndex('record_emails_record')
+		.on('record_emails')
+		.column('record_id')
+		.execute();
 
 	// A re-import whose extraction differs from a record a moderator edited becomes a suggestion.
 	await db.schema
 		.createTable('suggestions')
 		.addColumn('id', 'integer', (c) => c.primaryKey())
-		.addColumn('record_id', 'integer', (c) => c.notNull().references('records.id').onDelete('cascade'))
+		.addColumn('record_id', 'integer', (c) =>
+			c.notNull().references('records.id').onDelete('cascade')
+		)
 		.addColumn('source_id', 'integer', (c) => c.references('sources.id').onDelete('set null'))
 		.addColumn('data', 'text', (c) => c.notNull()) // JSON of the extracted record
 		.addColumn('status', 'text', (c) =>
-			c.notNull().defaultTo('open').check(sql`status in ('open', 'applied', 'dismissed')`)
+			c
+				.notNull()
+				.defaultTo('open')
+				.check(sql`status in ('open', 'applied', 'dismissed')`)
 		)
-		.addColumn('created_at', 'text', (c) => c.notNull().defaultTo(sql`(strftime('%Y-%m-%dT%H:%M:%fZ'))`))
+		.addColumn('created_at', 'text', (c) =>
+			c.notNull().defaultTo(sql`(strftime('%Y-%m-%dT%H:%M:%fZ'))`)
+		)
 		.execute();
-	await db.schema.createIndex('suggestions_record').on('suggestions').columns(['record_id', 'status']).execute();
+	await db.schema
+		.createIndex('suggestions_record')
+		.on('suggestions')
+		.columns(['record_id', 'status'])
+		.execute();
 
 	await db.schema
 		.createTable('revisions')
 		.addColumn('id', 'integer', (c) => c.primaryKey())
-		.addColumn('record_id', 'integer', (c) => c.notNull().references('records.id').onDelete('cascade'))
+		.addColumn('record_id', 'integer', (c) =>
+			c.notNull().references('records.id').onDelete('cascade')
+		)
 		.addColumn('version', 'integer', (c) => c.notNull()) // the record's version after this change
 		.addColumn('user_id', 'integer', (c) => c.references('users.id').onDelete('set null')) // null: importer
 		.addColumn('action', 'text', (c) => c.notNull()) // import, edit, publish, restore, …
 		.addColumn('before', 'text') // JSON snapshot, null for the first revision
 		.addColumn('after', 'text', (c) => c.notNull()) // JSON snapshot
-		.addColumn('created_at', 'text', (c) => c.notNull().defaultTo(sql`(strftime('%Y-%m-%dT%H:%M:%fZ'))`))
+		.addColumn('created_at', 'text', (c) =>
+			c.notNull().defaultTo(sql`(strftime('%Y-%m-%dT%H:%M:%fZ'))`)
+		)
 		.execute();
-	await db.schema.createIndex('revisions_record').on('revisions').columns(['record_id', 'id']).execute();
+	await db.schema
+		.createIndex('revisions_record')
+		.on('revisions')
+		.columns(['record_id', 'id'])
+		.execute();
 
 	await db.schema
 		.createTable('audit_log')
@@ -172,10 +247,16 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('target_id', 'integer')
 		.addColumn('detail', 'text', (c) => c.notNull().defaultTo('{}'))
 		.addColumn('ip', 'text')
-		.addColumn('created_at', 'text', (c) => c.notNull().defaultTo(sql`(strftime('%Y-%m-%dT%H:%M:%fZ'))`))
+		.addColumn('created_at', 'text', (c) =>
+			c.notNull().defaultTo(sql`(strftime('%Y-%m-%dT%H:%M:%fZ'))`)
+		)
 		.execute();
 	await db.schema.createIndex('audit_log_created').on('audit_log').column('created_at').execute();
-	await db.schema.createIndex('audit_log_action').on('audit_log').columns(['action', 'created_at']).execute();
+	await db.schema
+		.createIndex('audit_log_action')
+		.on('audit_log')
+		.columns(['action', 'created_at'])
+		.execute();
 
 	// Full-text index over tokens made by src/lib/server/search/tokenize.ts (character pairs for
 	// Chinese, see there). Contentless: the text lives in `records`; rowid = records.id.

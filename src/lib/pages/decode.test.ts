@@ -5,7 +5,11 @@ const utf8 = (s: string) => new TextEncoder().encode(s);
 
 describe('decodePageBytes', () => {
 	it('reads UTF-8 and drops a BOM', () => {
-		expect(decodePageBytes(utf8('\ufeff遗失声明'))).toEqual({ ok: true, text: '遗失声明', encoding: 'utf-8' });
+		expect(decodePageBytes(utf8('\ufeff遗失声明'))).toEqual({
+			ok: true,
+			text: '遗失声明',
+			encoding: 'utf-8'
+		});
 	});
 
 	it('falls back to GB18030 for Chinese text that is not UTF-8', () => {

@@ -4,8 +4,7 @@
  */
 
 export type DecodedPage =
-	| { ok: true; text: string; encoding: 'utf-8' | 'gb18030' }
-	| { ok: false; reason: string };
+	{ ok: true; text: string; encoding: 'utf-8' | 'gb18030' } | { ok: false; reason: string };
 
 /** Share of control characters above which a file is taken for binary. */
 const MAX_CONTROL_SHARE = 0.01;

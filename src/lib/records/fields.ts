@@ -23,7 +23,8 @@ const COMMON = new Set([
 export function fieldsOf(record: ExtractedRecord): RecordFields {
 	const fields: RecordFields = {};
 	for (const [key, value] of Object.entries(record)) {
-		if (!COMMON.has(key) && value !== undefined && value !== null && value !== '') fields[key] = value;
+		if (!COMMON.has(key) && value !== undefined && value !== null && value !== '')
+			fields[key] = value;
 	}
 	return fields;
 }
@@ -93,7 +94,10 @@ export function toColumns(kind: Kind, f: RecordFields): DerivedColumns {
 			c.document_number = str(f.documentNumber);
 			c.place = str(f.place);
 			c.date_start = str(f.date);
-			c.keys = [f.holder, f.documentType, f.documentNumber, f.item].map(str).filter(Boolean).join(' ');
+			c.keys = [f.holder, f.documentType, f.documentNumber, f.item]
+				.map(str)
+				.filter(Boolean)
+				.join(' ');
 			c.body = [f.holder, f.documentType, f.documentNumber, f.item, f.place]
 				.map(str)
 				.filter(Boolean)

@@ -4,9 +4,24 @@ export { KINDS, type Kind } from '../extract/types';
 
 /** What residents see: the five categories, in the order of the home page. */
 export const CATEGORIES: readonly { kind: Kind; slug: string; label: string; hint: string }[] = [
-	{ kind: 'hotline', slug: 'hotlines', label: '便民电话', hint: '政务、公用事业、医疗、紧急求助电话' },
-	{ kind: 'procedure', slug: 'procedures', label: '办事指南/问答', hint: '怎么办、去哪办、要带什么' },
-	{ kind: 'lost_found', slug: 'lost-found', label: '失物招领与遗失声明', hint: '证件遗失、寻物、招领' },
+	{
+		kind: 'hotline',
+		slug: 'hotlines',
+		label: '便民电话',
+		hint: '政务、公用事业、医疗、紧急求助电话'
+	},
+	{
+		kind: 'procedure',
+		slug: 'procedures',
+		label: '办事指南/问答',
+		hint: '怎么办、去哪办、要带什么'
+	},
+	{
+		kind: 'lost_found',
+		slug: 'lost-found',
+		label: '失物招领与遗失声明',
+		hint: '证件遗失、寻物、招领'
+	},
 	{ kind: 'family_search', slug: 'family-search', label: '寻亲', hint: '寻找家人、查找生父母' },
 	{ kind: 'event', slug: 'events', label: '活动报名', hint: '活动时间、报名截止、报名方式' }
 ];

@@ -80,7 +80,11 @@ export function inputFromExtracted(record: ExtractedRecord): RecordInput {
 		title: record.title,
 		district: record.district ?? null,
 		fields: fieldsOf(record),
-		phones: record.phones.map((p) => ({ number: p.number, raw: p.raw, ...(p.label ? { label: p.label } : {}) })),
+		phones: record.phones.map((p) => ({
+			number: p.number,
+			raw: p.raw,
+			...(p.label ? { label: p.label } : {})
+		})),
 		emails: record.emails
 	};
 }
@@ -145,7 +149,11 @@ export interface CreateOptions {
 }
 
 /** Inserts a record with its phones, emails, search entry and first revision. */
-export async function insertRecord(trx: Trx, input: RecordInput, opts: CreateOptions): Promise<number> {
+export async function insertRecord(
+	trx: Trx,
+	input: RecordInput,
+	opts: CreateOptions
+): Promise<number> {
 	const { keys: _keys, ...values } = rowValues(input);
 	const now = new Date().toISOString();
 	const { id } = await trx
@@ -225,7 +233,10 @@ export async function updateRecord(
 			status,
 			version,
 			updated_at: new Date().toISOString(),
-			published_at: status === 'published' && !current.published_at ? new Date().toISOString() : current.published_at,
+			published_at:
+				status === 'published' && !current.published_at
+					? new Date().toISOString()
+					: current.published_at,
 			...(opts.humanEdited ? { human_edited: 1 } : {}),
 			...(opts.extractedHash !== undefined ? { extracted_hash: opts.extractedHash } : {}),
 			...(opts.flags ? { flags: JSON.stringify(opts.flags) } : {})
@@ -280,21 +291,33 @@ async function inputById(trx: Trx | DB, id: number): Promise<RecordInput | undef
 		.where('record_id', '=', id)
 		.orderBy('position')
 		.execute();
-	const emails = await trx.selectFrom('record_emails').select('email').where('record_id', '=', id).execute();
+	const emails = await trx
+		.selectFrom('record_emails')
+		.select('email')
+		.where('record_id', '=', id)
+		.execute();
 	return {
 		kind: row.kind,
 		subtype: row.subtype,
 		title: row.title,
 		district: row.district,
 		fields: JSON.parse(row.data) as RecordFields,
-		phones: phones.map((p) => ({ number: p.number, raw: p.raw, ...(p.label ? { label: p.label } : {}) })),
+		phones: phones.map((p) => ({
+			number: p.number,
+			raw: p.raw,
+			...(p.label ? { label: p.label } : {})
+		})),
 		emails: emails.map((e) => e.email)
 	};
 }
 
 async function snapshotById(trx: Trx | DB, id: number): Promise<string> {
 	const input = await inputById(trx, id);
-	const status = await trx.selectFrom('records').select('status').where('id', '=', id).executeTakeFirst();
+	const status = await trx
+		.selectFrom('records')
+		.select('status')
+		.where('id', '=', id)
+		.executeTakeFirst();
 	return snapshotOf({ ...input!, status: status?.status });
 }
 
@@ -368,7 +391,11 @@ export async function findRecordById(db: DB | Trx, id: number): Promise<RecordDe
 
 /** The page text of a source, for showing a record's passage. */
 export async function findSourceText(db: DB, sourceId: number): Promise<string | undefined> {
-	const row = await db.selectFrom('sources').select('text').where('id', '=', sourceId).executeTakeFirst();
+	const row = await db
+		.selectFrom('sources')
+		.select('text')
+		.where('id', '=', sourceId)
+		.executeTakeFirst();
 	return row?.text;
 }
 
@@ -404,7 +431,12 @@ export async function importPage(
 ): Promise<PageImportResult> {
 	const hash = sha256(page.text);
 	return db.transaction().execute(async (trx) => {
-		const outcomes: Record<ImportOutcome, number> = { new: 0, unchanged: 0, updated: 0, suggested: 0 };
+		const outcomes: Record<ImportOutcome, number> = {
+			new: 0,
+			unchanged: 0,
+			updated: 0,
+			suggested: 0
+		};
 		const byKind: Partial<Record<Kind, number>> = {};
 		let source = await trx
 			.selectFrom('sources')
@@ -448,10 +480,20 @@ export async function importPage(
 					sourceKey,
 					extractedHash
 				});
-				if (duplicate) await trx.updateTable('records').set({ duplicate_of: duplicate }).where('id', '=', id).execute();
+				if (duplicate)
+					await trx
+						.updateTable('records')
+						.set({ duplicate_of: duplicate })
+						.where('id', '=', id)
+						.execute();
 				await trx
 					.insertInto('provenance')
-					.values({ record_id: id, source_id: source.id, start: record.source.start, end: record.source.end })
+					.values({
+						record_id: id,
+						source_id: source.id,
+						start: record.source.start,
+						end: record.source.end
+					})
 					.execute();
 				outcomes.new++;
 			} else if (existing.extracted_hash === extractedHash) {
@@ -466,7 +508,10 @@ export async function importPage(
 					.where('data', '=', data)
 					.executeTakeFirst();
 				if (!open) {
-					await trx.insertInto('suggestions').values({ record_id: existing.id, source_id: source.id, data }).execute();
+					await trx
+						.insertInto('suggestions')
+						.values({ record_id: existing.id, source_id: source.id, data })
+						.execute();
 					outcomes.suggested++;
 				} else outcomes.unchanged++;
 			} else {
@@ -492,7 +537,9 @@ async function findPossibleDuplicate(trx: Trx, input: RecordInput): Promise<numb
 		.where('kind', '=', input.kind)
 		.where('title', '=', input.title)
 		.where('status', '!=', 'rejected');
-	q = c.document_number ? q.where('document_number', '=', c.document_number) : q.where('body', '=', c.body);
+	q = c.document_number
+		? q.where('document_number', '=', c.document_number)
+		: q.where('body', '=', c.body);
 	const row = await q.limit(1).executeTakeFirst();
 	return row?.id;
 }

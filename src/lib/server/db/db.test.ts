@@ -22,9 +22,19 @@ describe('openDatabase', () => {
 			.pluck()
 			.all();
 		expect(tables).toEqual(
-			expect.arrayContaining(['sources', 'records', 'provenance', 'record_phones', 'users', 'record_fts'])
+			expect.arrayContaining([
+				'sources',
+				'records',
+				'provenance',
+				'record_phones',
+				'users',
+				'record_fts'
+			])
 		);
-		const schemaBefore = sqlite.prepare('select sql from sqlite_master order by name').pluck().all();
+		const schemaBefore = sqlite
+			.prepare('select sql from sqlite_master order by name')
+			.pluck()
+			.all();
 		expect(await migrateToLatest(db)).toEqual([]);
 		expect(sqlite.prepare('select sql from sqlite_master order by name').pluck().all()).toEqual(
 			schemaBefore
@@ -43,7 +53,11 @@ describe('openDatabase', () => {
 		expect(sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
 		// foreign_keys is really enforced: a provenance row needs its record and source.
 		expect(() =>
-			sqlite.prepare('insert into provenance (record_id, source_id, start, "end") values (999, 999, 0, 1)').run()
+			sqlite
+				.prepare(
+					'insert into provenance (record_id, source_id, start, "end") values (999, 999, 0, 1)'
+				)
+				.run()
 		).toThrow(/FOREIGN KEY/);
 		await db.destroy();
 	});
@@ -51,7 +65,10 @@ describe('openDatabase', () => {
 	it('rejects a record kind outside the five kinds', async () => {
 		const { db } = await openDatabase(':memory:');
 		await expect(
-			db.insertInto('records').values({ kind: 'weather' as never, title: 'x' } as never).execute()
+			db
+				.insertInto('records')
+				.values({ kind: 'weather' as never, title: 'x' } as never)
+				.execute()
 		).rejects.toThrow(/CHECK/);
 		await db.destroy();
 	});

@@ -25,7 +25,8 @@ export function databasePath(): string {
  * applies pending migrations. `:memory:` works for tests.
  */
 export async function openDatabase(path = databasePath()): Promise<OpenedDatabase> {
-	if (path !== ':memory:' && !path.startsWith('file:')) mkdirSync(dirname(path), { recursive: true });
+	if (path !== ':memory:' && !path.startsWith('file:'))
+		mkdirSync(dirname(path), { recursive: true });
 	const sqlite = new Database(path);
 	// WAL: readers never block the writer; NORMAL sync is crash-safe in WAL mode (a power loss can
 	// only lose the last transactions, never corrupt the file).

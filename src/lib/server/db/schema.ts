@@ -101,7 +101,11 @@ export interface SuggestionsTable {
 	record_id: number;
 	source_id: number | null;
 	data: string;
-	status: ColumnType<'open' | 'applied' | 'dismissed', 'open' | undefined, 'open' | 'applied' | 'dismissed'>;
+	status: ColumnType<
+		'open' | 'applied' | 'dismissed',
+		'open' | undefined,
+		'open' | 'applied' | 'dismissed'
+	>;
 	created_at: CreatedAt;
 }
 

@@ -34,7 +34,9 @@ export function manifestEntryFor(file: string): ManifestEntry | Error | undefine
 			const parsed = v.safeParse(ManifestSchema, JSON.parse(readFileSync(path, 'utf8')));
 			entries = parsed.success
 				? new Map(parsed.output.pages.map((p) => [p.file, p]))
-				: new Error(`${path}: ${parsed.issues[0].message} at ${v.getDotPath(parsed.issues[0]) ?? '?'}`);
+				: new Error(
+						`${path}: ${parsed.issues[0].message} at ${v.getDotPath(parsed.issues[0]) ?? '?'}`
+					);
 		} catch (error) {
 			entries = new Error(`${path}: not valid JSON (${(error as Error).message})`);
 		}

@@ -32,6 +32,9 @@ export async function writeSearchEntry(
 	)`.execute(trx);
 }
 
-export async function deleteSearchEntry(trx: Transaction<Database> | DB, id: number): Promise<void> {
+export async function deleteSearchEntry(
+	trx: Transaction<Database> | DB,
+	id: number
+): Promise<void> {
 	await sql`delete from record_fts where rowid = ${id}`.execute(trx);
 }

@@ -41,7 +41,9 @@ const DIGIT_JOINERS = new Set([' ', '-', '—', '–', '(', ')']);
 
 /** Splits text into tokens (see the module comment). Never throws; bounded work for any input. */
 export function tokenize(input: string): Token[] {
-	const text = normalize(input.length > MAX_INPUT ? input.slice(0, MAX_INPUT) : input).toLowerCase();
+	const text = normalize(
+		input.length > MAX_INPUT ? input.slice(0, MAX_INPUT) : input
+	).toLowerCase();
 	const tokens: Token[] = [];
 	let gap = true;
 	let i = 0;
@@ -83,7 +85,12 @@ export function tokenize(input: string): Token[] {
 			for (let k = 0; k + 1 < run.length; k++) {
 				tokens.push({ text: run[k] + run[k + 1], cjk: true, single: false, gap: k === 0 && gap });
 			}
-			tokens.push({ text: run[run.length - 1], cjk: true, single: true, gap: run.length === 1 && gap });
+			tokens.push({
+				text: run[run.length - 1],
+				cjk: true,
+				single: true,
+				gap: run.length === 1 && gap
+			});
 			gap = false;
 			i = j;
 			continue;

@@ -1,0 +1,30 @@
+/**
+ * The server Playwright starts: the built app on a fresh temporary database holding the seed
+ * pages and the e2e accounts (tests/fixtures/accounts.ts). Never used outside tests.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '../src/lib/server/db/index';
+import { importFiles } from '../src/lib/server/importer';
+import { seedE2eAccounts } from '../tests/fixtures/seed';
+
+const dir = mkdtempSync(join(tmpdir(), 'bianmin-e2e-'));
+const path = join(dir, 'e2e.db');
+const { db } = await openDatabase(path);
+await importFiles(db, ['seeds', 'tests/fixtures/pages']);
+await seedE2eAccounts(db);
+await db.destroy();
+
+const server = spawn(process.execPath, ['build'], {
+	stdio: 'inherit',
+	env: { ...process.env, DATABASE_PATH: path, E2E: '1' }
+});
+const stop = () => server.kill('SIGTERM');
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
+server.on('exit', (code) => {
+	rmSync(dir, { recursive: true, force: true });
+	process.exit(code ?? 0);
+});

@@ -1,0 +1,46 @@
+/**
+ * npm start — migrate, import seeds/ when the database is empty, build when the build is stale,
+ * then serve on http://localhost:3000 (PORT, HOST, ORIGIN, DATABASE_PATH are honoured).
+ */
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { databasePath, openDatabase } from '../src/lib/server/db/index';
+import { importFiles } from '../src/lib/server/importer';
+import { buildFingerprint, buildIsFresh, STAMP_FILE } from './lib/buildStamp';
+import { run } from './lib/run';
+
+const log = (message: string) => console.error(`[bianmin] ${message}`);
+
+const { db } = await openDatabase();
+const { n } = await db
+	.selectFrom('sources')
+	.select((eb) => eb.fn.countAll<number>().as('n'))
+	.executeTakeFirstOrThrow();
+if (Number(n) === 0) {
+	log(`empty database at ${databasePath()}: importing seeds/`);
+	const summary = await importFiles(db, ['seeds']);
+	log(`imported ${summary.pages} pages, ${summary.records.new} records`);
+	for (const p of summary.problems) log(`  ${p.file}: ${p.message}`);
+}
+await db.destroy();
+
+if (!buildIsFresh()) {
+	log('building the app (vite build)');
+	const fingerprint = buildFingerprint();
+	const code = await run('node_modules/.bin/vite', ['build', '--logLevel', 'warn']);
+	if (code !== 0) process.exit(code);
+	writeFileSync(STAMP_FILE, fingerprint);
+}
+
+const port = process.env.PORT || '3000';
+const env = {
+	...process.env,
+	PORT: port,
+	ORIGIN: process.env.ORIGIN || `http://localhost:${port}`,
+	DATABASE_PATH: databasePath(),
+	BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT || '1M'
+};
+log(`serving on ${env.ORIGIN} (database ${env.DATABASE_PATH})`);
+const server = spawn(process.execPath, ['build'], { stdio: 'inherit', env });
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
+server.on('exit', (code) => process.exit(code ?? 0));
