@@ -75,7 +75,8 @@ export async function importFiles(
 	};
 	for (const [index, file] of files.entries()) {
 		options.onProgress?.(index, files.length, file);
-		const name = relative(process.cwd(), file) || file;
+		const rel = relative(process.cwd(), file);
+		const name = rel && !rel.startsWith('..') ? rel : file;
 		try {
 			const decoded = decodePageBytes(readFileSync(file));
 			if (!decoded.ok) {
