@@ -1,0 +1,82 @@
+import { normalize } from '../extract/normalize';
+import { maskIdNumbers } from './display';
+
+/** A piece of text, marked when it matched the query. Rendered as text, never as HTML. */
+export interface Segment {
+	text: string;
+	mark: boolean;
+}
+
+function fold(text: string): string {
+	// Same length as the input: normalize() keeps offsets, ASCII lower-casing too.
+	return normalize(text).replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
+
+/** The words of a query as they appear in folded text (split at spaces and punctuation). */
+export function queryWords(query: string): string[] {
+	return fold(query)
+		.split(/[^\p{L}\p{N}]+/u)
+		.filter((w) => w.length > 0)
+		.slice(0, 12);
+}
+
+/** Ranges [start, end) where any query word occurs in the text, merged and sorted. */
+export function matchRanges(text: string, words: readonly string[]): [number, number][] {
+	const folded = fold(text);
+	const ranges: [number, number][] = [];
+	for (const word of words) {
+		for (
+			let at = folded.indexOf(word);
+			at !== -1 && ranges.length < 200;
+			at = folded.indexOf(word, at + word.length)
+		) {
+			ranges.push([at, at + word.length]);
+		}
+	}
+	ranges.sort((a, b) => a[0] - b[0]);
+	const merged: [number, number][] = [];
+	for (const r of ranges) {
+		const last = merged[merged.length - 1];
+		if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+		else merged.push([r[0], r[1]]);
+	}
+	return merged;
+}
+
+/** Splits text into marked and unmarked segments; ID numbers are masked first. */
+export function highlight(text: string, ranges: readonly [number, number][]): Segment[] {
+	const masked = maskIdNumbers(text); // same length as text
+	const segments: Segment[] = [];
+	let at = 0;
+	for (const [start, end] of ranges) {
+		if (start > at) segments.push({ text: masked.slice(at, start), mark: false });
+		segments.push({ text: masked.slice(start, end), mark: true });
+		at = end;
+	}
+	if (at < masked.length) segments.push({ text: masked.slice(at), mark: false });
+	return segments;
+}
+
+/**
+ * A short window of the text around the first match (or its start), highlighted.
+ * `length` is in characters.
+ */
+export function snippet(text: string, query: string, length = 90): Segment[] {
+	const flat = text.replace(/\s+/g, ' ').trim();
+	const ranges = matchRanges(flat, queryWords(query));
+	const first = ranges[0]?.[0] ?? 0;
+	const start = Math.max(0, Math.min(first - Math.floor(length / 3), flat.length - length));
+	const end = Math.min(flat.length, start + length);
+	const window = flat.slice(start, end);
+	const local = ranges
+		.filter(([s, e]) => e > start && s < end)
+		.map(([s, e]) => [Math.max(0, s - start), Math.min(end, e) - start] as [number, number]);
+	const segments = highlight(window, local);
+	if (start > 0) segments.unshift({ text: '…', mark: false });
+	if (end < flat.length) segments.push({ text: '…', mark: false });
+	return segments;
+}
+
+export function segmentsToText(segments: readonly Segment[]): string {
+	return segments.map((s) => s.text).join('');
+}

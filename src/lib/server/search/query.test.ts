@@ -1,0 +1,162 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type DB } from '../db';
+import { insertRecord, type RecordInput } from '../records';
+import { searchRecords } from './query';
+
+let db: DB;
+const ids: Record<string, number> = {};
+
+const hotline = (title: string, number: string, organization: string): RecordInput => ({
+	kind: 'hotline',
+	subtype: null,
+	title,
+	district: null,
+	fields: { name: title, organization },
+	phones: [{ number, raw: number }],
+	emails: []
+});
+
+beforeAll(async () => {
+	({ db } = await openDatabase(':memory:'));
+	await db.transaction().execute(async (trx) => {
+		ids.insurance = await insertRecord(
+			trx,
+			hotline('医保报销咨询电话', '0731-28681662', '市医疗保障局'),
+			{ status: 'published' }
+		);
+		ids.bus = await insertRecord(
+			trx,
+			{
+				kind: 'procedure',
+				subtype: 'qa',
+				title: 'CZ1路公交什么时候恢复？',
+				district: '天元区',
+				fields: {
+					question: 'CZ1路公交什么时候恢复？',
+					answer: '市公交集团回复：下周一起恢复，可在KTV站换乘。',
+					department: '市公交集团'
+				},
+				phones: [],
+				emails: []
+			},
+			{ status: 'published' }
+		);
+		ids.void = await insertRecord(
+			trx,
+			{
+				kind: 'lost_found',
+				subtype: 'void_notice',
+				title: '李四遗失身份证声明',
+				district: null,
+				fields: { holder: '李四', documentType: '身份证', documentNumber: '430202199001011234' },
+				phones: [],
+				emails: []
+			},
+			{ status: 'published' }
+		);
+		ids.traditional = await insertRecord(
+			trx,
+			{
+				kind: 'family_search',
+				subtype: 'person_seeking_family',
+				title: '救助站為受助人員尋親',
+				district: null,
+				fields: { place: '火車站', features: ['身穿藍色外套'] },
+				phones: [],
+				emails: []
+			},
+			{ status: 'published' }
+		);
+		ids.draft = await insertRecord(trx, hotline('草稿中的医保电话', '0731-22222222', '草稿单位'), {
+			status: 'draft'
+		});
+	});
+});
+
+const found = async (q: string, kind?: 'hotline') =>
+	(await searchRecords(db, { q, kind })).results.map((r) => r.id);
+
+describe('searchRecords', () => {
+	it('finds one- and two-character queries and longer phrases', async () => {
+		expect(await found('证')).toEqual([ids.void]);
+		expect(await found('医保')).toEqual([ids.insurance]);
+		expect(await found('寻亲')).toEqual([ids.traditional]);
+		expect(await found('医保报销咨询')).toEqual([ids.insurance]);
+	});
+
+	it('finds a phone number however it is typed', async () => {
+		for (const q of [
+			'28681662',
+			'0731-28681662',
+			'073128681662',
+			'0731 2868 1662',
+			'（0731）28681662'
+		]) {
+			expect({ q, ids: await found(q) }).toEqual({ q, ids: [ids.insurance] });
+		}
+	});
+
+	it('finds document numbers and mixed Chinese/ASCII', async () => {
+		expect(await found('430202199001011234')).toEqual([ids.void]);
+		expect(await found('CZ1路')).toEqual([ids.bus]);
+		expect(await found('ktv')).toEqual([ids.bus]);
+	});
+
+	it('finds traditional-script records from a simplified query and vice versa', async () => {
+		expect(await found('受助人员')).toEqual([ids.traditional]);
+		expect(await found('醫保')).toEqual([ids.insurance]);
+	});
+
+	it('treats FTS5 syntax as text and never fails', async () => {
+		for (const q of [
+			'"',
+			'*',
+			'-',
+			':',
+			'(',
+			')',
+			'NEAR',
+			'AND',
+			'OR',
+			'NOT',
+			'医保"*',
+			'NEAR(医保',
+			'-医保',
+			'title:医保',
+			'"医保" OR NOT'
+		]) {
+			const result = await searchRecords(db, { q });
+			expect(Array.isArray(result.results)).toBe(true);
+		}
+		expect(await found('医保"*')).toEqual([ids.insurance]);
+		expect(await found('title:医保')).toEqual([]); // "title" is searched as a word, not a column
+	});
+
+	it('hides drafts from the public, counts per kind, filters by kind, masks ID numbers', async () => {
+		const all = await searchRecords(db, { q: '电话' });
+		expect(all.results.map((r) => r.id)).toEqual([ids.insurance]);
+		expect(all.counts).toEqual({ hotline: 1 });
+		expect(await found('医保', 'hotline')).toEqual([ids.insurance]);
+		const voided = await searchRecords(db, { q: '430202199001011234' });
+		const text = voided.results[0].snippet.map((s) => s.text).join('');
+		expect(text).toContain('430202********1234');
+		expect(text).not.toContain('199001011234');
+	});
+
+	it('returns nothing for an empty query', async () => {
+		expect(await searchRecords(db, { q: '   ' })).toMatchObject({ total: 0, results: [] });
+	});
+
+	it('ranks a title match above a body match', async () => {
+		const id = await db
+			.transaction()
+			.execute((trx) =>
+				insertRecord(trx, hotline('公交线路咨询', '0731-33333333', '医保大厅隔壁'), {
+					status: 'published'
+				})
+			);
+		const result = await found('医保');
+		expect(result[0]).toBe(ids.insurance);
+		expect(result).toContain(id);
+	});
+});
