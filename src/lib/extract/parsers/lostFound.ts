@@ -10,7 +10,7 @@
  */
 import { DOCUMENT_TYPES } from '../constants';
 import type { Page, Parser } from '../pipeline';
-import type { LostFoundRecord, Phone } from '../types';
+import type { LostFoundRecord } from '../types';
 import {
 	BULLETS,
 	clauses,
@@ -29,9 +29,9 @@ import {
 	phonesIn,
 	trimSpan,
 	trimWhitespace,
-	type DateHit,
-	type PhoneHit
+	recordPhones
 } from './noticeText';
+import type { DateMatch } from '../date';
 
 // ---------------------------------------------------------------------------------------
 // Patterns (on the normalised text)
@@ -329,7 +329,7 @@ function holderStartOf(norm: string, anchor: number, floor: number): number {
 interface Lead {
 	holder?: [number, number];
 	place?: [number, number];
-	date?: DateHit;
+	date?: DateMatch;
 	/** A document named in front of the anchor: 张三的身份证遗失. */
 	document?: Found;
 }
@@ -361,7 +361,7 @@ function readLead(page: Page, start: number, end: number): Lead {
 	const [hs, he] = trimSpan(norm, s, s + cut);
 	if (he > hs) lead.holder = [hs, he];
 	const rest = norm.slice(s + cut, e);
-	const dates = datesIn(page, s + cut, e);
+	const dates = datesIn(page, s + cut, e, 'past');
 	if (dates.length) lead.date = dates[0];
 	const place = /在(?<place>[^,，。;；\n]{2,40}?)(?:处|附近|一带)?(?:不慎|被|时)?$/.exec(rest);
 	if (place?.groups) {
@@ -515,7 +515,7 @@ function buildVoidRecord(page: Page, c: Candidate): LostFoundRecord | undefined 
 	if (holder) record.holder = holder;
 	if (documentType) record.documentType = documentType;
 	if (documentNumber) record.documentNumber = documentNumber;
-	if (lead.date) record.date = lead.date.iso;
+	if (lead.date) record.date = lead.date.value;
 	if (lead.place) record.place = field(page, ...lead.place);
 	const district = findDistrict(page, start, spanEnd);
 	if (district) record.district = district;
@@ -655,9 +655,10 @@ function findItem(
 /** The first clause of an item without a trailing quantity (一个, 两张). */
 function shortItem(page: Page, start: number, end: number): string | undefined {
 	const [s, e] = clauses(page.norm, start, end)[0] ?? [start, end];
-	const q = /(?:[一二两三四五六七八九十\d]+|若干)(?:个|只|部|台|张|本|件|串|把|块|条|枚|副|份|辆|套|袋|包|箱)$/.exec(
-		page.norm.slice(s, e)
-	);
+	const q =
+		/(?:[一二两三四五六七八九十\d]+|若干)(?:个|只|部|台|张|本|件|串|把|块|条|枚|副|份|辆|套|袋|包|箱)$/.exec(
+			page.norm.slice(s, e)
+		);
 	return field(page, s, q && q.index > 0 ? s + q.index : e);
 }
 
@@ -674,12 +675,7 @@ function buildItemRecord(page: Page, n: ItemNotice): LostFoundRecord | undefined
 	const short = item ? shortItem(page, item[0], item[1]) : undefined;
 	const title = `${head ?? (n.subtype === 'lost_item' ? '寻物启事' : '失物招领')}${short ? `：${short}` : ''}`;
 
-	const phoneHits: PhoneHit[] = phonesIn(page, n.start, n.end);
-	const phones: Phone[] = phoneHits.map((p) => ({
-		number: p.number,
-		raw: p.raw,
-		...(p.label ? { label: p.label } : {})
-	}));
+	const phones = recordPhones(phonesIn(page, n.start, n.end));
 
 	const record: LostFoundRecord = {
 		kind: 'lost_found',
@@ -705,8 +701,8 @@ function buildItemRecord(page: Page, n: ItemNotice): LostFoundRecord | undefined
 		)
 			record.place = value;
 	}
-	const dates = datesIn(page, bodyStart, n.end);
-	if (dates.length) record.date = dates[0].iso;
+	const dates = datesIn(page, bodyStart, n.end, 'past');
+	if (dates.length) record.date = dates[0].value;
 
 	const contact = findContactName(page, bodyStart, n.end);
 	if (contact) record.contactName = field(page, contact.start, contact.end);

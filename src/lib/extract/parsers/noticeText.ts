@@ -4,7 +4,11 @@
  * `page.text` at the same offsets so records keep what was printed.
  */
 import { DISTRICTS, DISTRICT_ALIASES, NEWSPAPER_LINE_WORDS } from '../constants';
+import { findDates, type DateMatch, type YearMode } from '../date';
+import { isNoticeHeading } from '../passages';
+import { findPhones, type PhoneMatch } from '../phone';
 import type { Page } from '../pipeline';
+import type { Phone } from '../types';
 
 /** Characters that never belong at the edge of a field (whitespace, punctuation, bullets). */
 const EDGE = /[\s,.;:!?、。，；：！？·•●○◎◆◇■□▲△▼▽★☆※→\-~'"()[\]<>《》〈〉]/;
@@ -109,10 +113,6 @@ export function isNewspaperLine(line: string): boolean {
 	return NEWSPAPER_LINE_RE.test(line);
 }
 
-/** Words that head a notice of any kind (and so end the notice before them). */
-const NOTICE_HEAD_RE =
-	/(?:公告|启事|启示|声明|通知|通告|招领|寻物|寻人|寻亲|讣告|公示|须知|广告)[:：]?\s*$/;
-
 /**
  * True when a line looks like a headline: short, no sentence punctuation inside or at its
  * end. Signature lines (an organisation, a date) look the same; callers tell them apart.
@@ -126,7 +126,7 @@ export function isHeadlineLike(line: string): boolean {
 /** True when a line heads a notice: 寻物启事, 遗失声明, 查找弃婴生父母公告 … */
 export function isNoticeHead(line: string): boolean {
 	const t = line.trim();
-	return isHeadlineLike(t) && NOTICE_HEAD_RE.test(t);
+	return isHeadlineLike(t) && isNoticeHeading(t, { start: 0, end: t.length });
 }
 
 /** A date line at the foot of a notice: 2024年11月5日 / 2024.11.5 / 二〇二四年十一月五日. */
@@ -201,41 +201,6 @@ export function findDistrict(page: Page, start: number, end: number): string | u
 	return DISTRICT_ALIASES[m[0]] ?? m[0];
 }
 
-const CN_DIGIT: Record<string, number> = {
-	零: 0,
-	〇: 0,
-	'○': 0,
-	一: 1,
-	二: 2,
-	两: 2,
-	三: 3,
-	四: 4,
-	五: 5,
-	六: 6,
-	七: 7,
-	八: 8,
-	九: 9
-};
-
-/** A small number written in Arabic digits or Chinese numerals (六十, 九十, 十五, 一百八十). */
-export function parseSmallNumber(s: string): number | undefined {
-	const t = s.trim();
-	if (/^\d+$/.test(t)) return Number(t);
-	if (!/^[零〇○一二两三四五六七八九十百]+$/.test(t)) return undefined;
-	let total = 0;
-	let digit = 0;
-	for (const c of t) {
-		if (c === '百') {
-			total += (digit || 1) * 100;
-			digit = 0;
-		} else if (c === '十') {
-			total += (digit || 1) * 10;
-			digit = 0;
-		} else digit = CN_DIGIT[c];
-	}
-	return total + digit;
-}
-
 /** Emails in `[start, end)` of the normalised page, in order, without duplicates. */
 export function findEmails(page: Page, start: number, end: number): string[] {
 	const out: string[] = [];
@@ -299,32 +264,28 @@ export function clauses(norm: string, start: number, end: number): Array<[number
 }
 
 // ---------------------------------------------------------------------------------------
-// Phones and dates: thin adapters over phone.ts and date.ts (helper A's), so the three
-// notice parsers call one small interface.
+// Phones and dates: thin adapters over phone.ts and date.ts, so the three notice parsers
+// call one small interface with page offsets.
 // ---------------------------------------------------------------------------------------
 
-/** A phone found in a page, with offsets. */
-export interface PhoneHit {
-	number: string;
-	raw: string;
-	start: number;
-	end: number;
-	label?: string;
+/** Phones in `[start, end)` of the page; the newspaper's own lines are left out. */
+export function phonesIn(page: Page, start: number, end: number): PhoneMatch[] {
+	return findPhones(page.norm, { start, end, original: page.text }).filter((p) => !p.newspaperLine);
 }
 
-/** A date found in a page, with offsets; `iso` is YYYY-MM-DD or YYYY-MM-DDTHH:mm. */
-export interface DateHit {
-	iso: string;
-	start: number;
-	end: number;
+/** Phones as a record carries them: number, raw, label. */
+export function recordPhones(hits: readonly PhoneMatch[]): Phone[] {
+	const out: Phone[] = [];
+	for (const p of hits) {
+		if (out.some((o) => o.number === p.number)) continue;
+		out.push(
+			p.label ? { number: p.number, raw: p.raw, label: p.label } : { number: p.number, raw: p.raw }
+		);
+	}
+	return out;
 }
 
-/** Phones in `[start, end)`, the newspaper's own lines left out. TODO: wire to phone.ts. */
-export function phonesIn(_page: Page, _start: number, _end: number): PhoneHit[] {
-	return [];
-}
-
-/** Dates in `[start, end)`. TODO: wire to date.ts. */
-export function datesIn(_page: Page, _start: number, _end: number): DateHit[] {
-	return [];
+/** Dates in `[start, end)` of the page, relative to its publication date. */
+export function datesIn(page: Page, start: number, end: number, mode?: YearMode): DateMatch[] {
+	return findDates(page.norm, page.published, mode ? { start, end, mode } : { start, end });
 }

@@ -1,0 +1,408 @@
+/**
+ * Family-search notices: a found infant whose parents are sought (查找弃婴生父母公告, a
+ * 寻亲公告 about a child someone took in), a family looking for a lost relative (寻人启事),
+ * and a rescue station looking for a person's family (救助站寻亲公告).
+ *
+ * A notice is a headline (寻亲公告, 寻人启事, 查找…生父母公告) and the paragraphs below it,
+ * or, without a headline, one paragraph that tells the finding and asks readers to call.
+ * News about a reunion (寻亲成功, 团聚) asks nothing of the reader and is not a record.
+ */
+import { addDuration, findDurations, parseCnNumber } from '../date';
+import type { Page, Parser } from '../pipeline';
+import type { FamilySearchRecord, FamilySearchSubtype } from '../types';
+import {
+	SIGNATURE_DATE_RE,
+	clauses,
+	datesIn,
+	field,
+	findContactName,
+	findDistrict,
+	isHeadlineLike,
+	isOrganization,
+	isTraditional,
+	linesOf,
+	noticeBlockEnd,
+	phonesIn,
+	recordPhones,
+	trimSpan,
+	trimWhitespace
+} from './noticeText';
+
+// ---------------------------------------------------------------------------------------
+// Patterns (on the normalised text)
+// ---------------------------------------------------------------------------------------
+
+/** Headlines of a family-search notice. */
+const HEAD_RE =
+	/寻亲|寻人|寻找.{0,10}(?:亲人|家人|家属|亲属|生父母|父母)|查找.{0,12}(?:生父母|亲人|家属|亲属|监护人|父母)|认领公告|弃婴|弃儿|走失/;
+
+/** A found child: the finding verb and the child. */
+const FOUND_CHILD_RE =
+	/(?:拾得|捡到|捡拾|拾获|发现|遗弃|被弃|收养|抱养|送至|送往|捡回).{0,20}?(?:弃婴|婴儿|男婴|女婴|新生儿|弃儿|男孩|女孩|儿童|孩子|小孩|宝宝)|(?:弃婴|弃儿)|查找.{0,10}生父母|亲生父母/;
+
+/** A person taken in by an institution, whose family is sought. */
+const TAKEN_IN_RE =
+	/救助管理站|救助站|救助中心|受助人员|受助人|流浪|乞讨|福利院|敬老院|养老院|精神病院|医院|收治|救治|收留|护送/;
+
+/** A family looking for a relative. */
+const LOST_RE = /寻人启事|走失|走丢|离家出走|出走|失踪|失联|下落不明|外出未归|未归/;
+
+/** A request to the reader: call, tell, come and claim. */
+const CALL_RE =
+	/(?:请|望|恳请|敬请|如有|若有|如|若|知情|见到|发现|看到|有知道).{0,40}?(?:联系|告知|认领|联络|来电|致电|拨打|报警|通知)/;
+
+/** Words of a happy ending told as news. */
+const REUNION_RE =
+	/团聚|团圆|相认|寻亲成功|成功寻亲|找到了?亲人|找到家人|与家人见面|回到了?家|回家了|终于|喜极而泣|圆了.{0,6}梦/;
+
+/** The notice period: 自公告之日起60日内 / 公告期为六十日. */
+const PERIOD_RE =
+	/(?:自|从)?(?:本)?公告(?:发布|刊登|刊发|见报|登报)?(?:之)?日起\s*(?<n>\d{1,3}|[一二三四五六七八九十百]{1,4})\s*(?<u>个工作日|工作日|日|天|个月)|公告期(?:限)?(?:为|是)?\s*(?<n2>\d{1,3}|[一二三四五六七八九十百]{1,4})\s*(?<u2>个工作日|工作日|日|天|个月)/;
+
+/** An explicit end of the notice period: 公告期至2024年12月31日 / 截至…止. */
+const PERIOD_END_RE = /(?:公告期|公告时间|截止|截至|至)\s*[:：]?\s*$/;
+
+/** A place after a lead word: 在…拾得 / 于…被发现 / 拾获地点：…. */
+const PLACE_RE =
+	/(?:在|于(?![\d一二三四五六七八九十]+月|\d{4}年|今|昨|近日|本月|上午|下午|晚|早|凌晨))(?<place>[^,，。;；:：\n]{2,50}?)(?:处|附近|门口|旁边|旁)?(?:被[\u4e00-\u9fa5]{0,6}?)?(?:拾得|捡到|拾获|捡拾|发现|走失|走丢|失踪|失联|救助|救起|遗弃|护送|送至|走散|离家)/;
+const PLACE_LABEL_RE =
+	/(?:拾获|捡拾|拾得|发现|走失|失踪|救助|遗弃|被弃)(?:地点|地址|位置)\s*[:：]\s*(?<place>[^,，。;；\n]{2,50})/;
+
+const GENDER_LABEL_RE = /性别\s*[:：]?\s*(?<g>男|女)/;
+const GENDER_RE = /(?<g>男|女)(?:婴|孩|童|性|子|士|宝宝|生|,|，|、|\s*[,，]?\s*(?:约|年约)?\s*\d+岁)/;
+
+const AGE_RE = [
+	/年龄\s*[:：]?\s*(?<a>(?:约|大约|大概)?\s*[\d一二三四五六七八九十]+\s*(?:岁|周岁|个月|月龄|天)(?:左右|许|多)?|不详|[^,，。;；\n]{1,12}?(?=[,，。;；\n]))/,
+	/(?<a>(?:刚刚?出生|出生不久|出生不到[\d一二三四五六七八九十]+(?:天|个月)|新生儿|出生约?[\d一二三四五六七八九十]+(?:天|个月)))/,
+	/(?<a>(?:约|大约|大概|年约|现年|今年)\s*[\d一二三四五六七八九十]+\s*(?:岁|周岁|个月|月龄|天)(?:左右|许|多)?)/,
+	/(?<a>[\d一二三四五六七八九十]+\s*(?:岁|周岁|个多?月|月龄)(?:左右|许|多)?)(?=的?(?:男|女|婴|孩|童|老|,|，|、|\s))/
+];
+
+/** Section labels that introduce features. */
+const FEATURE_LABEL_RE =
+	/(?:体貌特征|身体特征|外貌特征|生理特征|体征|特征|身体状况|健康状况|随身物品|携带物品|随身携带|衣着|穿着|着装|体貌)\s*[:：]\s*/g;
+
+/** Words that make a clause a description of the person. */
+const FEATURE_RE =
+	/包被|包裹|襁褓|胎记|痣|疤|伤|体重|身高|身长|斤|公斤|千克|克|cm|厘米|米|身穿|穿着|穿|衣|裤|鞋|帽|袜|随身|携带|身上|红包|纸条|字条|字样|写有|奶粉|奶瓶|健康|患|疾病|残疾|唇裂|腭裂|发育|智力|肤|头发|发型|短发|长发|光头|眼|眉|脸|耳|鼻|口音|方言|说话|言语|身材|体型|偏瘦|偏胖|微胖|消瘦|戴|佩/;
+
+/** Clauses that tell the story or ask for a call, not features. */
+const NOT_FEATURE_RE =
+	/拾得|捡到|捡拾|拾获|发现|联系|电话|公告|请|如有|知情|认领|至今|无人|打听|送至|送往|护送|救助站|福利院|民政|公安|派出所|报警|走失|失踪|离家|收养|抚养|自公告/;
+
+/** A subject at the start of a feature clause: 女婴用粉色包被包裹 → 用粉色包被包裹. */
+const SUBJECT_RE =
+	/^(?:该|此|这名|这个|其)?(?:弃婴|女婴|男婴|婴儿|孩子|男孩|女孩|儿童|小孩|男子|女子|老人|受助人员|受助人|患者|该人|本人|他|她|其)(?:的)?/;
+
+/** Names of the institutions that publish such notices. */
+const ORG_RE =
+	/[\u4e00-\u9fa5]{2,24}?(?:儿童福利院|社会福利院|福利院|儿童福利中心|社会福利中心|福利中心|救助管理站|救助站|救助中心|民政局|民政事务局|公安局|公安分局|派出所)/g;
+
+/** Characters that cannot be inside an organisation's name in front of its ending. */
+const ORG_STOP = /[与和到至由向经送在被请系于及的了将把为从是已现暂]/;
+
+const PERSON_NAME_RE =
+	/(?:姓名|名叫|名字叫|自称(?:叫|名叫)?|走失人|失踪人|寻找)\s*[:：]?\s*["']?(?<n>[\u4e00-\u9fa5]{2,4}?)(?=["',，。;；、\s(（]|男|女|\d|$)/;
+
+// ---------------------------------------------------------------------------------------
+// Finding notices
+// ---------------------------------------------------------------------------------------
+
+interface Block {
+	start: number;
+	end: number;
+	head?: [number, number];
+}
+
+/** The paragraph around `pos`: between blank lines (or the page's ends). */
+function paragraphAt(norm: string, pos: number): [number, number] {
+	const before = norm.lastIndexOf('\n\n', pos);
+	const after = norm.indexOf('\n\n', pos);
+	return trimWhitespace(norm, before < 0 ? 0 : before, after < 0 ? norm.length : after);
+}
+
+function findBlocks(norm: string): Block[] {
+	const out: Block[] = [];
+	const overlaps = (s: number, e: number) => out.some((b) => s < b.end && e > b.start);
+	for (const line of linesOf(norm, 0, norm.length)) {
+		const t = line.text.trim();
+		if (!t || !isHeadlineLike(t) || !HEAD_RE.test(t)) continue;
+		if (overlaps(line.start, line.end)) continue;
+		const end = noticeBlockEnd(norm, line.start);
+		const hs = line.start + line.text.indexOf(t);
+		out.push({ start: hs, end, head: [hs, hs + t.length] });
+	}
+	// Unheaded: one paragraph that tells a finding or a loss.
+	const triggers = /拾得|捡到|捡拾|拾获|走失|走丢|离家出走|失踪|受助人员|寻亲|寻找.{0,6}(?:亲人|家人|家属)/g;
+	for (const m of norm.matchAll(triggers)) {
+		const [s, e] = paragraphAt(norm, m.index);
+		if (e <= s || overlaps(s, e)) continue;
+		out.push({ start: s, end: e });
+	}
+	return out.sort((a, b) => a.start - b.start);
+}
+
+function classify(text: string): FamilySearchSubtype | undefined {
+	if (FOUND_CHILD_RE.test(text)) return 'found_child';
+	if (TAKEN_IN_RE.test(text) && /寻亲|亲属|家属|亲人|家人|认领|领回/.test(text))
+		return 'person_seeking_family';
+	if (LOST_RE.test(text)) return 'family_seeking';
+	return undefined;
+}
+
+// ---------------------------------------------------------------------------------------
+// Fields
+// ---------------------------------------------------------------------------------------
+
+/** The date of the finding or the loss: the first date that is not a birth, a note or a signature. */
+function eventDate(page: Page, start: number, end: number): string | undefined {
+	for (const d of datesIn(page, start, end, 'past')) {
+		const before = page.norm.slice(Math.max(start, d.start - 8), d.start);
+		const after = page.norm.slice(d.end, d.end + 6);
+		if (/出生|生于|写有|写着|字样|截至|截止|至$|期限/.test(before)) continue;
+		if (/^的?字样|^出生|^止|^前/.test(after)) continue;
+		const line = linesOf(page.norm, d.start, d.start + 1)[0];
+		if (line && SIGNATURE_DATE_RE.test(line.text)) continue;
+		return d.value;
+	}
+	return undefined;
+}
+
+function findPlace(page: Page, start: number, end: number): string | undefined {
+	const text = page.norm.slice(start, end);
+	const m = PLACE_LABEL_RE.exec(text) ?? PLACE_RE.exec(text);
+	if (!m?.groups?.place) return undefined;
+	const s = start + m.index + m[0].indexOf(m.groups.place);
+	let e = s + m.groups.place.length;
+	if (page.norm[e - 1] === '处' && e - s > 2) e--;
+	return field(page, s, e);
+}
+
+function findGender(norm: string): '男' | '女' | undefined {
+	const m = GENDER_LABEL_RE.exec(norm) ?? GENDER_RE.exec(norm);
+	return m?.groups?.g as '男' | '女' | undefined;
+}
+
+function findAge(page: Page, start: number, end: number): string | undefined {
+	const text = page.norm.slice(start, end);
+	for (const re of AGE_RE) {
+		const m = re.exec(text);
+		if (!m?.groups?.a) continue;
+		const s = start + m.index + m[0].indexOf(m.groups.a);
+		return field(page, s, s + m.groups.a.length);
+	}
+	return undefined;
+}
+
+/**
+ * Features: every clause of a 特征：/ 随身物品：… section, and elsewhere every clause that
+ * describes the person (包被, 胎记, 身高, 穿着 …), in text order.
+ */
+function findFeatures(page: Page, start: number, end: number): string[] {
+	const norm = page.norm;
+	const found: Array<[number, number]> = [];
+	const sections: Array<[number, number]> = [];
+	for (const m of norm.slice(start, end).matchAll(FEATURE_LABEL_RE)) {
+		const s = start + m.index + m[0].length;
+		// The section runs to the end of its sentence or line.
+		const stop = /[。\n]/.exec(norm.slice(s, end));
+		const e = stop ? s + stop.index : end;
+		sections.push([s, e]);
+		for (const [a, b] of clauses(norm, s, e)) {
+			// Gender and age have fields of their own.
+			if (!/^(?:性别\s*[:：]?\s*)?[男女]$|^(?:年龄\s*[:：]?\s*)?约?\d+岁/.test(norm.slice(a, b)))
+				found.push([a, b]);
+		}
+	}
+	for (const [a0, b] of clauses(norm, start, end)) {
+		if (sections.some(([s, e]) => a0 < e && b > s)) continue;
+		// 拾获时身穿白色连体衣: the time of the finding is not part of the feature.
+		const lead = /^(?:拾获|拾得|捡到|捡拾|发现|被发现|救助|走失|离家)时\s*/.exec(norm.slice(a0, b));
+		const a = a0 + (lead ? lead[0].length : 0);
+		const c = norm.slice(a, b);
+		if (!FEATURE_RE.test(c) || NOT_FEATURE_RE.test(c) || c.length > 60) continue;
+		found.push([a, b]);
+	}
+	const out: string[] = [];
+	for (const [s, e] of found.sort((x, y) => x[0] - y[0])) {
+		const sub = SUBJECT_RE.exec(norm.slice(s, e));
+		const [a, b] = trimSpan(norm, s + (sub ? sub[0].length : 0), e);
+		const v = b > a ? field(page, a, b) : undefined;
+		if (v && v.length >= 2 && !out.includes(v)) out.push(v);
+	}
+	return out;
+}
+
+function findOrganization(page: Page, start: number, end: number): string | undefined {
+	const norm = page.norm;
+	// A signature line at the foot of the notice names the publisher.
+	const lines = linesOf(norm, start, end).filter((l) => l.text.trim());
+	for (const l of lines.slice(-3)) {
+		const t = l.text.trim();
+		if (isHeadlineLike(t) && isOrganization(t) && !SIGNATURE_DATE_RE.test(t)) {
+			const s = l.start + l.text.indexOf(t);
+			return field(page, s, s + t.length);
+		}
+	}
+	ORG_RE.lastIndex = 0;
+	const m = ORG_RE.exec(norm.slice(start, end));
+	if (!m) return undefined;
+	let s = start + m.index;
+	const e = s + m[0].length;
+	for (let k = e - 1; k > s; k--) {
+		if (ORG_STOP.test(norm[k - 1])) {
+			s = k;
+			break;
+		}
+	}
+	return field(page, s, e);
+}
+
+/** The end of the notice period, from 自公告之日起N日 or an explicit date. */
+function findDeadline(page: Page, start: number, end: number): string | undefined {
+	const norm = page.norm;
+	const text = norm.slice(start, end);
+	const m = PERIOD_RE.exec(text);
+	if (m?.groups) {
+		const n = parseCnNumber(m.groups.n ?? m.groups.n2 ?? '');
+		const u = m.groups.u ?? m.groups.u2;
+		if (n) {
+			const unit = u === '个月' ? 'month' : u.includes('工作日') ? 'workday' : 'day';
+			return addDuration(page.published, { amount: n, unit });
+		}
+	}
+	// 公告期至2024年12月31日止.
+	for (const d of datesIn(page, start, end, 'future')) {
+		if (PERIOD_END_RE.test(norm.slice(Math.max(start, d.start - 8), d.start)))
+			return d.value.slice(0, 10);
+	}
+	// A bare duration next to 公告: 公告60日.
+	for (const d of findDurations(norm, start, end)) {
+		if (/公告/.test(norm.slice(Math.max(start, d.start - 6), d.start)))
+			return addDuration(page.published, d);
+	}
+	return undefined;
+}
+
+/** What the notice is about, for the title: 女婴, 男子, 老人 … */
+function subjectOf(norm: string): string | undefined {
+	const m =
+		/(?:男|女)(?:婴|孩|童|子|性)|弃婴|婴儿|新生儿|老人|老太|老汉|男孩|女孩|儿童|受助人员|流浪人员/.exec(
+			norm
+		);
+	return m?.[0];
+}
+
+// ---------------------------------------------------------------------------------------
+// The parser
+// ---------------------------------------------------------------------------------------
+
+function buildRecord(page: Page, b: Block): FamilySearchRecord | undefined {
+	const norm = page.norm;
+	const text = norm.slice(b.start, b.end);
+	const subtype = classify(text);
+	if (!subtype) return undefined;
+	const asks = CALL_RE.test(text);
+	const phoneHits = phonesIn(page, b.start, b.end);
+	const hasDeadline = PERIOD_RE.test(text);
+	// A reunion told as news asks nothing of the reader.
+	if (REUNION_RE.test(text) && !hasDeadline && !(b.head && asks)) return undefined;
+	if (!asks && !phoneHits.length && !hasDeadline) return undefined;
+
+	const bodyStart = b.head ? b.head[1] : b.start;
+	const when = eventDate(page, bodyStart, b.end);
+	const gender = findGender(norm.slice(bodyStart, b.end));
+	const age = findAge(page, bodyStart, b.end);
+	const nonEmergency = phoneHits.filter((p) => p.type !== 'emergency');
+	const contact = findContactName(page, bodyStart, b.end);
+	// Without a headline the paragraph must describe one person and give a way to reach
+	// someone: a safety tip ("发现走失老人请拨打110") is no notice.
+	if (!b.head && !(when && (gender || age) && (nonEmergency.length || contact || hasDeadline)))
+		return undefined;
+
+	const record: FamilySearchRecord = {
+		kind: 'family_search',
+		subtype,
+		title: '',
+		source: { file: page.source, start: b.start, end: b.end },
+		confidence: 0,
+		phones: recordPhones(phoneHits),
+		emails: []
+	};
+	if (when) {
+		if (subtype === 'family_seeking') record.lostAt = when;
+		else record.foundAt = when;
+	}
+	const place = findPlace(page, bodyStart, b.end);
+	if (place) record.place = place;
+	if (gender) record.gender = gender;
+	if (age) record.age = age;
+	const features = findFeatures(page, bodyStart, b.end);
+	if (features.length) record.features = features;
+	if (contact) record.contactName = field(page, contact.start, contact.end);
+	const deadline = findDeadline(page, bodyStart, b.end);
+	if (deadline) record.noticeDeadline = deadline;
+	const organization = findOrganization(page, bodyStart, b.end);
+	if (organization) record.organization = organization;
+	const person = PERSON_NAME_RE.exec(norm.slice(bodyStart, b.end));
+	if (person?.groups?.n && subtype !== 'found_child') {
+		const s = bodyStart + person.index + person[0].indexOf(person.groups.n);
+		record.personName = field(page, s, s + person.groups.n.length);
+	}
+	const district = findDistrict(page, b.start, b.end);
+	if (district) record.district = district;
+
+	record.title = titleOf(page, b, subtype, record);
+
+	const flags: string[] = [];
+	let confidence = b.head ? 0.7 : 0.6;
+	if (when) confidence += 0.1;
+	else flags.push(subtype === 'family_seeking' ? '未识别走失时间' : '未识别发现时间');
+	if (record.phones.length || record.contactName || record.organization) confidence += 0.1;
+	else flags.push('没有联系方式');
+	if (place) confidence += 0.05;
+	if (gender || age) confidence += 0.05;
+	record.confidence = Math.min(0.95, Math.round(confidence * 100) / 100);
+	if (flags.length) record.flags = flags;
+	return record;
+}
+
+/** The headline when it says something, else a short summary in the page's script. */
+function titleOf(
+	page: Page,
+	b: Block,
+	subtype: FamilySearchSubtype,
+	r: FamilySearchRecord
+): string {
+	const head = b.head ? field(page, ...b.head) : undefined;
+	const norm = page.norm.slice(b.start, b.end);
+	const trad = isTraditional(page, b.start, b.end);
+	const subject = subjectOf(norm);
+	let subjectText: string | undefined;
+	if (subject) {
+		const at = b.start + norm.indexOf(subject);
+		subjectText = page.text.slice(at, at + subject.length);
+	}
+	const summary =
+		subtype === 'found_child'
+			? `${trad ? '尋找' : '寻找'}${subjectText ?? (trad ? '棄嬰' : '弃婴')}${trad ? '親生父母' : '亲生父母'}`
+			: subtype === 'family_seeking'
+				? `${trad ? '尋找' : '寻找'}${r.personName ?? subjectText ?? (trad ? '走失親人' : '走失亲人')}`
+				: `${trad ? '為' : '为'}${r.personName ?? subjectText ?? (trad ? '受助人員' : '受助人员')}${trad ? '尋親' : '寻亲'}`;
+	// A headline of its own words (查找弃婴生父母公告) is title enough; a bare 寻亲公告 is not.
+	if (head && head.length > 6) return head;
+	return head ? `${head}：${summary}` : summary;
+}
+
+/** Finds 查找弃婴生父母公告 (found_child), 寻人启事 (family_seeking), 救助站寻亲 (person_seeking_family). */
+export const familySearchParser: Parser = {
+	name: 'familySearch',
+	parse(page) {
+		const records: FamilySearchRecord[] = [];
+		for (const b of findBlocks(page.norm)) {
+			const r = buildRecord(page, b);
+			if (r) records.push(r);
+		}
+		return records;
+	}
+};
