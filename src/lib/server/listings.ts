@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Kind } from '../extract/types';
 import type { DB } from './db';
 
@@ -52,4 +53,137 @@ export async function newestRecords(db: DB, limit = 8): Promise<RecordSummary[]>
 		.orderBy('id', 'desc')
 		.limit(limit)
 		.execute();
+}
+
+export const LIST_PAGE_SIZE = 20;
+
+/** Filters a listing understands; each kind uses the ones that fit it (see routes/[category]). */
+export interface ListFilters {
+	subtype?: string;
+	organization?: string;
+	district?: string;
+	topic?: string;
+	documentType?: string;
+	gender?: string;
+	place?: string;
+	from?: string;
+	to?: string;
+	/** Events: upcoming (default) or past. */
+	when?: 'upcoming' | 'past';
+	/** Lost & found / 寻亲: include notices marked resolved (已找到 / 已认领). */
+	resolved?: boolean;
+	sort?: 'new' | 'date' | 'title';
+	page?: number;
+}
+
+export interface ListResult {
+	total: number;
+	page: number;
+	pages: number;
+	records: (RecordSummary & {
+		organization: string | null;
+		place: string | null;
+		dateEnd: string | null;
+	})[];
+}
+
+/** Escapes LIKE wildcards so user text is matched literally. */
+function likeContains(value: string): string {
+	return '%' + value.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
+}
+
+/** A page of one kind's public records, filtered and sorted; `today` decides upcoming/past. */
+export async function listRecords(
+	db: DB,
+	kind: Kind,
+	filters: ListFilters,
+	today = new Date().toISOString().slice(0, 10)
+): Promise<ListResult> {
+	let q = db.selectFrom('records').where('kind', '=', kind);
+	q = filters.resolved
+		? q.where('status', 'in', ['published', 'resolved'])
+		: q.where('status', '=', 'published');
+	if (filters.subtype) q = q.where('subtype', '=', filters.subtype);
+	if (filters.organization) q = q.where('organization', '=', filters.organization);
+	if (filters.district) q = q.where('district', '=', filters.district);
+	if (filters.documentType) q = q.where('document_type', '=', filters.documentType);
+	if (filters.gender) q = q.where('gender', '=', filters.gender);
+	if (filters.place)
+		q = q.where(sql<boolean>`place like ${likeContains(filters.place)} escape '\\'`);
+	if (filters.topic) {
+		const like = likeContains(filters.topic);
+		q = q.where((eb) =>
+			eb.or([
+				eb(sql`title`, 'like', like),
+				eb(sql`coalesce(organization, '')`, 'like', like),
+				eb(sql`body`, 'like', like)
+			])
+		);
+	}
+	if (filters.from) q = q.where('date_start', '>=', filters.from);
+	if (filters.to) q = q.where('date_start', '<=', filters.to + 'T99');
+	if (kind === 'event') {
+		const last = sql<string>`coalesce(date_end, date_start, deadline)`;
+		q =
+			filters.when === 'past'
+				? q.where(last, '<', today)
+				: q.where((eb) => eb.or([eb(last, '>=', today), eb(last, 'is', null)]));
+	}
+	const { n } = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+	const total = Number(n);
+	const pages = Math.max(1, Math.ceil(total / LIST_PAGE_SIZE));
+	const page = Math.min(Math.max(1, filters.page ?? 1), pages);
+	let ordered = q.select([
+		'id',
+		'kind',
+		'subtype',
+		'title',
+		'status',
+		'district',
+		'organization',
+		'place',
+		'date_start as dateStart',
+		'date_end as dateEnd',
+		'deadline',
+		'published_at as publishedAt'
+	]);
+	const sort = filters.sort ?? (kind === 'event' ? 'date' : kind === 'hotline' ? 'title' : 'new');
+	if (sort === 'title') ordered = ordered.orderBy('title');
+	else if (sort === 'date')
+		ordered =
+			kind === 'event' && filters.when !== 'past'
+				? ordered
+						.orderBy(sql`coalesce(date_start, deadline) is null`)
+						.orderBy(sql`coalesce(date_start, deadline)`)
+				: ordered.orderBy(sql`date_start is null`).orderBy('date_start', 'desc');
+	else ordered = ordered.orderBy('published_at', 'desc');
+	const records = await ordered
+		.orderBy('id', 'desc')
+		.limit(LIST_PAGE_SIZE)
+		.offset((page - 1) * LIST_PAGE_SIZE)
+		.execute();
+	return { total, page, pages, records };
+}
+
+export type FacetColumn = 'organization' | 'district' | 'document_type' | 'gender' | 'subtype';
+
+/** The values a filter can take in one kind's public records, most common first. */
+export async function facetValues(
+	db: DB,
+	kind: Kind,
+	column: FacetColumn,
+	limit = 40
+): Promise<{ value: string; n: number }[]> {
+	const rows = await db
+		.selectFrom('records')
+		.select([sql<string>`${sql.ref(column)}`.as('value'), (eb) => eb.fn.countAll<number>().as('n')])
+		.where('kind', '=', kind)
+		.where('status', '=', 'published')
+		.where(sql.ref(column), 'is not', null)
+		.groupBy(sql.ref(column))
+		.orderBy('n', 'desc')
+		.orderBy('value')
+		.limit(limit)
+		.execute();
+	return rows.map((r) => ({ value: r.value, n: Number(r.n) }));
 }

@@ -1,0 +1,49 @@
+import { error } from '@sveltejs/kit';
+import { categoryBySlug } from '$lib/records/kinds';
+import { parseListQuery } from '$lib/records/listQuery';
+import { getDatabase } from '$lib/server/db';
+import { facetValues, listRecords, type FacetColumn } from '$lib/server/listings';
+import type { PageServerLoad } from './$types';
+
+/** Which filters each kind offers, as facet columns read from the data. */
+const FACETS: Record<string, FacetColumn[]> = {
+	hotline: ['organization', 'district'],
+	procedure: ['subtype', 'organization', 'district'],
+	lost_found: ['subtype', 'document_type', 'district'],
+	family_search: ['subtype', 'gender', 'district'],
+	event: ['organization', 'district']
+};
+
+// Public page: only published records are listed.
+export const load: PageServerLoad = async ({ params, url }) => {
+	const category = categoryBySlug(params.category);
+	if (!category) error(404, '没有这个分类');
+	const { db } = await getDatabase();
+	const { query, dropped } = parseListQuery(url.searchParams);
+	const [list, ...facets] = await Promise.all([
+		listRecords(db, category.kind, {
+			subtype: query.subtype,
+			organization: query.org,
+			district: query.district,
+			topic: query.topic,
+			documentType: query.doctype,
+			gender: query.gender,
+			place: query.place,
+			from: query.from,
+			to: query.to,
+			when: query.when,
+			resolved: query.resolved === '1',
+			sort: query.sort,
+			page: query.page
+		}),
+		...FACETS[category.kind].map((column) => facetValues(db, category.kind, column))
+	]);
+	return {
+		category,
+		query,
+		dropped,
+		list,
+		facets: Object.fromEntries(FACETS[category.kind].map((column, i) => [column, facets[i]])),
+		today: new Date().toISOString().slice(0, 10)
+	};
+};

@@ -1,0 +1,14 @@
+import { error, json } from '@sveltejs/kit';
+import { getDatabase } from '$lib/server/db';
+import { findPublicRecord } from '$lib/server/publicRecord';
+import type { RequestHandler } from './$types';
+
+/** Public, read-only: GET /api/records/:id → the record with its provenance (ID numbers masked). */
+export const GET: RequestHandler = async ({ params }) => {
+	const id = Number(params.id);
+	if (!Number.isSafeInteger(id) || id < 1) error(404, '没有这条信息');
+	const { db } = await getDatabase();
+	const record = await findPublicRecord(db, id);
+	if (!record) error(404, '没有这条信息');
+	return json(record);
+};

@@ -1,0 +1,14 @@
+import { error } from '@sveltejs/kit';
+import { getDatabase } from '$lib/server/db';
+import { findPublicRecord } from '$lib/server/publicRecord';
+import type { PageServerLoad } from './$types';
+
+// Public page: only public statuses are shown (findPublicRecord), ID numbers masked.
+export const load: PageServerLoad = async ({ params }) => {
+	const id = Number(params.id);
+	if (!Number.isSafeInteger(id) || id < 1) error(404, '没有这条信息');
+	const { db } = await getDatabase();
+	const record = await findPublicRecord(db, id);
+	if (!record) error(404, '没有这条信息，可能已被撤下');
+	return { record, today: new Date().toISOString().slice(0, 10) };
+};
