@@ -69,7 +69,8 @@ const PLACE_LABEL_RE =
 	/(?:拾获|捡拾|拾得|发现|走失|失踪|救助|遗弃|被弃)(?:地点|地址|位置)\s*[:：]\s*(?<place>[^,，。;；\n]{2,50})/;
 
 const GENDER_LABEL_RE = /性别\s*[:：]?\s*(?<g>男|女)/;
-const GENDER_RE = /(?<g>男|女)(?:婴|孩|童|性|子|士|宝宝|生|,|，|、|\s*[,，]?\s*(?:约|年约)?\s*\d+岁)/;
+const GENDER_RE =
+	/(?<g>男|女)(?:婴|孩|童|性|子|士|宝宝|生|,|，|、|\s*[,，]?\s*(?:约|年约)?\s*\d+岁)/;
 
 const AGE_RE = [
 	/年龄\s*[:：]?\s*(?<a>(?:约|大约|大概)?\s*[\d一二三四五六七八九十]+\s*(?:岁|周岁|个月|月龄|天)(?:左右|许|多)?|不详|[^,，。;；\n]{1,12}?(?=[,，。;；\n]))/,
@@ -133,7 +134,8 @@ function findBlocks(norm: string): Block[] {
 		out.push({ start: hs, end, head: [hs, hs + t.length] });
 	}
 	// Unheaded: one paragraph that tells a finding or a loss.
-	const triggers = /拾得|捡到|捡拾|拾获|走失|走丢|离家出走|失踪|受助人员|寻亲|寻找.{0,6}(?:亲人|家人|家属)/g;
+	const triggers =
+		/拾得|捡到|捡拾|拾获|走失|走丢|离家出走|失踪|受助人员|寻亲|寻找.{0,6}(?:亲人|家人|家属)/g;
 	for (const m of norm.matchAll(triggers)) {
 		const [s, e] = paragraphAt(norm, m.index);
 		if (e <= s || overlaps(s, e)) continue;

@@ -1,0 +1,362 @@
+/**
+ * Events readers can sign up for: 报名 / 招募 / 征集 notices and the news items that
+ * announce a training, a contest or a call for entries *and* say how or by when to join.
+ *
+ * One passage (a headline and its body) is one candidate. It becomes a record only with a
+ * registration word AND a way or a time to register (a phone, an email, 扫码, 现场报名, a
+ * deadline). A report of an event that already took place ("吸引了200多名市民报名参加")
+ * has the word but no way, so it is not a record. A deadline already passed does not stop
+ * a record: the interface shows 报名已截止.
+ */
+import type { Page, Parser, Passage } from '../pipeline';
+import type { EventRecord } from '../types';
+import {
+	clauses,
+	datesIn,
+	field,
+	findDistrict,
+	findEmails,
+	isHeadlineLike,
+	isOrganization,
+	lineStart,
+	linesOf,
+	phonesIn,
+	recordPhones,
+	trimSpan
+} from './noticeText';
+
+// ---------------------------------------------------------------------------------------
+// Patterns (on the normalised text)
+// ---------------------------------------------------------------------------------------
+
+/** Words that invite readers to take part. */
+const SIGNUP_RE =
+	/报名|招募|征集|征稿|征文|参赛|招生|投稿(?:方式|渠道|办法|要求)|预约(?:报名|参加|参与|参观|入场|观看)/;
+
+/** Ways to register; each match makes the clause around it one method. */
+const METHOD_RE =
+	/扫码|扫描.{0,10}二维码|二维码|小程序|公众号|微信|微博|抖音|登录|网址|网站|https?:\/\/|www\.|邮箱|电子邮件|e-?mail|@[A-Za-z0-9-]+\.|报名电话|咨询电话|联系电话|电话报名|拨打|致电|现场报名|到.{1,20}报名|前往.{1,20}报名|报名地点|报名地址|线上报名|网上报名|在线报名|APP|app|客户端/;
+
+/** A labelled list of ways: 报名方式：… / 投稿方式如下：… */
+const METHOD_LABEL_RE =
+	/(?:报名|参与|参加|投稿|征集|申报|预约)(?:方式|途径|办法|渠道)(?:如下)?\s*[:：]?/;
+
+/** Markers of a report about something that already happened. */
+const PAST_RE =
+	/举行了|举办了|开展了|落下帷幕|落幕|圆满结束|圆满成功|闭幕|已结束|顺利举行|成功举办|日前.{0,10}举行|吸引了?.{0,12}(?:报名|参加|参与)/;
+
+/** Markers of something still to come or still open. */
+const OPEN_RE =
+	/将于|将在|即日起|截止|截至|欢迎|报名方式|报名时间|报名条件|请于|可通过|扫码|扫描|报名电话|仍在|正在|火热|启动|开始报名|邀请|敬请|届时/;
+
+/** Deadlines: 报名截止时间：X / 截至X / 即日起至X / X前(报名|投稿). */
+const DEADLINE_BEFORE_RE =
+	/(?:截止|截至|截止到|截止日期|截止时间|报名时间|征集时间|投稿时间|征稿时间|即日起(?:至|到)?|即日起—|报名日期)[^。;；\n]{0,8}$/;
+const DEADLINE_AFTER_RE = /^\s*(?:前|之前|以前|止|截止)/;
+
+/** When the event itself happens: 活动时间：X / 将于X举行. */
+const START_BEFORE_RE =
+	/(?:活动|比赛|培训|讲座|赛事|展览|演出|开营|开赛|开班|举办|举行|开课)?(?:时间|日期)\s*[:：]\s*$|将于\s*$|定于\s*$|于\s*$/;
+const START_AFTER_RE =
+	/^\s*(?:正式)?(?:举行|举办|开始|开幕|开赛|开营|开班|开课|启动|开展|进行|上线|开播|开放)/;
+
+/** Where: 活动地点：X / 在X举行. */
+const LOCATION_RE = [
+	/(?:活动|比赛|培训|讲座|赛事|展览|演出|举办|举行|集合|上课)(?:地点|地址|场地)\s*[:：]\s*(?<v>[^。;；\n]{2,40})/,
+	/(?<!报名)(?:地点|地址)\s*[:：]\s*(?<v>[^。;；\n]{2,40})/,
+	/在(?<v>[^,，。;；:：\n]{2,30}?)(?:举行|举办|开展|进行|开赛|开营|开班)/
+];
+
+/** Who organises: 主办单位：X / 由X主办 / X联合Y推出的. */
+const ORGANIZER_LABEL_RE =
+	/(?:主办单位|主办方|主办|指导单位|承办单位|承办方|承办|举办单位|组织单位|发起单位)\s*[:：]\s*(?<v>[^。;；\n]{2,60})/g;
+const ORGANIZER_VERB_RE =
+	/(?:^|[,，。!！?？;；:：\s])(?:由)?(?<v>[\u4e00-\u9fa5A-Za-z0-9“”"()]{3,40}?)(?:共同|联合举办|携手)?(?:主办|承办|举办|推出|发起|开展|组织|启动)(?:的|了)?/;
+
+/** Fees: 费用：X / 免费参加 / 不收取费用. */
+const FEE_RE = [
+	/(?:费用|收费标准|收费|报名费|参赛费|活动费|培训费|学费)\s*[:：为]\s*(?<v>[^。;；,，\n]{1,30})/,
+	/(?<v>(?:全程)?免费(?:参加|参与|报名|入场|观看|培训|学习|体验|开放|提供)|不收取(?:任何)?费用|不收费|公益免费|费用全免|免收[^。;；,，\n]{0,8}费)/,
+	/(?<v>\d+(?:\.\d+)?\s*元\s*\/\s*(?:人|位|组|队|次|课时|期))/
+];
+
+/** Who may register. */
+const AUDIENCE_RE = [
+	/(?:报名|参赛|参加|招募|征集|活动|培训|服务|招生|面向)对象\s*[:：]?\s*(?<v>[^。;；\n]{2,50})/,
+	/(?:报名|参赛|参加)(?:条件|要求)\s*[:：]\s*(?<v>[^。;；\n]{2,50})/,
+	/面向(?<v>[^。;；,，\n]{2,30}?)(?:招募|征集|开放|开展|举办|报名|开设|推出|免费|征稿)/,
+	/(?:欢迎|适合|限)(?<v>[^。;；,，\n]{2,20}?)(?:报名|参加|参与)/
+];
+
+/** A byline or an editor's line: never the title of what follows. */
+const BYLINE_RE = /记者|通讯员|编辑|校对|作者|来源|供图|摄影|整理|掌上|讯\b/;
+
+// ---------------------------------------------------------------------------------------
+// Fields
+// ---------------------------------------------------------------------------------------
+
+/** The passage's headline: its first short line that is not a byline. */
+function headlineOf(page: Page, p: Passage): [number, number] | undefined {
+	for (const line of linesOf(page.norm, p.start, p.end)) {
+		const t = line.text.trim();
+		if (!t) continue;
+		if (!isHeadlineLike(t) && t.length > 40) return undefined;
+		if (/[。]/.test(t)) return undefined;
+		if (BYLINE_RE.test(t)) continue;
+		const s = line.start + line.text.indexOf(t);
+		return [s, s + t.length];
+	}
+	return undefined;
+}
+
+/** Where the body starts: after the headline lines and bylines. */
+function bodyStartOf(page: Page, p: Passage): number {
+	for (const line of linesOf(page.norm, p.start, p.end)) {
+		const t = line.text.trim();
+		if (!t) continue;
+		if (isHeadlineLike(t) && !/[。]/.test(t) && !SIGNUP_RE.test(t)) continue;
+		if (BYLINE_RE.test(t) && t.length < 40) continue;
+		return line.start;
+	}
+	return p.start;
+}
+
+/**
+ * Ways to register: the items of a 报名方式 section when there is one (1./①/（1） or one
+ * per sentence), else each clause that names a way (扫码, 邮箱, 报名电话, 现场报名 …).
+ */
+function findMethods(page: Page, start: number, end: number): string[] {
+	const norm = page.norm;
+	const out: string[] = [];
+	const push = (s: number, e: number) => {
+		// Leading subject and modal words: 市民朋友也可以前往… → 前往….
+		const lead = /^[^,，。]{0,10}?(?:也可以|还可以|也可|可以|可通过|均可|可|请)(?=.)/.exec(
+			norm.slice(s, e)
+		);
+		const [a, b] = trimSpan(norm, s + (lead && lead[0].length < e - s - 4 ? lead[0].length : 0), e);
+		const v = b > a ? field(page, a, b) : undefined;
+		if (v && v.length >= 2 && v.length <= 80 && !out.includes(v)) out.push(v);
+	};
+	const label = METHOD_LABEL_RE.exec(norm.slice(start, end));
+	if (label) {
+		const from = start + label.index + label[0].length;
+		// Numbered items below the label: one method each, named by its own label.
+		const items = numberedItems(norm, from, end);
+		if (items.length) {
+			for (const [s, e] of items) {
+				const named = /^([^:：,，。]{2,8})[:：]/.exec(norm.slice(s, e));
+				if (named) {
+					const contact = contactIn(page, s, e);
+					const name = field(page, s, s + named[1].length);
+					const v = contact ? `${name}：${contact}` : name;
+					if (v && !out.includes(v)) out.push(v);
+				} else push(s, Math.min(e, s + 80));
+			}
+			return out;
+		}
+	}
+	for (const [s, e] of clauses(norm, start, end)) {
+		const c = norm.slice(s, e);
+		if (!METHOD_RE.test(c)) continue;
+		// A way to register must say it is one (报名电话, 发送至邮箱, 扫码报名 …).
+		if (!/报名|参与|参加|投稿|报送|发送|提交|预约|参赛/.test(c)) continue;
+		// Instructions for after registering (报名成功后…发送至邮箱) are not a way to register.
+		if (/(?:报名|参加)成功后|成功报名后/.test(sentenceOf(norm, s, start))) continue;
+		// The newspaper's own QR codes (扫一扫,关注…公众号) are not a way to register.
+		if (/^扫一扫/.test(c) && !/报名/.test(c)) continue;
+		push(s, e);
+	}
+	return out;
+}
+
+/** The sentence around `pos`, from its start (a full stop or the line start) to `pos`. */
+function sentenceOf(norm: string, pos: number, floor: number): string {
+	let a = pos;
+	while (a > floor && !/[。!！?？\n]/.test(norm[a - 1])) a--;
+	return norm.slice(a, pos);
+}
+
+/** Items of a numbered list starting in `[from, to)`: 1. … / (1) … / ① …, each up to the next. */
+function numberedItems(norm: string, from: number, to: number): Array<[number, number]> {
+	const re =
+		/(?:^|\n|[。;；]\s*)\s*(?:\(?[1-9]\d?[).、.](?!\d)|[①-⑩]|[一二三四五六七八九十][、.])\s*/g;
+	const text = norm.slice(from, Math.min(to, from + 1200));
+	const starts: number[] = [];
+	for (const m of text.matchAll(re)) starts.push(from + m.index + m[0].length);
+	const out: Array<[number, number]> = [];
+	for (let k = 0; k < starts.length; k++) {
+		let e = k + 1 < starts.length ? starts[k + 1] : Math.min(to, from + 1200);
+		// The last item ends with its paragraph.
+		const para = norm.slice(starts[k], e).search(/\n\s*\n/);
+		if (para >= 0) e = starts[k] + para;
+		out.push(trimSpan(norm, starts[k], e));
+	}
+	// A single "1." is not a list.
+	return out.length >= 2 ? out : [];
+}
+
+/** The email, URL or phone in an item, as printed. */
+function contactIn(page: Page, start: number, end: number): string | undefined {
+	const email = findEmails(page, start, end)[0];
+	if (email) return email;
+	const url = /https?:\/\/[^\s,，。;；)）]+|www\.[^\s,，。;；)）]+/.exec(
+		page.norm.slice(start, end)
+	);
+	if (url) return url[0];
+	return phonesIn(page, start, end)[0]?.raw;
+}
+
+interface When {
+	startsOn?: string;
+	endsOn?: string;
+	deadline?: string;
+}
+
+function findWhen(page: Page, start: number, end: number): When {
+	const norm = page.norm;
+	const out: When = {};
+	for (const d of datesIn(page, start, end, 'nearest')) {
+		const before = norm.slice(Math.max(lineStart(norm, d.start), d.start - 16), d.start);
+		const after = norm.slice(d.end, d.end + 8);
+		if (!out.deadline && (DEADLINE_BEFORE_RE.test(before) || DEADLINE_AFTER_RE.test(after))) {
+			// 报名时间：5月1日至5月15日 → the deadline is the range's end.
+			out.deadline = (d.until ?? d.value).slice(0, 10);
+			continue;
+		}
+		if (!out.startsOn && (START_BEFORE_RE.test(before) || START_AFTER_RE.test(after))) {
+			out.startsOn = d.value;
+			if (d.until) out.endsOn = d.until;
+		}
+	}
+	return out;
+}
+
+function findLabelled(page: Page, res: RegExp[], start: number, end: number): string | undefined {
+	const text = page.norm.slice(start, end);
+	for (const re of res) {
+		const m = re.exec(text);
+		if (!m?.groups?.v) continue;
+		const s = start + m.index + m[0].indexOf(m.groups.v);
+		const v = field(page, s, s + m.groups.v.length);
+		if (v) return v;
+	}
+	return undefined;
+}
+
+function findOrganizer(page: Page, start: number, end: number): string | undefined {
+	const norm = page.norm;
+	const text = norm.slice(start, end);
+	const labelled: string[] = [];
+	for (const m of text.matchAll(ORGANIZER_LABEL_RE)) {
+		if (/指导/.test(m[0])) continue;
+		const s = start + m.index + m[0].indexOf(m.groups!.v);
+		const v = field(page, s, s + m.groups!.v.length);
+		if (v && !labelled.includes(v)) labelled.push(v);
+	}
+	if (labelled.length) return labelled[0];
+	for (const sentence of text.split(/(?<=[。!！?？])/)) {
+		const m = ORGANIZER_VERB_RE.exec(sentence);
+		if (!m?.groups?.v) continue;
+		let v = m.groups.v;
+		// X联合Y: both organise.
+		const parts = v.split(/联合|携手|与|和/);
+		if (!parts.every((p) => p.length >= 3)) continue;
+		if (!parts.some((p) => isOrganization(p) || /网|协会|中心|工作室|馆|团|株洲/.test(p))) continue;
+		// Leading time words: 近日,株洲文明网 → 株洲文明网.
+		v = v.replace(/^(?:近日|日前|今年|目前|近期|为|由)/, '');
+		const at = start + text.indexOf(sentence) + m.index + m[0].indexOf(m.groups.v);
+		const s = at + m.groups.v.indexOf(v);
+		return field(page, s, s + v.length)?.replace(/联合|携手/g, '、');
+	}
+	return undefined;
+}
+
+// ---------------------------------------------------------------------------------------
+// The parser
+// ---------------------------------------------------------------------------------------
+
+function buildRecord(page: Page, p: Passage): EventRecord | undefined {
+	const norm = page.norm;
+	const text = norm.slice(p.start, p.end);
+	if (!SIGNUP_RE.test(text)) return undefined;
+	const bodyStart = bodyStartOf(page, p);
+	const methods = findMethods(page, bodyStart, p.end);
+	const when = findWhen(page, bodyStart, p.end);
+	// A registration word AND a way or a time to register.
+	if (!methods.length && !when.deadline) return undefined;
+	// A report of what already happened, with nothing still open, is news.
+	if (PAST_RE.test(text) && !OPEN_RE.test(text)) return undefined;
+
+	const head = headlineOf(page, p);
+	const phones = recordPhones(phonesIn(page, bodyStart, p.end));
+	const record: EventRecord = {
+		kind: 'event',
+		title: '',
+		source: { file: page.source, start: p.start, end: p.end },
+		confidence: 0,
+		phones,
+		emails: findEmails(page, bodyStart, p.end)
+	};
+	record.title =
+		(head ? field(page, ...head) : undefined) ?? activityName(page, bodyStart, p.end) ?? '活动报名';
+	const organizer = findOrganizer(page, bodyStart, p.end);
+	if (organizer) record.organizer = organizer;
+	if (when.startsOn) record.startsOn = when.startsOn;
+	if (when.endsOn) record.endsOn = when.endsOn;
+	if (when.deadline) record.deadline = when.deadline;
+	const location = findLabelled(page, LOCATION_RE, bodyStart, p.end);
+	if (location) record.location = location;
+	if (methods.length) record.howToRegister = methods;
+	const fee = findLabelled(page, FEE_RE, bodyStart, p.end);
+	if (fee) record.fee = fee;
+	const audience = findLabelled(page, AUDIENCE_RE, bodyStart, p.end);
+	if (audience) record.audience = audience;
+	const district = findDistrict(page, p.start, p.end);
+	if (district) record.district = district;
+
+	const flags: string[] = [];
+	let confidence = 0.6;
+	if (methods.length) confidence += 0.1;
+	else flags.push('没有报名方式');
+	if (when.deadline || when.startsOn) confidence += 0.1;
+	else flags.push('没有活动或报名时间');
+	if (head) confidence += 0.05;
+	if (organizer || location) confidence += 0.05;
+	record.confidence = Math.min(0.95, Math.round(confidence * 100) / 100);
+	if (flags.length) record.flags = flags;
+	return record;
+}
+
+/** A quoted activity name when the passage has no headline: “…”活动 / …大赛. */
+function activityName(page: Page, start: number, end: number): string | undefined {
+	const m =
+		/"[^"]{2,30}"[\u4e00-\u9fa5]{0,12}?(?:活动|大赛|比赛|培训|讲座|征集|征文|夏令营|招募)/.exec(
+			page.norm.slice(start, end)
+		);
+	if (!m) return undefined;
+	return field(page, start + m.index, start + m.index + m[0].length);
+}
+
+/** A key that is the same for a passage printed twice (the pages repeat paragraphs). */
+function sameEvent(a: EventRecord, b: EventRecord): boolean {
+	const key = (r: EventRecord) =>
+		JSON.stringify([r.howToRegister ?? [], r.deadline, r.phones.map((p) => p.number), r.emails]);
+	return key(a) === key(b);
+}
+
+/** Finds events with a way to sign up (报名 / 招募 / 征集 + how or by when). */
+export const eventParser: Parser = {
+	name: 'event',
+	parse(page, passages) {
+		const list = passages.length ? passages : [{ start: 0, end: page.text.length }];
+		const records: EventRecord[] = [];
+		for (const p of list) {
+			const r = buildRecord(page, p);
+			if (!r) continue;
+			// A paragraph printed again under another headline is the same event.
+			if (records.some((o) => sameEvent(o, r))) continue;
+			records.push(r);
+		}
+		return records;
+	}
+};
