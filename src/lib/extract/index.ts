@@ -8,13 +8,17 @@ import type { Page, Parser, Refiner } from './pipeline';
 import type { ExtractOptions, ExtractedRecord } from './types';
 import { hotlineParser } from './parsers/hotline';
 import { procedureParser } from './parsers/procedure';
-// Helper B registers lostFound / familySearch / event parser imports here.
+import { lostFoundParser } from './parsers/lostFound';
+import { familySearchParser } from './parsers/familySearch';
+import { eventParser } from './parsers/event';
 
 /** Every parser, in the order they run. Order matters only for ties in the refiners. */
 export const parsers: Parser[] = [
 	hotlineParser,
-	procedureParser
-	// Helper B: lostFoundParser, familySearchParser, eventParser go here.
+	procedureParser,
+	lostFoundParser,
+	familySearchParser,
+	eventParser
 ];
 
 /** Refiners run in this order over all candidates of a page. */

@@ -336,7 +336,8 @@ interface Lead {
 
 function readLead(page: Page, start: number, end: number): Lead {
 	const norm = page.norm;
-	let [s, e] = trimSpan(norm, start, end);
+	const [s0, e] = trimSpan(norm, start, end);
+	let s = s0;
 	// Numbering and a headline word before the holder: 1. / (2) / ① / 声明：
 	const pre = /^(?:\(?\d{1,2}[).、.]|[①-⑳]|(?:遗失)?声明\s*[:：]?|本人|本公司|本单位)\s*/.exec(
 		norm.slice(s, e)
@@ -636,7 +637,8 @@ function findItem(
 	if (from === undefined) return undefined;
 	const parts = clauses(norm, from, end);
 	if (!parts.length) return undefined;
-	let [s, e] = parts[0];
+	const s = parts[0][0];
+	let e = parts[0][1];
 	// Features of the thing follow as their own clauses: 内有…, 装有…, 颜色…, 品牌….
 	for (const [a, b] of parts.slice(1)) {
 		if (a - e > 2) break;
