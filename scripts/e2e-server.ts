@@ -8,13 +8,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../src/lib/server/db/index';
 import { importFiles } from '../src/lib/server/importer';
+import { seedE2eRecords } from '../tests/fixtures/records';
 import { seedE2eAccounts } from '../tests/fixtures/seed';
 
 const dir = mkdtempSync(join(tmpdir(), 'bianmin-e2e-'));
 const path = join(dir, 'e2e.db');
 const { db } = await openDatabase(path);
-await importFiles(db, ['seeds', 'tests/fixtures/pages']);
+await importFiles(db, ['seeds']);
 await seedE2eAccounts(db);
+await seedE2eRecords(db);
 await db.destroy();
 
 const server = spawn(process.execPath, ['build'], {

@@ -26,7 +26,11 @@ const { db } = await openDatabase();
 const bar =
 	process.stderr.isTTY && !values.quiet
 		? new cliProgress.SingleBar(
-				{ format: '导入 [{bar}] {value}/{total} 页 {file}', stream: process.stderr, hideCursor: true },
+				{
+					format: '导入 [{bar}] {value}/{total} 页 {file}',
+					stream: process.stderr,
+					hideCursor: true
+				},
 				cliProgress.Presets.shades_classic
 			)
 		: undefined;
@@ -50,11 +54,16 @@ const kinds = Object.entries(summary.byKind)
 	.map(([kind, n]) => `${KIND_LABELS[kind as keyof typeof KIND_LABELS] ?? kind} ${n}`)
 	.join('，');
 console.log(`database: ${databasePath()}`);
-console.log(`pages:    ${summary.pages} imported (${summary.newPages} new), ${summary.skipped} skipped`);
-console.log(`records:  ${r.new} new, ${r.unchanged} unchanged, ${r.updated} updated, ${r.suggested} suggested for review`);
+console.log(
+	`pages:    ${summary.pages} imported (${summary.newPages} new), ${summary.skipped} skipped`
+);
+console.log(
+	`records:  ${r.new} new, ${r.unchanged} unchanged, ${r.updated} updated, ${r.suggested} suggested for review`
+);
 if (kinds) console.log(`by kind:  ${kinds}`);
 if (summary.problems.length) {
 	console.log(`problems: ${summary.problems.length}`);
-	for (const p of summary.problems) console.log(`  ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`);
+	for (const p of summary.problems)
+		console.log(`  ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`);
 }
 process.exit(summary.pages === 0 ? 1 : 0);
