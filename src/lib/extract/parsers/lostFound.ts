@@ -40,8 +40,14 @@ import type { DateMatch } from '../date';
 /** The verb of a lost document or thing. */
 const ANCHOR_RE = /(?:不慎)?(?:遗失|丢失|遗落|被盗|失窃)/g;
 
-/** An anchor that is part of a headline word (遗失声明, 遗失物品招领), not a notice's verb. */
-const ANCHOR_IS_HEAD_RE = /^(?:声明|启事|启示|公告|物|物品|的物品|人)/;
+/**
+ * An anchor that is part of a headline word (遗失声明, 遗失物品招领) or of a narrative
+ * (遗失的证件, 遗失后), not a notice's verb.
+ */
+const ANCHOR_IS_HEAD_RE = /^(?:声明|启事|启示|公告|物|人|的|后|者|时|或|、)/;
+
+/** Words after an ending that continue a sentence (声明作废后补办): then it is no ending. */
+const END_CONTINUES_RE = /^(?:后|前|的|了|手续|即可|并|再|时|等|才|处理|程序|流程)/;
 
 /** How a void notice ends. Longest first; `特此声明` may follow `声明作废`. */
 const VOID_END_RE =
@@ -123,7 +129,12 @@ function findDocument(norm: string, start: number, end: number): Found | undefin
 	let s = first.start;
 	// Widen left over a qualifier: CJK characters that are not a verb, issuer or number.
 	let k = s;
-	while (k > start && s - k < 10 && isCjk(norm[k - 1]) && !/[的号于在遗失发]/.test(norm[k - 1]))
+	while (
+		k > start &&
+		s - k < 10 &&
+		isCjk(norm[k - 1]) &&
+		!/[的号于在遗失发将把被慎了其及和与]/.test(norm[k - 1])
+	)
 		k--;
 	if (k < s) {
 		const left = norm.slice(k, s);
@@ -293,7 +304,7 @@ interface Anchor {
 }
 
 /** Characters that end whatever came before a holder. */
-const HARD_STOP = new RegExp(`[。;；!！?？:：,，${BULLETS}]`);
+const HARD_STOP = new RegExp(`[。;；!！?？:：,，、${BULLETS}]`);
 
 /**
  * Where the holder in front of an anchor begins: read backwards to a stop sign, a bullet,
@@ -359,6 +370,11 @@ function readLead(page: Page, start: number, end: number): Lead {
 		const m = re.exec(text);
 		if (m && m.index < cut) cut = m.index;
 	}
+	// 张三身份证遗失: a listed document at the end of the holder's words is the document.
+	const own = new RegExp(`(?:${DOCUMENT_LIST_RE.source})(?:正副本|正本|副本)?$`).exec(
+		text.slice(0, cut)
+	);
+	if (own) cut = own.index;
 	const [hs, he] = trimSpan(norm, s, s + cut);
 	if (he > hs) lead.holder = [hs, he];
 	const rest = norm.slice(s + cut, e);
@@ -408,7 +424,11 @@ function parseVoidNotices(page: Page, taken: Array<[number, number]>): LostFound
 	// Ending words, found once for the page.
 	const ends: Array<[number, number]> = [];
 	VOID_END_RE.lastIndex = 0;
-	while ((m = VOID_END_RE.exec(norm))) ends.push([m.index, m.index + m[0].length]);
+	while ((m = VOID_END_RE.exec(norm))) {
+		const e = m.index + m[0].length;
+		if (!/[。.!！]$/.test(m[0]) && END_CONTINUES_RE.test(norm.slice(e, e + 2))) continue;
+		ends.push([m.index, e]);
+	}
 
 	let floor = 0;
 	for (const a of anchors) {

@@ -1,0 +1,203 @@
+import { describe, expect, it } from 'vitest';
+import { normalize } from '../normalize';
+import type { Page } from '../pipeline';
+import type { LostFoundRecord } from '../types';
+import { lostFoundParser } from './lostFound';
+
+function page(text: string, published = '2024-11-05'): Page {
+	return { text, norm: normalize(text), source: 'page.txt', published };
+}
+
+function parse(text: string, published?: string): LostFoundRecord[] {
+	return lostFoundParser.parse(page(text, published), []) as LostFoundRecord[];
+}
+
+/** The printed passage of a record. */
+function spanOf(text: string, r: LostFoundRecord): string {
+	return text.slice(r.source.start, r.source.end);
+}
+
+describe('void notices', () => {
+	it('reads a headed column whose items have no ending, joining a number broken by a line', () => {
+		const text =
+			'下列证件 声明作废\n\n·王大明 遗失\n4302031966010212345\n6号残疾证\n·李红 遗失\nC1203004000000321\n号专业技术职务资格证书\n\n';
+		const rs = parse(text);
+		expect(rs).toHaveLength(2);
+		expect(rs[0]).toMatchObject({
+			subtype: 'void_notice',
+			holder: '王大明',
+			documentType: '残疾证',
+			documentNumber: '43020319660102123456',
+			title: '王大明遗失残疾证声明'
+		});
+		expect(spanOf(text, rs[0])).toBe('王大明 遗失\n4302031966010212345\n6号残疾证');
+		expect(rs[1]).toMatchObject({
+			holder: '李红',
+			documentType: '专业技术职务资格证书',
+			documentNumber: 'C1203004000000321'
+		});
+		expect(spanOf(text, rs[1])).toBe('李红 遗失\nC1203004000000321\n号专业技术职务资格证书');
+	});
+
+	it('reads a column without bullets: a line that ends a notice ends the holder search', () => {
+		const text =
+			'遗失声明\n孙立 遗失\n430204198807071234\n号身份证\n周芳 遗失\n湘A55821号道路运输证\n';
+		const rs = parse(text);
+		expect(rs.map((r) => r.holder)).toEqual(['孙立', '周芳']);
+		expect(rs[0].documentNumber).toBe('430204198807071234');
+		expect(rs[1].documentType).toBe('道路运输证');
+	});
+
+	it('splits several notices run together in one paragraph (full-width punctuation)', () => {
+		const text =
+			'刘一平遗失居民身份证，号码：43020319851203401X，声明作废。王秀英不慎遗失湖南省残疾人联合会核发的残疾证，证号：43022319760815202342，声明作废。湘东伟业建材有限公司遗失营业执照正副本，统一社会信用代码：91430211MA4Q8KTR6C，特此声明。';
+		const rs = parse(text);
+		expect(rs).toHaveLength(3);
+		expect(rs.map((r) => spanOf(text, r))).toEqual([
+			'刘一平遗失居民身份证，号码：43020319851203401X，声明作废。',
+			'王秀英不慎遗失湖南省残疾人联合会核发的残疾证，证号：43022319760815202342，声明作废。',
+			'湘东伟业建材有限公司遗失营业执照正副本，统一社会信用代码：91430211MA4Q8KTR6C，特此声明。'
+		]);
+		expect(rs[0]).toMatchObject({ holder: '刘一平', documentType: '居民身份证' });
+		expect(rs[0].documentNumber).toBe('43020319851203401X');
+		expect(rs[1]).toMatchObject({ holder: '王秀英', documentType: '残疾证' });
+		expect(rs[2]).toMatchObject({
+			holder: '湘东伟业建材有限公司',
+			documentType: '营业执照正副本',
+			documentNumber: '91430211MA4Q8KTR6C'
+		});
+	});
+
+	it('reads the date and place of the loss in front of the verb', () => {
+		const text =
+			'周志强于2024年10月20日在天元区神龙公园附近不慎遗失机动车驾驶证，证号：430204199002153317，特此声明。';
+		const [r] = parse(text);
+		expect(r).toMatchObject({
+			holder: '周志强',
+			date: '2024-10-20',
+			place: '天元区神龙公园',
+			district: '天元区',
+			documentType: '机动车驾驶证'
+		});
+	});
+
+	it('takes several documents together and keeps a labelled number printed with characters', () => {
+		const text =
+			'株洲市美佳餐饮店遗失公章、财务专用章各一枚，声明作废。\n株洲顺达物流有限公司遗失车辆道路运输证，证号：湘交运管株字4302110\n08821号，声明作废。';
+		const rs = parse(text);
+		expect(rs[0]).toMatchObject({ documentType: '公章、财务专用章' });
+		expect(rs[0].documentNumber).toBeUndefined();
+		expect(rs[1]).toMatchObject({
+			holder: '株洲顺达物流有限公司',
+			documentNumber: '湘交运管株字430211008821号'
+		});
+	});
+
+	it('reads traditional script and keeps the printed characters', () => {
+		const text = '張小華遺失身份證，號碼：430203199512120021，聲明作廢。';
+		const [r] = parse(text);
+		expect(r).toMatchObject({
+			holder: '張小華',
+			documentType: '身份證',
+			documentNumber: '430203199512120021',
+			title: '張小華遺失身份證聲明'
+		});
+		expect(spanOf(text, r)).toBe(text);
+	});
+
+	it('joins an item without its own ending to the one that ends the sentence', () => {
+		const text = '钱多多遗失学生证、赵四遗失户口簿，声明作废。';
+		const rs = parse(text);
+		expect(rs.map((r) => [r.holder, r.documentType])).toEqual([
+			['钱多多', '学生证'],
+			['赵四', '户口簿']
+		]);
+	});
+
+	it('is not fooled by a capital-reduction notice, a deregistration or a news story', () => {
+		const text = [
+			'减资公告',
+			'株洲恒达机械有限公司（统一社会信用代码：91430200MA4L2RXX7B）经股东会决议，注册资本由1000万元减少至500万元。请债权人自本公告见报之日起45日内向本公司申报债权，特此公告。',
+			'注销公告',
+			'株洲某某贸易有限公司经股东决定拟向登记机关申请注销登记，请债权人于45日内向清算组申报债权，特此公告。',
+			'记者了解到，不少市民遗失身份证后不知如何补办，其实原证件挂失后即自动作废。'
+		].join('\n\n');
+		expect(parse(text)).toEqual([]);
+	});
+});
+
+describe('lost things', () => {
+	it('reads a 寻物启事 with its date (in the past), place, phone, contact and reward', () => {
+		const text =
+			'寻物启事\n\n本人于12月28日下午在芦淞区建设路公交站附近遗失黑色双肩包一个，内有笔记本电脑一台。有拾到者请与李先生联系，电话：13973312468，必有重谢！';
+		const [r] = parse(text, '2025-01-03');
+		expect(r).toMatchObject({
+			subtype: 'lost_item',
+			title: '寻物启事：黑色双肩包',
+			item: '黑色双肩包一个，内有笔记本电脑一台',
+			place: '芦淞区建设路公交站',
+			date: '2024-12-28',
+			contactName: '李先生',
+			reward: '必有重谢'
+		});
+		expect(r.phones.map((p) => p.number)).toEqual(['13973312468']);
+		expect(spanOf(text, r)).toBe(text);
+	});
+
+	it('reads a lost thing told in one paragraph without a headline', () => {
+		const text =
+			'本人11月1日在荷塘区红旗广场遗失棕色皮夹一个，内有身份证及银行卡，有拾到者请联系13800001111，当面酬谢。';
+		const [r] = parse(text);
+		expect(r).toMatchObject({ subtype: 'lost_item', place: '荷塘区红旗广场', reward: '当面酬谢' });
+		expect(r.documentType).toBeUndefined();
+	});
+});
+
+describe('found things', () => {
+	it('reads a 招领启事 with the place to claim it', () => {
+		const text =
+			'招领启事\n\n10月30日，市民在河西步行街拾得棕色钱包一个，内有现金若干。请失主携带有效证件到泰山路派出所认领，联系电话：0731-22881234。';
+		const [r] = parse(text);
+		expect(r).toMatchObject({
+			subtype: 'found_item',
+			item: '棕色钱包一个，内有现金若干',
+			place: '河西步行街',
+			date: '2024-10-30',
+			claimPlace: '泰山路派出所'
+		});
+		expect(r.phones[0].number).toBe('0731-22881234');
+		expect(spanOf(text, r).startsWith('招领启事')).toBe(true);
+	});
+
+	it('reads a found thing told in one paragraph', () => {
+		const text = '失物招领：11月2日在K16路公交车上拾到黑色手机一部，请失主到公交公司调度室认领。';
+		const [r] = parse(text);
+		expect(r).toMatchObject({ subtype: 'found_item', claimPlace: '公交公司调度室' });
+		expect(r.item).toBe('黑色手机一部');
+	});
+
+	it('leaves a found infant to the family-search parser', () => {
+		const text =
+			'寻亲公告\n\n2024年3月1日在某村拾得一名女婴，如有知情者请与王五联系，电话：13307330000。';
+		expect(parse(text)).toEqual([]);
+	});
+});
+
+describe('void notices: what is not a notice', () => {
+	it('skips a guide sentence that tells how to declare a document void', () => {
+		const text =
+			'身份证遗失的，需先登报声明作废后再到派出所补办。证件遗失后应及时挂失，声明作废手续可在网上办理。';
+		expect(parse(text)).toEqual([]);
+	});
+
+	it('reads a notice whose document comes before the verb', () => {
+		const text =
+			'株洲市红星商贸有限公司不慎将税务登记证副本遗失，声明作废。李冬梅身份证遗失，号码430211197001011111，声明作废。';
+		const rs = parse(text);
+		expect(rs.map((r) => [r.holder, r.documentType])).toEqual([
+			['株洲市红星商贸有限公司', '税务登记证副本'],
+			['李冬梅', '身份证']
+		]);
+		expect(rs[1].documentNumber).toBe('430211197001011111');
+	});
+});
