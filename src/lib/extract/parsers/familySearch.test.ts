@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { normalize } from '../normalize';
+import type { Page } from '../pipeline';
+import type { FamilySearchRecord } from '../types';
+import { familySearchParser } from './familySearch';
+
+function page(text: string, published = '2024-11-05'): Page {
+	return { text, norm: normalize(text), source: 'page.txt', published };
+}
+
+function parse(text: string, published?: string): FamilySearchRecord[] {
+	return familySearchParser.parse(page(text, published), []) as FamilySearchRecord[];
+}
+
+describe('found child', () => {
+	it('reads a 寻亲公告 about a baby someone took in (the seed layout)', () => {
+		const notice =
+			'寻亲公告\n\n\n\n2023年5月2日22:30在某县城关镇东风村7组路边拾得一名男婴,男婴用蓝色包被包裹,右脚踝有一处红色胎记,随身有一张写有2023年5月1日生的纸条。多方打听,无人回应,收养在家至今,如有知情者请与王建国联系,电话:13912345678。';
+		const text = `${notice}\n\n广告接待热线 28800000`;
+		const [r, ...rest] = parse(text);
+		expect(rest).toEqual([]);
+		expect(r).toMatchObject({
+			subtype: 'found_child',
+			foundAt: '2023-05-02T22:30',
+			place: '某县城关镇东风村7组路边',
+			gender: '男',
+			contactName: '王建国',
+			features: ['用蓝色包被包裹', '右脚踝有一处红色胎记', '随身有一张写有2023年5月1日生的纸条']
+		});
+		expect(r.phones.map((p) => p.number)).toEqual(['13912345678']);
+		// The newspaper's advertising line below is not part of the notice.
+		expect(text.slice(r.source.start, r.source.end)).toBe(notice);
+	});
+
+	it('reads a formal 查找弃婴生父母公告 with its 60-day period (full-width)', () => {
+		const text =
+			'查找弃婴生父母公告\n\n２０２４年１０月２８日６时许，在某区某街道桂花路１２号楼道内拾获一名女婴，出生不久，身体健康。拾获时身穿白色连体衣，体重约３．２公斤。\n\n请该女婴的生父母或其他监护人自本公告刊登之日起６０日内到某市社会福利院认领。联系人：陈老师，联系电话：０７３１－２２５６７８９０。\n\n某市社会福利院\n２０２４年１１月５日';
+		const [r] = parse(text);
+		expect(r).toMatchObject({
+			subtype: 'found_child',
+			title: '查找弃婴生父母公告',
+			foundAt: '2024-10-28T06:00',
+			gender: '女',
+			age: '出生不久',
+			contactName: '陈老师',
+			noticeDeadline: '2025-01-04',
+			organization: '某市社会福利院'
+		});
+		expect(r.features).toContain('身穿白色连体衣');
+		expect(r.features).toContain('体重约３．２公斤');
+		expect(r.phones[0].number).toBe('0731-22567890');
+		expect(r.source.end).toBe(text.length);
+	});
+
+	it('takes the period written in Chinese numerals and an age in months', () => {
+		const text =
+			'查找儿童生父母公告\n\n2024年9月1日在某镇卫生院门口发现一名男孩，约3个月，左耳后有一颗黑痣。请其亲生父母自公告之日起六十日内与某县民政局联系，电话：0733-1234567。';
+		const [r] = parse(text);
+		expect(r).toMatchObject({
+			age: '约3个月',
+			noticeDeadline: '2025-01-04',
+			organization: '某县民政局',
+			place: '某镇卫生院门口'
+		});
+	});
+});
+
+describe('family looking for a relative', () => {
+	it('reads a 寻人启事', () => {
+		const text =
+			'寻人启事\n\n张阿婆，女，78岁，身高约1.5米，满头白发，患有阿尔茨海默症。于2024年10月30日上午9时许在某区菜市场附近走失，走失时身穿深蓝色外套、黑色布鞋。如有知情者请联系其儿子张先生，电话：15000001111，必有重谢！';
+		const [r] = parse(text);
+		expect(r).toMatchObject({
+			subtype: 'family_seeking',
+			lostAt: '2024-10-30T09:00',
+			gender: '女',
+			age: '78岁',
+			place: '某区菜市场'
+		});
+		expect(r.foundAt).toBeUndefined();
+		expect(r.features).toEqual(
+			expect.arrayContaining(['身高约1.5米', '满头白发', '身穿深蓝色外套、黑色布鞋'])
+		);
+	});
+
+	it('does not take a safety tip for a notice', () => {
+		const text = '民警提醒：家中有老人的要防止走失，如发现走失老人，请及时拨打110报警。';
+		expect(parse(text)).toEqual([]);
+	});
+});
+
+describe('rescue station looking for a family', () => {
+	it('reads a 救助站寻亲公告 in traditional script', () => {
+		const text =
+			'救助管理站尋親公告\n\n受助人員：男，約65歲，身高約1.68米，頭髮花白，自稱名叫“李國強”。該人員於2024年9月23日晚在某區建設中路附近被巡警發現，當晚護送至我站。\n\n體貌特徵：左手背有一處燙傷疤痕，上身穿灰色夾克。\n\n請其親屬自本公告發布之日起三十日內與某市救助管理站聯繫。聯繫人：劉先生，電話：0731-28456789。\n\n某市救助管理站\n2024年10月8日';
+		const [r] = parse(text);
+		expect(r).toMatchObject({
+			subtype: 'person_seeking_family',
+			title: '救助管理站尋親公告',
+			foundAt: '2024-09-23',
+			gender: '男',
+			age: '約65歲',
+			place: '某區建設中路',
+			personName: '李國強',
+			contactName: '劉先生',
+			noticeDeadline: '2024-12-05',
+			organization: '某市救助管理站'
+		});
+		expect(r.features).toEqual([
+			'身高約1.68米',
+			'頭髮花白',
+			'左手背有一處燙傷疤痕',
+			'上身穿灰色夾克'
+		]);
+		expect(r.phones.map((p) => p.number)).toEqual(['0731-28456789']);
+	});
+});
+
+describe('not notices', () => {
+	it('skips news about a reunion', () => {
+		const text =
+			'离家三十年 终于回家了\n\n近日，在市救助管理站和公安机关的帮助下，走失三十年的李某终于与家人团聚。1994年，李某在外出务工时走失，家人多方寻找未果。今年8月，救助站通过人像比对为他找到了亲人。';
+		expect(parse(text)).toEqual([]);
+	});
+
+	it('skips a found wallet', () => {
+		const text =
+			'招领启事\n\n10月30日在某步行街拾得钱包一个，请失主到派出所认领，电话：0731-22881234。';
+		expect(parse(text)).toEqual([]);
+	});
+});
