@@ -444,3 +444,52 @@ export const GUIDE_TITLE_WORDS = [
 	'怎么办',
 	'如何办理'
 ] as const;
+
+/**
+ * Label words of numbers that are someone's contact, not a public service: an event's
+ * 报名电话, a shop's 订购电话, a property ad's 售楼热线.
+ */
+export const NON_SERVICE_LABEL_WORDS = [
+	'报名',
+	'订票',
+	'购票',
+	'订购',
+	'订餐',
+	'预订',
+	'团购',
+	'招商',
+	'销售',
+	'售楼',
+	'看房',
+	'招聘',
+	'加盟',
+	'代理',
+	'联系人'
+] as const;
+
+/**
+ * Words of a notice whose phone is the notice's own contact (lost documents, found people):
+ * such a phone belongs to that notice's record, not to a hotline.
+ */
+export const NOTICE_CONTACT_WORDS = [
+	'遗失',
+	'丢失',
+	'声明作废',
+	'作废',
+	'寻物',
+	'招领',
+	'拾得',
+	'拾到',
+	'捡到',
+	'寻亲',
+	'寻人',
+	'认领',
+	'走失',
+	'失踪',
+	'弃婴',
+	'遗弃',
+	'生父母',
+	'减资',
+	'注销',
+	'清算'
+] as const;

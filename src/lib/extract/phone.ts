@@ -34,6 +34,9 @@ export interface PhoneMatch {
 	type: PhoneType;
 	/** The words before the number that say what it is for, when obvious. */
 	label?: string;
+	/** Where the label's words are in the text (for a contact label: the name). */
+	labelStart?: number;
+	labelEnd?: number;
 	/** True when a phone word (电话, 热线, 拨打 …) stands right before or after the number. */
 	cued: boolean;
 	/** True when the label is one of the newspaper's own lines (新闻热线, 广告热线 …). */
@@ -385,10 +388,9 @@ function hasCue(norm: string, c: Candidate, list: boolean): boolean {
 /** Fill raw and label from the original text. */
 function finish(norm: string, original: string, c: Candidate): PhoneMatch | undefined {
 	const raw = original.slice(c.start, c.end).replace(/\s*\r?\n\s*/g, '');
-	const label = labelAfter(norm, original, c.end) ?? labelBefore(norm, original, c.start);
-	const normLabel = label === undefined ? '' : norm.slice(Math.max(0, c.start - 30), c.start);
-	const newspaperLine =
-		label !== undefined && NEWSPAPER_LINE_WORDS.some((w) => normLabel.includes(w));
+	const label = labelAfterSpan(norm, original, c.end) ?? labelBeforeSpan(norm, original, c.start);
+	const window = label === undefined ? '' : norm.slice(Math.max(0, c.start - 30), c.start);
+	const newspaperLine = label !== undefined && NEWSPAPER_LINE_WORDS.some((w) => window.includes(w));
 	const lineStart = norm.lastIndexOf('\n', c.start - 1) + 1;
 	const before = norm.slice(Math.max(lineStart, c.start - 12), c.start);
 	PHONE_WORD_RE.lastIndex = 0;
@@ -402,8 +404,19 @@ function finish(norm: string, original: string, c: Candidate): PhoneMatch | unde
 		cued,
 		newspaperLine
 	};
-	if (label) m.label = label;
+	if (label) {
+		m.label = label.text;
+		m.labelStart = label.start;
+		m.labelEnd = label.end;
+	}
 	return m;
+}
+
+/** A label and where its words are (for a contact label: where the name is). */
+interface LabelSpan {
+	text: string;
+	start: number;
+	end: number;
 }
 
 /** Leading verbs and particles that are not part of what the line is for. */
@@ -419,43 +432,55 @@ const GENERIC_LABEL =
  * named just before (与张羽联系,电话: → 联系人 张羽).
  */
 export function labelBefore(norm: string, original: string, start: number): string | undefined {
+	return labelBeforeSpan(norm, original, start)?.text;
+}
+
+function labelBeforeSpan(norm: string, original: string, start: number): LabelSpan | undefined {
 	let s = start;
 	// Step back over the opening bracket and the separator between label and number.
 	while (s > 0 && /[ \t:(]/.test(norm[s - 1]) && start - s < 4) s--;
 	let b = s;
 	while (b > 0 && s - b < 24 && !CLAUSE_END.test(norm[b - 1])) b--;
-	let text = norm.slice(b, s);
 	let offset = b;
+	let text = norm.slice(b, s);
+	// "关注微信服务号或联系电话": the alternative after the last 或 is the phone's label.
+	const alt = Math.max(text.lastIndexOf('或'), text.lastIndexOf('或者'));
+	if (alt >= 0 && /电话|热线|手机/.test(text.slice(alt))) {
+		offset += alt + 1;
+		text = text.slice(alt + 1);
+	}
 	const lead = LABEL_LEAD.exec(text);
 	if (lead) {
 		offset += lead[0].length;
 		text = text.slice(lead[0].length);
 	}
 	const trail = /[\s:是为]+$/.exec(text);
-	const end = offset + text.length - (trail ? trail[0].length : 0);
-	const label = original.slice(offset, end).trim();
-	const normLabel = norm.slice(offset, end).trim();
+	let end = offset + text.length - (trail ? trail[0].length : 0);
+	while (offset < end && /\s/.test(norm[offset])) offset++;
+	while (end > offset && /\s/.test(norm[end - 1])) end--;
+	const normLabel = norm.slice(offset, end);
+	const own: LabelSpan = { text: original.slice(offset, end), start: offset, end };
 	if (!normLabel) return contactBefore(norm, original, b);
 	PHONE_WORD_RE.lastIndex = 0;
 	const hasWord = PHONE_WORD_RE.test(normLabel) || /热线|电话|专线|联系人/.test(normLabel);
 	if (!hasWord)
-		return contactBefore(norm, original, b) ?? (normLabel.length <= 12 ? label : undefined);
-	if (GENERIC_LABEL.test(normLabel)) return contactBefore(norm, original, b) ?? label;
-	return label;
+		return contactBefore(norm, original, b) ?? (normLabel.length <= 12 ? own : undefined);
+	if (GENERIC_LABEL.test(normLabel)) return contactBefore(norm, original, b) ?? own;
+	return own;
 }
 
 /** A label printed after a short number: “12349”为老服务热线, 12345市民热线. */
-function labelAfter(norm: string, original: string, end: number): string | undefined {
+function labelAfterSpan(norm: string, original: string, end: number): LabelSpan | undefined {
 	const m = /^["')\]]?\s?([\u4e00-\u9fa5]{0,8}?(?:热线|专线|服务台))/.exec(
 		norm.slice(end, end + 14)
 	);
 	if (!m) return undefined;
 	const at = end + m[0].length - m[1].length;
-	return original.slice(at, at + m[1].length);
+	return { text: original.slice(at, at + m[1].length), start: at, end: at + m[1].length };
 }
 
 /** 与张羽联系 / 联系人:张羽 in the clause before `at`. */
-function contactBefore(norm: string, original: string, at: number): string | undefined {
+function contactBefore(norm: string, original: string, at: number): LabelSpan | undefined {
 	const from = Math.max(0, at - 30);
 	const window = norm.slice(from, at);
 	const m =
@@ -465,7 +490,11 @@ function contactBefore(norm: string, original: string, at: number): string | und
 	if (!m) return undefined;
 	const name = m[1] ?? m[2];
 	const idx = from + m.index + m[0].indexOf(name);
-	return `联系人 ${original.slice(idx, idx + name.length)}`;
+	return {
+		text: `联系人 ${original.slice(idx, idx + name.length)}`,
+		start: idx,
+		end: idx + name.length
+	};
 }
 
 /**

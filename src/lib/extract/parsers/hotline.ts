@@ -1,12 +1,292 @@
 /**
- * Hotline records: numbers with a label that says what they are for.
+ * Hotline records: phone numbers whose label says what they are for.
+ *
+ * Two shapes: lists of service numbers (便民电话一览, a table of name + number per line),
+ * where every entry is a record; and numbers inside prose (guides, answers, news), where
+ * only a number with a purpose label becomes a record (失业保险咨询电话, 12349为老服务热线,
+ * XX局监督举报电话). Numbers that belong to someone else's record are left alone: the
+ * newspaper's own lines, the contact of a lost-item or family notice, an event's 报名电话,
+ * a reporter's phone.
  */
-import type { Parser } from '../pipeline';
+import {
+	EMERGENCY_NAMES,
+	HOTLINE_LABEL_ENDINGS,
+	HOTLINE_LIST_WORDS,
+	NEWSPAPER_LINE_WORDS,
+	NON_SERVICE_LABEL_WORDS,
+	NOTICE_CONTACT_WORDS
+} from '../constants';
+import {
+	emailsIn,
+	findAddress,
+	findHours,
+	organizationAtEnd,
+	sourceOf,
+	splitOrganization,
+	toPhone
+} from '../fields';
+import { nonBlankLines, paragraphs, sentences, type Span } from '../passages';
+import { findPhones, isEmergencyNumber, type PhoneMatch } from '../phone';
+import type { Page, Parser, Passage } from '../pipeline';
+import type { HotlineRecord } from '../types';
+
+/** A label that ends in one of these says what the line is for. */
+const PURPOSE_RE = new RegExp(`(?:${[...HOTLINE_LABEL_ENDINGS].join('|')})$`);
+/** Labels that name no purpose on their own. */
+const GENERIC_RE = /^(电话|联系电话|联系方式|电话号码|手机|号码|热线|热线电话|座机|Tel|TEL|tel)$/;
+const LIST_HEAD_RE = new RegExp(HOTLINE_LIST_WORDS.join('|'));
+const NEWSPAPER_RE = new RegExp(
+	[
+		...NEWSPAPER_LINE_WORDS,
+		'本报',
+		'报社',
+		'投稿',
+		'记者',
+		'通讯员',
+		'编辑',
+		'邮发代号',
+		'订阅'
+	].join('|')
+);
+const NON_SERVICE_RE = new RegExp(NON_SERVICE_LABEL_WORDS.join('|'));
+const NOTICE_RE = new RegExp(NOTICE_CONTACT_WORDS.join('|'));
+/** Leading list marks: 1. / (1) / ① / · / - */
+const BULLET_RE = /^[\s·•●○◆■★\-*]*(?:\(?\d{1,2}[).、.]|[①-⑳]|[一二三四五六七八九十]{1,2}、)?\s*/;
+
+/** Lines of a list: at least this many name + number lines make a passage a list. */
+const LIST_MIN_LINES = 3;
 
 /** Finds public-service phone lines (咨询电话, 服务热线, 便民电话一览 …). */
 export const hotlineParser: Parser = {
 	name: 'hotline',
-	parse() {
-		return [];
+	parse(page, passages) {
+		const out: HotlineRecord[] = [];
+		for (const passage of passages) {
+			const phones = findPhones(page.norm, {
+				start: passage.start,
+				end: passage.end,
+				original: page.text
+			}).filter((p) => p.end <= passage.end);
+			if (!phones.length) continue;
+			if (isList(page, passage, phones)) out.push(...listRecords(page, passage));
+			else out.push(...proseRecords(page, passage, phones));
+		}
+		return out;
 	}
 };
+
+/** A list passage: a list headline, or several lines that are a name and a number. */
+function isList(page: Page, passage: Passage, phones: PhoneMatch[]): boolean {
+	const head =
+		passage.headline !== undefined
+			? page.norm.slice(passage.start, passage.start + passage.headline.length)
+			: '';
+	if (LIST_HEAD_RE.test(head) && !NEWSPAPER_RE.test(head)) return true;
+	let entries = 0;
+	for (const line of nonBlankLines(page.norm, passage.start, passage.end)) {
+		const inLine = phones.filter((p) => p.start >= line.start && p.end <= line.end);
+		if (inLine.length && isEntryLine(page.norm, line, inLine)) entries++;
+	}
+	return entries >= LIST_MIN_LINES;
+}
+
+/** A short line made of names and numbers only (no sentence around them). */
+function isEntryLine(norm: string, line: Span, phones: PhoneMatch[]): boolean {
+	const s = norm.slice(line.start, line.end);
+	if (s.length > 80 || /[。!?]/.test(s)) return false;
+	let rest = s;
+	for (const p of [...phones].reverse()) {
+		rest = rest.slice(0, p.start - line.start) + rest.slice(p.end - line.start);
+	}
+	return rest.replace(/[\s:|,;、/]/g, '').length <= 30;
+}
+
+/** Every entry of a list passage: each number with the name printed before it on its line. */
+function listRecords(page: Page, passage: Passage): HotlineRecord[] {
+	const out: HotlineRecord[] = [];
+	const headLen = passage.headline?.length ?? 0;
+	for (const line of nonBlankLines(page.norm, passage.start + headLen, passage.end)) {
+		const phones = findPhones(page.norm, {
+			start: line.start,
+			end: line.end,
+			original: page.text,
+			list: true
+		}).filter((p) => p.end <= line.end);
+		let from = line.start;
+		for (let k = 0; k < phones.length; k++) {
+			const p = phones[k];
+			const nameSpan = trimName(page.norm, { start: from, end: p.start });
+			// Two numbers for one name (28687947 / 28687948) share the name before them.
+			if (nameSpan.end <= nameSpan.start && out.length && k > 0) {
+				const prev = out[out.length - 1];
+				prev.phones.push(toPhone(p));
+				prev.source.end = p.end;
+				from = p.end;
+				continue;
+			}
+			from = p.end;
+			const name = page.text.slice(nameSpan.start, nameSpan.end).trim();
+			if (p.newspaperLine || NEWSPAPER_RE.test(page.norm.slice(nameSpan.start, nameSpan.end)))
+				continue;
+			if (!name && !isEmergencyNumber(p.number)) continue;
+			const next = phones[k + 1];
+			const tail = { start: p.end, end: next ? next.start : line.end };
+			const record = makeRecord(
+				page,
+				{ start: nameSpan.start < p.start ? nameSpan.start : p.start, end: p.end },
+				p,
+				name || EMERGENCY_NAMES[p.number],
+				0.85
+			);
+			const { organization } = splitOrganization(page.norm.slice(nameSpan.start, nameSpan.end));
+			if (organization && nameSpan.end > nameSpan.start) {
+				const at =
+					nameSpan.start + page.norm.slice(nameSpan.start, nameSpan.end).indexOf(organization);
+				record.organization = page.text.slice(at, at + organization.length);
+			} else if (
+				/(?:局|委|办|中心|公司|医院|站|所|院|队|政府|银行|集团)$/.test(
+					page.norm.slice(nameSpan.start, nameSpan.end)
+				)
+			) {
+				record.organization = name;
+			}
+			const address = findAddress(page, tail) ?? addressTail(page, tail);
+			if (address) record.address = address;
+			const hours = findHours(page, tail);
+			if (hours) record.hours = hours;
+			out.push(record);
+		}
+	}
+	return out;
+}
+
+/** The name before a number on a list line, without bullets, colons and a trailing 电话. */
+function trimName(norm: string, span: Span): Span {
+	let { start, end } = span;
+	const bullet = BULLET_RE.exec(norm.slice(start, end));
+	if (bullet) start += bullet[0].length;
+	while (end > start && /[\s:|,;、/\-(]/.test(norm[end - 1])) end--;
+	while (start < end && /[\s:|,;、/\-)]/.test(norm[start])) start++;
+	// "市长热线 电话 12345": the generic word after the name adds nothing.
+	const s = norm.slice(start, end);
+	const generic = /\s?(电话|号码|电话号码)$/.exec(s);
+	if (generic && generic.index > 1) end -= generic[0].length;
+	return { start, end };
+}
+
+/** Text after the number on a list line that reads as an address (…路…号, …楼). */
+function addressTail(page: Page, tail: Span): string | undefined {
+	const s = page.norm.slice(tail.start, tail.end);
+	const m =
+		/[\u4e00-\u9fa5][\u4e00-\u9fa5\d\-()]{2,40}?(?:路|街|道|巷|号|楼|室|大厦|广场|中心)(?:\d{1,4}[号楼室])?/.exec(
+			s
+		);
+	if (!m) return undefined;
+	const at = tail.start + m.index;
+	return page.text.slice(at, at + m[0].length);
+}
+
+/** Numbers in prose: a record only when the label names a purpose. */
+function proseRecords(page: Page, passage: Passage, phones: PhoneMatch[]): HotlineRecord[] {
+	const out: HotlineRecord[] = [];
+	const paras = paragraphs(page.norm, passage.start, passage.end);
+	const passageText = page.norm.slice(passage.start, Math.min(passage.end, passage.start + 400));
+	const noticePassage = NOTICE_RE.test(passageText);
+	for (const p of phones) {
+		if (p.newspaperLine) continue;
+		const para = paras.find((x) => x.start <= p.start && p.end <= x.end);
+		if (!para) continue;
+		const sentence =
+			sentences(page.norm, para.start, para.end).find(
+				(s) => s.start <= p.start && p.end <= s.end
+			) ?? para;
+		const sentenceText = page.norm.slice(sentence.start, sentence.end);
+		// A lost-item / family notice's contact belongs to that notice's record.
+		if (noticePassage || NOTICE_RE.test(page.norm.slice(para.start, para.end))) continue;
+		const labelNorm = p.label ? normLabel(page, p) : '';
+		const before = page.norm.slice(Math.max(sentence.start, p.start - 30), p.start);
+		if (NEWSPAPER_RE.test(labelNorm) || NEWSPAPER_RE.test(before)) continue;
+		if (NON_SERVICE_RE.test(labelNorm) || /^联系人/.test(labelNorm)) continue;
+		const named = nameOf(page, p, sentence);
+		if (!named) continue;
+		const record = makeRecord(page, sentence, p, named.name, named.confidence);
+		if (named.organization) record.organization = named.organization;
+		// Address and hours are looked for in the sentence, then in the paragraph.
+		const address =
+			findAddress(page, sentence) ??
+			(sentenceText.length < 80 ? findAddress(page, para) : undefined);
+		if (address) record.address = address;
+		const hours = findHours(page, sentence);
+		if (hours) record.hours = hours;
+		out.push(record);
+	}
+	return out;
+}
+
+/** The label of a phone in the normalised script. */
+function normLabel(page: Page, p: PhoneMatch): string {
+	if (p.labelStart === undefined || p.labelEnd === undefined) return '';
+	return page.norm.slice(p.labelStart, p.labelEnd);
+}
+
+interface Named {
+	name: string;
+	organization?: string;
+	confidence: number;
+}
+
+/**
+ * What the number is for, or undefined when the text does not say. A purpose label (…咨询
+ *电话, …热线) is the name; a generic 联系电话 counts only with an organisation named just
+ * before it (请联系石峰区人才办(联系电话:…)).
+ */
+function nameOf(page: Page, p: PhoneMatch, sentence: Span): Named | undefined {
+	const norm = normLabel(page, p);
+	const label = p.label ?? '';
+	if (isEmergencyNumber(p.number)) {
+		const purpose =
+			norm && PURPOSE_RE.test(norm) && !GENERIC_RE.test(norm) && !/^联系人/.test(norm);
+		return { name: purpose ? label : EMERGENCY_NAMES[p.number], confidence: 0.9 };
+	}
+	if (!norm || /^联系人/.test(norm) || p.labelStart === undefined) return undefined;
+	if (!GENERIC_RE.test(norm) && (PURPOSE_RE.test(norm) || /热线|专线|服务台/.test(norm))) {
+		const { organization } = splitOrganization(norm);
+		const named: Named = { name: label, confidence: 0.85 };
+		if (organization) {
+			const at = p.labelStart + norm.indexOf(organization);
+			named.organization = page.text.slice(at, at + organization.length);
+		}
+		return named;
+	}
+	if (GENERIC_RE.test(norm)) {
+		// The organisation right before the label: 请联系石峰区人才办(联系电话:…)
+		const from = Math.max(sentence.start, p.labelStart - 30);
+		const lead = page.norm.slice(from, p.labelStart).replace(/[\s(:,]+$/, '');
+		const org = organizationAtEnd(lead);
+		if (!org) return undefined;
+		const at = from + lead.length - org.length;
+		const orgText = page.text.slice(at, at + org.length);
+		return { name: `${orgText}${label}`, organization: orgText, confidence: 0.75 };
+	}
+	return undefined;
+}
+
+function makeRecord(
+	page: Page,
+	span: Span,
+	p: PhoneMatch,
+	name: string,
+	confidence: number
+): HotlineRecord {
+	const record: HotlineRecord = {
+		kind: 'hotline',
+		title: name,
+		name,
+		source: sourceOf(page, span),
+		confidence,
+		phones: [toPhone(p)],
+		emails: emailsIn(page, span)
+	};
+	if (isEmergencyNumber(p.number)) record.emergency = true;
+	return record;
+}

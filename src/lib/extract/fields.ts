@@ -1,0 +1,160 @@
+/**
+ * Small field finders shared by the parsers: phones and emails of a span, districts,
+ * organisations, office hours and addresses. All take the normalised text for matching
+ * and the original text for what is returned, with the same offsets.
+ */
+import {
+	ADDRESS_WORDS,
+	DEPARTMENT_SUFFIXES,
+	DISTRICT_ALIASES,
+	DISTRICTS,
+	HOURS_WORDS
+} from './constants';
+import { findPhones, type PhoneMatch } from './phone';
+import type { Page } from './pipeline';
+import type { Phone, SourceSpan } from './types';
+import type { Span } from './passages';
+
+/** `source` of a record that covers text[start, end). */
+export function sourceOf(page: Page, span: Span): SourceSpan {
+	return { file: page.source, start: span.start, end: span.end };
+}
+
+/** Original text of a span with line breaks (and the spaces around them) removed. */
+export function cleanText(text: string, span: Span): string {
+	return text
+		.slice(span.start, span.end)
+		.replace(/[ \t\u3000]*\r?\n[ \t\u3000]*/g, '')
+		.trim();
+}
+
+/** The record form of a phone match (no offsets, no internal flags). */
+export function toPhone(m: PhoneMatch): Phone {
+	const p: Phone = { number: m.number, raw: m.raw };
+	if (m.label) p.label = m.label;
+	return p;
+}
+
+/** Phones of a span, one per number (first occurrence wins), in text order. */
+export function phonesIn(page: Page, span: Span): Phone[] {
+	const seen = new Set<string>();
+	const out: Phone[] = [];
+	for (const m of findPhones(page.norm, {
+		start: span.start,
+		end: span.end,
+		original: page.text
+	})) {
+		if (m.end > span.end || m.newspaperLine || seen.has(m.number)) continue;
+		seen.add(m.number);
+		out.push(toPhone(m));
+	}
+	return out;
+}
+
+const EMAIL_RE =
+	/[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,4}\.[A-Za-z]{2,10}/g;
+
+/** E-mail addresses of a span, lower-cased, unique, in text order. */
+export function emailsIn(page: Page, span: Span): string[] {
+	const out: string[] = [];
+	const s = page.norm.slice(span.start, span.end);
+	EMAIL_RE.lastIndex = 0;
+	for (let m = EMAIL_RE.exec(s); m; m = EMAIL_RE.exec(s)) {
+		const e = m[0].toLowerCase();
+		if (!out.includes(e)) out.push(e);
+	}
+	return out;
+}
+
+/** Known districts of the home city, longest first so 株洲经开区 wins over a shorter name. */
+const DISTRICT_RE = new RegExp(
+	[...DISTRICTS, ...Object.keys(DISTRICT_ALIASES)].sort((a, b) => b.length - a.length).join('|'),
+	'g'
+);
+/**
+ * A district or county of any city, after the city or province name (广州市越秀区, 湖南省攸县)
+ * or after a place verb (家住海淀区). Words like 小区 / 园区 / 景区 end in 区 too; the
+ * prefix requirement keeps them out.
+ */
+const GENERIC_DISTRICT_RE =
+	/(?:[市省州]|家住|住在|位于|地处)([\u4e00-\u9fa5]{1,4}?(?:区|县|旗))(?![\u4e00-\u9fa5]{0,1}(?:委|政府|人民|法院|检察院|公安|教育|民政))?/g;
+const NOT_DISTRICT =
+	/^(小|园|城|景|社|辖|片|全|该|市|郊|新|校|街|矿|灾|山|老|本|各|两|商|厂|营|住宅|生活|风景|工业|实验|试验|示范|开发|保护|功能|服务|城区|市区|主城|中心)区$|^(本|该|全|各|邻|外)县$/;
+
+/**
+ * The first district named in norm[start, end): a district of the home city (also by its
+ * short name: 醴陵 → 醴陵市), else a generic XX区/XX县 after a city or province name.
+ */
+export function findDistrict(norm: string, start: number, end: number): string | undefined {
+	const s = norm.slice(start, end);
+	DISTRICT_RE.lastIndex = 0;
+	const known = DISTRICT_RE.exec(s);
+	if (known) return DISTRICT_ALIASES[known[0]] ?? known[0];
+	GENERIC_DISTRICT_RE.lastIndex = 0;
+	for (let m = GENERIC_DISTRICT_RE.exec(s); m; m = GENERIC_DISTRICT_RE.exec(s)) {
+		if (!NOT_DISTRICT.test(m[1])) return m[1];
+	}
+	return undefined;
+}
+
+/**
+ * Department suffixes that are also the first character of common words (办理, 会议, 所需);
+ * the lookahead keeps 业务办理 from reading as the organisation 业务办.
+ */
+const SUFFIX_RE = new RegExp(
+	`(?:${[...DEPARTMENT_SUFFIXES].sort((a, b) => b.length - a.length).join('|')})(?![理事公法议员有需门分面点长])`,
+	'g'
+);
+
+/**
+ * Split a label into organisation and purpose: 芦淞区教育局监督举报电话 → 芦淞区教育局 +
+ * 监督举报电话. The organisation is the longest prefix ending in a department suffix.
+ */
+export function splitOrganization(label: string): { organization?: string; rest: string } {
+	let cut = -1;
+	SUFFIX_RE.lastIndex = 0;
+	for (let m = SUFFIX_RE.exec(label); m; m = SUFFIX_RE.exec(label)) {
+		const end = m.index + m[0].length;
+		if (end >= 3 && end < label.length) cut = end;
+	}
+	if (cut < 0) return { rest: label };
+	const organization = label.slice(0, cut).replace(/^[\s"“(]+/, '');
+	if (organization.length < 3 || /[,。:;]/.test(organization)) return { rest: label };
+	return { organization, rest: label.slice(cut) };
+}
+
+/** An organisation named at the end of `s` (请联系石峰区人才办 → 石峰区人才办). */
+export function organizationAtEnd(s: string): string | undefined {
+	const m = new RegExp(
+		`([\\u4e00-\\u9fa5()]{2,24}?(?:${[...DEPARTMENT_SUFFIXES].sort((a, b) => b.length - a.length).join('|')}))$`
+	).exec(s);
+	if (!m) return undefined;
+	const org = m[1].replace(/^(如有疑问|如有|请|可|或|也可|需|要|向|与|到|至|联系|咨询|拨打)+/, '');
+	return org.length >= 3 ? org : undefined;
+}
+
+const HOURS_RE = new RegExp(
+	`(?:${[...HOURS_WORDS].join('|')})\\s?[:]?\\s?([^。;\\n)]{2,40})|(24小时|全天候|7\\s?[×x*]\\s?24小时)(?=[\\u4e00-\\u9fa5]{0,4}(?:热线|电话|值班|接听|在线|开通|服务))`
+);
+/** Office hours in norm[start, end): 工作时间:周一至周五8:30-17:30, or 24小时. */
+export function findHours(page: Page, span: Span): string | undefined {
+	const s = page.norm.slice(span.start, span.end);
+	const m = HOURS_RE.exec(s);
+	if (!m) return undefined;
+	const g = m[1] !== undefined ? 1 : 2;
+	const at = span.start + m.index + m[0].length - m[g].length;
+	return page.text
+		.slice(at, at + m[g].length)
+		.replace(/[,,、\s]+$/, '')
+		.trim();
+}
+
+const ADDRESS_RE = new RegExp(`(?:${[...ADDRESS_WORDS].join('|')})\\s?[:]\\s?([^。;,\\n)]{3,60})`);
+/** An address after 地址: / 办理地点: in norm[start, end). */
+export function findAddress(page: Page, span: Span): string | undefined {
+	const s = page.norm.slice(span.start, span.end);
+	const m = ADDRESS_RE.exec(s);
+	if (!m) return undefined;
+	const at = span.start + m.index + m[0].length - m[1].length;
+	return page.text.slice(at, at + m[1].length).trim();
+}
