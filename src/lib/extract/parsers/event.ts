@@ -89,7 +89,7 @@ const AUDIENCE_RE = [
 ];
 
 /** A byline or an editor's line: never the title of what follows. */
-const BYLINE_RE = /记者|通讯员|编辑|校对|作者|来源|供图|摄影|整理|掌上|讯\b/;
+const BYLINE_RE = /记者|通讯员|^(?:责任)?编辑|校对|^作者|^来源|供图|^摄影\s*[:：/]|\s摄$|整理$/;
 
 // ---------------------------------------------------------------------------------------
 // Fields
@@ -181,15 +181,16 @@ function numberedItems(norm: string, from: number, to: number): Array<[number, n
 	const re =
 		/(?:^|\n|[。;；]\s*)\s*(?:\(?[1-9]\d?[).、.](?!\d)|[①-⑩]|[一二三四五六七八九十][、.])\s*/g;
 	const text = norm.slice(from, Math.min(to, from + 1200));
-	const starts: number[] = [];
-	for (const m of text.matchAll(re)) starts.push(from + m.index + m[0].length);
+	const marks: Array<[number, number]> = [];
+	for (const m of text.matchAll(re)) marks.push([from + m.index, from + m.index + m[0].length]);
 	const out: Array<[number, number]> = [];
-	for (let k = 0; k < starts.length; k++) {
-		let e = k + 1 < starts.length ? starts[k + 1] : Math.min(to, from + 1200);
-		// The last item ends with its paragraph.
-		const para = norm.slice(starts[k], e).search(/\n\s*\n/);
-		if (para >= 0) e = starts[k] + para;
-		out.push(trimSpan(norm, starts[k], e));
+	for (let k = 0; k < marks.length; k++) {
+		const s = marks[k][1];
+		let e = k + 1 < marks.length ? marks[k + 1][0] : Math.min(to, from + 1200);
+		// An item ends with its sentence (the last one also with its paragraph).
+		const stop = norm.slice(s, e).search(/[。]|\n\s*\n/);
+		if (stop >= 0) e = s + stop;
+		out.push(trimSpan(norm, s, e));
 	}
 	// A single "1." is not a list.
 	return out.length >= 2 ? out : [];
@@ -257,7 +258,8 @@ function findOrganizer(page: Page, start: number, end: number): string | undefin
 	for (const sentence of text.split(/(?<=[。!！?？])/)) {
 		const m = ORGANIZER_VERB_RE.exec(sentence);
 		if (!m?.groups?.v) continue;
-		let v = m.groups.v;
+		// 市图书馆将举办: the modal word is not part of the name.
+		let v = m.groups.v.replace(/(?:将|已|正|再次|也|还|于|特|拟|计划|共同|联合)+$/, '');
 		// X联合Y: both organise.
 		const parts = v.split(/联合|携手|与|和/);
 		if (!parts.every((p) => p.length >= 3)) continue;
@@ -297,8 +299,11 @@ function buildRecord(page: Page, p: Passage): EventRecord | undefined {
 		phones,
 		emails: findEmails(page, bodyStart, p.end)
 	};
+	// The headline as printed (quotes included: “悦读童年”…).
 	record.title =
-		(head ? field(page, ...head) : undefined) ?? activityName(page, bodyStart, p.end) ?? '活动报名';
+		(head ? page.text.slice(...head) : undefined) ??
+		activityName(page, bodyStart, p.end) ??
+		'活动报名';
 	const organizer = findOrganizer(page, bodyStart, p.end);
 	if (organizer) record.organizer = organizer;
 	if (when.startsOn) record.startsOn = when.startsOn;
@@ -334,7 +339,20 @@ function activityName(page: Page, start: number, end: number): string | undefine
 			page.norm.slice(start, end)
 		);
 	if (!m) return undefined;
-	return field(page, start + m.index, start + m.index + m[0].length);
+	return page.text.slice(start + m.index, start + m.index + m[0].length);
+}
+
+/** Labels of the fields printed at the foot of a notice. */
+const TRAILING_LABEL_RE =
+	/^(?:主办|承办|协办|指导|支持|联办|出品|联系|咨询|地址|电话|报名|活动|时间|地点|费用|备注|注)[\u4e00-\u9fa5]{0,4}\s*[:：]/;
+
+/** True when a passage is only a notice's trailing fields or signature. */
+function isTrailingFields(norm: string, p: Passage): boolean {
+	const lines = linesOf(norm, p.start, p.end)
+		.map((l) => l.text.trim())
+		.filter(Boolean);
+	if (!lines.length || lines.length > 4) return false;
+	return lines.every((t) => TRAILING_LABEL_RE.test(t) && t.length <= 60);
 }
 
 /** A key that is the same for a passage printed twice (the pages repeat paragraphs). */
@@ -350,7 +368,14 @@ export const eventParser: Parser = {
 	parse(page, passages) {
 		const list = passages.length ? passages : [{ start: 0, end: page.text.length }];
 		const records: EventRecord[] = [];
-		for (const p of list) {
+		for (let k = 0; k < list.length; k++) {
+			let p = list[k];
+			// A notice's last lines (主办单位：…, a signature) are short and read as a new
+			// headline to the passage cutter; they belong to the notice above.
+			while (k + 1 < list.length && isTrailingFields(page.norm, list[k + 1])) {
+				p = { ...p, end: list[k + 1].end };
+				k++;
+			}
 			const r = buildRecord(page, p);
 			if (!r) continue;
 			// A paragraph printed again under another headline is the same event.
