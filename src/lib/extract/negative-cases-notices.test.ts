@@ -1,0 +1,65 @@
+/**
+ * Text that must NOT become a lost-and-found, family-search or event record, run through
+ * the whole pipeline (chrono's negative_cases.test.ts habit). Each case names why it
+ * looks like a notice and why it is not one.
+ */
+import { describe, expect, it } from 'vitest';
+import { extract } from './index';
+
+const NOTICE_KINDS = ['lost_found', 'family_search', 'event'];
+
+function noticeRecords(text: string, published = '2024-11-05') {
+	return extract(text, { source: 'negative.txt', published }).filter((r) =>
+		NOTICE_KINDS.includes(r.kind)
+	);
+}
+
+describe('negative cases: notices', () => {
+	const cases: Array<[string, string]> = [
+		[
+			'a capital-reduction notice (公告, 特此公告, a credit code) is no lost document',
+			'减资公告\n\n株洲某某机械有限公司（统一社会信用代码：91430200MA4L2RXX7B）经股东会决议，注册资本由1000万元减少至500万元。请债权人自本公告见报之日起45日内向本公司申报债权，特此公告。\n\n株洲某某机械有限公司\n2024年11月5日'
+		],
+		[
+			'a deregistration notice is no lost document',
+			'注销公告\n\n株洲某某贸易有限公司经股东决定，拟向登记机关申请注销登记，请债权人于本公告发布之日起45日内向清算组申报债权。特此公告。'
+		],
+		[
+			'an auction notice with numbers and 特此公告',
+			'拍卖公告\n\n受委托，我公司定于2024年11月20日上午10时在本公司拍卖厅公开拍卖车牌号为湘B12345的小型轿车一辆，竞买人须于11月19日前交纳保证金。特此公告。'
+		],
+		[
+			'a news story that mentions losing an ID card',
+			'记者了解到，不少市民遗失身份证后不知如何补办。民警提醒，身份证遗失后应及时挂失，原证件会自动作废。'
+		],
+		[
+			'a guide sentence about declaring a document void',
+			'营业执照遗失的，应当在报纸上刊登遗失声明，声明作废后方可申请补领。'
+		],
+		[
+			'news of a reunion (寻亲成功) asks nothing of the reader',
+			'漂泊二十年 他终于回家了\n\n近日，在市救助管理站的帮助下，走失二十年的王某与家人团聚。2004年，王某外出务工时走失，家人多方寻找未果。今年9月，救助站通过人像比对为他找到了亲人，一家人喜极而泣。'
+		],
+		[
+			'a safety tip about lost elderly people',
+			'民警提醒：家中有老人的要防止走失，如发现走失老人，请及时拨打110报警。'
+		],
+		[
+			'a report of an event that already took place',
+			'全民健身运动会落下帷幕\n\n记者 李某\n\n11月1日，某区第三届全民健身运动会圆满结束。本届运动会吸引了2000多名市民报名参加，共设12个比赛项目。'
+		],
+		[
+			'a news story that mentions recruiting, with no way to sign up',
+			'街头艺术站启用\n\n项目由政府免费提供场地，公开向社会招募站点主理人，同时鼓励全市文艺爱好者报名参与站点演出。'
+		],
+		[
+			'the newspaper’s own contribution box and advertising line',
+			'投稿邮箱：news@example.com\n\n广告接待热线 28800000'
+		]
+	];
+	for (const [why, text] of cases) {
+		it(why, () => {
+			expect(noticeRecords(text)).toEqual([]);
+		});
+	}
+});
