@@ -95,18 +95,28 @@ const BYLINE_RE = /记者|通讯员|^(?:责任)?编辑|校对|^作者|^来源|�
 // Fields
 // ---------------------------------------------------------------------------------------
 
-/** The passage's headline: its first short line that is not a byline. */
+/**
+ * The passage's headline among the short lines before its body: the one that invites
+ * (报名, 招募 …), else the longest — a section label (文体·活动) is short. Bylines never.
+ */
 function headlineOf(page: Page, p: Passage): [number, number] | undefined {
+	const candidates: Array<[number, number]> = [];
 	for (const line of linesOf(page.norm, p.start, p.end)) {
 		const t = line.text.trim();
 		if (!t) continue;
-		if (!isHeadlineLike(t) && t.length > 40) return undefined;
-		if (/[。]/.test(t)) return undefined;
-		if (BYLINE_RE.test(t)) continue;
+		if (BYLINE_RE.test(t) && t.length < 60) continue;
+		if (!isHeadlineLike(t) || /[。]/.test(t)) break;
 		const s = line.start + line.text.indexOf(t);
-		return [s, s + t.length];
+		candidates.push([s, s + t.length]);
 	}
-	return undefined;
+	const text = (c: [number, number]) => page.norm.slice(c[0], c[1]);
+	return (
+		candidates.find((c) => SIGNUP_RE.test(text(c))) ??
+		candidates.reduce<[number, number] | undefined>(
+			(best, c) => (!best || c[1] - c[0] > best[1] - best[0] ? c : best),
+			undefined
+		)
+	);
 }
 
 /** Where the body starts: after the headline lines and bylines. */
@@ -294,7 +304,8 @@ function buildRecord(page: Page, p: Passage): EventRecord | undefined {
 	const record: EventRecord = {
 		kind: 'event',
 		title: '',
-		source: { file: page.source, start: p.start, end: p.end },
+		// The record starts at its headline: a section label above it is not the event's.
+		source: { file: page.source, start: head ? head[0] : p.start, end: p.end },
 		confidence: 0,
 		phones,
 		emails: findEmails(page, bodyStart, p.end)
