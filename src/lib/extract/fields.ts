@@ -72,14 +72,13 @@ const DISTRICT_RE = new RegExp(
 	'g'
 );
 /**
- * A district or county of any city, after the city or province name (广州市越秀区, 湖南省攸县)
- * or after a place verb (家住海淀区). Words like 小区 / 园区 / 景区 end in 区 too; the
- * prefix requirement keeps them out.
+ * A district or county of any city, right after the city's name (广州市越秀区, 长沙市望城区).
+ * Words like 小区 / 园区 / 景区 / 风险地区 end in 区 too; the city prefix keeps most of them
+ * out and NOT_DISTRICT the rest.
  */
-const GENERIC_DISTRICT_RE =
-	/(?:[市省州]|家住|住在|位于|地处)([\u4e00-\u9fa5]{1,4}?(?:区|县|旗))(?![\u4e00-\u9fa5]{0,1}(?:委|政府|人民|法院|检察院|公安|教育|民政))?/g;
+const GENERIC_DISTRICT_RE = /[\u4e00-\u9fa5]{2}市([\u4e00-\u9fa5]{2,3}?[区县])/g;
 const NOT_DISTRICT =
-	/^(小|园|城|景|社|辖|片|全|该|市|郊|新|校|街|矿|灾|山|老|本|各|两|商|厂|营|住宅|生活|风景|工业|实验|试验|示范|开发|保护|功能|服务|城区|市区|主城|中心)区$|^(本|该|全|各|邻|外)县$/;
+	/(?:^[小园城景社辖片全该市郊新校街矿灾山老本各两商厂营]区$)|地区$|风险区$|(?:住宅|生活|风景|工业|实验|试验|示范|开发|保护|功能|服务|城|中心|主城|核心)区$|^[本该全各邻外]县$/;
 
 /**
  * The first district named in norm[start, end): a district of the home city (also by its

@@ -11,6 +11,10 @@ import { procedureParser } from './parsers/procedure';
 import { lostFoundParser } from './parsers/lostFound';
 import { familySearchParser } from './parsers/familySearch';
 import { eventParser } from './parsers/event';
+import { dedupeRefiner } from './refiners/dedupe';
+import { districtRefiner } from './refiners/district';
+import { confidenceRefiner } from './refiners/confidence';
+import { cleanupRefiner } from './refiners/cleanup';
 
 /** Every parser, in the order they run. Order matters only for ties in the refiners. */
 export const parsers: Parser[] = [
@@ -21,8 +25,17 @@ export const parsers: Parser[] = [
 	eventParser
 ];
 
-/** Refiners run in this order over all candidates of a page. */
-export const refiners: Refiner[] = [];
+/**
+ * Refiners run in this order over all candidates of a page: drop repeated copies first (so
+ * later steps see one record per notice), then fill districts, then settle confidence, and
+ * last strip empty fields so the output matches the contract.
+ */
+export const refiners: Refiner[] = [
+	dedupeRefiner,
+	districtRefiner,
+	confidenceRefiner,
+	cleanupRefiner
+];
 
 /**
  * Extract every record from one page of newspaper text.

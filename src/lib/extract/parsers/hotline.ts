@@ -30,8 +30,13 @@ import { findPhones, isEmergencyNumber, type PhoneMatch } from '../phone';
 import type { Page, Parser, Passage } from '../pipeline';
 import type { HotlineRecord } from '../types';
 
-/** A label that ends in one of these says what the line is for. */
-const PURPOSE_RE = new RegExp(`(?:${[...HOTLINE_LABEL_ENDINGS].join('|')})$`);
+/** A label that ends in one of these says what the line is for (a bare 电话 does not). */
+const PURPOSE_RE = new RegExp(
+	`(?:${HOTLINE_LABEL_ENDINGS.filter((w) => w !== '电话' && w !== '联系电话').join('|')})$`
+);
+/** Words that make "XX电话" a service line when no organisation is named: 便民服务电话. */
+const SERVICE_WORD_RE =
+	/服务|咨询|举报|投诉|监督|求助|报警|急救|救援|抢修|值班|办事|受理|查询|预约|客服|便民|政务|援助|维权|报修|预警/;
 /** Labels that name no purpose on their own. */
 const GENERIC_RE = /^(电话|联系电话|联系方式|电话号码|手机|号码|热线|热线电话|座机|Tel|TEL|tel)$/;
 const LIST_HEAD_RE = new RegExp(HOTLINE_LIST_WORDS.join('|'));
@@ -249,8 +254,12 @@ function nameOf(page: Page, p: PhoneMatch, sentence: Span): Named | undefined {
 		return { name: purpose ? label : EMERGENCY_NAMES[p.number], confidence: 0.9 };
 	}
 	if (!norm || /^联系人/.test(norm) || p.labelStart === undefined) return undefined;
-	if (!GENERIC_RE.test(norm) && (PURPOSE_RE.test(norm) || /热线|专线|服务台/.test(norm))) {
-		const { organization } = splitOrganization(norm);
+	const { organization } = splitOrganization(norm);
+	const purpose =
+		PURPOSE_RE.test(norm) ||
+		/热线|专线|服务台/.test(norm) ||
+		(/电话$/.test(norm) && (organization !== undefined || SERVICE_WORD_RE.test(norm)));
+	if (!GENERIC_RE.test(norm) && purpose) {
 		const named: Named = { name: label, confidence: 0.85 };
 		if (organization) {
 			const at = p.labelStart + norm.indexOf(organization);

@@ -1,0 +1,123 @@
+/**
+ * `npm run extract -- --json [--published YYYY-MM-DD] FILE...`
+ *
+ * Prints ONLY a JSON array of the records found in the given page files on stdout (the
+ * contract outside checks read); progress and warnings go to stderr. The publication date
+ * of each file comes from the manifest.json beside it (or seeds/manifest.json), else from
+ * --published, else from a dateline in the text, else today.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { publishedFromText } from '../src/lib/extract/date';
+import { extract } from '../src/lib/extract/index';
+import { normalize } from '../src/lib/extract/normalize';
+import type { ExtractedRecord } from '../src/lib/extract/types';
+import { decodePageBytes } from '../src/lib/pages/decode';
+import { manifestEntryFor } from '../src/lib/server/pages/manifest';
+
+const USAGE = 'usage: tsx scripts/extract.ts --json [--published YYYY-MM-DD] FILE...';
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+function warn(message: string): void {
+	process.stderr.write(`${message}\n`);
+}
+
+interface Args {
+	json: boolean;
+	published?: string;
+	files: string[];
+}
+
+function parseArgs(argv: string[]): Args | string {
+	const args: Args = { json: false, files: [] };
+	for (let i = 0; i < argv.length; i++) {
+		const a = argv[i];
+		if (a === '--json') args.json = true;
+		else if (a === '--published' || a.startsWith('--published=')) {
+			const value = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+			if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
+				return `--published needs a date as YYYY-MM-DD, got ${value ?? 'nothing'}`;
+			}
+			args.published = value;
+		} else if (a === '--help' || a === '-h') return USAGE;
+		else if (a.startsWith('--')) return `unknown option ${a}\n${USAGE}`;
+		else args.files.push(a);
+	}
+	if (!args.files.length) return USAGE;
+	return args;
+}
+
+/** A folder stands for the .txt files in it, in name order. */
+function expand(paths: string[]): string[] {
+	const out: string[] = [];
+	for (const p of paths) {
+		let isDir = false;
+		try {
+			isDir = statSync(p).isDirectory();
+		} catch {
+			// Missing files are reported when read.
+		}
+		if (isDir) {
+			for (const f of readdirSync(p)
+				.filter((f) => f.endsWith('.txt'))
+				.sort())
+				out.push(join(p, f));
+		} else out.push(p);
+	}
+	return out;
+}
+
+/** The manifest date of a file: the manifest beside it, else seeds/manifest.json by name. */
+function manifestDate(file: string): string | undefined {
+	for (const candidate of [file, join(ROOT, 'seeds', basename(file))]) {
+		const entry = manifestEntryFor(candidate);
+		if (entry instanceof Error) warn(`warning: ${entry.message}`);
+		else if (entry) return entry.published;
+	}
+	return undefined;
+}
+
+function today(): string {
+	return new Date().toISOString().slice(0, 10);
+}
+
+function main(): number {
+	const args = parseArgs(process.argv.slice(2));
+	if (typeof args === 'string') {
+		warn(args);
+		return 2;
+	}
+	const records: ExtractedRecord[] = [];
+	const files = expand(args.files);
+	let ok = 0;
+	for (const file of files) {
+		let bytes: Uint8Array;
+		try {
+			bytes = readFileSync(file);
+		} catch (error) {
+			warn(`warning: ${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? error})`);
+			continue;
+		}
+		const decoded = decodePageBytes(bytes);
+		if (!decoded.ok) {
+			warn(`warning: ${file}: skipped, ${decoded.reason}`);
+			continue;
+		}
+		if (decoded.encoding !== 'utf-8')
+			warn(`warning: ${file}: not UTF-8, read as ${decoded.encoding}`);
+		const published =
+			manifestDate(file) ?? args.published ?? publishedFromText(normalize(decoded.text));
+		const date = published ?? today();
+		if (!published) warn(`warning: ${file}: no publication date found, using today (${date})`);
+		const found = extract(decoded.text, { source: file, published: date });
+		warn(`${file}: ${found.length} records (published ${date})`);
+		records.push(...found);
+		ok++;
+	}
+	process.stdout.write(`${JSON.stringify(records, null, 2)}\n`);
+	if (!args.json) warn('note: --json is the only output format; records were printed as JSON');
+	return ok === 0 && files.length > 0 ? 1 : 0;
+}
+
+process.exitCode = main();
