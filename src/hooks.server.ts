@@ -1,6 +1,12 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { randomUUID } from 'node:crypto';
+import {
+	deleteSessionTokenCookie,
+	SESSION_COOKIE,
+	setSessionTokenCookie,
+	validateSessionToken
+} from '$lib/server/auth/session';
 import { getDatabase } from '$lib/server/db';
 import { logRequest } from '$lib/server/log';
 
@@ -47,16 +53,35 @@ const handleLargeText: Handle = async ({ event, resolve }) => {
 	});
 };
 
-const handleAuthPlaceholder: Handle = async ({ event, resolve }) => {
+/**
+ * Sessions the Lucia way: always sets locals.user / locals.session (null when signed out),
+ * re-sends the cookie when the session was extended, clears a cookie that no longer works.
+ * Responses to a signed-in user are never stored by shared caches.
+ */
+const handleAuth: Handle = async ({ event, resolve }) => {
+	const token = event.cookies.get(SESSION_COOKIE) ?? null;
 	event.locals.user = null;
 	event.locals.session = null;
-	return resolve(event);
+	if (token) {
+		const { db } = await getDatabase();
+		const { session, user, fresh } = await validateSessionToken(db, token);
+		if (session) {
+			event.locals.user = user;
+			event.locals.session = session;
+			if (fresh) setSessionTokenCookie(event, token, session.expiresAt);
+		} else {
+			deleteSessionTokenCookie(event);
+		}
+	}
+	const response = await resolve(event);
+	if (event.locals.user) response.headers.set('Cache-Control', 'private, no-store');
+	return response;
 };
 
 export const handle: Handle = sequence(
 	handleRequestLog,
 	handleSecurityHeaders,
-	handleAuthPlaceholder,
+	handleAuth,
 	handleLargeText
 );
 

@@ -1,0 +1,145 @@
+import type { Transaction } from 'kysely';
+import type { DB } from './db';
+import type { Database } from './db/schema';
+
+/** The moderation log's vocabulary. */
+export const AUDIT_ACTIONS = [
+	'sign-in',
+	'sign-in-failed',
+	'sign-out',
+	'publish',
+	'reject',
+	'archive',
+	'resolve',
+	'restore',
+	'delete',
+	'hard-delete',
+	'merge',
+	'edit',
+	'create',
+	'suggestion-apply',
+	'suggestion-dismiss',
+	'user-create',
+	'user-disable',
+	'user-enable',
+	'user-reset',
+	'password-change'
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** Plain Chinese for the log page. */
+export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
+	'sign-in': '登录',
+	'sign-in-failed': '登录失败',
+	'sign-out': '退出登录',
+	publish: '发布',
+	reject: '驳回',
+	archive: '归档',
+	resolve: '标记已解决',
+	restore: '恢复',
+	delete: '删除（归档）',
+	'hard-delete': '永久删除',
+	merge: '合并重复',
+	edit: '编辑',
+	create: '新建',
+	'suggestion-apply': '采纳重新导入的修改',
+	'suggestion-dismiss': '忽略重新导入的修改',
+	'user-create': '创建账号',
+	'user-disable': '停用账号',
+	'user-enable': '启用账号',
+	'user-reset': '重置密码',
+	'password-change': '修改本人密码'
+};
+
+export interface AuditEntryInput {
+	/** Who acted; for a failed sign-in the name as typed and the id only if it exists. */
+	user: { id: number | null; username: string } | null;
+	action: AuditAction;
+	targetType?: 'record' | 'user' | 'suggestion' | null;
+	targetId?: number | null;
+	detail?: Record<string, unknown>;
+	ip?: string | null;
+}
+
+/** Writes one line of the moderation log (inside the caller's transaction when given one). */
+export async function logAudit(db: DB | Transaction<Database>, entry: AuditEntryInput) {
+	await db
+		.insertInto('audit_log')
+		.values({
+			user_id: entry.user?.id ?? null,
+			username: entry.user?.username ?? null,
+			action: entry.action,
+			target_type: entry.targetType ?? null,
+			target_id: entry.targetId ?? null,
+			detail: JSON.stringify(entry.detail ?? {}),
+			ip: entry.ip ?? null
+		})
+		.execute();
+}
+
+export interface AuditFilter {
+	action?: AuditAction;
+	username?: string;
+	/** Inclusive ISO instants (UTC). */
+	from?: string;
+	to?: string;
+	page?: number;
+}
+
+export interface AuditEntry {
+	id: number;
+	username: string | null;
+	action: string;
+	targetType: string | null;
+	targetId: number | null;
+	detail: Record<string, unknown>;
+	ip: string | null;
+	createdAt: string;
+}
+
+export const AUDIT_PAGE_SIZE = 50;
+
+/** Log lines matching the filter, newest first, one page at a time. */
+export async function listAudit(
+	db: DB,
+	filter: AuditFilter
+): Promise<{ entries: AuditEntry[]; total: number }> {
+	let q = db.selectFrom('audit_log');
+	if (filter.action) q = q.where('action', '=', filter.action);
+	if (filter.username) q = q.where('username', '=', filter.username);
+	if (filter.from) q = q.where('created_at', '>=', filter.from);
+	if (filter.to) q = q.where('created_at', '<=', filter.to);
+	const { n } = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+	const page = Math.max(1, filter.page ?? 1);
+	const rows = await q
+		.select(['id', 'username', 'action', 'target_type', 'target_id', 'detail', 'ip', 'created_at'])
+		.orderBy('id', 'desc')
+		.limit(AUDIT_PAGE_SIZE)
+		.offset((page - 1) * AUDIT_PAGE_SIZE)
+		.execute();
+	return {
+		total: Number(n),
+		entries: rows.map((r) => ({
+			id: r.id,
+			username: r.username,
+			action: r.action,
+			targetType: r.target_type,
+			targetId: r.target_id,
+			detail: JSON.parse(r.detail) as Record<string, unknown>,
+			ip: r.ip,
+			createdAt: r.created_at
+		}))
+	};
+}
+
+/** The names that appear in the log, for the filter's list. */
+export async function listAuditUsernames(db: DB): Promise<string[]> {
+	const rows = await db
+		.selectFrom('audit_log')
+		.select('username')
+		.distinct()
+		.where('username', 'is not', null)
+		.orderBy('username')
+		.execute();
+	return rows.map((r) => r.username!);
+}

@@ -1,0 +1,84 @@
+import type { DB } from '../db';
+
+/**
+ * Sign-in throttling, stored in `login_attempts` so it survives restarts and holds across
+ * processes. Only failures are stored: one row per failed attempt under two keys, the account
+ * (`user:<name>`, whether or not it exists) and the client address (`ip:<address>`).
+ * Note: an attacker can lock a known account for 15 minutes by failing on purpose; that is the
+ * accepted price of stopping password guessing without CAPTCHAs or e-mail.
+ */
+
+export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
+/** Failed attempts per account within the window; the next attempt is refused. */
+export const MAX_FAILURES_PER_ACCOUNT = 10;
+/** Failed attempts per client address within the window (many accounts from one address). */
+export const MAX_FAILURES_PER_IP = 50;
+
+/** The one message for a wrong username or a wrong password: never say which. */
+export const LOGIN_FAILED_MESSAGE = '用户名或密码错误';
+export const LOGIN_THROTTLED_MESSAGE = '尝试次数过多，请15分钟后再试';
+
+export interface LoginAttemptKeys {
+	/** As typed, trimmed and lower-cased (the same normalisation as at sign-in). */
+	username: string;
+	ip: string;
+}
+
+function keysOf({ username, ip }: LoginAttemptKeys): { user: string; ip: string } {
+	return { user: `user:${username}`, ip: `ip:${ip}` };
+}
+
+async function failuresSince(db: DB, key: string, since: number): Promise<number> {
+	const row = await db
+		.selectFrom('login_attempts')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('key', '=', key)
+		.where('at', '>', since)
+		.executeTakeFirstOrThrow();
+	return Number(row.n);
+}
+
+/**
+ * True when this sign-in must be refused before the password is even checked: the account
+ * or the address used up its failures in the last 15 minutes.
+ */
+export async function isLoginThrottled(
+	db: DB,
+	attempt: LoginAttemptKeys,
+	now = Date.now()
+): Promise<boolean> {
+	const keys = keysOf(attempt);
+	const since = now - LOGIN_WINDOW_MS;
+	return (
+		(await failuresSince(db, keys.user, since)) >= MAX_FAILURES_PER_ACCOUNT ||
+		(await failuresSince(db, keys.ip, since)) >= MAX_FAILURES_PER_IP
+	);
+}
+
+/** Counts a failed sign-in against the account and the address; prunes their old rows. */
+export async function recordLoginFailure(
+	db: DB,
+	attempt: LoginAttemptKeys,
+	now = Date.now()
+): Promise<void> {
+	const keys = keysOf(attempt);
+	await db.transaction().execute(async (trx) => {
+		await trx
+			.deleteFrom('login_attempts')
+			.where('key', 'in', [keys.user, keys.ip])
+			.where('at', '<=', now - LOGIN_WINDOW_MS)
+			.execute();
+		await trx
+			.insertInto('login_attempts')
+			.values([
+				{ key: keys.user, at: now },
+				{ key: keys.ip, at: now }
+			])
+			.execute();
+	});
+}
+
+/** A successful sign-in forgives the account's earlier failures (not the address's). */
+export async function clearLoginFailures(db: DB, username: string): Promise<void> {
+	await db.deleteFrom('login_attempts').where('key', '=', `user:${username}`).execute();
+}
