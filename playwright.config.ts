@@ -10,7 +10,10 @@ export default defineConfig({
 	retries: 0,
 	timeout: 30_000,
 	forbidOnly: !!process.env.CI,
-	reporter: [['list'], ['json']],
+	reporter: [
+		['list'],
+		['json', { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ?? 'reports/playwright.json' }]
+	],
 	outputDir: 'test-results',
 	use: {
 		baseURL: `http://localhost:${port}`,

@@ -17,7 +17,7 @@ for (const javaScriptEnabled of [true, false]) {
 				await expect(categories.nth(i)).toContainText(label);
 				await expect(categories.nth(i)).toContainText(/\d+ 条/);
 			}
-			await expect(page.getByRole('link', { name: /110/ })).toHaveAttribute('href', 'tel:110');
+			await expect(page.getByRole('link', { name: '110 报警' })).toHaveAttribute('href', 'tel:110');
 		});
 	});
 }

@@ -26,14 +26,6 @@ export function telHref(number: string): string {
 	return 'tel:' + number.replace(/[^\d+]/g, '');
 }
 
-/** A number read digit by digit by screen readers: "0 7 3 1, 2 8 6 8 …". */
-export function spokenNumber(number: string): string {
-	return number
-		.split('-')
-		.map((part) => part.split('').join(' '))
-		.join('，');
-}
-
 /** 2024-11-05 → 2024年11月5日; date-times keep their time. */
 export function formatDate(iso: string | null | undefined): string {
 	if (!iso) return '';
