@@ -8,14 +8,13 @@
  * has the word but no way, so it is not a record. A deadline already passed does not stop
  * a record: the interface shows 报名已截止.
  */
+import { emailsIn, findDistrict } from '../fields';
 import type { Page, Parser, Passage } from '../pipeline';
 import type { EventRecord } from '../types';
 import {
 	clauses,
 	datesIn,
 	field,
-	findDistrict,
-	findEmails,
 	isHeadlineLike,
 	isOrganization,
 	lineStart,
@@ -208,7 +207,7 @@ function numberedItems(norm: string, from: number, to: number): Array<[number, n
 
 /** The email, URL or phone in an item, as printed. */
 function contactIn(page: Page, start: number, end: number): string | undefined {
-	const email = findEmails(page, start, end)[0];
+	const email = emailsIn(page, { start: start, end: end })[0];
 	if (email) return email;
 	const url = /https?:\/\/[^\s,，。;；)）]+|www\.[^\s,，。;；)）]+/.exec(
 		page.norm.slice(start, end)
@@ -308,7 +307,7 @@ function buildRecord(page: Page, p: Passage): EventRecord | undefined {
 		source: { file: page.source, start: head ? head[0] : p.start, end: p.end },
 		confidence: 0,
 		phones,
-		emails: findEmails(page, bodyStart, p.end)
+		emails: emailsIn(page, { start: bodyStart, end: p.end })
 	};
 	// The headline as printed (quotes included: “悦读童年”…).
 	record.title =
@@ -327,7 +326,7 @@ function buildRecord(page: Page, p: Passage): EventRecord | undefined {
 	if (fee) record.fee = fee;
 	const audience = findLabelled(page, AUDIENCE_RE, bodyStart, p.end);
 	if (audience) record.audience = audience;
-	const district = findDistrict(page, p.start, p.end);
+	const district = findDistrict(page.norm, p.start, p.end);
 	if (district) record.district = district;
 
 	const flags: string[] = [];

@@ -8,6 +8,7 @@
  * News about a reunion (寻亲成功, 团聚) asks nothing of the reader and is not a record.
  */
 import { addDuration, findDurations, parseCnNumber } from '../date';
+import { findDistrict } from '../fields';
 import type { Page, Parser } from '../pipeline';
 import type { FamilySearchRecord, FamilySearchSubtype } from '../types';
 import {
@@ -16,7 +17,6 @@ import {
 	datesIn,
 	field,
 	findContactName,
-	findDistrict,
 	isHeadlineLike,
 	isOrganization,
 	isTraditional,
@@ -350,7 +350,7 @@ function buildRecord(page: Page, b: Block): FamilySearchRecord | undefined {
 		const s = bodyStart + person.index + person[0].indexOf(person.groups.n);
 		record.personName = field(page, s, s + person.groups.n.length);
 	}
-	const district = findDistrict(page, b.start, b.end);
+	const district = findDistrict(page.norm, b.start, b.end);
 	if (district) record.district = district;
 
 	record.title = titleOf(page, b, subtype, record);

@@ -9,6 +9,7 @@
  * the ending word or the next holder.
  */
 import { DOCUMENT_TYPES } from '../constants';
+import { findDistrict } from '../fields';
 import type { Page, Parser } from '../pipeline';
 import type { LostFoundRecord } from '../types';
 import {
@@ -17,7 +18,6 @@ import {
 	datesIn,
 	field,
 	findContactName,
-	findDistrict,
 	isAlnum,
 	isCjk,
 	isHeadlineLike,
@@ -538,7 +538,7 @@ function buildVoidRecord(page: Page, c: Candidate): LostFoundRecord | undefined 
 	if (documentNumber) record.documentNumber = documentNumber;
 	if (lead.date) record.date = lead.date.value;
 	if (lead.place) record.place = field(page, ...lead.place);
-	const district = findDistrict(page, start, spanEnd);
+	const district = findDistrict(page.norm, start, spanEnd);
 	if (district) record.district = district;
 	if (flags.length) record.flags = flags;
 	return record;
@@ -744,7 +744,7 @@ function buildItemRecord(page: Page, n: ItemNotice): LostFoundRecord | undefined
 				bodyStart + reward.index + reward[0].length
 			);
 	}
-	const district = findDistrict(page, n.start, n.end);
+	const district = findDistrict(page.norm, n.start, n.end);
 	if (district) record.district = district;
 
 	const flags: string[] = [];

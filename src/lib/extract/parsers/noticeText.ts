@@ -3,8 +3,9 @@
  * Everything here works on a `Page`: matching happens on `page.norm`, fields are cut from
  * `page.text` at the same offsets so records keep what was printed.
  */
-import { DISTRICTS, DISTRICT_ALIASES, NEWSPAPER_LINE_WORDS } from '../constants';
+import { NEWSPAPER_LINE_WORDS } from '../constants';
 import { findDates, type DateMatch, type YearMode } from '../date';
+import { toPhone } from '../fields';
 import { isNoticeHeading } from '../passages';
 import { findPhones, type PhoneMatch } from '../phone';
 import type { Page } from '../pipeline';
@@ -190,27 +191,6 @@ export function noticeBlockEnd(norm: string, start: number, limit = norm.length)
 	return trimWhitespace(norm, start, end)[1];
 }
 
-const DISTRICT_RE = new RegExp(
-	[...DISTRICTS, ...Object.keys(DISTRICT_ALIASES)].sort((a, b) => b.length - a.length).join('|')
-);
-
-/** The first district named in `[start, end)` of the page, in its canonical spelling. */
-export function findDistrict(page: Page, start: number, end: number): string | undefined {
-	const m = DISTRICT_RE.exec(page.norm.slice(start, end));
-	if (!m) return undefined;
-	return DISTRICT_ALIASES[m[0]] ?? m[0];
-}
-
-/** Emails in `[start, end)` of the normalised page, in order, without duplicates. */
-export function findEmails(page: Page, start: number, end: number): string[] {
-	const out: string[] = [];
-	const re = /[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
-	for (const m of page.norm.slice(start, end).matchAll(re)) {
-		if (!out.includes(m[0])) out.push(m[0]);
-	}
-	return out;
-}
-
 /** A personal name or a polite form (王先生, 李女士, 张警官) for a contact. */
 export const CONTACT_NAME =
 	'[\\u4e00-\\u9fa5]{1,3}(?:先生|女士|小姐|老师|警官|阿姨|师傅)|[\\u4e00-\\u9fa5]{2,4}';
@@ -276,12 +256,7 @@ export function phonesIn(page: Page, start: number, end: number): PhoneMatch[] {
 /** Phones as a record carries them: number, raw, label. */
 export function recordPhones(hits: readonly PhoneMatch[]): Phone[] {
 	const out: Phone[] = [];
-	for (const p of hits) {
-		if (out.some((o) => o.number === p.number)) continue;
-		out.push(
-			p.label ? { number: p.number, raw: p.raw, label: p.label } : { number: p.number, raw: p.raw }
-		);
-	}
+	for (const p of hits) if (!out.some((o) => o.number === p.number)) out.push(toPhone(p));
 	return out;
 }
 
