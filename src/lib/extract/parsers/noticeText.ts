@@ -181,8 +181,9 @@ export function noticeBlockEnd(norm: string, start: number, limit = norm.length)
 			if (bodySeen && isNoticeHead(t)) break;
 			// A short line after a finished paragraph that is followed by a blank line or
 			// another paragraph is a new headline.
-			const prev = norm.slice(0, line.start).trimEnd();
-			if (bodySeen && /[。！？!?]$/.test(prev) && norm[line.start - 2] === '\n') break;
+			let k = line.start;
+			while (k > start && /\s/.test(norm[k - 1])) k--;
+			if (bodySeen && /[。！？!?]/.test(norm[k - 1] ?? '') && norm[line.start - 2] === '\n') break;
 		}
 		if (closing) break;
 		end = Math.min(line.end, max);
