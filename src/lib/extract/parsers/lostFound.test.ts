@@ -201,3 +201,26 @@ describe('void notices: what is not a notice', () => {
 		expect(rs[1].documentNumber).toBe('430211197001011111');
 	});
 });
+
+describe('void notices in other layouts', () => {
+	it('reads numbered notices, issuers before the document, plates and check digits', () => {
+		const text = [
+			'遗失声明',
+			'1、张三遗失某市第一中学2010年毕业证书，证书编号：431234201000123，声明作废。2、某某商贸有限公司遗失中国银行某某分行开户许可证，核准号：J5520001234501，声明作废。',
+			'3.李四遗失增值税专用发票一份（发票代码：4300191130，发票号码：01234567），声明作废。',
+			'○王五 遗失 机动车行驶证 湘B·12345 声明作废',
+			'遺失聲明：陳大文不慎遺失香港居民身份證，號碼Ｇ１２３４５６（７），特此聲明。'
+		].join('\n');
+		const rs = parse(text);
+		expect(rs.map((r) => [r.holder, r.documentType, r.documentNumber])).toEqual([
+			['张三', '毕业证书', '431234201000123'],
+			['某某商贸有限公司', '开户许可证', 'J5520001234501'],
+			['李四', '增值税专用发票', '4300191130'],
+			['王五', '机动车行驶证', '湘B·12345'],
+			['陳大文', '香港居民身份證', 'G123456(7)']
+		]);
+		expect(text.slice(rs[3].source.start, rs[3].source.end)).toBe(
+			'王五 遗失 机动车行驶证 湘B·12345 声明作废'
+		);
+	});
+});

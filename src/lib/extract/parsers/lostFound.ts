@@ -133,7 +133,7 @@ function findDocument(norm: string, start: number, end: number): Found | undefin
 		k > start &&
 		s - k < 10 &&
 		isCjk(norm[k - 1]) &&
-		!/[的号于在遗失发将把被慎了其及和与]/.test(norm[k - 1])
+		!/[的号于在遗失发将把被慎了其及和与年月日届级]/.test(norm[k - 1])
 	)
 		k--;
 	if (k < s) {
@@ -223,6 +223,12 @@ function numberRun(norm: string, i: number, limit: number): { value: string; end
 		}
 		break;
 	}
+	// A check digit printed in brackets belongs to the number: G123456(7).
+	const check = /^\([0-9A]\)/.exec(norm.slice(k, limit));
+	if (check && value.length >= 4) {
+		value += check[0];
+		k += check[0].length;
+	}
 	return { value, end: k };
 }
 
@@ -249,6 +255,10 @@ function printedValue(norm: string, i: number, limit: number): string {
 	}
 	return value;
 }
+
+/** A Chinese vehicle plate: province character, letter, five or six letters and digits. */
+const PLATE_RE =
+	/[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-Z]\s?[·.]?\s?[A-Z0-9]{5,6}(?![A-Za-z0-9])/;
 
 /** Digits in a run: a document number has at least four. */
 function digitCount(s: string): number {
@@ -288,6 +298,9 @@ function findNumber(norm: string, start: number, end: number): string | undefine
 		}
 		i = run.end;
 	}
+	// A vehicle plate (湘B·12345) is the number when no longer number is printed.
+	const plate = PLATE_RE.exec(text);
+	if (plate && (!best || best.length < 8)) return plate[0];
 	return best;
 }
 
