@@ -101,7 +101,7 @@ export function findDistrict(norm: string, start: number, end: number): string |
  * the lookahead keeps 业务办理 from reading as the organisation 业务办.
  */
 const SUFFIX_RE = new RegExp(
-	`(?:${[...DEPARTMENT_SUFFIXES].sort((a, b) => b.length - a.length).join('|')})(?![理事公法议员有需门分面点长])`,
+	`(?<![社机体])(?:${[...DEPARTMENT_SUFFIXES].sort((a, b) => b.length - a.length).join('|')})(?![理事公法议员有需门分面点长])`,
 	'g'
 );
 
@@ -110,6 +110,8 @@ const SUFFIX_RE = new RegExp(
  * 监督举报电话. The organisation is the longest prefix ending in a department suffix.
  */
 export function splitOrganization(label: string): { organization?: string; rest: string } {
+	// A bare organisation name (市住房公积金管理中心) is all organisation.
+	if (isOrganizationName(label)) return { organization: label, rest: '' };
 	let cut = -1;
 	SUFFIX_RE.lastIndex = 0;
 	for (let m = SUFFIX_RE.exec(label); m; m = SUFFIX_RE.exec(label)) {
@@ -120,6 +122,15 @@ export function splitOrganization(label: string): { organization?: string; rest:
 	const organization = label.slice(0, cut).replace(/^[\s"“(]+/, '');
 	if (organization.length < 3 || /[,。:;]/.test(organization)) return { rest: label };
 	return { organization, rest: label.slice(cut) };
+}
+
+/** True when the whole of `s` is an organisation name (ends in a department suffix). */
+export function isOrganizationName(s: string): boolean {
+	if (s.length < 3 || s.length > 30 || /[,。:;\s]/.test(s)) return false;
+	SUFFIX_RE.lastIndex = 0;
+	let last: RegExpExecArray | null = null;
+	for (let m = SUFFIX_RE.exec(s); m; m = SUFFIX_RE.exec(s)) last = m;
+	return last !== null && last.index + last[0].length === s.length;
 }
 
 /** An organisation named at the end of `s` (请联系石峰区人才办 → 石峰区人才办). */

@@ -109,6 +109,16 @@ export function isHeadline(norm: string, para: Span, prev?: Span): boolean {
 	if (isNoticeHeading(norm, para)) return true;
 	if (s.length > HEADLINE_MAX || SENTENCE_END.test(s)) return false;
 	if (/。/.test(s)) return false;
+	// Numbered items (一、 / 1. / (二)) and "label: value" lines are body text of the passage
+	// they sit in: guide sections, list entries, numbered points of an article.
+	if (
+		/^\s*(?:[一二三四五六七八九十]{1,2}[、.]|\(?[一二三四五六七八九十\d]{1,2}\)|\d{1,2}[.、](?!\d)|[①-⑳])/.test(
+			s
+		)
+	) {
+		return false;
+	}
+	if (/^[^:]{1,16}:\s?\S/.test(s) && !/^[^:]*(?:指南|公告|启事|声明)/.test(s)) return false;
 	// (作者系…) / (图片由…提供): the closing line of the article above.
 	if (/^\(.*\)$/.test(s.trim())) return false;
 	if (

@@ -66,7 +66,7 @@ const PHONE_WORD_RE = new RegExp(
 );
 /** Words right after a short number that make it a phone: “12349”为老服务热线, 110报警. */
 const SHORT_AFTER_RE =
-	/^["')\]]?\s?[\u4e00-\u9fa5]{0,6}?(热线|电话|专线|平台|报警|急救|火警|求助|服务台)/;
+	/^["')\]]?[ \t]?[\u4e00-\u9fa5]{0,6}?(热线|电话|专线|平台|报警|急救|火警|求助|服务台)/;
 /** Words before an emergency number in lists and advice: 报警请拨, 火警, 医疗急救. */
 const EMERGENCY_WORD_RE = /报警|火警|急救|救护|求助|匪警|消防|交通事故|交警|救援|拨打|电话|热线/;
 /** Words that make the following digits a document or account number, not a phone. */
@@ -74,7 +74,7 @@ const DOCUMENT_WORD_RE =
 	/身份证|证号|编号|卡号|账号|帐号|代码|注册号|文号|批准号|证书|执照|许可证|合同号|单号|车牌|QQ|qq|微信|邮编|邮政编码|密码|工号|学号|订单|批次/g;
 /** A unit right after a number makes it an amount, a date, a count: 28000000元, 2020年. */
 const UNIT_AFTER_RE =
-	/^\s?(元|万|亿|千|百|年|月|日|号|时|点|分|秒|%|‰|个|人|次|件|项|户|名|米|吨|斤|公|平|亩|岁|天|倍|台|辆|套|间|栋|期|届|份|条|家|所|座|例|起|多|余|km|kg|m|g)/;
+	/^[ \t]?(元|万|亿|千|百|年|月|日|号|时|点|分|秒|%|‰|个|人|次|件|项|户|名|米|吨|斤|公里|公斤|公顷|平方|平米|亩|岁|天|倍|台|辆|套|间|栋|期|届|份|条|家|所|座|例|起|多|余|km|kg|m|g)/;
 /** Sentence or clause ends: a label never reaches back across them. */
 const CLAUSE_END = /[。;;!?!?\n,,、()\][\]]/;
 
@@ -97,7 +97,7 @@ export function findPhones(norm: string, options: FindPhonesOptions = {}): Phone
 	const groups = digitGroups(norm, from, to);
 	const out: PhoneMatch[] = [];
 	let i = 0;
-	while (i < groups.length) {
+	while (i < groups.length && groups[i].start < to) {
 		const found = matchAt(norm, groups, i, options.list === true);
 		if (found) {
 			const m = finish(norm, original, found);
@@ -422,6 +422,8 @@ interface LabelSpan {
 /** Leading verbs and particles that are not part of what the line is for. */
 const LABEL_LEAD =
 	/^(如有疑问|若有疑问|若仍有疑问|如需帮助|如有需要|如有|若|请|可|也可|或|即可|敬请|欢迎)*(直接)?(拨打|致电|联系(?!电话|人|方式)|咨询(?!电话|热线)|来电|打|通过)?/;
+/** Verbs of dialling; the label is what comes after the last of them. */
+const DIAL_VERB_RE = /拨打|致电|请拨|可拨|拨通|来电|联系(?!电话|人|方式)|通过|咨询(?!电话|热线)/g;
 /** Generic labels that say nothing about the purpose. */
 const GENERIC_LABEL =
 	/^(电话|联系电话|联系方式|手机|手机号|手机号码|电话号码|号码|Tel|TEL|tel|热线)$/;
@@ -449,6 +451,14 @@ function labelBeforeSpan(norm: string, original: string, start: number): LabelSp
 		offset += alt + 1;
 		text = text.slice(alt + 1);
 	}
+	// "市民可拨打市城管执法局投诉电话": what follows the last dialling verb is the label.
+	let verb: RegExpExecArray | null = null;
+	DIAL_VERB_RE.lastIndex = 0;
+	for (let m = DIAL_VERB_RE.exec(text); m; m = DIAL_VERB_RE.exec(text)) verb = m;
+	if (verb && verb.index + verb[0].length < text.length) {
+		offset += verb.index + verb[0].length;
+		text = text.slice(verb.index + verb[0].length);
+	}
 	const lead = LABEL_LEAD.exec(text);
 	if (lead) {
 		offset += lead[0].length;
@@ -471,7 +481,7 @@ function labelBeforeSpan(norm: string, original: string, start: number): LabelSp
 
 /** A label printed after a short number: “12349”为老服务热线, 12345市民热线. */
 function labelAfterSpan(norm: string, original: string, end: number): LabelSpan | undefined {
-	const m = /^["')\]]?\s?([\u4e00-\u9fa5]{0,8}?(?:热线|专线|服务台))/.exec(
+	const m = /^["')\]]?[ \t]?([\u4e00-\u9fa5]{0,8}?(?:热线|专线|服务台))/.exec(
 		norm.slice(end, end + 14)
 	);
 	if (!m) return undefined;

@@ -143,17 +143,11 @@ function listRecords(page: Page, passage: Passage): HotlineRecord[] {
 				name || EMERGENCY_NAMES[p.number],
 				0.85
 			);
-			const { organization } = splitOrganization(page.norm.slice(nameSpan.start, nameSpan.end));
-			if (organization && nameSpan.end > nameSpan.start) {
-				const at =
-					nameSpan.start + page.norm.slice(nameSpan.start, nameSpan.end).indexOf(organization);
+			const nameNorm = page.norm.slice(nameSpan.start, nameSpan.end);
+			const { organization } = splitOrganization(nameNorm);
+			if (organization) {
+				const at = nameSpan.start + nameNorm.indexOf(organization);
 				record.organization = page.text.slice(at, at + organization.length);
-			} else if (
-				/(?:局|委|办|中心|公司|医院|站|所|院|队|政府|银行|集团)$/.test(
-					page.norm.slice(nameSpan.start, nameSpan.end)
-				)
-			) {
-				record.organization = name;
 			}
 			const address = findAddress(page, tail) ?? addressTail(page, tail);
 			if (address) record.address = address;
@@ -174,7 +168,7 @@ function trimName(norm: string, span: Span): Span {
 	while (start < end && /[\s:|,;、/\-)]/.test(norm[start])) start++;
 	// "市长热线 电话 12345": the generic word after the name adds nothing.
 	const s = norm.slice(start, end);
-	const generic = /\s?(电话|号码|电话号码)$/.exec(s);
+	const generic = /\s(电话|号码|电话号码)$/.exec(s);
 	if (generic && generic.index > 1) end -= generic[0].length;
 	return { start, end };
 }
@@ -259,7 +253,9 @@ function nameOf(page: Page, p: PhoneMatch, sentence: Span): Named | undefined {
 		PURPOSE_RE.test(norm) ||
 		/热线|专线|服务台/.test(norm) ||
 		(/电话$/.test(norm) && (organization !== undefined || SERVICE_WORD_RE.test(norm)));
-	if (!GENERIC_RE.test(norm) && purpose) {
+	// A bare "咨询电话" says what kind of line, not whose: it needs an organisation before it.
+	const bare = (HOTLINE_LABEL_ENDINGS as readonly string[]).includes(norm);
+	if (!GENERIC_RE.test(norm) && purpose && !bare) {
 		const named: Named = { name: label, confidence: 0.85 };
 		if (organization) {
 			const at = p.labelStart + norm.indexOf(organization);
@@ -267,7 +263,7 @@ function nameOf(page: Page, p: PhoneMatch, sentence: Span): Named | undefined {
 		}
 		return named;
 	}
-	if (GENERIC_RE.test(norm)) {
+	if (GENERIC_RE.test(norm) || bare) {
 		// The organisation right before the label: 请联系石峰区人才办(联系电话:…)
 		const from = Math.max(sentence.start, p.labelStart - 30);
 		const lead = page.norm.slice(from, p.labelStart).replace(/[\s(:,]+$/, '');

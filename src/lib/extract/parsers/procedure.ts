@@ -179,7 +179,7 @@ function qaRecord(page: Page, q: Marker, a: Marker, question: Span, answer: Span
 
 /** The question as a title: its first sentence, at most 60 characters. */
 function titleOf(question: string): string {
-	const first = /^.+?[?？。!！]/.exec(question)?.[0] ?? question;
+	const first = (/^.+?[?？。!！]/.exec(question)?.[0] ?? question).replace(/[。.]$/, '');
 	return first.length > 60 ? `${first.slice(0, 59)}…` : first;
 }
 
@@ -244,6 +244,8 @@ const GUIDE_TITLE_RE = new RegExp(GUIDE_TITLE_WORDS.join('|'));
 
 interface Section {
 	kind: SectionKind;
+	/** The heading word as printed (normalised): 申请条件, 所需材料. */
+	word: string;
 	start: number;
 	/** Start of the section's content (after the heading). */
 	bodyStart: number;
@@ -266,7 +268,7 @@ function findSections(page: Page, passage: Span): Section[] {
 			const start = line.start + s;
 			let bodyStart = start + m[0].length;
 			if (page.norm[bodyStart] === ']') bodyStart++;
-			out.push({ kind, start, bodyStart, end: passage.end });
+			out.push({ kind, word: m[1], start, bodyStart, end: passage.end });
 		}
 	}
 	for (let k = 0; k + 1 < out.length; k++) out[k].end = out[k + 1].start;
@@ -284,11 +286,11 @@ function guideRecords(page: Page, passages: readonly Passage[]): ProcedureRecord
 		const titled = GUIDE_TITLE_RE.test(
 			page.norm.slice(passage.start, Math.min(passage.end, passage.start + 80))
 		);
-		// Split where a kind repeats: a page of guides prints one set of sections per service.
+		// Split where a heading repeats: a page of guides prints one set of sections per service.
 		const groups: Section[][] = [];
 		for (const s of sections) {
 			const cur = groups[groups.length - 1];
-			if (cur && !cur.some((x) => x.kind === s.kind && s.kind !== 'phone')) cur.push(s);
+			if (cur && !cur.some((x) => x.word === s.word)) cur.push(s);
 			else groups.push([s]);
 		}
 		let from = passage.start;
@@ -417,15 +419,20 @@ function items(page: Page, body: Span): string[] {
 		}
 	}
 	return spans
-		.map((s) => cleanText(page.text, trimSpan(page.norm, s)))
-		.map((s) => s.replace(/^[\s:;,。、]+|[\s;,。、]+$/g, ''))
-		.map((s) =>
-			s.replace(
-				/^(?:\(?\d{1,2}\)|\d{1,2}[.、．]|[①-⑳]|[一二三四五六七八九十]{1,2}[是、]|第[一二三四五六七八九十\d]{1,2}步[:：,，]?|\([一二三四五六七八九十]{1,2}\)|（[一二三四五六七八九十]{1,2}）|（\d{1,2}）)\s*/,
-				''
-			)
-		)
+		.map((s) => cleanText(page.text, stripItem(page.norm, s)))
 		.filter((s) => s.length > 0);
+}
+
+const ITEM_LEAD_RE =
+	/^[\s:;,。、]*(?:\(?\d{1,2}\)|\d{1,2}[.、](?!\d)|[①-⑳]|[一二三四五六七八九十]{1,2}[是、]|第[一二三四五六七八九十\d]{1,2}步[:,]?|\([一二三四五六七八九十]{1,2}\))?\s*/;
+
+/** An item's span without its number mark and edge punctuation (decided on `norm`). */
+function stripItem(norm: string, span: Span): Span {
+	let { start, end } = trimSpan(norm, span);
+	const lead = ITEM_LEAD_RE.exec(norm.slice(start, end));
+	if (lead) start += lead[0].length;
+	while (end > start && /[\s:;,。、]/.test(norm[end - 1])) end--;
+	return { start, end };
 }
 
 /**

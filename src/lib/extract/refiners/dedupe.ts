@@ -42,7 +42,9 @@ function isDuplicate(
 ): boolean {
 	if (a.r.kind !== b.r.kind || a.r.subtype !== b.r.subtype) return false;
 	const ia = identity(a.r);
-	if (ia !== undefined && ia === identity(b.r)) return true;
+	const ib = identity(b.r);
+	// Two hotlines in one sentence share their text but not their name and number.
+	if (ia !== undefined && ib !== undefined) return ia === ib;
 	if (a.text === b.text) return true;
 	if (a.r.title !== b.r.title) return false;
 	// Notices that differ only in a number (two ID cards) are different records.
