@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { diffSnapshots, formatDateTime } from './diff';
+import { allowedTransitions, canTransition } from './lifecycle';
+
+const snap = (o: object) => JSON.stringify(o);
+
+describe('diffSnapshots', () => {
+	it('lists changed fields with labels, before and after', () => {
+		const before = snap({
+			kind: 'lost_found',
+			subtype: 'lost_item',
+			title: '寻物启事',
+			status: 'draft',
+			district: null,
+			fields: { item: '钱包', place: '火车站' },
+			phones: [{ number: '13307337876', raw: '13307337876' }],
+			emails: []
+		});
+		const after = snap({
+			kind: 'lost_found',
+			subtype: 'lost_item',
+			title: '寻物启事：黑色钱包',
+			status: 'published',
+			district: '荷塘区',
+			fields: { item: '钱包', date: '2024-11-05' },
+			phones: [{ number: '13307337876', raw: '13307337876', label: '王先生' }],
+			emails: []
+		});
+		expect(diffSnapshots(before, after)).toEqual([
+			{ field: 'title', label: '标题', before: '寻物启事', after: '寻物启事：黑色钱包' },
+			{ field: 'status', label: '状态', before: '待审核', after: '已发布' },
+			{ field: 'district', label: '区县', before: '', after: '荷塘区' },
+			{
+				field: 'phones',
+				label: '电话',
+				before: '13307337876（13307337876）',
+				after: '13307337876 王先生（13307337876）'
+			},
+			{ field: 'place', label: '地点', before: '火车站', after: '' },
+			{ field: 'date', label: '日期', before: '', after: '2024-11-05' }
+		]);
+	});
+
+	it('shows a first revision as all of its fields added', () => {
+		const changes = diffSnapshots(
+			null,
+			snap({
+				kind: 'hotline',
+				title: '急救',
+				status: 'published',
+				fields: { name: '急救', emergency: true },
+				phones: [],
+				emails: []
+			})
+		);
+		expect(changes.map((c) => [c.label, c.after])).toEqual([
+			['标题', '急救'],
+			['状态', '已发布'],
+			['用途/名称', '急救'],
+			['紧急求助电话', '是']
+		]);
+	});
+});
+
+describe('lifecycle', () => {
+	it('allows resolving only lost-and-found and family-search notices', () => {
+		expect(canTransition('resolve', 'lost_found', 'published')).toBe(true);
+		expect(canTransition('resolve', 'family_search', 'published')).toBe(true);
+		expect(canTransition('resolve', 'event', 'published')).toBe(false);
+		expect(allowedTransitions('hotline', 'draft')).toEqual(['publish', 'reject', 'delete']);
+		expect(allowedTransitions('hotline', 'archived')).toEqual(['restore']);
+	});
+});
+
+it('formats instants in China time', () => {
+	expect(formatDateTime('2024-11-05T16:30:00.000Z')).toBe('2024-11-06 00:30');
+});

@@ -1,0 +1,66 @@
+/**
+ * What a moderator may do with a record in each status. Pure and client-safe: the server
+ * checks a transition with `canTransition` before writing; pages show only allowed buttons.
+ */
+import type { RecordStatus } from '../server/db/schema';
+import type { Kind } from '../extract/types';
+
+export type Transition =
+	'publish' | 'reject' | 'resolve' | 'unresolve' | 'archive' | 'delete' | 'restore';
+
+interface TransitionDef {
+	from: readonly RecordStatus[];
+	/** The new status; `restore` goes back to the status before archiving. */
+	to: RecordStatus | 'previous';
+	/** Only these kinds (resolving is for notices that can be resolved). */
+	kinds?: readonly Kind[];
+	label: string;
+	hint: string;
+}
+
+export const TRANSITIONS: Record<Transition, TransitionDef> = {
+	publish: {
+		from: ['draft', 'rejected'],
+		to: 'published',
+		label: '发布',
+		hint: '公开显示这条信息'
+	},
+	reject: { from: ['draft'], to: 'rejected', label: '驳回', hint: '不发布，记录保留' },
+	resolve: {
+		from: ['published', 'expired'],
+		to: 'resolved',
+		kinds: ['lost_found', 'family_search'],
+		label: '标记已解决',
+		hint: '仍可查看，但不再出现在默认列表中'
+	},
+	unresolve: { from: ['resolved'], to: 'published', label: '撤销“已解决”', hint: '' },
+	archive: {
+		from: ['published', 'expired', 'resolved'],
+		to: 'archived',
+		label: '归档（下架）',
+		hint: '信息已过时：不再公开，记录保留'
+	},
+	delete: {
+		from: ['draft', 'published', 'expired', 'resolved', 'rejected'],
+		to: 'archived',
+		label: '删除',
+		hint: '删除的记录移入归档，可以恢复'
+	},
+	restore: { from: ['archived'], to: 'previous', label: '从归档恢复', hint: '恢复到归档前的状态' }
+};
+
+/** The label of the resolve button: 已认领 for lost and found, 已找到 for 寻亲. */
+export function resolveLabel(kind: Kind): string {
+	return kind === 'lost_found' ? '标记为已认领' : '标记为已找到';
+}
+
+/** True when the transition is allowed for a record of this kind in this status. */
+export function canTransition(t: Transition, kind: Kind, status: RecordStatus): boolean {
+	const def = TRANSITIONS[t];
+	return def.from.includes(status) && (!def.kinds || def.kinds.includes(kind));
+}
+
+/** The transitions a record allows, in button order. */
+export function allowedTransitions(kind: Kind, status: RecordStatus): Transition[] {
+	return (Object.keys(TRANSITIONS) as Transition[]).filter((t) => canTransition(t, kind, status));
+}

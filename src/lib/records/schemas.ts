@@ -1,0 +1,324 @@
+/**
+ * valibot schemas of the five record kinds, shared by the moderators' forms and the importer.
+ *
+ * Two layers: the per-kind schemas (HotlineSchema …) check a record in the extractor's shape
+ * (see extract/types.ts: unknown fields omitted, never empty strings); RecordFormSchema takes
+ * the strings a form posts (lists one item per line, phones one per line as `号码 说明`),
+ * cleans and normalises them (extract's phone and date normalisers, via normalize.ts) and then
+ * applies the same per-kind schema, so a form and an import can never disagree.
+ * Messages are plain Chinese; issue paths equal the form's field names.
+ */
+import * as v from 'valibot';
+import { isoDate } from '../extract/date';
+import { FAMILY_SEARCH_SUBTYPES, LOST_FOUND_SUBTYPES, type Kind } from '../extract/types';
+import { fieldsOf } from './fields';
+import { KIND_FIELDS, type RecordContent } from './formFields';
+import { isNormalizedPhone, normalizeDateInput, parsePhoneLine } from './normalize';
+
+export const TITLE_MAX = 200;
+export const SHORT_MAX = 200;
+export const LONG_MAX = 5000;
+export const LIST_ITEMS_MAX = 50;
+export const LIST_ITEM_MAX = 500;
+export const PHONES_MAX = 20;
+export const EMAILS_MAX = 10;
+
+/** C0 controls except tab and line feed, DEL, and C1 controls. */
+function isControl(code: number): boolean {
+	return (code < 0x20 && code !== 0x09 && code !== 0x0a) || (code >= 0x7f && code <= 0x9f);
+}
+
+/** True when the text holds a control character (tab and line break allowed). */
+export function hasControlChars(text: string): boolean {
+	for (let i = 0; i < text.length; i++) if (isControl(text.charCodeAt(i))) return true;
+	return false;
+}
+
+/** The text without control characters; CR LF and lone CR become LF. */
+export function stripControlChars(text: string): string {
+	let out = '';
+	const unified = text.replace(/\r\n?/g, '\n');
+	for (let i = 0; i < unified.length; i++) {
+		if (!isControl(unified.charCodeAt(i))) out += unified[i];
+	}
+	return out;
+}
+
+const noControl = v.check<string, string>((s) => !hasControlChars(s), '含有不可见的控制字符');
+
+const text = (max: number) =>
+	v.pipe(
+		v.string(),
+		v.trim(),
+		v.nonEmpty('不能为空'),
+		v.maxLength(max, `不能超过 ${max} 个字`),
+		noControl
+	);
+
+const ShortText = v.optional(text(SHORT_MAX));
+const LongText = v.optional(text(LONG_MAX));
+const List = v.optional(
+	v.pipe(
+		v.array(
+			v.pipe(
+				v.string(),
+				v.trim(),
+				v.nonEmpty('不能为空'),
+				v.maxLength(LIST_ITEM_MAX, `每条不能超过 ${LIST_ITEM_MAX} 个字`),
+				noControl
+			)
+		),
+		v.maxLength(LIST_ITEMS_MAX, `最多 ${LIST_ITEMS_MAX} 条`)
+	)
+);
+
+const DATE_MESSAGE = '日期格式应为 2024-11-05';
+
+function isStoredDate(s: string): boolean {
+	const m = /^(\d{4})-(\d{2})-(\d{2})(?:T([01]\d|2[0-3]):[0-5]\d)?$/.exec(s);
+	return !!m && isoDate(Number(m[1]), Number(m[2]), Number(m[3])) !== undefined;
+}
+
+/** YYYY-MM-DD or YYYY-MM-DDTHH:mm, a day that exists. */
+export const DateSchema = v.pipe(v.string(DATE_MESSAGE), v.check(isStoredDate, DATE_MESSAGE));
+const OptionalDate = v.optional(DateSchema);
+
+export const TitleSchema = v.pipe(
+	v.string('请填写标题'),
+	v.trim(),
+	v.nonEmpty('请填写标题'),
+	v.maxLength(TITLE_MAX, `标题不能超过 ${TITLE_MAX} 个字`),
+	noControl
+);
+
+/** A phone in the extractor's shape; the number must already be normalised. */
+export const PhoneSchema = v.object({
+	number: v.pipe(
+		v.string('电话号码格式不对'),
+		v.check((n) => isNormalizedPhone(n), '电话号码格式不对')
+	),
+	raw: v.pipe(v.string(), v.maxLength(100, '号码过长'), noControl),
+	label: v.optional(text(100))
+});
+
+const Phones = v.pipe(v.array(PhoneSchema), v.maxLength(PHONES_MAX, `最多 ${PHONES_MAX} 个电话`));
+const Emails = v.pipe(
+	v.array(v.pipe(v.string(), v.trim(), v.maxLength(200, '邮箱过长'), v.email('邮箱格式不对'))),
+	v.maxLength(EMAILS_MAX, `最多 ${EMAILS_MAX} 个邮箱`)
+);
+
+/** What every kind has besides its own fields. */
+const common = {
+	title: TitleSchema,
+	district: v.optional(text(50)),
+	phones: Phones,
+	emails: Emails
+};
+
+export const HotlineSchema = v.object({
+	kind: v.literal('hotline'),
+	subtype: ShortText,
+	...common,
+	name: v.pipe(
+		v.string('请填写名称'),
+		v.trim(),
+		v.nonEmpty('请填写名称'),
+		v.maxLength(SHORT_MAX, `不能超过 ${SHORT_MAX} 个字`),
+		noControl
+	),
+	organization: ShortText,
+	address: ShortText,
+	hours: ShortText,
+	emergency: v.optional(v.boolean())
+});
+
+export const ProcedureSchema = v.object({
+	kind: v.literal('procedure'),
+	subtype: v.optional(v.picklist(['qa', 'guide'], '请选择类型')),
+	...common,
+	question: LongText,
+	department: ShortText,
+	answer: LongText,
+	steps: List,
+	requirements: List,
+	timeLimit: ShortText,
+	fee: ShortText,
+	location: ShortText
+});
+
+export const LostFoundSchema = v.object({
+	kind: v.literal('lost_found'),
+	subtype: v.picklist(LOST_FOUND_SUBTYPES, '请选择类型'),
+	...common,
+	holder: ShortText,
+	documentType: ShortText,
+	documentNumber: v.optional(text(50)),
+	item: ShortText,
+	place: ShortText,
+	date: OptionalDate,
+	contactName: ShortText,
+	reward: ShortText,
+	claimPlace: ShortText
+});
+
+export const FamilySearchSchema = v.object({
+	kind: v.literal('family_search'),
+	subtype: v.picklist(FAMILY_SEARCH_SUBTYPES, '请选择类型'),
+	...common,
+	foundAt: OptionalDate,
+	lostAt: OptionalDate,
+	place: ShortText,
+	gender: v.optional(v.picklist(['男', '女'], '请选择性别')),
+	age: v.optional(text(50)),
+	features: List,
+	contactName: ShortText,
+	noticeDeadline: OptionalDate,
+	organization: ShortText,
+	personName: ShortText
+});
+
+export const EventSchema = v.pipe(
+	v.object({
+		kind: v.literal('event'),
+		subtype: ShortText,
+		...common,
+		organizer: ShortText,
+		startsOn: OptionalDate,
+		endsOn: OptionalDate,
+		deadline: OptionalDate,
+		location: ShortText,
+		howToRegister: List,
+		fee: ShortText,
+		audience: ShortText
+	}),
+	v.forward(
+		v.partialCheck(
+			[['startsOn'], ['endsOn']],
+			(e) => !e.startsOn || !e.endsOn || e.endsOn.slice(0, 10) >= e.startsOn.slice(0, 10),
+			'结束时间不能早于开始时间'
+		),
+		['endsOn']
+	)
+);
+
+/** Any record, told apart by `kind`. */
+export const RecordSchema = v.variant(
+	'kind',
+	[HotlineSchema, ProcedureSchema, LostFoundSchema, FamilySearchSchema, EventSchema],
+	'请选择类别'
+);
+export type RecordOutput = v.InferOutput<typeof RecordSchema>;
+
+/** The record content (RecordInput shape) of a validated record. */
+export function toRecordContent(record: RecordOutput): RecordContent {
+	const { kind, subtype, title, district, phones, emails } = record;
+	const fields = fieldsOf({ ...record, source: { file: '', start: 0, end: 0 }, confidence: 1 });
+	return {
+		kind,
+		subtype: subtype ?? null,
+		title,
+		district: district ?? null,
+		fields,
+		phones: phones.map((p) => ({
+			number: p.number,
+			raw: p.raw,
+			...(p.label ? { label: p.label } : {})
+		})),
+		emails
+	};
+}
+
+function cleanLine(s: string): string {
+	return stripControlChars(s).replace(/\s+/g, ' ').trim();
+}
+
+function lines(s: string): string[] {
+	return stripControlChars(s)
+		.split('\n')
+		.map((l) => l.replace(/\s+/g, ' ').trim())
+		.filter(Boolean);
+}
+
+/**
+ * Posted form strings → a record in the extractor's shape, before validation: empty fields
+ * omitted, lists split at line breaks, phones parsed and dates normalised (a date that cannot
+ * be read is kept as typed, so that validation reports it).
+ */
+export function formToRecord(
+	values: Record<string, string>,
+	today?: string
+): Record<string, unknown> {
+	const kind = values.kind as Kind;
+	const get = (name: string) => values[name] ?? '';
+	const out: Record<string, unknown> = {
+		kind,
+		title: cleanLine(get('title')),
+		phones: lines(get('phones')).map(parsePhoneLine),
+		emails: lines(get('emails'))
+	};
+	// Present even when empty, so that a required subtype is reported as 「请选择类型」.
+	out.subtype = cleanLine(get('subtype')) || undefined;
+	const district = cleanLine(get('district'));
+	if (district) out.district = district;
+	for (const field of KIND_FIELDS[kind] ?? []) {
+		const raw = get(field.name);
+		switch (field.type) {
+			case 'checkbox':
+				if (raw === 'on' || raw === 'true' || raw === '1') out[field.name] = true;
+				break;
+			case 'list': {
+				const items = lines(raw);
+				if (items.length) out[field.name] = items;
+				break;
+			}
+			case 'long': {
+				const t = stripControlChars(raw).trim();
+				if (t) out[field.name] = t;
+				break;
+			}
+			case 'date': {
+				const t = cleanLine(raw);
+				if (t) out[field.name] = normalizeDateInput(t, today) ?? t;
+				break;
+			}
+			default: {
+				const t = cleanLine(raw);
+				// A required field stays present when empty, for its own message.
+				if (t || field.required) out[field.name] = t;
+			}
+		}
+	}
+	return out;
+}
+
+/** The strings of a posted form (files ignored). */
+export function formValues(form: FormData): Record<string, string> {
+	const values: Record<string, string> = {};
+	for (const [key, value] of form) if (typeof value === 'string') values[key] = value;
+	return values;
+}
+
+/** A posted record form: strings in, a valid record (extractor shape) out. */
+export const RecordFormSchema = v.pipe(
+	v.record(v.string(), v.string()),
+	v.transform((values) => formToRecord(values)),
+	RecordSchema
+);
+
+/**
+ * Field errors for a form: the first message per form field. Messages about one line of a
+ * list or of the phones box say which line (「第 2 行：电话号码格式不对」).
+ */
+export function formErrors(
+	issues: [v.BaseIssue<unknown>, ...v.BaseIssue<unknown>[]]
+): Record<string, string> {
+	const errors: Record<string, string> = {};
+	for (const issue of issues) {
+		const path = (issue.path ?? []).map((p) => p.key);
+		const name = typeof path[0] === 'string' ? path[0] : '_form';
+		if (errors[name]) continue;
+		errors[name] =
+			typeof path[1] === 'number' ? `第 ${path[1] + 1} 行：${issue.message}` : issue.message;
+	}
+	return errors;
+}
