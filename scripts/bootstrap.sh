@@ -57,8 +57,11 @@ ensure_deps() {
 	want=$(cat package-lock.json package.json | sha256sum | cut -c1-64)-$(node -v)
 	[ -f node_modules/.bianmin-stamp ] && have=$(cat node_modules/.bianmin-stamp)
 	if [ "$want" != "$have" ]; then
-		log "installing dependencies (npm ci)"
-		npm ci --no-audit --no-fund --loglevel=error
+		log "installing dependencies"
+		# Note: not `npm ci`. npm 11.19 writes lock files without other platforms' optional packages
+		# (rollup's native builds) and then its own `npm ci` rejects them as out of sync. `npm install`
+		# with the lock present installs the same locked versions.
+		npm install --no-audit --no-fund --loglevel=error
 		echo "$want" >node_modules/.bianmin-stamp
 	fi
 }
