@@ -129,3 +129,45 @@ describe('not notices', () => {
 		expect(parse(text)).toEqual([]);
 	});
 });
+
+describe('several persons in one notice', () => {
+	const text = [
+		'查找弃婴生父母公告',
+		'2024年8月3日在某县人民医院门诊楼前拾获一名女婴，取名党小花，约1个月，身穿粉色衣服，左脸有一颗痣。',
+		'2024年9月12日在某镇汽车站候车室拾获一名男婴，出生不久，唇裂，用蓝色襁褓包裹。',
+		'请上述儿童的亲生父母或其他监护人自本公告发布之日起60日内到某县儿童福利院认领，联系电话：0733-5551234。',
+		'某县儿童福利院\n2024年11月5日'
+	].join('\n\n');
+
+	it('gives each child a record of its own, sharing the period and the contact', () => {
+		const rs = parse(text);
+		expect(rs).toHaveLength(2);
+		expect(rs[0]).toMatchObject({
+			subtype: 'found_child',
+			title: '查找弃婴生父母公告：寻找党小花亲生父母（1）',
+			foundAt: '2024-08-03',
+			place: '某县人民医院门诊楼前',
+			gender: '女',
+			age: '约1个月',
+			personName: '党小花',
+			noticeDeadline: '2025-01-04',
+			organization: '某县儿童福利院'
+		});
+		expect(rs[1]).toMatchObject({
+			foundAt: '2024-09-12',
+			place: '某镇汽车站候车室',
+			gender: '男',
+			age: '出生不久',
+			noticeDeadline: '2025-01-04'
+		});
+		expect(rs[1].features).toEqual(['唇裂', '用蓝色襁褓包裹']);
+		expect(rs[1].phones[0].number).toBe('0733-5551234');
+		expect(text.slice(rs[1].source.start, rs[1].source.end)).toMatch(/^2024年9月12日.*包裹。$/);
+	});
+
+	it('keeps one record when a second paragraph tells more about the same child', () => {
+		const one =
+			'查找弃婴生父母公告\n\n2024年8月3日在某县人民医院门诊楼前拾获一名女婴，约1个月。\n\n该婴于2024年8月4日由派出所送至某县儿童福利院抚养。\n\n请其亲生父母自本公告发布之日起60日内与某县儿童福利院联系。';
+		expect(parse(one)).toHaveLength(1);
+	});
+});

@@ -102,7 +102,7 @@ const ORG_RE =
 const ORG_STOP = /[与和到至由向经送在被请系于及的了将把为从是已现暂]/;
 
 const PERSON_NAME_RE =
-	/(?:姓名|名叫|名字叫|自称(?:叫|名叫)?|走失人|失踪人|寻找)\s*[:：]?\s*["']?(?<n>[\u4e00-\u9fa5]{2,4}?)(?=["',，。;；、\s(（]|男|女|\d|$)/;
+	/(?:姓名|名叫|名字叫|取名|起名|自称(?:叫|名叫)?|走失人|失踪人|寻找)\s*[:：]?\s*["']?(?<n>[\u4e00-\u9fa5]{2,4}?)(?=["',，。;；、\s(（]|男|女|\d|$)/;
 
 // ---------------------------------------------------------------------------------------
 // Finding notices
@@ -298,62 +298,153 @@ function subjectOf(norm: string): string | undefined {
 // The parser
 // ---------------------------------------------------------------------------------------
 
-function buildRecord(page: Page, b: Block): FamilySearchRecord | undefined {
+/**
+ * The persons of a notice that lists several (a 福利院 notice with three infants, a rescue
+ * station with two people): paragraphs — or lines of one paragraph — that each tell a
+ * finding with its date. Fewer than two means the notice is about one person.
+ */
+function personUnits(page: Page, start: number, end: number): Array<[number, number]> {
+	const norm = page.norm;
+	const qualifies = ([s, e]: [number, number]) =>
+		FINDING_RE.test(norm.slice(s, e)) &&
+		PERSON_INTRO_RE.test(norm.slice(s, e)) &&
+		datesIn(page, s, e, 'past').length > 0;
+	let units = paragraphsOf(norm, start, end).filter(qualifies);
+	if (units.length < 2) {
+		units = linesOf(norm, start, end)
+			.map((l): [number, number] => trimSpan(norm, l.start, l.end))
+			.filter(([s, e]) => e > s)
+			.filter(qualifies);
+	}
+	return units.length >= 2 ? units : [];
+}
+
+/** Paragraphs (runs of non-blank lines) of `[start, end)`. */
+function paragraphsOf(norm: string, start: number, end: number): Array<[number, number]> {
+	const out: Array<[number, number]> = [];
+	let s = -1;
+	let e = -1;
+	for (const l of linesOf(norm, start, end)) {
+		if (!l.text.trim()) {
+			if (s >= 0) out.push([s, e]);
+			s = -1;
+			continue;
+		}
+		if (s < 0) s = Math.max(l.start, start);
+		e = Math.min(l.end, end);
+	}
+	if (s >= 0) out.push([s, e]);
+	return out;
+}
+
+/** Verbs of a finding or a taking-in. */
+const FINDING_RE = /拾得|捡拾|拾获|捡到|发现|遗弃|被弃|救助|护送|送至|走失|失踪/;
+/**
+ * How one person of a list is introduced: 拾获一名女婴 / 弃婴，女， / 受助人员：男，/ 2. 张某，男.
+ * A second paragraph about the same person (该婴于…送至福利院) has none of these.
+ */
+const PERSON_INTRO_RE =
+	/(?:一|1)(?:名|个)(?:男|女)?(?:婴|孩|童|儿|子|性|老人)|^\s*(?:\d{1,2}[.、]|[(（]\d{1,2}[)）]|[①-⑳])?\s*(?:弃婴|弃儿|男婴|女婴|婴儿|儿童|受助人员|受助人|无名氏|[\u4e00-\u9fa5]{2,4}\s*[,，:：]\s*(?:男|女))/;
+
+/** What the whole notice says once for all its persons. */
+interface Shared {
+	phones: FamilySearchRecord['phones'];
+	contactName?: string;
+	noticeDeadline?: string;
+	organization?: string;
+}
+
+function buildRecords(page: Page, b: Block): FamilySearchRecord[] {
 	const norm = page.norm;
 	const text = norm.slice(b.start, b.end);
 	const subtype = classify(text);
-	if (!subtype) return undefined;
+	if (!subtype) return [];
 	const asks = CALL_RE.test(text);
 	const phoneHits = phonesIn(page, b.start, b.end);
 	const hasDeadline = PERIOD_RE.test(text);
 	// A reunion told as news asks nothing of the reader.
-	if (REUNION_RE.test(text) && !hasDeadline && !(b.head && asks)) return undefined;
-	if (!asks && !phoneHits.length && !hasDeadline) return undefined;
+	if (REUNION_RE.test(text) && !hasDeadline && !(b.head && asks)) return [];
+	if (!asks && !phoneHits.length && !hasDeadline) return [];
 
 	const bodyStart = b.head ? b.head[1] : b.start;
-	const when = eventDate(page, bodyStart, b.end);
-	const gender = findGender(norm.slice(bodyStart, b.end));
-	const age = findAge(page, bodyStart, b.end);
-	const nonEmergency = phoneHits.filter((p) => p.type !== 'emergency');
 	const contact = findContactName(page, bodyStart, b.end);
+	const shared: Shared = { phones: recordPhones(phoneHits) };
+	if (contact) shared.contactName = field(page, contact.start, contact.end);
+	const deadline = findDeadline(page, bodyStart, b.end);
+	if (deadline) shared.noticeDeadline = deadline;
+	const organization = findOrganization(page, bodyStart, b.end);
+	if (organization) shared.organization = organization;
+
+	if (subtype !== 'family_seeking') {
+		const units = personUnits(page, bodyStart, b.end);
+		if (units.length) {
+			return units.map(([s, e], k) =>
+				buildRecord(page, b, subtype, { start: s, end: e, index: k + 1 }, shared)
+			);
+		}
+	}
+	const r = buildRecord(page, b, subtype, { start: bodyStart, end: b.end }, shared);
 	// Without a headline the paragraph must describe one person and give a way to reach
 	// someone: a safety tip ("发现走失老人请拨打110") is no notice.
-	if (!b.head && !(when && (gender || age) && (nonEmergency.length || contact || hasDeadline)))
-		return undefined;
+	const nonEmergency = phoneHits.filter((p) => p.type !== 'emergency');
+	const when = r.foundAt ?? r.lostAt;
+	if (!b.head && !(when && (r.gender || r.age) && (nonEmergency.length || contact || hasDeadline)))
+		return [];
+	return [r];
+}
 
+/** The span a record describes: the whole notice, or one person of a list (numbered). */
+interface Unit {
+	start: number;
+	end: number;
+	index?: number;
+}
+
+function buildRecord(
+	page: Page,
+	b: Block,
+	subtype: FamilySearchSubtype,
+	u: Unit,
+	shared: Shared
+): FamilySearchRecord {
+	const norm = page.norm;
+	// One person of a list: the record's passage is that person's paragraph.
+	const span = u.index ? { start: u.start, end: u.end } : { start: b.start, end: b.end };
 	const record: FamilySearchRecord = {
 		kind: 'family_search',
 		subtype,
 		title: '',
-		source: { file: page.source, start: b.start, end: b.end },
+		source: { file: page.source, ...span },
 		confidence: 0,
-		phones: recordPhones(phoneHits),
+		phones: shared.phones,
 		emails: []
 	};
+	const when = eventDate(page, u.start, u.end);
 	if (when) {
 		if (subtype === 'family_seeking') record.lostAt = when;
 		else record.foundAt = when;
 	}
-	const place = findPlace(page, bodyStart, b.end);
+	const place = findPlace(page, u.start, u.end);
 	if (place) record.place = place;
+	const gender = findGender(norm.slice(u.start, u.end));
 	if (gender) record.gender = gender;
+	const age = findAge(page, u.start, u.end);
 	if (age) record.age = age;
-	const features = findFeatures(page, bodyStart, b.end);
+	const features = findFeatures(page, u.start, u.end);
 	if (features.length) record.features = features;
-	if (contact) record.contactName = field(page, contact.start, contact.end);
-	const deadline = findDeadline(page, bodyStart, b.end);
-	if (deadline) record.noticeDeadline = deadline;
-	const organization = findOrganization(page, bodyStart, b.end);
-	if (organization) record.organization = organization;
-	const person = PERSON_NAME_RE.exec(norm.slice(bodyStart, b.end));
-	if (person?.groups?.n && subtype !== 'found_child') {
-		const s = bodyStart + person.index + person[0].indexOf(person.groups.n);
+	if (shared.contactName) record.contactName = shared.contactName;
+	if (shared.noticeDeadline) record.noticeDeadline = shared.noticeDeadline;
+	if (shared.organization) record.organization = shared.organization;
+	const person = PERSON_NAME_RE.exec(norm.slice(u.start, u.end));
+	// A found infant has no name of its own; 取名 (the name the home gave) is still useful.
+	if (person?.groups?.n && (subtype !== 'found_child' || /取名|起名/.test(person[0]))) {
+		const s = u.start + person.index + person[0].indexOf(person.groups.n);
 		record.personName = field(page, s, s + person.groups.n.length);
 	}
-	const district = findDistrict(page.norm, b.start, b.end);
+	const district = findDistrict(page.norm, span.start, span.end);
 	if (district) record.district = district;
 
-	record.title = titleOf(page, b, subtype, record);
+	record.title = titleOf(page, b, subtype, record, u);
 
 	const flags: string[] = [];
 	let confidence = b.head ? 0.7 : 0.6;
@@ -368,28 +459,36 @@ function buildRecord(page: Page, b: Block): FamilySearchRecord | undefined {
 	return record;
 }
 
-/** The headline when it says something, else a short summary in the page's script. */
+/**
+ * The headline when it says something, else a short summary in the page's script. One
+ * person of a list gets the summary (and its number) after the headline.
+ */
 function titleOf(
 	page: Page,
 	b: Block,
 	subtype: FamilySearchSubtype,
-	r: FamilySearchRecord
+	r: FamilySearchRecord,
+	u: Unit
 ): string {
 	const head = b.head ? field(page, ...b.head) : undefined;
-	const norm = page.norm.slice(b.start, b.end);
+	const from = u.index ? u.start : b.start;
+	const to = u.index ? u.end : b.end;
+	const norm = page.norm.slice(from, to);
 	const trad = isTraditional(page, b.start, b.end);
 	const subject = subjectOf(norm);
 	let subjectText: string | undefined;
 	if (subject) {
-		const at = b.start + norm.indexOf(subject);
+		const at = from + norm.indexOf(subject);
 		subjectText = page.text.slice(at, at + subject.length);
 	}
+	const who = r.personName ?? subjectText;
 	const summary =
 		subtype === 'found_child'
-			? `${trad ? '尋找' : '寻找'}${subjectText ?? (trad ? '棄嬰' : '弃婴')}${trad ? '親生父母' : '亲生父母'}`
+			? `${trad ? '尋找' : '寻找'}${who ?? (trad ? '棄嬰' : '弃婴')}${trad ? '親生父母' : '亲生父母'}`
 			: subtype === 'family_seeking'
-				? `${trad ? '尋找' : '寻找'}${r.personName ?? subjectText ?? (trad ? '走失親人' : '走失亲人')}`
-				: `${trad ? '為' : '为'}${r.personName ?? subjectText ?? (trad ? '受助人員' : '受助人员')}${trad ? '尋親' : '寻亲'}`;
+				? `${trad ? '尋找' : '寻找'}${who ?? (trad ? '走失親人' : '走失亲人')}`
+				: `${trad ? '為' : '为'}${who ?? (trad ? '受助人員' : '受助人员')}${trad ? '尋親' : '寻亲'}`;
+	if (u.index) return `${head ? `${head}：` : ''}${summary}（${u.index}）`;
 	// A headline of its own words (查找弃婴生父母公告) is title enough; a bare 寻亲公告 is not.
 	if (head && head.length > 6) return head;
 	return head ? `${head}：${summary}` : summary;
@@ -401,8 +500,7 @@ export const familySearchParser: Parser = {
 	parse(page) {
 		const records: FamilySearchRecord[] = [];
 		for (const b of findBlocks(page.norm)) {
-			const r = buildRecord(page, b);
-			if (r) records.push(r);
+			records.push(...buildRecords(page, b));
 		}
 		return records;
 	}
