@@ -1,0 +1,214 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type DB } from './db';
+import {
+	changeRecordStatus,
+	createRecord,
+	findPassages,
+	listOpenSuggestions,
+	listReviewQueue,
+	listRevisions,
+	mergeRecords,
+	ModerationError,
+	resolveSuggestion,
+	restoreRevision,
+	saveRecord,
+	type Actor
+} from './moderation';
+import { findRecordById, importPage, VersionConflictError, type RecordInput } from './records';
+import type { ExtractedRecord } from '../extract/types';
+
+let db: DB;
+let actor: Actor;
+
+const notice = (title: string): RecordInput => ({
+	kind: 'lost_found',
+	subtype: 'lost_item',
+	title,
+	district: null,
+	fields: { item: '钱包' },
+	phones: [{ number: '13307337876', raw: '13307337876' }],
+	emails: []
+});
+
+beforeEach(async () => {
+	({ db } = await openDatabase(':memory:'));
+	const { id } = await db
+		.insertInto('users')
+		.values({ username: 'mod', password_hash: 'x', role: 'moderator' })
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	actor = { user: { id, username: 'mod', role: 'moderator' }, ip: '127.0.0.1' };
+});
+afterEach(() => db.destroy());
+
+const statusOf = async (id: number) => (await findRecordById(db, id))!.status;
+const versionOf = async (id: number) => (await findRecordById(db, id))!.version;
+
+describe('lifecycle', () => {
+	it('publishes, resolves, archives and restores to the status before archiving', async () => {
+		const id = await createRecord(db, { content: notice('寻物'), publish: false }, actor);
+		expect((await listReviewQueue(db)).items.map((i) => i.id)).toEqual([id]);
+		await changeRecordStatus(db, { id, transition: 'publish' }, actor);
+		await changeRecordStatus(db, { id, transition: 'resolve' }, actor);
+		expect(await statusOf(id)).toBe('resolved');
+		await changeRecordStatus(db, { id, transition: 'delete' }, actor);
+		expect(await statusOf(id)).toBe('archived');
+		await changeRecordStatus(db, { id, transition: 'restore' }, actor);
+		expect(await statusOf(id)).toBe('resolved');
+		await expect(changeRecordStatus(db, { id, transition: 'reject' }, actor)).rejects.toThrow(
+			ModerationError
+		);
+		const actions = await db.selectFrom('audit_log').select('action').orderBy('id').execute();
+		expect(actions.map((a) => a.action)).toEqual([
+			'create',
+			'publish',
+			'resolve',
+			'delete',
+			'restore'
+		]);
+	});
+
+	it('refuses a status change from a stale version', async () => {
+		const id = await createRecord(db, { content: notice('寻物'), publish: false }, actor);
+		await changeRecordStatus(db, { id, transition: 'publish', expectedVersion: 1 }, actor);
+		await expect(
+			changeRecordStatus(db, { id, transition: 'archive', expectedVersion: 1 }, actor)
+		).rejects.toBeInstanceOf(VersionConflictError);
+	});
+});
+
+describe('saveRecord', () => {
+	it('writes a revision with the diff and refuses the second of two concurrent saves', async () => {
+		const id = await createRecord(db, { content: notice('寻物'), publish: true }, actor);
+		await saveRecord(
+			db,
+			{ id, content: notice('寻物启事'), expectedVersion: 1, publish: false },
+			actor
+		);
+		await expect(
+			saveRecord(db, { id, content: notice('别的标题'), expectedVersion: 1, publish: false }, actor)
+		).rejects.toBeInstanceOf(VersionConflictError);
+		const record = await findRecordById(db, id);
+		expect(record).toMatchObject({ title: '寻物启事', version: 2, humanEdited: true });
+		const revisions = await listRevisions(db, id);
+		expect(revisions[0]).toMatchObject({ version: 2, action: 'edit', username: 'mod' });
+		expect(revisions[0].changes).toEqual([
+			{ field: 'title', label: '标题', before: '寻物', after: '寻物启事' }
+		]);
+	});
+
+	it('writes nothing when nothing changed', async () => {
+		const id = await createRecord(db, { content: notice('寻物'), publish: true }, actor);
+		expect(
+			await saveRecord(
+				db,
+				{ id, content: notice('寻物'), expectedVersion: 1, publish: false },
+				actor
+			)
+		).toEqual({ changed: false });
+		expect(await versionOf(id)).toBe(1);
+	});
+
+	it('restores an old revision as a new one, keeping the status', async () => {
+		const id = await createRecord(db, { content: notice('第一版'), publish: true }, actor);
+		await saveRecord(
+			db,
+			{ id, content: notice('第二版'), expectedVersion: 1, publish: false },
+			actor
+		);
+		const first = (await listRevisions(db, id)).at(-1)!;
+		await restoreRevision(db, { recordId: id, revisionId: first.id, expectedVersion: 2 }, actor);
+		expect(await findRecordById(db, id)).toMatchObject({
+			title: '第一版',
+			version: 3,
+			status: 'published'
+		});
+		expect((await listRevisions(db, id)).map((r) => r.action)).toEqual([
+			'restore',
+			'edit',
+			'create'
+		]);
+	});
+});
+
+const page = (text: string) => ({
+	file: 'p.txt',
+	text,
+	paper: '株洲日报',
+	published: '2024-11-05',
+	page: 'A01'
+});
+const extracted = (title: string, start: number, end: number): ExtractedRecord => ({
+	kind: 'lost_found',
+	subtype: 'void_notice',
+	title,
+	source: { file: 'p.txt', start, end },
+	confidence: 0.9,
+	phones: [],
+	emails: [],
+	holder: '张三',
+	documentType: '居民身份证'
+});
+
+describe('mergeRecords', () => {
+	it('archives the duplicate with duplicate_of and copies its passages to the target', async () => {
+		const a = await importPage(db, page('张三遗失身份证，声明作废。'), [
+			extracted('张三遗失居民身份证', 0, 12)
+		]);
+		const b = await importPage(db, page('第二天：张三遗失身份证，声明作废。'), [
+			extracted('张三遗失居民身份证', 4, 16)
+		]);
+		const [target, dup] = (
+			await db
+				.selectFrom('records')
+				.select(['id', 'status', 'duplicate_of'])
+				.orderBy('id')
+				.execute()
+		).map((r) => r);
+		expect(dup).toMatchObject({ status: 'draft', duplicate_of: target.id });
+		expect(a.sourceId).not.toBe(b.sourceId);
+		await mergeRecords(db, { duplicateId: dup.id, targetId: target.id, expectedVersion: 1 }, actor);
+		expect(await findRecordById(db, dup.id)).toMatchObject({
+			status: 'archived',
+			duplicateOf: target.id
+		});
+		const passages = await findPassages(db, target.id);
+		expect(passages.map((p) => p.text)).toEqual([
+			'张三遗失身份证，声明作废',
+			'张三遗失身份证，声明作废'
+		]);
+		await expect(
+			mergeRecords(db, { duplicateId: target.id, targetId: target.id }, actor)
+		).rejects.toThrow('不能与自己合并');
+	});
+});
+
+describe('suggestions', () => {
+	it('turn a changed re-import of an edited record into a suggestion that can be applied', async () => {
+		const text = '张三遗失身份证，声明作废。';
+		await importPage(db, page(text), [extracted('张三遗失居民身份证', 0, 12)]);
+		const { id } = await db.selectFrom('records').select('id').executeTakeFirstOrThrow();
+		const content = (await findRecordById(db, id))!;
+		await saveRecord(
+			db,
+			{
+				id,
+				content: { ...content, title: '张三遗失身份证（已核对）' },
+				expectedVersion: 1,
+				publish: false
+			},
+			actor
+		);
+		// The extractor improves: the same passage now yields another holder.
+		const better = { ...extracted('张三遗失居民身份证', 0, 12), holder: '张三丰' };
+		await importPage(db, page(text), [better as ExtractedRecord]);
+		expect((await findRecordById(db, id))!.title).toBe('张三遗失身份证（已核对）');
+		const [s] = await listOpenSuggestions(db);
+		expect(s.changes.map((c) => c.label)).toEqual(['标题', '声明人/失主']);
+		await resolveSuggestion(db, { suggestionId: s.id, apply: false }, actor);
+		expect(await listOpenSuggestions(db)).toEqual([]);
+		// Dismissed: importing the same page again does not suggest it again.
+		await importPage(db, page(text), [better as ExtractedRecord]);
+		expect(await listOpenSuggestions(db)).toEqual([]);
+	});
+});
