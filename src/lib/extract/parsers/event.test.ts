@@ -91,6 +91,34 @@ describe('events with a way to register', () => {
 		expect(r.phones[0].number).toBe('0731-28112233');
 		expect(r.howToRegister?.length).toBeGreaterThan(0);
 	});
+	it('reads a 招募令 with numbered section headings instead of colons', () => {
+		const text = [
+			'招募令｜“城市守护者”交通文明志愿者招募啦！',
+			'为营造文明有序的交通环境，现面向全市公开招募志愿者100名。',
+			'一、招募对象\n年满18周岁、身体健康、热心公益的市民。',
+			'二、服务时间\n2024年7月1日至8月31日，每周六、周日早晚高峰时段。',
+			'三、服务地点\n市区主要路口',
+			'四、报名时间\n即日起至6月25日，额满为止。',
+			'五、报名方式\n（1）扫描下方二维码填写报名信息；\n（2）登录“志愿湖南”平台搜索“城市守护者”报名；\n（3）咨询电话：0731-28223344。',
+			'主办单位：某市文明办'
+		].join('\n\n');
+		const [r] = parse(text, '2024-06-10');
+		expect(r).toMatchObject({
+			title: '招募令｜“城市守护者”交通文明志愿者招募啦！',
+			organizer: '某市文明办',
+			startsOn: '2024-07-01',
+			endsOn: '2024-08-31',
+			deadline: '2024-06-25',
+			location: '市区主要路口',
+			audience: '年满18周岁、身体健康、热心公益的市民'
+		});
+		expect(r.howToRegister).toEqual([
+			'扫描下方二维码填写报名信息',
+			'登录“志愿湖南”平台搜索“城市守护者”报名',
+			'咨询电话：0731-28223344'
+		]);
+		expect(r.source.end).toBe(text.length);
+	});
 });
 
 describe('not events', () => {

@@ -61,8 +61,8 @@ const START_AFTER_RE =
 
 /** Where: 活动地点：X / 在X举行. */
 const LOCATION_RE = [
-	/(?:活动|比赛|培训|讲座|赛事|展览|演出|举办|举行|集合|上课)(?:地点|地址|场地)\s*[:：]\s*(?<v>[^。;；\n]{2,40})/,
-	/(?<!报名)(?:地点|地址)\s*[:：]\s*(?<v>[^。;；\n]{2,40})/,
+	/(?:活动|比赛|培训|讲座|赛事|展览|演出|举办|举行|集合|上课)(?:地点|地址|场地)\s*(?:[:：]|\n)\s*(?<v>[^。;；\n]{2,40})/,
+	/(?<!报名|联系)(?:地点|地址)\s*(?:[:：]|[ \t]*\n)\s*(?<v>[^。;；\n]{2,40})/,
 	/在(?<v>[^,，。;；:：\n]{2,30}?)(?:举行|举办|开展|进行|开赛|开营|开班)/
 ];
 
@@ -74,7 +74,7 @@ const ORGANIZER_VERB_RE =
 
 /** Fees: 费用：X / 免费参加 / 不收取费用. */
 const FEE_RE = [
-	/(?:费用|收费标准|收费|报名费|参赛费|活动费|培训费|学费)\s*[:：为]\s*(?<v>[^。;；,，\n]{1,30})/,
+	/(?:费用|收费标准|收费|报名费|参赛费|活动费|培训费|学费)\s*(?:[:：为]|[ \t]*\n)\s*(?<v>[^。;；,，\n]{1,30})/,
 	/(?<v>(?:全程)?免费(?:参加|参与|报名|入场|观看|培训|学习|体验|开放|提供)|不收取(?:任何)?费用|不收费|公益免费|费用全免|免收[^。;；,，\n]{0,8}费)/,
 	/(?<v>\d+(?:\.\d+)?\s*元\s*\/\s*(?:人|位|组|队|次|课时|期))/
 ];
@@ -226,7 +226,11 @@ function findWhen(page: Page, start: number, end: number): When {
 	const norm = page.norm;
 	const out: When = {};
 	for (const d of datesIn(page, start, end, 'nearest')) {
-		const before = norm.slice(Math.max(lineStart(norm, d.start), d.start - 16), d.start);
+		const ls = lineStart(norm, d.start);
+		let before = norm.slice(Math.max(ls, d.start - 16), d.start);
+		// A date at the start of a line under a heading line (二、活动时间): the heading is
+		// its label.
+		if (!before.trim()) before = headingAbove(norm, ls, start);
 		const after = norm.slice(d.end, d.end + 8);
 		if (!out.deadline && (DEADLINE_BEFORE_RE.test(before) || DEADLINE_AFTER_RE.test(after))) {
 			// 报名时间：5月1日至5月15日 → the deadline is the range's end.
@@ -239,6 +243,22 @@ function findWhen(page: Page, start: number, end: number): When {
 		}
 	}
 	return out;
+}
+
+/** The short line right above `ls` (a section heading), numbering removed, with a colon. */
+function headingAbove(norm: string, ls: number, floor: number): string {
+	let e = ls - 1;
+	while (e > floor && /\s/.test(norm[e - 1])) e--;
+	const s = lineStart(norm, e);
+	if (s < floor) return '';
+	const t = norm
+		.slice(s, e)
+		.trim()
+		.replace(
+			/^(?:[一二三四五六七八九十]+[、.]|\d{1,2}[.、]|[(（][一二三四五六七八九十\d]{1,2}[)）])\s*/,
+			''
+		);
+	return t.length <= 12 && !/[:：]/.test(t) ? `${t}:` : '';
 }
 
 function findLabelled(page: Page, res: RegExp[], start: number, end: number): string | undefined {

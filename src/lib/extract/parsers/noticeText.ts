@@ -121,7 +121,9 @@ export function isNewspaperLine(line: string): boolean {
 export function isHeadlineLike(line: string): boolean {
 	const t = line.trim();
 	if (!t || t.length > 32) return false;
-	return !/[。！？!?；;]/.test(t) && !/[,，:：、]$/.test(t);
+	// Headlines may shout (招募啦！) but hold no sentence inside.
+	const inner = t.replace(/[!！]+$/, '');
+	return !/[。！？!?；;]/.test(inner) && !/[,，:：、]$/.test(inner);
 }
 
 /** True when a line heads a notice: 寻物启事, 遗失声明, 查找弃婴生父母公告 … */

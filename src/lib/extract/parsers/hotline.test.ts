@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { normalize } from '../normalize';
+import { cutPassages } from '../passages';
+import type { Page } from '../pipeline';
+import type { HotlineRecord } from '../types';
+import { hotlineParser } from './hotline';
+
+function parse(text: string): HotlineRecord[] {
+	const p: Page = { text, norm: normalize(text), source: 'p.txt', published: '2022-06-01' };
+	return hotlineParser.parse(p, cutPassages(p)) as HotlineRecord[];
+}
+
+describe('hotline parser: prose', () => {
+	it('names a number by its purpose label and keeps the sentence as source', () => {
+		const text = '若仍有疑问,可拨打失业保险咨询电话0731-28580753进行咨询。';
+		const [r] = parse(text);
+		expect(r).toMatchObject({
+			kind: 'hotline',
+			name: '失业保险咨询电话',
+			phones: [{ number: '0731-28580753' }]
+		});
+		expect(text.slice(r.source.start, r.source.end)).toContain('失业保险咨询电话0731-28580753');
+	});
+
+	it('splits off the organisation', () => {
+		const [r] = parse('家长可根据自身需求选择。芦淞区教育局监督举报电话0731-28580503。');
+		expect(r).toMatchObject({ name: '芦淞区教育局监督举报电话', organization: '芦淞区教育局' });
+	});
+
+	it('takes a generic 联系电话 only with the organisation before it, with the address', () => {
+		const [r] = parse('如有其他疑问,请联系区人才办(联系电话:22629652,地址:区政府七楼728室)。');
+		expect(r).toMatchObject({
+			name: '区人才办联系电话',
+			organization: '区人才办',
+			address: '区政府七楼728室',
+			phones: [{ number: '0731-22629652' }]
+		});
+	});
+
+	it('reads a label printed after a short number, and hours', () => {
+		const rs = parse('全市开通“12349”为老服务热线,24小时服务热线随时接听。');
+		expect(rs[0]).toMatchObject({ name: '为老服务热线', phones: [{ number: '12349' }] });
+		const [h] = parse(
+			'业务咨询电话：０７３１—２８４５５５５５，工作时间：周一至周五８：３０－１７：３０。'
+		);
+		expect(h.hours).toBe('周一至周五８：３０－１７：３０');
+		expect(h.phones[0].number).toBe('0731-28455555');
+	});
+
+	it('marks emergency numbers', () => {
+		const [r] = parse('发现火情请立即拨打119报警。');
+		expect(r).toMatchObject({ emergency: true, phones: [{ number: '119' }] });
+	});
+
+	it('parses traditional script and keeps the printed text', () => {
+		const [r] = parse('如有疑問，請撥打社保諮詢熱線（0731）28829999。');
+		expect(r.name).toBe('社保諮詢熱線');
+		expect(r.phones[0]).toMatchObject({ number: '0731-28829999', raw: '（0731）28829999' });
+	});
+});
+
+describe('hotline parser: lists', () => {
+	it('makes one record per entry of a 便民电话一览, emergency numbers marked', () => {
+		const text =
+			'便民电话一览\n\n报警求助　110\n火警　119\n医疗急救　120\n交通事故报警　122\n市长热线　12345\n市民政局　28661234\n市自来水公司　28829999　/　28829998\n';
+		const rs = parse(text);
+		expect(rs.map((r) => [r.name, r.phones.map((p) => p.number).join(',')])).toEqual([
+			['报警求助', '110'],
+			['火警', '119'],
+			['医疗急救', '120'],
+			['交通事故报警', '122'],
+			['市长热线', '12345'],
+			['市民政局', '0731-28661234'],
+			['市自来水公司', '0731-28829999,0731-28829998']
+		]);
+		expect(rs.filter((r) => r.emergency).map((r) => r.phones[0].number)).toEqual([
+			'110',
+			'119',
+			'120',
+			'122'
+		]);
+		expect(rs[5].organization).toBe('市民政局');
+		for (const r of rs) expect(text.slice(r.source.start, r.source.end)).toContain(r.name);
+	});
+
+	it('recognises a list without a headline by its lines', () => {
+		const rs = parse('市公安局　28221100\n市民政局　28661234\n市人社局　28663333\n');
+		expect(rs).toHaveLength(3);
+	});
+});
+
+describe('hotline parser: negatives', () => {
+	it('skips the newspaper own lines', () => {
+		expect(parse('广告接待热线 28835396')).toEqual([]);
+		expect(parse('(本报热线:28835396 广告:28831111)')).toEqual([]);
+		expect(parse('本版编辑 刘静 新闻热线:28835396')).toEqual([]);
+	});
+
+	it('skips the contact of a lost-item or family notice', () => {
+		expect(parse('寻物启事\n\n本人遗失黑色钱包一个,请拾到者联系,电话:13307330000。')).toEqual([]);
+		expect(parse('如有知情者请与张羽联系,电话:13307337876。')).toEqual([]);
+	});
+
+	it('skips event sign-up and shop lines, and numbers without a purpose', () => {
+		expect(parse('市民也可以前往现场报名,报名电话:28687947。')).toEqual([]);
+		expect(parse('售楼热线:28881111')).toEqual([]);
+		expect(parse('张三电话13307337876')).toEqual([]);
+		expect(parse('咨询电话:28221100')).toEqual([]);
+	});
+
+	it('skips ID numbers and amounts', () => {
+		expect(parse('服务热线430202195901010011')).toEqual([]);
+		expect(parse('投诉电话共受理2000—3000元')).toEqual([]);
+	});
+});
