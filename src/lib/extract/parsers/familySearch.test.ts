@@ -171,3 +171,19 @@ describe('several persons in one notice', () => {
 		expect(parse(one)).toHaveLength(1);
 	});
 });
+
+describe('a lost child is a family looking for a relative', () => {
+	it('reads a 寻人启事 for a child as family_seeking, not as a found child', () => {
+		const text =
+			'寻人启事\n\n李小明，男，8岁，身高1.3米，2024年10月3日下午在某公园门口走失，走失时身穿红色外套。如发现孩子请联系其父亲李先生，电话：13600001234。';
+		const [r] = parse(text);
+		expect(r).toMatchObject({
+			subtype: 'family_seeking',
+			lostAt: '2024-10-03',
+			gender: '男',
+			age: '8岁',
+			personName: '李小明',
+			place: '某公园门口'
+		});
+	});
+});

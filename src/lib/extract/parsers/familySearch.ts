@@ -38,7 +38,7 @@ const HEAD_RE =
 
 /** A found child: the finding verb and the child. */
 const FOUND_CHILD_RE =
-	/(?:拾得|捡到|捡拾|拾获|发现|遗弃|被弃|收养|抱养|送至|送往|捡回).{0,20}?(?:弃婴|婴儿|男婴|女婴|新生儿|弃儿|男孩|女孩|儿童|孩子|小孩|宝宝)|(?:弃婴|弃儿)|查找.{0,10}生父母|亲生父母/;
+	/(?:拾得|捡到|捡拾|拾获|捡回|遗弃|被弃).{0,20}?(?:婴|男孩|女孩|儿童|孩子|小孩|宝宝)|(?:发现|收养|抱养|送至).{0,12}?(?:男婴|女婴|婴儿|弃婴|新生儿)|弃婴|弃儿|(?:查找|寻找).{0,10}(?:亲生)?父母|亲生父母/;
 
 /** A person taken in by an institution, whose family is sought. */
 const TAKEN_IN_RE =
@@ -435,7 +435,10 @@ function buildRecord(
 	if (shared.contactName) record.contactName = shared.contactName;
 	if (shared.noticeDeadline) record.noticeDeadline = shared.noticeDeadline;
 	if (shared.organization) record.organization = shared.organization;
-	const person = PERSON_NAME_RE.exec(norm.slice(u.start, u.end));
+	const person =
+		PERSON_NAME_RE.exec(norm.slice(u.start, u.end)) ??
+		// 李小明，男，8岁: a 寻人启事 starts with the name.
+		/^\s*(?<n>[\u4e00-\u9fa5]{2,4})\s*[,，]\s*(?:男|女)[,，]/.exec(norm.slice(u.start, u.end));
 	// A found infant has no name of its own; 取名 (the name the home gave) is still useful.
 	if (person?.groups?.n && (subtype !== 'found_child' || /取名|起名/.test(person[0]))) {
 		const s = u.start + person.index + person[0].indexOf(person.groups.n);

@@ -87,7 +87,7 @@ const FOUND_HEAD_RE = /失物招领|招领启[事示]|招领公告|认领启[事
 const FOUND_VERB_RE = /(?:拾到|拾得|拾获|捡到|捡拾|捡获)/g;
 
 /** Things found that are people: those notices belong to familySearch. */
-const PERSON_RE = /婴|孩|童|儿|男子|女子|老人|老年|人员|患者|流浪/;
+const PERSON_RE = /婴|孩|童|儿|男子|女子|老人|老年|人员|患者|流浪|尸|遗体/;
 
 /** A reward for returning a lost thing. */
 const REWARD_RE =
