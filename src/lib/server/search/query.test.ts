@@ -148,13 +148,11 @@ describe('searchRecords', () => {
 	});
 
 	it('ranks a title match above a body match', async () => {
-		const id = await db
-			.transaction()
-			.execute((trx) =>
-				insertRecord(trx, hotline('公交线路咨询', '0731-33333333', '医保大厅隔壁'), {
-					status: 'published'
-				})
-			);
+		const id = await db.transaction().execute((trx) =>
+			insertRecord(trx, hotline('公交线路咨询', '0731-33333333', '医保大厅隔壁'), {
+				status: 'published'
+			})
+		);
 		const result = await found('医保');
 		expect(result[0]).toBe(ids.insurance);
 		expect(result).toContain(id);
