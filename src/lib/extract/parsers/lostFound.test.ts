@@ -224,3 +224,12 @@ describe('void notices in other layouts', () => {
 		);
 	});
 });
+
+describe('void notices broken by the column', () => {
+	it('joins a holder whose name is broken by a line break', () => {
+		const text =
+			'赵一遗失学生证，号码20230101，声明作废。钱\n多多遗失身份证，号码430203200001011234，声明作废。株洲市某某\n科技有限公司遗失公章一枚，声明作废。';
+		const rs = parse(text);
+		expect(rs.map((r) => r.holder)).toEqual(['赵一', '钱多多', '株洲市某某科技有限公司']);
+	});
+});

@@ -339,9 +339,15 @@ function holderStartOf(norm: string, anchor: number, floor: number): number {
 				const ls = lineStart(norm, k - 1);
 				const prev = norm.slice(ls, k - 1).trim();
 				if (!prev) break;
-				if (VOID_HEAD_RE.test(prev) || isNoticeHead(prev)) break;
-				if (/\d|号/.test(prev) || firstDocumentWord(norm, ls, k - 1)) break;
-				if (k - 1 - ls > 24) break;
+				if (isNoticeHead(prev)) break;
+				// Only the words after the last stop sign can be the holder's first half
+				// (…声明作废。张 / 三遗失…).
+				let ts = k - 1;
+				while (ts > ls && !HARD_STOP.test(norm[ts - 1])) ts--;
+				const tail = norm.slice(ts, k - 1);
+				if (VOID_HEAD_RE.test(tail) || /\d|号/.test(tail) || firstDocumentWord(norm, ts, k - 1))
+					break;
+				if (k - 1 - ts > 24) break;
 			}
 		}
 		k--;
