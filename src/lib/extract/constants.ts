@@ -386,8 +386,11 @@ export const ASK_VERBS = [
 	'询问'
 ] as const;
 
-/** What a department does with the question: XX局回复:… */
-export const ANSWER_VERBS = ['回复', '答复', '回应', '解答', '回答', '答'] as const;
+/**
+ * What a department does with the question: XX局回复:… (回覆 / 答覆 are the Taiwan and
+ * Hong Kong spellings; 覆 is also a simplified character, so normalisation keeps it).
+ */
+export const ANSWER_VERBS = ['回复', '答复', '回覆', '答覆', '回应', '解答', '回答', '答'] as const;
 
 /**
  * Section headings of a service guide, by the field they fill. A heading is one of these

@@ -1,0 +1,79 @@
+/**
+ * Text that must NOT produce hotline or procedure records, run through the whole pipeline
+ * (chrono's negative_cases habit). The notice kinds have their own file
+ * (negative-cases-notices.test.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import { extract } from './index';
+
+function records(text: string, kinds = ['hotline', 'procedure']) {
+	return extract(text, { source: 'negative.txt', published: '2020-05-08' }).filter((r) =>
+		kinds.includes(r.kind)
+	);
+}
+
+describe('negative cases: hotlines and procedures', () => {
+	const cases: Array<[string, string]> = [
+		[
+			'an opinion article that talks about procedures',
+			'坚持把法律援助这项“民生工程”做实做好\n\n刘文清\n\n法律援助是解决困难群众“打官司难”的一项制度设计。要优化办理流程,缩短办理时限,让群众少跑腿。办理条件要更宽,申请材料要更简,这是群众的期盼。\n\n(作者系市司法局副局长)'
+		],
+		[
+			'a company capital-reduction notice',
+			'减资公告\n\n株洲某某机械有限公司经股东会决议,注册资本由1000万元减少至500万元。请债权人自本公告见报之日起45日内向本公司申报债权。联系电话:28881234。特此公告。'
+		],
+		[
+			'a company deregistration notice',
+			'注销公告\n\n株洲某某贸易有限公司拟向登记机关申请注销登记,请债权人于45日内向清算组申报债权。联系人:王五,电话:13307330001。'
+		],
+		[
+			'a news lead quoting a reader question without an answer',
+			'网友提问:“墨兰怎么养?”“发财树如何进行室内养护?”近日,市园林绿化中心“植物医生”线上问诊平台启用,免费为市民提供园艺咨询服务。\n\n早在2019年8月,技术服务站便开门“坐诊”。'
+		],
+		[
+			'the newspaper footer tip line',
+			'寻物启事\n\n本人不慎遗失钱包一个,请拾到者与我联系,电话:13307330002。\n\n广告接待热线 28835396\n\n新闻热线:28835000 发行热线:28835111'
+		],
+		[
+			'a reporter byline with a phone',
+			'本报记者 李明 电话:13307330003\n\n昨日,市区多条道路完成改造。'
+		],
+		[
+			'ID and certificate numbers in a notice column',
+			'下列证件声明作废\n\n·陈某 遗失\n4302021959060560164\n4号残疾证\n·张某 遗失身份证 430202195901010011'
+		],
+		[
+			'an event sign-up line',
+			'想学习广场舞的市民注意了!市民朋友可以前往健身中心现场报名,报名电话:28687947。'
+		],
+		[
+			'numbers that are amounts, dates and counts',
+			'2019年全市办理案件3968件,补贴2000—3000元,20200417开工,共120多件。'
+		]
+	];
+	for (const [why, text] of cases) {
+		it(why, () => {
+			expect(records(text)).toEqual([]);
+		});
+	}
+
+	it('survives arbitrary and pathological input', () => {
+		const inputs = [
+			'',
+			'\n\n\n',
+			'1'.repeat(100_000),
+			'网友提问:'.repeat(5_000),
+			'电话:' + '2'.repeat(50_000),
+			'办理条件:\n'.repeat(3_000),
+			'((((('.repeat(10_000),
+			'\u0000\uffff\ud800',
+			'回复:'.repeat(10_000)
+		];
+		for (const input of inputs) {
+			const t0 = performance.now();
+			const out = extract(input, { source: 'x', published: '2020-01-01' });
+			expect(Array.isArray(out)).toBe(true);
+			expect(performance.now() - t0).toBeLessThan(3000);
+		}
+	});
+});

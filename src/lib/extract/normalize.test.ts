@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { normalize } from './normalize';
+
+describe('normalize', () => {
+	it('keeps the length, so offsets are shared with the original', () => {
+		const samples = [
+			'',
+			'報名電話：（０７３１）２８８２９９９９',
+			'𠀀𠀁 surrogate pairs 😀 stay',
+			'a\r\nb\u3000c',
+			'一二三〇'.repeat(1000)
+		];
+		for (const s of samples) expect(normalize(s)).toHaveLength(s.length);
+	});
+
+	it('folds full-width ASCII, the ideographic space and CJK brackets', () => {
+		expect(normalize('（０７３１）２８８２９９９９：ＡＢｃ')).toBe('(0731)28829999:ABc');
+		expect(normalize('a\u3000b')).toBe('a b');
+		expect(normalize('【公告】〔2020〕')).toBe('[公告][2020]');
+		expect(normalize('“引号”「書名」')).toBe('"引号""书名"');
+	});
+
+	it('maps every dash to one hyphen', () => {
+		for (const d of ['—', '－', '‐', '‑', '–', '―', '−']) {
+			expect(normalize(`0731${d}28455555`)).toBe('0731-28455555');
+		}
+	});
+
+	it('folds traditional to simplified character by character', () => {
+		expect(normalize('辦事指南 便民電話 諮詢熱線 臺灣 裡面')).toBe(
+			'办事指南 便民电话 咨询热线 台湾 里面'
+		);
+		// Simplified text is left as it is.
+		expect(normalize('办事指南便民电话')).toBe('办事指南便民电话');
+	});
+
+	it('leaves surrogate pairs and ordinary text alone', () => {
+		const s = '𠀀株洲😀';
+		expect(normalize(s)).toBe(s);
+	});
+
+	it('is fast on a large page', () => {
+		const big = '株洲日報訊（記者）電話：２８６８７９４７。\n'.repeat(50_000);
+		const t0 = performance.now();
+		const out = normalize(big);
+		expect(out.length).toBe(big.length);
+		expect(performance.now() - t0).toBeLessThan(2000);
+	});
+});

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { normalize } from './normalize';
+import { findPhones, normalizePhoneNumber } from './phone';
+
+/** Numbers found in a text (matching on its normalised form, like the parsers do). */
+function numbers(text: string, list = false): string[] {
+	return findPhones(normalize(text), { original: text, list }).map((p) => p.number);
+}
+
+describe('findPhones: positives', () => {
+	const cases: Array<[string, string[]]> = [
+		['报名电话:28687947。', ['0731-28687947']],
+		['电话010-12345678', ['010-12345678']],
+		['（0731）28829999', ['0731-28829999']],
+		['(0731)28829999', ['0731-28829999']],
+		['0731—28455555', ['0731-28455555']],
+		['电话0731 2868 1662', ['0731-28681662']],
+		['0731-2868 1662', ['0731-28681662']],
+		['073128681662', ['0731-28681662']],
+		['电话：０７３１－２８６８１６６２', ['0731-28681662']],
+		['请与张羽联系,电话:13307337876。', ['13307337876']],
+		['电话133 0733 7876', ['13307337876']],
+		['手机：133-0733-7876', ['13307337876']],
+		['开通“12349”为老服务热线', ['12349']],
+		['请拨打12345反映', ['12345']],
+		['拨打110报警', ['110']],
+		['火警请拨119', ['119']],
+		['客服电话400-820-8820', ['400-820-8820']],
+		['免费热线800 810 8888', ['800-810-8888']],
+		['咨询电话020-87654321', ['020-87654321']],
+		['联系电话:0755-8812345', ['0755-8812345']]
+	];
+	for (const [text, expected] of cases) {
+		it(`${text} → ${expected.join(', ')}`, () => {
+			expect(numbers(text)).toEqual(expected);
+		});
+	}
+
+	it('joins a number broken across a line break', () => {
+		expect(numbers('报名电话:2868\n7947')).toEqual(['0731-28687947']);
+		expect(numbers('电话:1330733\n7876')).toEqual(['13307337876']);
+		expect(numbers('电话0731-\n28687947')).toEqual(['0731-28687947']);
+	});
+
+	it('keeps two numbers on consecutive lines apart', () => {
+		expect(numbers('电话:28687947\n13307337876')).toEqual(['0731-28687947', '13307337876']);
+		expect(numbers('联系电话:13307337876\n2020年4月17日')).toEqual(['13307337876']);
+	});
+
+	it('reports offsets, raw text and a label', () => {
+		const text = '若仍有疑问,可拨打失业保险咨询电话0731-28580753进行咨询。';
+		const [p] = findPhones(normalize(text), { original: text });
+		expect(text.slice(p.start, p.end)).toBe('0731-28580753');
+		expect(p.raw).toBe('0731-28580753');
+		expect(p.label).toBe('失业保险咨询电话');
+		expect(p.type).toBe('landline');
+	});
+
+	it('keeps the printed form as raw (full-width brackets included)', () => {
+		const text = '服务热线（０７３１）２８８２９９９９';
+		const [p] = findPhones(normalize(text), { original: text });
+		expect(p.raw).toBe('（０７３１）２８８２９９９９');
+		expect(text.slice(p.start, p.end)).toBe(p.raw);
+	});
+
+	it('labels a contact by name', () => {
+		const text = '如有知情者请与张羽联系,电话:13307337876。';
+		expect(findPhones(normalize(text), { original: text })[0].label).toBe('联系人 张羽');
+	});
+
+	it('marks the newspaper own lines', () => {
+		const [p] = findPhones(normalize('广告接待热线 28835396'));
+		expect(p.newspaperLine).toBe(true);
+	});
+
+	it('respects a start/end range', () => {
+		const text = '电话28687947,电话28687948';
+		const ps = findPhones(text, { start: 10 });
+		expect(ps.map((p) => p.number)).toEqual(['0731-28687948']);
+	});
+
+	it('takes short numbers on a list line', () => {
+		expect(numbers('交通事故报警 122\n消费者投诉举报 12315\n', true)).toEqual(['122', '12315']);
+	});
+});
+
+describe('findPhones: negatives (never a phone)', () => {
+	const cases: Array<[string, string]> = [
+		['身份证号430202195901010011', 'an 18-digit ID number'],
+		['身份证号4302021959010100X', 'a 17+X ID number'],
+		['430202195901010011', 'a bare ID number'],
+		['43020219590101001X', 'a bare 17+X ID number'],
+		['遗失\n4302021959060560164\n4号残疾证', 'a 20-digit 残疾证 number broken at a line end'],
+		['证号：43022319760815202342', 'a 20-digit 残疾证 number'],
+		['遗失身份证43020219\n5901010011', 'an ID number broken into an 8-digit head'],
+		['20200417', 'a date as YYYYMMDD'],
+		['于20200417遗失', 'a date inside a sentence'],
+		['2000—3000元的办案补贴', 'an amount range'],
+		['共投资28000000元', 'an amount'],
+		['案件120多件', 'a count that looks like 120'],
+		['人数要求不低于10人', 'a count'],
+		['2020年4月17日', 'a year'],
+		['邮箱 997797627@qq.com', 'a QQ mail address'],
+		['QQ:28687947', 'a QQ number'],
+		['账号6222021234567890123', 'a bank account'],
+		['卡号 6222 0212 3456 7890', 'a bank card printed in blocks'],
+		['统一社会信用代码91430211MA4Q8KTR6C', 'a credit code'],
+		['B0508102000000190', 'a certificate number with a letter'],
+		['编号：28123456', 'a certificate number of phone length'],
+		['第12345期', 'an issue number'],
+		['面积15527.46平方米', 'a decimal'],
+		['12345', 'a short number without any phone word'],
+		['邮编412000', 'a postal code'],
+		['株疫防组发[2020]23号', 'a document number'],
+		['14:30', 'a time'],
+		['v2.12345', 'a version']
+	];
+	for (const [text, why] of cases) {
+		it(`${why}: ${JSON.stringify(text)}`, () => {
+			expect(numbers(text)).toEqual([]);
+		});
+	}
+});
+
+describe('normalizePhoneNumber', () => {
+	it('normalises one printed number', () => {
+		expect(normalizePhoneNumber('(0731)28829999')).toBe('0731-28829999');
+		expect(normalizePhoneNumber('28687947')).toBe('0731-28687947');
+		expect(normalizePhoneNumber('133 0733 7876')).toBe('13307337876');
+		expect(normalizePhoneNumber('12345')).toBe('12345');
+		expect(normalizePhoneNumber('430202195901010011')).toBeUndefined();
+	});
+});
