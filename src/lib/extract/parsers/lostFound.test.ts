@@ -233,3 +233,11 @@ describe('void notices broken by the column', () => {
 		expect(rs.map((r) => r.holder)).toEqual(['赵一', '钱多多', '株洲市某某科技有限公司']);
 	});
 });
+
+describe('holders whose names contain news-like characters', () => {
+	it('keeps 曾, 如 and 后 inside a name', () => {
+		const text =
+			'曾如意遗失身份证，号码430203199001011111，声明作废。后小军遗失学生证，号码20240001，声明作废。';
+		expect(parse(text).map((r) => r.holder)).toEqual(['曾如意', '后小军']);
+	});
+});

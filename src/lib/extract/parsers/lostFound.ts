@@ -62,7 +62,7 @@ const NOT_VOID_RE = /减资|减少注册资本|清算|债权|债务|拍卖|招�
 
 /** Words that mark an anchor inside reporting rather than a notice. */
 const NEWS_HOLDER_RE =
-	/记者|据|了解|市民|网友|群众|如果|如|一旦|若|后|如何|怎么|需要|可以|不少|很多|许多|一些|有人|他|她|我们|大家|曾|经常|容易/;
+	/记者|据悉|据了解|了解到|市民|网友|群众|如果|假如|一旦|若是|之后|以后|如何|怎么|需要|可以|不少|很多|许多|一些|有人|他们|她们|我们|大家|曾经|经常|容易/;
 
 /** Labels in front of a document number. */
 const NUMBER_LABEL_RE =
