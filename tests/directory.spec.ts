@@ -244,3 +244,30 @@ test.describe('accessibility (axe)', () => {
 		await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
 	});
 });
+
+test.describe('calendar and feed', () => {
+	test('an event can be added to a phone calendar (iCalendar)', async ({ page, request }) => {
+		const id = await idOf(page, '【测试】2099年全民健身跑报名');
+		await page.goto(`/records/${id}`);
+		await expect(page.getByRole('link', { name: '加入手机日历' })).toHaveAttribute(
+			'href',
+			`/records/${id}/calendar.ics`
+		);
+		const response = await request.get(`/records/${id}/calendar.ics`);
+		expect(response.headers()['content-type']).toContain('text/calendar');
+		const ics = await response.text();
+		expect(ics).toContain('BEGIN:VEVENT');
+		expect(ics).toMatch(/DTSTART;VALUE=DATE:20990501/);
+		expect(ics).toContain('【测试】2099年全民健身跑报名');
+		const hotline = await idOf(page, '【测试】医保报销咨询电话');
+		expect((await request.get(`/records/${hotline}/calendar.ics`)).status()).toBe(404);
+	});
+
+	test('the RSS feed lists new notices, per kind, with ID numbers masked', async ({ request }) => {
+		const all = await (await request.get('/feed.xml')).text();
+		expect(all).toContain('<rss');
+		const lost = await (await request.get('/feed.xml?kind=lost_found')).text();
+		expect(lost).toContain('【测试】王小明遗失身份证声明');
+		expect(lost).not.toContain('【测试】医保报销咨询电话');
+	});
+});

@@ -34,9 +34,10 @@ export interface RecordSummary {
 }
 
 /** The newest published records of all kinds. */
-export async function newestRecords(db: DB, limit = 8): Promise<RecordSummary[]> {
-	return db
-		.selectFrom('records')
+export async function newestRecords(db: DB, limit = 8, kind?: Kind): Promise<RecordSummary[]> {
+	let q = db.selectFrom('records').where('status', '=', 'published');
+	if (kind) q = q.where('kind', '=', kind);
+	return q
 		.select([
 			'id',
 			'kind',
@@ -48,7 +49,6 @@ export async function newestRecords(db: DB, limit = 8): Promise<RecordSummary[]>
 			'deadline',
 			'published_at as publishedAt'
 		])
-		.where('status', '=', 'published')
 		.orderBy('published_at', 'desc')
 		.orderBy('id', 'desc')
 		.limit(limit)
