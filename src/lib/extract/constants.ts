@@ -496,3 +496,385 @@ export const NOTICE_CONTACT_WORDS = [
 	'注销',
 	'清算'
 ] as const;
+
+// ---------------------------------------------------------------------------------------
+// Notices: lost and found, family search, events (parsers/lostFound, familySearch, event)
+// ---------------------------------------------------------------------------------------
+
+/** Verbs of a lost document or thing. */
+export const LOST_VERBS = ['遗失', '丢失', '遗落', '被盗', '失窃'] as const;
+
+/** Verbs of finding a thing (or a child: familySearch takes those). */
+export const FOUND_VERBS = ['拾到', '拾得', '拾获', '捡到', '捡拾', '捡获'] as const;
+
+/** Labels printed in front of a document number, longest first within a family. */
+export const DOCUMENT_NUMBER_LABELS = [
+	'统一社会信用代码',
+	'社会信用代码',
+	'信用代码',
+	'注册号',
+	'公民身份号码',
+	'身份证号码',
+	'身份证号',
+	'证件号码',
+	'证件号',
+	'证书编号',
+	'证书号码',
+	'证书号',
+	'证照编号',
+	'发票号码',
+	'发票代码',
+	'许可证号',
+	'许可证编号',
+	'核准号',
+	'登记号',
+	'车牌号码',
+	'车牌号',
+	'号牌号码',
+	'车架号',
+	'账号',
+	'卡号',
+	'证号',
+	'编号',
+	'号码',
+	'代码',
+	'号'
+] as const;
+
+/** Endings that make a run of characters a document's name when DOCUMENT_TYPES lacks it. */
+export const DOCUMENT_SUFFIXES = [
+	'证书',
+	'证明',
+	'执照',
+	'许可证',
+	'通行证',
+	'登记证',
+	'证',
+	'专用章',
+	'公章',
+	'印章',
+	'章',
+	'发票',
+	'收据',
+	'存折',
+	'卡',
+	'护照',
+	'合同',
+	'簿',
+	'户口本'
+] as const;
+
+/** Endings of an issuer printed in front of a document (市残疾人联合会残疾证 → 残疾证). */
+export const ISSUER_ENDINGS = [
+	'联合会',
+	'委员会',
+	'管理局',
+	'公安局',
+	'分局',
+	'局',
+	'银行',
+	'支行',
+	'分行',
+	'公司',
+	'中心',
+	'学校',
+	'大学',
+	'学院',
+	'医院',
+	'厅',
+	'委',
+	'所',
+	'站',
+	'院'
+] as const;
+
+/** Company notices that carry 声明 and numbers but declare nothing lost (减资, 注销 …). */
+export const NOT_VOID_WORDS = [
+	'减资',
+	'减少注册资本',
+	'清算',
+	'债权',
+	'债务',
+	'拍卖',
+	'招标',
+	'投标',
+	'竞买',
+	'合并',
+	'分立',
+	'注销登记'
+] as const;
+
+/**
+ * Words in front of 遗失 that make the sentence reporting, not a notice (记者了解到，不少市民
+ * 遗失…). Single characters are left out on purpose: 曾, 如, 后 are also in names.
+ */
+export const NEWS_WORDS = [
+	'记者',
+	'据悉',
+	'据了解',
+	'了解到',
+	'市民',
+	'网友',
+	'群众',
+	'如果',
+	'假如',
+	'一旦',
+	'若是',
+	'之后',
+	'以后',
+	'如何',
+	'怎么',
+	'需要',
+	'可以',
+	'不少',
+	'很多',
+	'许多',
+	'一些',
+	'有人',
+	'他们',
+	'她们',
+	'我们',
+	'大家',
+	'曾经',
+	'经常',
+	'容易'
+] as const;
+
+/** Places that take a person in and then look for the family (救助站寻亲). */
+export const TAKEN_IN_WORDS = [
+	'救助管理站',
+	'救助站',
+	'救助中心',
+	'受助人员',
+	'受助人',
+	'流浪',
+	'乞讨',
+	'福利院',
+	'敬老院',
+	'养老院',
+	'精神病院',
+	'医院',
+	'收治',
+	'救治',
+	'收留',
+	'护送'
+] as const;
+
+/** Words of a family's loss (寻人启事). */
+export const MISSING_WORDS = [
+	'寻人启事',
+	'走失',
+	'走丢',
+	'离家出走',
+	'出走',
+	'失踪',
+	'失联',
+	'下落不明',
+	'外出未归',
+	'未归'
+] as const;
+
+/** Words of a happy ending told as news: such a story asks nothing of the reader. */
+export const REUNION_WORDS = [
+	'团聚',
+	'团圆',
+	'相认',
+	'寻亲成功',
+	'成功寻亲',
+	'找到亲人',
+	'找到了亲人',
+	'找到家人',
+	'与家人见面',
+	'回到家',
+	'回到了家',
+	'回家了',
+	'终于',
+	'喜极而泣'
+] as const;
+
+/** Section labels that introduce a person's features (体貌特征：…). */
+export const FEATURE_LABELS = [
+	'体貌特征',
+	'身体特征',
+	'外貌特征',
+	'生理特征',
+	'体征',
+	'特征',
+	'身体状况',
+	'健康状况',
+	'随身物品',
+	'携带物品',
+	'随身携带',
+	'衣着',
+	'穿着',
+	'着装',
+	'体貌'
+] as const;
+
+/** Words that make a clause a description of a person (包被, 胎记, 身高, 穿 …). */
+export const FEATURE_WORDS = [
+	'包被',
+	'包裹',
+	'襁褓',
+	'胎记',
+	'痣',
+	'疤',
+	'伤',
+	'体重',
+	'身高',
+	'身长',
+	'斤',
+	'公斤',
+	'千克',
+	'克',
+	'cm',
+	'厘米',
+	'米',
+	'身穿',
+	'穿着',
+	'穿',
+	'衣',
+	'裤',
+	'鞋',
+	'帽',
+	'袜',
+	'随身',
+	'携带',
+	'身上',
+	'红包',
+	'纸条',
+	'字条',
+	'字样',
+	'写有',
+	'奶粉',
+	'奶瓶',
+	'健康',
+	'患',
+	'疾病',
+	'残疾',
+	'唇裂',
+	'腭裂',
+	'发育',
+	'智力',
+	'肤',
+	'头发',
+	'发型',
+	'短发',
+	'长发',
+	'白发',
+	'黑发',
+	'卷发',
+	'光头',
+	'秃',
+	'眼',
+	'眉',
+	'脸',
+	'耳',
+	'鼻',
+	'口音',
+	'方言',
+	'说话',
+	'言语',
+	'身材',
+	'体型',
+	'偏瘦',
+	'偏胖',
+	'微胖',
+	'消瘦',
+	'戴',
+	'佩'
+] as const;
+
+/** Institutions that publish family-search notices, as the ending of their name. */
+export const FAMILY_NOTICE_ORGANIZATIONS = [
+	'儿童福利院',
+	'社会福利院',
+	'福利院',
+	'儿童福利中心',
+	'社会福利中心',
+	'福利中心',
+	'救助管理站',
+	'救助站',
+	'救助中心',
+	'民政局',
+	'民政事务局',
+	'公安局',
+	'公安分局',
+	'派出所'
+] as const;
+
+/** Words that invite readers to take part in an event. */
+export const SIGNUP_WORDS = [
+	'报名',
+	'招募',
+	'征集',
+	'征稿',
+	'征文',
+	'参赛',
+	'招生',
+	'投稿方式',
+	'投稿渠道',
+	'投稿办法',
+	'投稿要求',
+	'预约报名',
+	'预约参加',
+	'预约参与',
+	'预约参观',
+	'预约入场',
+	'预约观看'
+] as const;
+
+/** Markers of a report about an event that already took place. */
+export const PAST_EVENT_WORDS = [
+	'举行了',
+	'举办了',
+	'开展了',
+	'落下帷幕',
+	'落幕',
+	'圆满结束',
+	'圆满成功',
+	'闭幕',
+	'已结束',
+	'顺利举行',
+	'成功举办'
+] as const;
+
+/** Markers of an event still to come or a registration still open. */
+export const OPEN_EVENT_WORDS = [
+	'将于',
+	'将在',
+	'即日起',
+	'截止',
+	'截至',
+	'欢迎',
+	'报名方式',
+	'报名时间',
+	'报名条件',
+	'请于',
+	'可通过',
+	'扫码',
+	'扫描',
+	'报名电话',
+	'仍在',
+	'正在',
+	'火热',
+	'启动',
+	'开始报名',
+	'邀请',
+	'敬请',
+	'届时'
+] as const;
+
+/** Labels of an event's organisers (主办单位：…); 指导单位 is read but not taken. */
+export const ORGANIZER_LABELS = [
+	'主办单位',
+	'主办方',
+	'主办',
+	'指导单位',
+	'承办单位',
+	'承办方',
+	'承办',
+	'举办单位',
+	'组织单位',
+	'发起单位'
+] as const;

@@ -9,9 +9,12 @@
  * a record: the interface shows 报名已截止.
  */
 import { emailsIn, findDistrict } from '../fields';
+import { OPEN_EVENT_WORDS, ORGANIZER_LABELS, PAST_EVENT_WORDS, SIGNUP_WORDS } from '../constants';
 import type { Page, Parser, Passage } from '../pipeline';
 import type { EventRecord } from '../types';
 import {
+	alternation,
+	anyOf,
 	clauses,
 	datesIn,
 	field,
@@ -29,8 +32,7 @@ import {
 // ---------------------------------------------------------------------------------------
 
 /** Words that invite readers to take part. */
-const SIGNUP_RE =
-	/报名|招募|征集|征稿|征文|参赛|招生|投稿(?:方式|渠道|办法|要求)|预约(?:报名|参加|参与|参观|入场|观看)/;
+const SIGNUP_RE = anyOf(SIGNUP_WORDS);
 
 /** Ways to register; each match makes the clause around it one method. */
 const METHOD_RE =
@@ -41,12 +43,12 @@ const METHOD_LABEL_RE =
 	/(?:报名|参与|参加|投稿|征集|申报|预约)(?:方式|途径|办法|渠道)(?:如下)?\s*[:：]?/;
 
 /** Markers of a report about something that already happened. */
-const PAST_RE =
-	/举行了|举办了|开展了|落下帷幕|落幕|圆满结束|圆满成功|闭幕|已结束|顺利举行|成功举办|日前.{0,10}举行|吸引了?.{0,12}(?:报名|参加|参与)/;
+const PAST_RE = new RegExp(
+	`${alternation(PAST_EVENT_WORDS)}|日前.{0,10}举行|吸引了?.{0,12}(?:报名|参加|参与)`
+);
 
 /** Markers of something still to come or still open. */
-const OPEN_RE =
-	/将于|将在|即日起|截止|截至|欢迎|报名方式|报名时间|报名条件|请于|可通过|扫码|扫描|报名电话|仍在|正在|火热|启动|开始报名|邀请|敬请|届时/;
+const OPEN_RE = anyOf(OPEN_EVENT_WORDS);
 
 /** Deadlines: 报名截止时间：X / 截至X / 即日起至X / X前(报名|投稿). */
 const DEADLINE_BEFORE_RE =
@@ -67,8 +69,10 @@ const LOCATION_RE = [
 ];
 
 /** Who organises: 主办单位：X / 由X主办 / X联合Y推出的. */
-const ORGANIZER_LABEL_RE =
-	/(?:主办单位|主办方|主办|指导单位|承办单位|承办方|承办|举办单位|组织单位|发起单位)\s*[:：]\s*(?<v>[^。;；\n]{2,60})/g;
+const ORGANIZER_LABEL_RE = new RegExp(
+	`(?:${alternation(ORGANIZER_LABELS)})\\s*[:：]\\s*(?<v>[^。;；\\n]{2,60})`,
+	'g'
+);
 const ORGANIZER_VERB_RE =
 	/(?:^|[,，。!！?？;；:：\s])(?:由)?(?<v>[\u4e00-\u9fa5A-Za-z0-9“”"()]{3,40}?)(?:共同|联合举办|携手)?(?:主办|承办|举办|推出|发起|开展|组织|启动)(?:的|了)?/;
 

@@ -7,11 +7,21 @@
  * or, without a headline, one paragraph that tells the finding and asks readers to call.
  * News about a reunion (寻亲成功, 团聚) asks nothing of the reader and is not a record.
  */
+import {
+	FAMILY_NOTICE_ORGANIZATIONS,
+	FEATURE_LABELS,
+	FEATURE_WORDS,
+	MISSING_WORDS,
+	REUNION_WORDS,
+	TAKEN_IN_WORDS
+} from '../constants';
 import { addDuration, findDurations, parseCnNumber } from '../date';
 import { findDistrict } from '../fields';
 import type { Page, Parser } from '../pipeline';
 import type { FamilySearchRecord, FamilySearchSubtype } from '../types';
 import {
+	alternation,
+	anyOf,
 	SIGNATURE_DATE_RE,
 	clauses,
 	datesIn,
@@ -41,19 +51,17 @@ const FOUND_CHILD_RE =
 	/(?:拾得|捡到|捡拾|拾获|捡回|遗弃|被弃).{0,20}?(?:婴|男孩|女孩|儿童|孩子|小孩|宝宝)|(?:发现|收养|抱养|送至).{0,12}?(?:男婴|女婴|婴儿|弃婴|新生儿)|弃婴|弃儿|(?:查找|寻找).{0,10}(?:亲生)?父母|亲生父母/;
 
 /** A person taken in by an institution, whose family is sought. */
-const TAKEN_IN_RE =
-	/救助管理站|救助站|救助中心|受助人员|受助人|流浪|乞讨|福利院|敬老院|养老院|精神病院|医院|收治|救治|收留|护送/;
+const TAKEN_IN_RE = anyOf(TAKEN_IN_WORDS);
 
 /** A family looking for a relative. */
-const LOST_RE = /寻人启事|走失|走丢|离家出走|出走|失踪|失联|下落不明|外出未归|未归/;
+const LOST_RE = anyOf(MISSING_WORDS);
 
 /** A request to the reader: call, tell, come and claim. */
 const CALL_RE =
 	/(?:请|望|恳请|敬请|如有|若有|如|若|知情|见到|发现|看到|有知道).{0,40}?(?:联系|告知|认领|联络|来电|致电|拨打|报警|通知)/;
 
 /** Words of a happy ending told as news. */
-const REUNION_RE =
-	/团聚|团圆|相认|寻亲成功|成功寻亲|找到了?亲人|找到家人|与家人见面|回到了?家|回家了|终于|喜极而泣|圆了.{0,6}梦/;
+const REUNION_RE = anyOf(REUNION_WORDS);
 
 /** The notice period: 自公告之日起60日内 / 公告期为六十日. */
 const PERIOD_RE =
@@ -79,12 +87,10 @@ const AGE_RE = [
 ];
 
 /** Section labels that introduce features. */
-const FEATURE_LABEL_RE =
-	/(?:体貌特征|身体特征|外貌特征|生理特征|体征|特征|身体状况|健康状况|随身物品|携带物品|随身携带|衣着|穿着|着装|体貌)\s*[:：]\s*/g;
+const FEATURE_LABEL_RE = new RegExp(`(?:${alternation(FEATURE_LABELS)})\\s*[:：]\\s*`, 'g');
 
 /** Words that make a clause a description of the person. */
-const FEATURE_RE =
-	/包被|包裹|襁褓|胎记|痣|疤|伤|体重|身高|身长|斤|公斤|千克|克|cm|厘米|米|身穿|穿着|穿|衣|裤|鞋|帽|袜|随身|携带|身上|红包|纸条|字条|字样|写有|奶粉|奶瓶|健康|患|疾病|残疾|唇裂|腭裂|发育|智力|肤|头发|发型|短发|长发|白发|黑发|卷发|光头|秃|眼|眉|脸|耳|鼻|口音|方言|说话|言语|身材|体型|偏瘦|偏胖|微胖|消瘦|戴|佩/;
+const FEATURE_RE = anyOf(FEATURE_WORDS);
 
 /** Clauses that tell the story or ask for a call, not features. */
 const NOT_FEATURE_RE =
@@ -95,8 +101,10 @@ const SUBJECT_RE =
 	/^(?:该|此|这名|这个|其)?(?:弃婴|女婴|男婴|婴儿|孩子|男孩|女孩|儿童|小孩|男子|女子|老人|受助人员|受助人|患者|该人|本人|他|她|其)(?:的)?/;
 
 /** Names of the institutions that publish such notices. */
-const ORG_RE =
-	/[\u4e00-\u9fa5]{2,24}?(?:儿童福利院|社会福利院|福利院|儿童福利中心|社会福利中心|福利中心|救助管理站|救助站|救助中心|民政局|民政事务局|公安局|公安分局|派出所)/g;
+const ORG_RE = new RegExp(
+	`[\\u4e00-\\u9fa5]{2,24}?(?:${alternation(FAMILY_NOTICE_ORGANIZATIONS)})`,
+	'g'
+);
 
 /** Characters that cannot be inside an organisation's name in front of its ending. */
 const ORG_STOP = /[与和到至由向经送在被请系于及的了将把为从是已现暂]/;

@@ -8,11 +8,22 @@
  * word (遗失/丢失) is one candidate: its holder is read backwards, its document forwards to
  * the ending word or the next holder.
  */
-import { DOCUMENT_TYPES } from '../constants';
+import {
+	DOCUMENT_NUMBER_LABELS,
+	DOCUMENT_SUFFIXES,
+	DOCUMENT_TYPES,
+	FOUND_VERBS,
+	ISSUER_ENDINGS,
+	LOST_VERBS,
+	NEWS_WORDS,
+	NOT_VOID_WORDS
+} from '../constants';
 import { findDistrict } from '../fields';
 import type { Page, Parser } from '../pipeline';
 import type { LostFoundRecord } from '../types';
 import {
+	alternation,
+	anyOf,
 	BULLETS,
 	clauses,
 	datesIn,
@@ -38,7 +49,7 @@ import type { DateMatch } from '../date';
 // ---------------------------------------------------------------------------------------
 
 /** The verb of a lost document or thing. */
-const ANCHOR_RE = /(?:不慎)?(?:遗失|丢失|遗落|被盗|失窃)/g;
+const ANCHOR_RE = new RegExp(`(?:不慎)?(?:${alternation(LOST_VERBS)})`, 'g');
 
 /**
  * An anchor that is part of a headline word (遗失声明, 遗失物品招领) or of a narrative
@@ -58,23 +69,22 @@ const VOID_HEAD_RE =
 	/(?:遗失|作废|挂失|丢失)(?:声明|启事|启示|公告)|(?:声明|予以)作废|(?:下列|以下).{0,8}作废/;
 
 /** Notices that carry 声明 and numbers but declare nothing lost. */
-const NOT_VOID_RE = /减资|减少注册资本|清算|债权|债务|拍卖|招标|投标|竞买|合并|分立|注销登记/;
+const NOT_VOID_RE = anyOf(NOT_VOID_WORDS);
 
 /** Words that mark an anchor inside reporting rather than a notice. */
-const NEWS_HOLDER_RE =
-	/记者|据悉|据了解|了解到|市民|网友|群众|如果|假如|一旦|若是|之后|以后|如何|怎么|需要|可以|不少|很多|许多|一些|有人|他们|她们|我们|大家|曾经|经常|容易/;
+const NEWS_HOLDER_RE = anyOf(NEWS_WORDS);
 
 /** Labels in front of a document number. */
-const NUMBER_LABEL_RE =
-	/(?:统一社会信用代码|社会信用代码|信用代码|注册号|公民身份号码|身份证号码|身份证号|证件号码|证件号|证书编号|证书号码?|证照编号|发票号码|发票代码|许可证号|许可证编号|核准号|登记号|车牌号码?|号牌号码?|车架号|账号|卡号|证号|编号|号码|代码|号)\s*(?:为|是)?\s*[:：]?\s*/g;
+const NUMBER_LABEL_RE = new RegExp(
+	`(?:${alternation(DOCUMENT_NUMBER_LABELS)})\\s*(?:为|是)?\\s*[:：]?\\s*`,
+	'g'
+);
 
 /** Endings that make a run of characters a document name when it is not in the word list. */
-const DOCUMENT_SUFFIX_RE =
-	/(?:证书|证明|执照|许可证|通行证|登记证|证|专用章|公章|印章|章|发票|收据|存折|卡|护照|合同|簿|户口本)/g;
+const DOCUMENT_SUFFIX_RE = anyOf(DOCUMENT_SUFFIXES, 'g');
 
 /** Issuers printed in front of a document name (株洲市残疾人联合会残疾证). */
-const ISSUER_END_RE =
-	/(?:联合会|委员会|管理局|公安局|分局|局|银行|支行|分行|公司|中心|学校|大学|学院|医院|厅|委|所|站|院)/g;
+const ISSUER_END_RE = anyOf(ISSUER_ENDINGS, 'g');
 
 /** Quantity words around a document name: 一本 / 各一枚 / 一份. */
 const QUANTITY_RE = /^(?:各)?[一二两三四五六七八九十\d]+(?:本|张|枚|份|个|套|块|联|册)/;
@@ -84,7 +94,7 @@ const LOST_HEAD_RE = /寻物启[事示]|寻物公告|寻物/;
 const FOUND_HEAD_RE = /失物招领|招领启[事示]|招领公告|认领启[事示]|招领/;
 
 /** Verbs of finding something. */
-const FOUND_VERB_RE = /(?:拾到|拾得|拾获|捡到|捡拾|捡获)/g;
+const FOUND_VERB_RE = anyOf(FOUND_VERBS, 'g');
 
 /** Things found that are people: those notices belong to familySearch. */
 const PERSON_RE = /婴|孩|童|儿|男子|女子|老人|老年|人员|患者|流浪|尸|遗体/;

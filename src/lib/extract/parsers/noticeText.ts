@@ -267,3 +267,16 @@ export function recordPhones(hits: readonly PhoneMatch[]): Phone[] {
 export function datesIn(page: Page, start: number, end: number, mode?: YearMode): DateMatch[] {
 	return findDates(page.norm, page.published, mode ? { start, end, mode } : { start, end });
 }
+
+/** A regex that matches any of `words`, longest first (so 救助管理站 wins over 救助站). */
+export function anyOf(words: readonly string[], flags?: string): RegExp {
+	const escaped = [...words]
+		.sort((a, b) => b.length - a.length)
+		.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+	return new RegExp(escaped.join('|'), flags);
+}
+
+/** The alternation source of `words` (longest first), to embed in a larger pattern. */
+export function alternation(words: readonly string[]): string {
+	return anyOf(words).source;
+}
