@@ -17,7 +17,7 @@ export interface Span {
 const SENTENCE_END = /[。.!?!?;;:…]["')\]》]*$/;
 /** Notice headings that open a passage even when they sit inside a column of notices. */
 const NOTICE_HEADING =
-	/^(?:[\[【(]?)(?:遗失声明|挂失声明|作废声明|声明作废|寻物启事|招领启事|失物招领|认领启事|寻人启事|寻亲启事|寻亲公告|认领公告|查找.{0,12}公告|.{0,16}(?:公告|启事|声明|声明作废|作废声明|通告|通知|告示|须知))(?:[\])】]?)$/;
+	/^(?:[[【(]?)(?:遗失声明|挂失声明|作废声明|声明作废|寻物启事|招领启事|失物招领|认领启事|寻人启事|寻亲启事|寻亲公告|认领公告|查找.{0,12}公告|.{0,16}(?:公告|启事|声明|声明作废|作废声明|通告|通知|告示|须知))(?:[\])】]?)$/;
 /** Longest line that can still be a headline. */
 const HEADLINE_MAX = 50;
 
@@ -165,8 +165,8 @@ function strip(p: Passage & { hasBody?: boolean }): Passage {
 	return out;
 }
 
-/** The passage that contains `offset`, if any (passages are sorted and disjoint). */
-export function passageAt(passages: readonly Passage[], offset: number): Passage | undefined {
+/** The span (passage, paragraph …) that contains `offset`, if any; spans sorted and disjoint. */
+export function passageAt<T extends Span>(passages: readonly T[], offset: number): T | undefined {
 	let lo = 0;
 	let hi = passages.length - 1;
 	while (lo <= hi) {

@@ -25,7 +25,7 @@ import {
 	splitOrganization,
 	toPhone
 } from '../fields';
-import { nonBlankLines, paragraphs, sentences, type Span } from '../passages';
+import { nonBlankLines, paragraphs, passageAt, sentences, type Span } from '../passages';
 import { findPhones, isEmergencyNumber, type PhoneMatch } from '../phone';
 import type { Page, Parser, Passage } from '../pipeline';
 import type { HotlineRecord } from '../types';
@@ -193,7 +193,7 @@ function proseRecords(page: Page, passage: Passage, phones: PhoneMatch[]): Hotli
 	const noticePassage = NOTICE_RE.test(passageText);
 	for (const p of phones) {
 		if (p.newspaperLine) continue;
-		const para = paras.find((x) => x.start <= p.start && p.end <= x.end);
+		const para = passageAt(paras, p.start);
 		if (!para) continue;
 		const sentence =
 			sentences(page.norm, para.start, para.end).find(

@@ -121,14 +121,15 @@ function answerEnd(page: Page, paras: Span[], index: number, stopAt: number): nu
 function qaRecords(page: Page): ProcedureRecord[] {
 	const markers = findMarkers(page);
 	const paras = paragraphs(page.norm);
+	const paraIndex = new Map(paras.map((p, k) => [p.start, k]));
 	const out: ProcedureRecord[] = [];
 	for (let i = 0; i < markers.length; i++) {
 		const q = markers[i];
 		const a = markers[i + 1];
 		if (q.kind !== 'q' || !a || a.kind !== 'a') continue;
 		// The answer follows the question in the same paragraph or opens the next one.
-		const qParaIndex = paras.findIndex((p) => p.start === q.para.start);
-		const aParaIndex = paras.findIndex((p) => p.start === a.para.start);
+		const qParaIndex = paraIndex.get(q.para.start) ?? -1;
+		const aParaIndex = paraIndex.get(a.para.start) ?? -1;
 		if (aParaIndex !== qParaIndex && !(aParaIndex === qParaIndex + 1 && a.start === a.para.start))
 			continue;
 		const question = trimSpan(page.norm, { start: q.textStart, end: a.start });
