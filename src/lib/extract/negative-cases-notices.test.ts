@@ -53,6 +53,10 @@ describe('negative cases: notices', () => {
 			'街头艺术站启用\n\n项目由政府免费提供场地，公开向社会招募站点主理人，同时鼓励全市文艺爱好者报名参与站点演出。'
 		],
 		[
+			'a public consultation (征集意见) with a deadline and an email',
+			'关于公开征集《某市养犬管理条例（草案）》修改意见的公告\n\n为提高立法质量，现向社会公开征集修改意见。征集时间：即日起至12月5日。社会各界可将意见发送至邮箱 fzb@example.com。'
+		],
+		[
 			'the newspaper’s own contribution box and advertising line',
 			'投稿邮箱：news@example.com\n\n广告接待热线 28800000'
 		]

@@ -34,6 +34,9 @@ import {
 /** Words that invite readers to take part. */
 const SIGNUP_RE = anyOf(SIGNUP_WORDS);
 
+/** What a 征集 collects when it is no event: opinions, suggestions, tip-offs. */
+const NOT_AN_EVENT_RE = /征[集求][^。;；]{0,24}?(?:意见|建议|线索|举报)/;
+
 /** Ways to register; each match makes the clause around it one method. */
 const METHOD_RE =
 	/扫码|扫描.{0,10}二维码|二维码|小程序|公众号|微信|微博|抖音|登录|网址|网站|https?:\/\/|www\.|邮箱|电子邮件|e-?mail|@[A-Za-z0-9-]+\.|报名电话|咨询电话|联系电话|电话报名|拨打|致电|现场报名|到.{1,20}报名|前往.{1,20}报名|报名地点|报名地址|线上报名|网上报名|在线报名|APP|app|客户端/;
@@ -313,7 +316,12 @@ function findOrganizer(page: Page, start: number, end: number): string | undefin
 function buildRecord(page: Page, p: Passage): EventRecord | undefined {
 	const norm = page.norm;
 	const text = norm.slice(p.start, p.end);
-	if (!SIGNUP_RE.test(text)) return undefined;
+	// 征集意见 / 征集线索 (a consultation, a call for tip-offs) invite no one to take part.
+	const consultation = NOT_AN_EVENT_RE.test(text);
+	const invites = [...text.matchAll(new RegExp(SIGNUP_RE.source, 'g'))].filter(
+		(m) => !(consultation && /^征/.test(m[0]))
+	);
+	if (!invites.length) return undefined;
 	const bodyStart = bodyStartOf(page, p);
 	const methods = findMethods(page, bodyStart, p.end);
 	const when = findWhen(page, bodyStart, p.end);
