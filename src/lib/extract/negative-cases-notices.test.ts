@@ -67,3 +67,11 @@ describe('negative cases: notices', () => {
 		});
 	}
 });
+
+describe('negative cases: headlines that mention lost and found', () => {
+	it('a news story about a lost-property office is no found-item notice', () => {
+		const text =
+			'公交失物招领处搬新家了\n\n记者从市公交集团获悉，失物招领处已搬至公交大厦一楼，市民可前往查询。';
+		expect(noticeRecords(text)).toEqual([]);
+	});
+});

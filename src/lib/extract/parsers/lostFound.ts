@@ -615,6 +615,15 @@ function findItemNotices(page: Page): ItemNotice[] {
 		if (!head) continue;
 		const inline = /^\s*(?:寻物启[事示]|寻物|失物招领|招领启[事示]|招领)\s*[:：]/.test(t);
 		if (!inline && !isHeadlineLike(t)) continue;
+		// The notice's own headline starts or ends with the word (【失物招领】, 寻物启事);
+		// a news headline only mentions it (失物招领处搬新家了).
+		const bare = t.replace(/^[[【(（\s]+|[\]】)）!！\s]+$/g, '');
+		if (
+			!inline &&
+			!(bare.startsWith(head[0]) && /(?:启[事示]|公告|招领)$/.test(bare)) &&
+			!bare.endsWith(head[0])
+		)
+			continue;
 		if (overlaps(line.start, line.end)) continue;
 		const end = clipAtVoid(norm, line.start, noticeBlockEnd(norm, line.start));
 		const [s, e] = trimWhitespace(norm, line.start, end);
@@ -721,6 +730,8 @@ function buildItemRecord(page: Page, n: ItemNotice): LostFoundRecord | undefined
 	if (itemText && PERSON_RE.test(norm.slice(item![0], Math.min(item![1], item![0] + 6))))
 		return undefined;
 
+	// A headline with nothing to identify the thing or reach anyone is no notice.
+	if (!itemText && !phonesIn(page, n.start, n.end).length) return undefined;
 	const head = n.head ? field(page, ...n.head) : undefined;
 	// The title names the thing without its description or quantity: 寻物启事：黑色双肩包.
 	const short = item ? shortItem(page, item[0], item[1]) : undefined;
