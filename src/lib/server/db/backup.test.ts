@@ -88,8 +88,9 @@ const listing = () => readdirSync(dir).sort();
 
 describe('backupDatabase', () => {
 	let child: Child | undefined;
-	afterEach(() => {
+	afterEach(async () => {
 		child?.process.kill('SIGKILL');
+		await child?.exited;
 		child = undefined;
 	});
 
@@ -100,7 +101,7 @@ describe('backupDatabase', () => {
 			RECORD_IDS: ids.join(','),
 			USER_ID: String(userId)
 		});
-		await waitFor(() => child!.lines.length >= 20, 15_000, 'the first saves');
+		await waitFor(() => child!.lines.length >= 5, 15_000, 'the first saves');
 		const backups: { confirmed: number; writes: number }[] = [];
 		for (let i = 0; i < 5; i++) {
 			// Everything confirmed before the backup started must be in it.
@@ -176,6 +177,32 @@ describe('restoreDatabase', () => {
 		const { db } = await openDatabase(dbPath);
 		expect(await db.selectFrom('records').select('title').execute()).toHaveLength(2);
 		await db.destroy();
+	});
+
+	it('takes a copied live database whole, its -wal included, and leaves no files beside it', async () => {
+		await backedUpThenChanged();
+		// A live database whose last change is still only in its -wal, copied file by file.
+		const livePath = join(root, `live-${n}.db`);
+		const { ids } = await seedModeratorDatabase(livePath, 1);
+		const live = await openDatabase(livePath);
+		await live.db
+			.updateTable('records')
+			.set({ title: '只在 WAL 里' })
+			.where('id', '=', ids[0])
+			.execute();
+		const copy = join(root, `live-copy-${n}.db`);
+		for (const ext of ['', '-wal', '-shm']) copyFileSync(livePath + ext, copy + ext);
+		await live.db.destroy();
+		expect(readFileSync(`${copy}-wal`).length).toBeGreaterThan(0);
+		await restoreDatabase(copy, dbPath);
+		expect(facts(dbPath).titles).toEqual(['只在 WAL 里']);
+
+		// A cleanly closed WAL-mode file: checking it read-only leaves no -wal/-shm behind.
+		const closed = join(root, `closed-${n}.db`);
+		await seedModeratorDatabase(closed, 1);
+		expect(readFileSync(closed)[18]).toBe(2); // WAL mode in the header
+		await inspectBackup(closed);
+		expect(existsSync(`${closed}-wal`) || existsSync(`${closed}-shm`)).toBe(false);
 	});
 
 	it('restores into an empty folder (no previous database)', async () => {

@@ -13,7 +13,15 @@
  * 5. The result is opened like the server opens it. If that fails, the old database is put back.
  */
 import Database from 'better-sqlite3';
-import { constants, copyFileSync, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
+import {
+	constants,
+	copyFileSync,
+	existsSync,
+	mkdirSync,
+	renameSync,
+	rmSync,
+	statSync
+} from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fsyncPath, removeOwnFile } from './backup';
 import { databasePath, openDatabase } from './index';
@@ -60,11 +68,13 @@ function knownMigrations(): Promise<string[]> {
 
 /**
  * Opens FILE read-only for `use`. A read-only connection cannot remove the -wal/-shm files SQLite
- * creates beside a WAL-mode file, so those are removed afterwards when we made them and they are
- * empty: checking a backup leaves no trace next to it.
+ * creates beside a WAL-mode file, so when we made them and the -wal stayed empty (nothing to lose:
+ * the -shm is only an index into the -wal) they are removed: checking leaves no trace next to FILE.
  */
 async function withReadOnly<T>(file: string, use: (db: Database.Database) => Promise<T> | T) {
-	const sidecars = [`${file}-wal`, `${file}-shm`].filter((p) => !existsSync(p));
+	const wal = `${file}-wal`;
+	const shm = `${file}-shm`;
+	const ours = !existsSync(wal) && !existsSync(shm);
 	let db: Database.Database;
 	try {
 		db = new Database(file, { readonly: true, fileMustExist: true });
@@ -75,7 +85,10 @@ async function withReadOnly<T>(file: string, use: (db: Database.Database) => Pro
 		return await use(db);
 	} finally {
 		db.close();
-		for (const p of sidecars) if (existsSync(p) && statSync(p).size === 0) removeOwnFile(p);
+		if (ours && (!existsSync(wal) || statSync(wal).size === 0)) {
+			rmSync(wal, { force: true });
+			rmSync(shm, { force: true });
+		}
 	}
 }
 
