@@ -317,8 +317,10 @@ export function formErrors(
 		const path = (issue.path ?? []).map((p) => p.key);
 		const name = typeof path[0] === 'string' ? path[0] : '_form';
 		if (errors[name]) continue;
-		errors[name] =
-			typeof path[1] === 'number' ? `第 ${path[1] + 1} 行：${issue.message}` : issue.message;
+		// A field that was not posted at all (valibot's own English message otherwise).
+		const message =
+			issue.type === 'object' && issue.input === undefined ? '请填写此项' : issue.message;
+		errors[name] = typeof path[1] === 'number' ? `第 ${path[1] + 1} 行：${message}` : message;
 	}
 	return errors;
 }

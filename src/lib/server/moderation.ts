@@ -75,6 +75,8 @@ export interface QueueItem {
 	version: number;
 	createdAt: string;
 	duplicateOf: { id: number; title: string; status: RecordStatus } | null;
+	/** What the extractor read, to check against the passage. */
+	content: RecordInput;
 	passages: Passage[];
 }
 
@@ -125,6 +127,7 @@ export async function listReviewQueue(
 			createdAt: r.created_at,
 			duplicateOf:
 				r.dupId !== null ? { id: r.dupId, title: r.dupTitle!, status: r.dupStatus! } : null,
+			content: (await findRecordInput(db, r.id))!,
 			passages: await findPassages(db, r.id)
 		});
 	}

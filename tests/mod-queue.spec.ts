@@ -1,0 +1,95 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { hydrated, postRecord, storageStateFor, uniqueTitle } from './fixtures/mod';
+import { E2E_ACCOUNTS } from './fixtures/seed';
+
+let state: string;
+test.beforeAll(async ({ browser }) => {
+	state = await storageStateFor(browser, E2E_ACCOUNTS.moderator);
+});
+// eslint-disable-next-line no-empty-pattern
+test.use({ storageState: async ({}, use) => use(state) });
+
+/** Opens the queue page that holds the item (the queue is paged, oldest first). */
+async function queueItem(page: Page, id: number): Promise<Locator> {
+	await page.goto('/mod');
+	for (;;) {
+		const item = page.locator(`#item-${id}`);
+		if (await item.count()) {
+			await hydrated(page);
+			return item;
+		}
+		const next = page.getByRole('link', { name: '下一页' });
+		expect(await next.count(), `record #${id} is in the queue`).toBe(1);
+		await next.click();
+	}
+}
+
+const draft = (page: Page, title: string) =>
+	postRecord(page, 'hotline', { title, name: title, phones: '0731-28687947' }, 'draft');
+
+test('approve from the queue with the keyboard', async ({ page }) => {
+	const title = uniqueTitle('待审核电话');
+	const id = await draft(page, title);
+	const item = await queueItem(page, id);
+	await expect(item.getByRole('heading', { level: 3 })).toHaveText(`#${id} ${title}`);
+	await expect(item).toContainText('0731-28687947');
+	await expect(item.getByRole('link', { name: '编辑后发布' })).toHaveAttribute(
+		'href',
+		`/mod/records/${id}`
+	);
+	await item.getByRole('button', { name: '发布', exact: true }).focus();
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('status')).toHaveText(`记录 #${id}：已发布`);
+	await expect(page.locator(`#item-${id}`)).toHaveCount(0);
+	await page.goto(`/mod/records/${id}`);
+	await expect(page.getByText('状态：已发布')).toBeVisible();
+});
+
+test('reject keeps the record, marked as rejected', async ({ page }) => {
+	const title = uniqueTitle('错误识别');
+	const id = await draft(page, title);
+	const item = await queueItem(page, id);
+	await item.getByRole('button', { name: '驳回' }).click();
+	await expect(page.getByRole('status')).toHaveText(`记录 #${id}：已驳回（记录保留）`);
+	await page.goto(`/mod/records/${id}`);
+	await expect(page.getByText('状态：已驳回')).toBeVisible();
+	// Still publishable later.
+	await expect(page.getByRole('button', { name: '保存并发布' })).toBeVisible();
+});
+
+test('merge a duplicate into the record it repeats', async ({ page }) => {
+	const title = uniqueTitle('重复的电话');
+	const target = await postRecord(page, 'hotline', { title, name: title });
+	const duplicate = await draft(page, title);
+	const item = await queueItem(page, duplicate);
+	await item.getByLabel('与哪条记录重复？（记录编号）').fill('999999999');
+	await item.getByRole('button', { name: '合并为重复' }).click();
+	await expect(page.locator(`#item-${duplicate}`).getByRole('alert')).toHaveText(
+		'没有编号为 999999999 的记录'
+	);
+	const again = await queueItem(page, duplicate);
+	await again.getByLabel('与哪条记录重复？（记录编号）').fill(String(target));
+	await again.getByRole('button', { name: '合并为重复' }).click();
+	await expect(page.getByRole('status')).toHaveText(`记录 #${duplicate}：已合并到原记录`);
+	await page.goto(`/mod/records/${duplicate}`);
+	await expect(page.getByText('状态：已归档')).toBeVisible();
+	await expect(page.getByRole('link', { name: `可能重复的原记录 #${target}` })).toBeVisible();
+	await page.goto(`/mod/records/${target}`);
+	await expect(page.getByText('状态：已发布')).toBeVisible();
+});
+
+test('a stale queue item is refused, not applied', async ({ page, browser }) => {
+	const id = await draft(page, uniqueTitle('两人同时审核'));
+	const item = await queueItem(page, id);
+	// Someone else publishes it meanwhile.
+	const other = await browser.newContext({ storageState: state });
+	const otherPage = await other.newPage();
+	const otherItem = await queueItem(otherPage, id);
+	await otherItem.getByRole('button', { name: '驳回' }).click();
+	await expect(otherPage.getByRole('status')).toContainText('已驳回');
+	await other.close();
+	await item.getByRole('button', { name: '发布', exact: true }).click();
+	await expect(page.locator(`#item-${id}`).getByRole('alert')).toHaveText(
+		'该记录已被其他管理员处理或修改，请刷新后再操作'
+	);
+});
