@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { hydrated, postRecord, signIn, storageStateFor, uniqueTitle } from './fixtures/mod';
 import { E2E_ACCOUNTS } from './fixtures/seed';
@@ -89,4 +90,30 @@ test('hard delete: admins only, after a confirmation, and logged', async ({ page
 	expect((await page.request.get(`/mod/records/${id}`)).status()).toBe(404);
 	await page.goto('/mod/audit?action=hard-delete');
 	await expect(page.getByRole('row').filter({ hasText: `记录 #${id}` })).toContainText(title);
+});
+
+test('moderator pages have no serious accessibility problems', async ({ page }) => {
+	const id = await postRecord(page, 'event', {
+		title: uniqueTitle('无障碍检查'),
+		organizer: '市图书馆',
+		phones: '0731-28687947 报名电话'
+	});
+	for (const path of [
+		'/mod',
+		`/mod/records/${id}`,
+		`/mod/records/${id}/history`,
+		'/mod/records/new?kind=family_search',
+		'/mod/users',
+		'/mod/audit'
+	]) {
+		await page.goto(path);
+		const results = await new AxeBuilder({ page }).analyze();
+		const serious = results.violations.filter(
+			(v) => v.impact === 'serious' || v.impact === 'critical'
+		);
+		expect(
+			serious.map((v) => `${path} ${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)
+		).toEqual([]);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+	}
 });

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { baseUrl, hydrated, signIn } from './fixtures/mod';
 import { E2E_ACCOUNTS } from './fixtures/seed';
@@ -18,6 +19,14 @@ test('the sign-in page sends CSP without inline scripts, nosniff, a referrer pol
 	expect(scriptSrc.trim()).toMatch(/^script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')*$/);
 	expect(headers['x-content-type-options']).toBe('nosniff');
 	expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+});
+
+test('the sign-in page has no serious accessibility problems', async ({ page }) => {
+	await page.goto('/mod/login');
+	const results = await new AxeBuilder({ page }).analyze();
+	expect(
+		results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+	).toEqual([]);
 });
 
 test('a cross-site form post is refused by the origin check', async ({ request }) => {

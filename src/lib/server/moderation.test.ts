@@ -167,6 +167,14 @@ describe('mergeRecords', () => {
 		).map((r) => r);
 		expect(dup).toMatchObject({ status: 'draft', duplicate_of: target.id });
 		expect(a.sourceId).not.toBe(b.sourceId);
+		// The queue shows the draft beside its passage and the record it may repeat.
+		const [item] = (await listReviewQueue(db)).items;
+		expect(item).toMatchObject({
+			id: dup.id,
+			duplicateOf: { id: target.id, title: '张三遗失居民身份证', status: 'published' },
+			passages: [{ paper: '株洲日报', published: '2024-11-05', text: '张三遗失身份证，声明作废' }]
+		});
+		expect(item.content.fields).toMatchObject({ holder: '张三', documentType: '居民身份证' });
 		await mergeRecords(db, { duplicateId: dup.id, targetId: target.id, expectedVersion: 1 }, actor);
 		expect(await findRecordById(db, dup.id)).toMatchObject({
 			status: 'archived',
