@@ -18,6 +18,7 @@ interface TransitionDef {
 	hint: string;
 }
 
+/** Every transition: allowed source statuses, target, and its button text. */
 export const TRANSITIONS: Record<Transition, TransitionDef> = {
 	publish: {
 		from: ['draft', 'rejected'],

@@ -15,6 +15,7 @@ import { fieldsOf } from './fields';
 import { KIND_FIELDS, type RecordContent } from './formFields';
 import { isNormalizedPhone, normalizeDateInput, parsePhoneLine } from './normalize';
 
+/** Length limits (characters) of titles, short and long text, lists, phones and e-mails. */
 export const TITLE_MAX = 200;
 export const SHORT_MAX = 200;
 export const LONG_MAX = 5000;
@@ -83,6 +84,7 @@ function isStoredDate(s: string): boolean {
 export const DateSchema = v.pipe(v.string(DATE_MESSAGE), v.check(isStoredDate, DATE_MESSAGE));
 const OptionalDate = v.optional(DateSchema);
 
+/** A record's title: required, one line, at most 200 characters. */
 export const TitleSchema = v.pipe(
 	v.string('请填写标题'),
 	v.trim(),
@@ -115,6 +117,7 @@ const common = {
 	emails: Emails
 };
 
+/** 便民电话: a named number (name required). */
 export const HotlineSchema = v.object({
 	kind: v.literal('hotline'),
 	subtype: ShortText,
@@ -132,6 +135,7 @@ export const HotlineSchema = v.object({
 	emergency: v.optional(v.boolean())
 });
 
+/** 办事指南/问答: a question with its answer, or a guide with steps and requirements. */
 export const ProcedureSchema = v.object({
 	kind: v.literal('procedure'),
 	subtype: v.optional(v.picklist(['qa', 'guide'], '请选择类型')),
@@ -146,6 +150,7 @@ export const ProcedureSchema = v.object({
 	location: ShortText
 });
 
+/** 遗失声明 / 寻物启事 / 招领启事 (subtype required). */
 export const LostFoundSchema = v.object({
 	kind: v.literal('lost_found'),
 	subtype: v.picklist(LOST_FOUND_SUBTYPES, '请选择类型'),
@@ -161,6 +166,7 @@ export const LostFoundSchema = v.object({
 	claimPlace: ShortText
 });
 
+/** 寻亲 notices (subtype required). */
 export const FamilySearchSchema = v.object({
 	kind: v.literal('family_search'),
 	subtype: v.picklist(FAMILY_SEARCH_SUBTYPES, '请选择类型'),
@@ -177,6 +183,7 @@ export const FamilySearchSchema = v.object({
 	personName: ShortText
 });
 
+/** 活动报名: dates, deadline, how to register; the end may not be before the start. */
 export const EventSchema = v.pipe(
 	v.object({
 		kind: v.literal('event'),

@@ -97,6 +97,7 @@ export interface AuditEntry {
 	createdAt: string;
 }
 
+/** Log lines per page. */
 export const AUDIT_PAGE_SIZE = 50;
 
 /** Log lines matching the filter, newest first, one page at a time. */

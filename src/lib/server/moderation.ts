@@ -80,6 +80,7 @@ export interface QueueItem {
 	passages: Passage[];
 }
 
+/** Drafts per queue page. */
 export const QUEUE_PAGE_SIZE = 20;
 
 /** Drafts waiting for review (low confidence, flagged, possible duplicates), oldest first. */
@@ -555,6 +556,7 @@ export interface ModRecordRow {
 	humanEdited: boolean;
 }
 
+/** Records per page of the moderators' record list. */
 export const MOD_LIST_PAGE_SIZE = 50;
 
 /** Every record (any status) for moderators, newest change first, filtered. */

@@ -8,6 +8,7 @@ import type { DB } from '../db';
  * accepted price of stopping password guessing without CAPTCHAs or e-mail.
  */
 
+/** The sliding window failures are counted in. */
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 /** Failed attempts per account within the window; the next attempt is refused. */
 export const MAX_FAILURES_PER_ACCOUNT = 10;
@@ -16,6 +17,7 @@ export const MAX_FAILURES_PER_IP = 50;
 
 /** The one message for a wrong username or a wrong password: never say which. */
 export const LOGIN_FAILED_MESSAGE = '用户名或密码错误';
+/** The message while throttled (the same for existing and unknown accounts). */
 export const LOGIN_THROTTLED_MESSAGE = '尝试次数过多，请15分钟后再试';
 
 export interface LoginAttemptKeys {

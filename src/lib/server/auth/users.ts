@@ -29,8 +29,10 @@ export const NewPasswordSchema = v.pipe(
 	v.maxLength(MAX_PASSWORD_LENGTH, `密码不能超过 ${MAX_PASSWORD_LENGTH} 个字符`)
 );
 
+/** The two roles: admins also manage accounts, read the log and hard-delete. */
 export const RoleSchema = v.picklist(['admin', 'moderator'], '请选择角色');
 
+/** Thrown by createUser when the name is taken. */
 export class UsernameTakenError extends Error {
 	constructor(readonly username: string) {
 		super(`username ${username} is taken`);
