@@ -57,7 +57,7 @@ export async function isLoginThrottled(
 	);
 }
 
-/** Counts a failed sign-in against the account and the address; prunes their old rows. */
+/** Counts a failed sign-in against the account and the address; prunes expired rows. */
 export async function recordLoginFailure(
 	db: DB,
 	attempt: LoginAttemptKeys,
@@ -65,11 +65,8 @@ export async function recordLoginFailure(
 ): Promise<void> {
 	const keys = keysOf(attempt);
 	await db.transaction().execute(async (trx) => {
-		await trx
-			.deleteFrom('login_attempts')
-			.where('key', 'in', [keys.user, keys.ip])
-			.where('at', '<=', now - LOGIN_WINDOW_MS)
-			.execute();
+		// Rows older than the window never count again: the table holds one window's failures.
+		await trx.deleteFrom('login_attempts').where('at', '<=', now - LOGIN_WINDOW_MS).execute();
 		await trx
 			.insertInto('login_attempts')
 			.values([
