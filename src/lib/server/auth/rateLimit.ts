@@ -66,7 +66,10 @@ export async function recordLoginFailure(
 	const keys = keysOf(attempt);
 	await db.transaction().execute(async (trx) => {
 		// Rows older than the window never count again: the table holds one window's failures.
-		await trx.deleteFrom('login_attempts').where('at', '<=', now - LOGIN_WINDOW_MS).execute();
+		await trx
+			.deleteFrom('login_attempts')
+			.where('at', '<=', now - LOGIN_WINDOW_MS)
+			.execute();
 		await trx
 			.insertInto('login_attempts')
 			.values([
