@@ -112,16 +112,26 @@ export function findPhones(norm: string, options: FindPhonesOptions = {}): Phone
 
 /** Maximal runs of ASCII digits in [from, to), plus a run that starts before `to` and ends after. */
 function digitGroups(norm: string, from: number, to: number): Group[] {
+	// Scan a bounded window: a regex search from `from` over a page without digits would
+	// otherwise run to the end of the page on every call. Runs within 32 characters after
+	// `to` are kept so that a number starting inside the range can be completed.
+	const limit = Math.min(norm.length, to + 32);
+	const window = norm.slice(from, limit);
 	const groups: Group[] = [];
 	const re = /[0-9]+/g;
-	re.lastIndex = from;
-	// Include a few runs after `to` so a number that starts inside but continues is complete.
-	let after = 0;
-	for (let m = re.exec(norm); m; m = re.exec(norm)) {
-		if (m.index >= to && ++after > 4) break;
-		groups.push({ start: m.index, end: m.index + m[0].length, digits: m[0] });
+	for (let m = re.exec(window); m; m = re.exec(window)) {
+		const start = from + m.index;
+		groups.push({ start, end: start + m[0].length, digits: m[0] });
 	}
-	return groups.filter((g, k) => g.start < to || (k > 0 && groups[k - 1].start < to));
+	// A run cut by the window's end is completed from the page.
+	const last = groups[groups.length - 1];
+	if (last && last.end === limit) {
+		let e = limit;
+		while (e < norm.length && norm.charCodeAt(e) >= 48 && norm.charCodeAt(e) <= 57) e++;
+		last.end = e;
+		last.digits = norm.slice(last.start, e);
+	}
+	return groups;
 }
 
 /** The separator between two digit runs, if it is one a phone number is printed with. */
@@ -322,7 +332,7 @@ function boundaryOk(norm: string, c: Candidate): boolean {
 
 /** A document word (身份证, 编号 …) closer before the number than any phone word. */
 function documentWordBefore(norm: string, start: number): boolean {
-	const lineStart = Math.max(norm.lastIndexOf('\n', start - 1) + 1, start - 14);
+	const lineStart = lineStartWithin(norm, start, 14);
 	const before = norm.slice(lineStart, start);
 	let lastDoc = -1;
 	DOCUMENT_WORD_RE.lastIndex = 0;
@@ -359,9 +369,19 @@ function isFragment(norm: string, groups: Group[], i: number, n: number): boolea
 	return false;
 }
 
+/**
+ * The start of the line holding `pos`, looking back at most `max` characters (a page
+ * without line breaks must not make every lookup scan to its beginning).
+ */
+function lineStartWithin(norm: string, pos: number, max: number): number {
+	const floor = Math.max(0, pos - max);
+	for (let i = pos - 1; i >= floor; i--) if (norm[i] === '\n') return i + 1;
+	return floor;
+}
+
 /** A phone word close before the number or a service word right after it. */
 function hasCue(norm: string, c: Candidate, list: boolean): boolean {
-	const lineStart = norm.lastIndexOf('\n', c.start - 1) + 1;
+	const lineStart = lineStartWithin(norm, c.start, 16);
 	const reach = c.known ? 16 : 8;
 	const before = norm.slice(Math.max(lineStart, c.start - reach), c.start);
 	const afterText = norm.slice(c.end, c.end + 10);
@@ -376,8 +396,9 @@ function hasCue(norm: string, c: Candidate, list: boolean): boolean {
 	}
 	if (list) {
 		// In a list, a short number that ends its line (or is followed by a separator) is an entry.
-		const lineEnd = norm.indexOf('\n', c.end);
-		const rest = norm.slice(c.end, lineEnd < 0 ? norm.length : lineEnd);
+		const ahead = norm.slice(c.end, c.end + 40);
+		const lineEnd = ahead.indexOf('\n');
+		const rest = lineEnd < 0 ? ahead : ahead.slice(0, lineEnd);
 		if (/^\s*([,;;。]|$|\s{2,}|\s*[/|])/.test(rest) || (c.type !== 'emergency' && c.known))
 			return true;
 		if (c.number.includes('-')) return true;
@@ -391,8 +412,8 @@ function finish(norm: string, original: string, c: Candidate): PhoneMatch | unde
 	const label = labelAfterSpan(norm, original, c.end) ?? labelBeforeSpan(norm, original, c.start);
 	const window = label === undefined ? '' : norm.slice(Math.max(0, c.start - 30), c.start);
 	const newspaperLine = label !== undefined && NEWSPAPER_LINE_WORDS.some((w) => window.includes(w));
-	const lineStart = norm.lastIndexOf('\n', c.start - 1) + 1;
-	const before = norm.slice(Math.max(lineStart, c.start - 12), c.start);
+	const lineStart = lineStartWithin(norm, c.start, 12);
+	const before = norm.slice(lineStart, c.start);
 	PHONE_WORD_RE.lastIndex = 0;
 	const cued = PHONE_WORD_RE.test(before) || SHORT_AFTER_RE.test(norm.slice(c.end, c.end + 10));
 	const m: PhoneMatch = {

@@ -88,11 +88,18 @@ function isList(page: Page, passage: Passage, phones: PhoneMatch[]): boolean {
 			: '';
 	if (LIST_HEAD_RE.test(head) && !NEWSPAPER_RE.test(head)) return true;
 	let entries = 0;
+	let k = 0;
+	// Phones and lines are both in text order: walk them together.
 	for (const line of nonBlankLines(page.norm, passage.start, passage.end)) {
-		const inLine = phones.filter((p) => p.start >= line.start && p.end <= line.end);
+		while (k < phones.length && phones[k].start < line.start) k++;
+		const inLine: PhoneMatch[] = [];
+		for (let j = k; j < phones.length && phones[j].start < line.end; j++) {
+			if (phones[j].end <= line.end) inLine.push(phones[j]);
+		}
 		if (inLine.length && isEntryLine(page.norm, line, inLine)) entries++;
+		if (entries >= LIST_MIN_LINES) return true;
 	}
-	return entries >= LIST_MIN_LINES;
+	return false;
 }
 
 /** A short line made of names and numbers only (no sentence around them). */
@@ -191,17 +198,27 @@ function proseRecords(page: Page, passage: Passage, phones: PhoneMatch[]): Hotli
 	const paras = paragraphs(page.norm, passage.start, passage.end);
 	const passageText = page.norm.slice(passage.start, Math.min(passage.end, passage.start + 400));
 	const noticePassage = NOTICE_RE.test(passageText);
+	// Sentences and the notice test are per paragraph; phones share them.
+	const cache = new Map<number, { sentences: Span[]; notice: boolean }>();
 	for (const p of phones) {
-		if (p.newspaperLine) continue;
+		if (p.newspaperLine || noticePassage) continue;
 		const para = passageAt(paras, p.start);
 		if (!para) continue;
-		const sentence =
-			sentences(page.norm, para.start, para.end).find(
-				(s) => s.start <= p.start && p.end <= s.end
-			) ?? para;
-		const sentenceText = page.norm.slice(sentence.start, sentence.end);
+		let info = cache.get(para.start);
+		if (!info) {
+			info = {
+				sentences: sentences(page.norm, para.start, para.end),
+				notice: NOTICE_RE.test(page.norm.slice(para.start, para.end))
+			};
+			cache.set(para.start, info);
+		}
 		// A lost-item / family notice's contact belongs to that notice's record.
-		if (noticePassage || NOTICE_RE.test(page.norm.slice(para.start, para.end))) continue;
+		if (info.notice) continue;
+		let sentence = passageAt(info.sentences, p.start) ?? para;
+		// A run-on "sentence" (a table flattened by OCR) is cut to the clause around the number.
+		if (sentence.end - sentence.start > SENTENCE_MAX)
+			sentence = clauseAround(page.norm, p, sentence);
+		const sentenceText = page.norm.slice(sentence.start, sentence.end);
 		const labelNorm = p.label ? normLabel(page, p) : '';
 		const before = page.norm.slice(Math.max(sentence.start, p.start - 30), p.start);
 		if (NEWSPAPER_RE.test(labelNorm) || NEWSPAPER_RE.test(before)) continue;
@@ -220,6 +237,18 @@ function proseRecords(page: Page, passage: Passage, phones: PhoneMatch[]): Hotli
 		out.push(record);
 	}
 	return out;
+}
+
+/** Longest sentence kept as a record's source; longer ones are cut to the clause. */
+const SENTENCE_MAX = 300;
+
+/** The clause (between commas) around a phone, within `within`. */
+function clauseAround(norm: string, p: PhoneMatch, within: Span): Span {
+	let start = Math.min(p.start, p.labelStart ?? p.start);
+	let end = Math.max(p.end, p.labelEnd ?? p.end);
+	while (start > within.start && start > p.start - 60 && !/[,;。\n]/.test(norm[start - 1])) start--;
+	while (end < within.end && end < p.end + 60 && !/[,;。\n]/.test(norm[end])) end++;
+	return { start, end };
 }
 
 /** The label of a phone in the normalised script. */
