@@ -56,7 +56,7 @@ const NEWSPAPER_RE = new RegExp(
 const NON_SERVICE_RE = new RegExp(NON_SERVICE_LABEL_WORDS.join('|'));
 const NOTICE_RE = new RegExp(NOTICE_CONTACT_WORDS.join('|'));
 /** Leading list marks: 1. / (1) / ① / · / - */
-const BULLET_RE = /^[\s·•●○◆■★\-*]*(?:\(?\d{1,2}[).、.]|[①-⑳]|[一二三四五六七八九十]{1,2}、)?\s*/;
+const BULLET_RE = /^[\s·•●○◎◆◇■□▲△►▶★☆※\-*]*(?:\(?\d{1,2}[).、.]|[①-⑳]|[一二三四五六七八九十]{1,2}、)?\s*/;
 
 /** Lines of a list: at least this many name + number lines make a passage a list. */
 const LIST_MIN_LINES = 3;

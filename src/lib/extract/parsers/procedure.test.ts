@@ -62,6 +62,28 @@ describe('Q&A', () => {
 		]);
 	});
 
+	it('reads structured columns: 留言内容 / 回复单位 / 回复内容', () => {
+		const text =
+			'留言标题：小区路灯不亮\n留言内容：我们小区的路灯坏了三个月，何时维修？\n回复单位：区城管局\n回复内容：经核实，小区路灯已于本周维修完毕。';
+		const [r] = parse(text);
+		expect(r).toMatchObject({
+			question: '我们小区的路灯坏了三个月，何时维修？',
+			department: '区城管局',
+			answer: '经核实，小区路灯已于本周维修完毕。'
+		});
+		expect(r.confidence).toBeGreaterThanOrEqual(0.7);
+	});
+
+	it('reads bracketed and Q/A markers', () => {
+		const [b] = parse(
+			'【问】公积金能否提取用于租房？\n【答】连续足额缴存满3个月且无房的职工可以提取公积金用于租房。'
+		);
+		expect(b.question).toBe('公积金能否提取用于租房？');
+		expect(b.answer).toContain('提取公积金用于租房');
+		const [q] = parse('Q：社保卡丢了怎么补办？\nA：社保卡丢失后可携带身份证到银行网点挂失补办。');
+		expect(q.question).toBe('社保卡丢了怎么补办？');
+	});
+
 	it('keeps traditional script in the record', () => {
 		const [r] = parse('網友提問：社區公園何時開放？\n\n區政府回覆：社區公園預計下月開放。');
 		expect(r).toMatchObject({ question: '社區公園何時開放？', department: '區政府' });

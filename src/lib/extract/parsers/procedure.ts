@@ -42,49 +42,70 @@ const ASK_VERB = [...ASK_VERBS].sort(byLength).join('|');
 const ANSWER_VERB = [...ANSWER_VERBS].sort(byLength).join('|');
 const SUFFIX = [...DEPARTMENT_SUFFIXES].sort(byLength).join('|');
 
-/** 网友提问: / 市民张先生咨询: / 网友"小李": / 问: — the question marker, up to its colon. */
+/** What opens a question: 网友提问 / 市民张先生咨询 / 网友"小李" / 问 / 留言内容 / Q. */
+const QUESTION_WORD =
+	`(?:${ASKER})(?:["'][^"'\\n]{1,12}["']|[\\u4e00-\\u9fa5A-Za-z0-9]{0,6}?)?\\s?(?:${ASK_VERB})?` +
+	'|留言内容|诉求内容|来信内容|咨询内容|问题描述|留言标题|问题|留言|提问|问|Q';
+/** The question marker up to its colon, or in brackets: 网友提问: / [问] / 【网友留言】 */
 const QUESTION_RE = new RegExp(
-	`^(?:\\d{1,2}[.、]\\s?)?(?:(?:${ASKER})(?:["'][^"'\\n]{1,12}["']|[\\u4e00-\\u9fa5A-Za-z0-9]{0,6}?)?\\s?(?:${ASK_VERB})?|问|提问)\\s?:`
+	`^(?:\\d{1,2}[.、]\\s?)?(?:\\[(?:${QUESTION_WORD})\\]\\s?:?|(?:${QUESTION_WORD})\\s?:)`
 );
+/** Bare answer words: 答: / 回复内容: / 办理结果: / A: */
+const ANSWER_WORD = `${ANSWER_VERB}|回复内容|答复内容|办理结果|处理结果|办理情况|部门回复|官方回复|A`;
 /**
- * 市教育局回复: / 市住建局(市人防办)回复: / 芦淞区政府: / 答: — the answer marker. The
+ * 市教育局回复: / 市住建局(市人防办)回复: / 芦淞区政府: / 答: / [答] — the answer marker. The
  * organisation must end in a department suffix; the verb is optional.
  */
 const ANSWER_RE = new RegExp(
-	`^(?:(?<org>[\\u4e00-\\u9fa5]{1,24}?(?:${SUFFIX})(?:\\([\\u4e00-\\u9fa5、]{2,20}\\))?)\\s?(?<verb>${ANSWER_VERB})?|(?<bare>${ANSWER_VERB}|回复内容|部门回复))\\s?:`
+	`^(?:(?<org>[\\u4e00-\\u9fa5]{1,24}?(?:${SUFFIX})(?:\\([\\u4e00-\\u9fa5、]{2,20}\\))?)\\s?(?<verb>${ANSWER_VERB})?\\s?:|\\[(?<bbare>${ANSWER_WORD})\\]\\s?:?|(?<bare>${ANSWER_WORD})\\s?:)`
 );
+/** A line naming who answers, in structured columns: 回复单位:市住建局 */
+const DEPARTMENT_LINE_RE =
+	/^(?:回复单位|答复单位|办理单位|承办单位|回复部门|答复部门|责任单位)\s?:\s?([^\n]{2,30}?)\s*(?:\n|$)/;
 
 interface Marker {
-	kind: 'q' | 'a';
+	kind: 'q' | 'a' | 'd';
 	/** Where the marker starts and where its text starts (after the colon). */
 	start: number;
 	textStart: number;
 	/** The paragraph the marker is in. */
 	para: Span;
-	/** The answering organisation (answer markers). */
+	/** The answering organisation (answer and department markers). */
 	org?: Span;
 }
 
-/** Every question and answer marker of the page, in order. */
+/** Every question, department and answer marker of the page, in order. */
 function findMarkers(page: Page): Marker[] {
 	const out: Marker[] = [];
 	for (const para of paragraphs(page.norm)) {
 		const text = page.norm.slice(para.start, para.end);
-		// Markers open a paragraph or a sentence inside one (…神农塔。天元区政府回复:…).
+		// Markers open a paragraph, a line, or a sentence inside one (…神农塔。天元区政府回复:…).
 		const starts = [0];
-		const re = /[。!?]["')\]]*\s*/g;
+		const re = /[。!?]["')\]]*\s*|\n\s*/g;
 		for (let m = re.exec(text); m; m = re.exec(text)) starts.push(m.index + m[0].length);
 		for (const s of starts) {
 			if (s >= text.length) continue;
 			const head = text.slice(s, s + 40);
 			const at = para.start + s;
+			const dept = DEPARTMENT_LINE_RE.exec(head);
+			if (dept) {
+				const orgAt = at + dept[0].indexOf(dept[1]);
+				out.push({
+					kind: 'd',
+					start: at,
+					textStart: at + dept[0].length,
+					para,
+					org: { start: orgAt, end: orgAt + dept[1].length }
+				});
+				continue;
+			}
 			const ans = ANSWER_RE.exec(head);
 			const q = QUESTION_RE.exec(head);
 			// 市民政局回复: reads as 市民 + …; an organisation with an answer verb wins.
-			if (ans?.groups && (ans.groups.verb || ans.groups.bare || !q)) {
+			const g = ans?.groups;
+			if (ans && g && (g.verb || g.bare || g.bbare || !q)) {
 				const marker: Marker = { kind: 'a', start: at, textStart: at + ans[0].length, para };
-				const org = ans.groups.org;
-				if (org) marker.org = { start: at, end: at + org.length };
+				if (g.org) marker.org = { start: at, end: at + g.org.length };
 				out.push(marker);
 			} else if (q) {
 				out.push({ kind: 'q', start: at, textStart: at + q[0].length, para });
@@ -125,22 +146,30 @@ function qaRecords(page: Page): ProcedureRecord[] {
 	const out: ProcedureRecord[] = [];
 	for (let i = 0; i < markers.length; i++) {
 		const q = markers[i];
-		const a = markers[i + 1];
-		if (q.kind !== 'q' || !a || a.kind !== 'a') continue;
-		// The answer follows the question in the same paragraph or opens the next one.
-		const qParaIndex = paraIndex.get(q.para.start) ?? -1;
+		if (q.kind !== 'q') continue;
+		// q, then an optional 回复单位 line, then the answer.
+		const d = markers[i + 1]?.kind === 'd' ? markers[i + 1] : undefined;
+		const a = markers[i + (d ? 2 : 1)];
+		if (!a || a.kind !== 'a') continue;
+		// Each marker sits in the same paragraph as the one before or opens the next one.
+		const chain = d ? [q, d, a] : [q, a];
+		const near = chain.every((m, k) => {
+			if (k === 0) return true;
+			const prev = paraIndex.get(chain[k - 1].para.start) ?? -1;
+			const cur = paraIndex.get(m.para.start) ?? -1;
+			return cur === prev || (cur === prev + 1 && m.start === m.para.start);
+		});
+		if (!near) continue;
 		const aParaIndex = paraIndex.get(a.para.start) ?? -1;
-		if (aParaIndex !== qParaIndex && !(aParaIndex === qParaIndex + 1 && a.start === a.para.start))
-			continue;
-		const question = trimSpan(page.norm, { start: q.textStart, end: a.start });
-		const next = markers[i + 2];
+		const question = trimSpan(page.norm, { start: q.textStart, end: (d ?? a).start });
+		const next = markers[i + chain.length];
 		const stopAt = next ? next.start : page.norm.length;
 		const answer = trimSpan(page.norm, {
 			start: a.textStart,
 			end: answerEnd(page, paras, aParaIndex, stopAt)
 		});
 		if (question.end <= question.start || answer.end - answer.start < 4) continue;
-		out.push(qaRecord(page, q, a, question, answer));
+		out.push(qaRecord(page, q, d?.org ? { ...a, org: a.org ?? d.org } : a, question, answer));
 	}
 	return out;
 }
