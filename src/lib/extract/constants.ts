@@ -362,12 +362,17 @@ export const ADDRESS_WORDS = [
 /** Who asks in a 网络问政 column: 网友提问:…, 市民咨询:…, 读者来信:… */
 export const ASKER_WORDS = [
 	'网友',
+	'网民',
 	'市民',
+	'民众',
 	'读者',
 	'群众',
 	'居民',
+	'村民',
 	'家长',
 	'业主',
+	'职工',
+	'用户',
 	'来信人'
 ] as const;
 

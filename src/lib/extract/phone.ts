@@ -76,7 +76,7 @@ const DOCUMENT_WORD_RE =
 const UNIT_AFTER_RE =
 	/^[ \t]?(元|万|亿|千|百|年|月|日|号|时|点|分|秒|%|‰|个|人|次|件|项|户|名|米|吨|斤|公里|公斤|公顷|平方|平米|亩|岁|天|倍|台|辆|套|间|栋|期|届|份|条|家|所|座|例|起|多|余|km|kg|m|g)/;
 /** Sentence or clause ends: a label never reaches back across them. */
-const CLAUSE_END = /[。;;!?!?\n,,、()\][\]]/;
+const CLAUSE_END = /[。;;!?!?\n,,、()\][\]|]/;
 
 interface Group {
 	start: number;

@@ -10,6 +10,7 @@
  */
 import {
 	EMERGENCY_NAMES,
+	SERVICE_NUMBERS,
 	HOTLINE_LABEL_ENDINGS,
 	HOTLINE_LIST_WORDS,
 	NEWSPAPER_LINE_WORDS,
@@ -56,7 +57,10 @@ const NEWSPAPER_RE = new RegExp(
 const NON_SERVICE_RE = new RegExp(NON_SERVICE_LABEL_WORDS.join('|'));
 const NOTICE_RE = new RegExp(NOTICE_CONTACT_WORDS.join('|'));
 /** Leading list marks: 1. / (1) / ① / · / - */
-const BULLET_RE = /^[\s·•●○◎◆◇■□▲△►▶★☆※\-*]*(?:\(?\d{1,2}[).、.]|[①-⑳]|[一二三四五六七八九十]{1,2}、)?\s*/;
+const BULLET_RE =
+	/^[\s·•●○◎◆◇■□▲△►▶★☆※\-*]*(?:\(?\d{1,2}[).、.]|[①-⑳]|[一二三四五六七八九十]{1,2}、)?\s*/;
+
+const SERVICE = new Set<string>(SERVICE_NUMBERS);
 
 /** Lines of a list: at least this many name + number lines make a passage a list. */
 const LIST_MIN_LINES = 3;
@@ -73,8 +77,15 @@ export const hotlineParser: Parser = {
 				original: page.text
 			}).filter((p) => p.end <= passage.end);
 			if (!phones.length) continue;
-			if (isList(page, passage, phones)) out.push(...listRecords(page, passage));
-			else out.push(...proseRecords(page, passage, phones));
+			if (isList(page, passage, phones)) {
+				// Entry lines are list records; a sentence inside the list is read as prose.
+				const { records, entryLines } = listRecords(page, passage);
+				out.push(...records);
+				const prose = phones.filter(
+					(p) => !entryLines.some((l) => l.start <= p.start && p.end <= l.end)
+				);
+				out.push(...proseRecords(page, passage, prose));
+			} else out.push(...proseRecords(page, passage, phones));
 		}
 		return out;
 	}
@@ -114,8 +125,12 @@ function isEntryLine(norm: string, line: Span, phones: PhoneMatch[]): boolean {
 }
 
 /** Every entry of a list passage: each number with the name printed before it on its line. */
-function listRecords(page: Page, passage: Passage): HotlineRecord[] {
+function listRecords(
+	page: Page,
+	passage: Passage
+): { records: HotlineRecord[]; entryLines: Span[] } {
 	const out: HotlineRecord[] = [];
+	const entryLines: Span[] = [];
 	const headLen = passage.headline?.length ?? 0;
 	for (const line of nonBlankLines(page.norm, passage.start + headLen, passage.end)) {
 		const phones = findPhones(page.norm, {
@@ -124,6 +139,8 @@ function listRecords(page: Page, passage: Passage): HotlineRecord[] {
 			original: page.text,
 			list: true
 		}).filter((p) => p.end <= line.end);
+		if (!phones.length || !isEntryLine(page.norm, line, phones)) continue;
+		entryLines.push(line);
 		let from = line.start;
 		for (let k = 0; k < phones.length; k++) {
 			const p = phones[k];
@@ -163,7 +180,7 @@ function listRecords(page: Page, passage: Passage): HotlineRecord[] {
 			out.push(record);
 		}
 	}
-	return out;
+	return { records: out, entryLines };
 }
 
 /** The name before a number on a list line, without bullets, colons and a trailing 电话. */
@@ -220,7 +237,10 @@ function proseRecords(page: Page, passage: Passage, phones: PhoneMatch[]): Hotli
 			sentence = clauseAround(page.norm, p, sentence);
 		const sentenceText = page.norm.slice(sentence.start, sentence.end);
 		const labelNorm = p.label ? normLabel(page, p) : '';
-		const before = page.norm.slice(Math.max(sentence.start, p.start - 30), p.start);
+		// The clause that leads to the number: 本报记者 李明 电话:… is a reporter's line, but a
+		// "本报讯 记者从市医保局获悉" opening earlier in the sentence is not about the number.
+		const clause = clauseAround(page.norm, p, sentence);
+		const before = page.norm.slice(clause.start, p.start);
 		if (NEWSPAPER_RE.test(labelNorm) || NEWSPAPER_RE.test(before)) continue;
 		if (NON_SERVICE_RE.test(labelNorm) || /^联系人/.test(labelNorm)) continue;
 		const named = nameOf(page, p, sentence);
@@ -275,6 +295,13 @@ function nameOf(page: Page, p: PhoneMatch, sentence: Span): Named | undefined {
 		const purpose =
 			norm && PURPOSE_RE.test(norm) && !GENERIC_RE.test(norm) && !/^联系人/.test(norm);
 		return { name: purpose ? label : EMERGENCY_NAMES[p.number], confidence: 0.9 };
+	}
+	// A nationwide service number needs no more than its digits: 拨打12345热线 → 12345热线.
+	if (p.type === 'service' && SERVICE.has(p.number) && (!norm || GENERIC_RE.test(norm))) {
+		return {
+			name: `${p.number}${label && GENERIC_RE.test(norm) ? label : '服务热线'}`,
+			confidence: 0.8
+		};
 	}
 	if (!norm || /^联系人/.test(norm) || p.labelStart === undefined) return undefined;
 	const { organization } = splitOrganization(norm);
