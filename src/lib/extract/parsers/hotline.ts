@@ -87,16 +87,19 @@ export const hotlineParser: Parser = {
 				out.push(...proseRecords(page, passage, prose));
 			} else out.push(...proseRecords(page, passage, phones));
 		}
-		return out;
+		return out.sort((a, b) => a.source.start - b.source.start);
 	}
 };
 
 /** A list passage: a list headline, or several lines that are a name and a number. */
 function isList(page: Page, passage: Passage, phones: PhoneMatch[]): boolean {
-	const head =
-		passage.headline !== undefined
-			? page.norm.slice(passage.start, passage.start + passage.headline.length)
-			: '';
+	// The passage's headline, or its first line when the list is printed without a blank line.
+	const first = nonBlankLines(
+		page.norm,
+		passage.start,
+		Math.min(passage.end, passage.start + 60)
+	)[0];
+	const head = first ? page.norm.slice(first.start, first.end) : '';
 	if (LIST_HEAD_RE.test(head) && !NEWSPAPER_RE.test(head)) return true;
 	let entries = 0;
 	let k = 0;
