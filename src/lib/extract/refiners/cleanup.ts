@@ -7,6 +7,7 @@ import type { ExtractedRecord } from '../types';
 
 const ALWAYS = new Set(['phones', 'emails']);
 
+/** Drops empty fields so records match the contract. */
 export const cleanupRefiner: Refiner = {
 	name: 'cleanup',
 	refine(records: ExtractedRecord[]): ExtractedRecord[] {

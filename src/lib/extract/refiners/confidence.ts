@@ -29,6 +29,7 @@ function missing(r: ExtractedRecord): string[] {
 /** Each missing field costs this much confidence. */
 const PENALTY = 0.15;
 
+/** Lowers confidence for missing key fields (with a flag) and clamps it to [0, 1]. */
 export const confidenceRefiner: Refiner = {
 	name: 'confidence',
 	refine(records: ExtractedRecord[]): ExtractedRecord[] {

@@ -57,6 +57,7 @@ function isDuplicate(
 	return similarity(a.text, b.text) >= NEAR;
 }
 
+/** Keeps the earliest of records that repeat the same passage. */
 export const dedupeRefiner: Refiner = {
 	name: 'dedupe',
 	refine(records: ExtractedRecord[], page: Page): ExtractedRecord[] {

@@ -6,6 +6,7 @@ import { findDistrict } from '../fields';
 import type { Page, Refiner } from '../pipeline';
 import type { ExtractedRecord } from '../types';
 
+/** Fills `district` from the record passage when the parser left it empty. */
 export const districtRefiner: Refiner = {
 	name: 'district',
 	refine(records: ExtractedRecord[], page: Page): ExtractedRecord[] {
