@@ -67,6 +67,14 @@ describe('hotline parser: more prose', () => {
 		});
 	});
 
+	it('names a known service number with a bare label', () => {
+		expect(parse('如遇停电，请拨打供电公司咨询电话：95598。')[0]).toMatchObject({
+			name: '供电公司咨询电话',
+			organization: '供电公司'
+		});
+		expect(parse('停电通知\n\n如有疑问，咨询电话：95598。')[0]?.name).toBe('95598咨询电话');
+	});
+
 	it('is not put off by a news opening earlier in the sentence', () => {
 		const [r] = parse('本报讯 记者从市医保局获悉，参保人可拨打医保服务热线0731-28681662咨询。');
 		expect(r.name).toBe('医保服务热线');

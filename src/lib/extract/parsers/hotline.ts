@@ -299,12 +299,15 @@ function nameOf(page: Page, p: PhoneMatch, sentence: Span): Named | undefined {
 			norm && PURPOSE_RE.test(norm) && !GENERIC_RE.test(norm) && !/^联系人/.test(norm);
 		return { name: purpose ? label : EMERGENCY_NAMES[p.number], confidence: 0.9 };
 	}
-	// A nationwide service number needs no more than its digits: 拨打12345热线 → 12345热线.
-	if (p.type === 'service' && SERVICE.has(p.number) && (!norm || GENERIC_RE.test(norm))) {
-		return {
-			name: `${p.number}${label && GENERIC_RE.test(norm) ? label : '服务热线'}`,
-			confidence: 0.8
-		};
+	// A nationwide service number needs no more than its digits: 拨打12345热线 → 12345热线,
+	// 咨询电话:95598 → 95598咨询电话.
+	const bareLabel = (HOTLINE_LABEL_ENDINGS as readonly string[]).includes(norm);
+	if (
+		p.type === 'service' &&
+		SERVICE.has(p.number) &&
+		(!norm || GENERIC_RE.test(norm) || bareLabel)
+	) {
+		return { name: `${p.number}${norm ? label : '服务热线'}`, confidence: 0.8 };
 	}
 	if (!norm || /^联系人/.test(norm) || p.labelStart === undefined) return undefined;
 	const { organization } = splitOrganization(norm);
