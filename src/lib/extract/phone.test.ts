@@ -131,3 +131,19 @@ describe('normalizePhoneNumber', () => {
 		expect(normalizePhoneNumber('430202195901010011')).toBeUndefined();
 	});
 });
+
+describe('numbers separated by commas', () => {
+	it('finds both numbers of a comma-separated pair, half- or full-width', () => {
+		for (const text of ['电话:0731-28456789,13875012345', '电话：0731-28456789，13875012345']) {
+			const norm = normalize(text);
+			expect(findPhones(norm, { original: text }).map((p) => p.number)).toEqual([
+				'0731-28456789',
+				'13875012345'
+			]);
+		}
+	});
+	it('still refuses thousands-separated amounts', () => {
+		const text = '电话咨询，罚款28,687,947元';
+		expect(findPhones(normalize(text), { original: text })).toEqual([]);
+	});
+});

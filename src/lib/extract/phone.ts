@@ -317,9 +317,17 @@ function boundaryOk(norm: string, c: Candidate): boolean {
 	const after = norm[c.end] ?? '';
 	if (WORD_CHAR.test(before) || WORD_CHAR.test(after)) return false;
 	// 4.28687947, No.28687947, 28687947.5, 28,687,947
-	if ((before === '.' || before === ',') && /[0-9A-Za-z]/.test(norm[c.start - 2] ?? ''))
+	// A comma is a thousands separator only beside a group of exactly three digits; otherwise it
+	// separates two numbers (0731-28456789,13875012345 — full-width ， folds to ',').
+	if (before === '.' && /[0-9A-Za-z]/.test(norm[c.start - 2] ?? '')) return false;
+	if (
+		before === ',' &&
+		/[0-9]/.test(norm[c.start - 2] ?? '') &&
+		/^\d{3}(?!\d)/.test(norm.slice(c.start))
+	)
 		return false;
-	if ((after === '.' || after === ',') && /[0-9]/.test(norm[c.end + 1] ?? '')) return false;
+	if (after === '.' && /[0-9]/.test(norm[c.end + 1] ?? '')) return false;
+	if (after === ',' && /^,\d{3}(?!\d)/.test(norm.slice(c.end, c.end + 5))) return false;
 	// 20:30, 0731-28687947-8001 (an extension is fine, a longer number is not)
 	if (after === ':' && /[0-9]/.test(norm[c.end + 1] ?? '')) return false;
 	if (before === ':' && /[0-9]/.test(norm[c.start - 2] ?? '')) return false;
