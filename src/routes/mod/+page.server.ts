@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { formValues } from '$lib/records/schemas';
 import { requireModerator } from '$lib/server/auth/guards';
+import type { SessionUser } from '$lib/server/auth/types';
 import { getDatabase } from '$lib/server/db';
 import { flatErrors, IdField, VersionField } from '$lib/server/forms';
 import {
@@ -15,7 +16,7 @@ import {
 	resolveSuggestion
 } from '$lib/server/moderation';
 import { VersionConflictError } from '$lib/server/records';
-import type { Actions, PageServerLoad } from './$types';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const ItemSchema = v.object({ id: IdField, version: VersionField });
 const MergeSchema = v.object({ id: IdField, version: VersionField, target: IdField });
@@ -52,40 +53,36 @@ function back(url: URL, done: string, id: number): never {
 	redirect(303, `/mod?done=${done}&id=${id}${page ? `&page=${encodeURIComponent(page)}` : ''}`);
 }
 
+/** Approve or reject one queue item: the same steps, a different transition. */
+async function queueTransition(
+	event: RequestEvent,
+	user: SessionUser,
+	transition: 'publish' | 'reject'
+) {
+	const form = formValues(await event.request.formData());
+	const result = v.safeParse(ItemSchema, form);
+	if (!result.success) return fail(400, { itemId: form.id, message: '操作无效，请刷新后重试' });
+	const { db } = await getDatabase();
+	try {
+		await changeRecordStatus(
+			db,
+			{ id: result.output.id, transition, expectedVersion: result.output.version },
+			{ user, ip: event.getClientAddress() }
+		);
+	} catch (e) {
+		return refusal(e, result.output.id);
+	}
+	back(event.url, transition, result.output.id);
+}
+
 export const actions: Actions = {
 	approve: async (event) => {
 		const user = requireModerator(event);
-		const form = formValues(await event.request.formData());
-		const result = v.safeParse(ItemSchema, form);
-		if (!result.success) return fail(400, { itemId: form.id, message: '操作无效，请刷新后重试' });
-		const { db } = await getDatabase();
-		try {
-			await changeRecordStatus(
-				db,
-				{ id: result.output.id, transition: 'publish', expectedVersion: result.output.version },
-				{ user, ip: event.getClientAddress() }
-			);
-		} catch (e) {
-			return refusal(e, result.output.id);
-		}
-		back(event.url, 'publish', result.output.id);
+		return queueTransition(event, user, 'publish');
 	},
 	reject: async (event) => {
 		const user = requireModerator(event);
-		const form = formValues(await event.request.formData());
-		const result = v.safeParse(ItemSchema, form);
-		if (!result.success) return fail(400, { itemId: form.id, message: '操作无效，请刷新后重试' });
-		const { db } = await getDatabase();
-		try {
-			await changeRecordStatus(
-				db,
-				{ id: result.output.id, transition: 'reject', expectedVersion: result.output.version },
-				{ user, ip: event.getClientAddress() }
-			);
-		} catch (e) {
-			return refusal(e, result.output.id);
-		}
-		back(event.url, 'reject', result.output.id);
+		return queueTransition(event, user, 'reject');
 	},
 	merge: async (event) => {
 		const user = requireModerator(event);
