@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { sql } from 'kysely';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -59,6 +60,39 @@ describe('openDatabase', () => {
 				)
 				.run()
 		).toThrow(/FOREIGN KEY/);
+		await db.destroy();
+	});
+
+	it('takes the write lock when a transaction begins, so a read-then-write never fails', async () => {
+		const path = join(dir, 'c.db');
+		const { db } = await openDatabase(path);
+		// Another process (the importer) writing to the same file, without waiting for locks.
+		const other = new Database(path, { timeout: 0 });
+		const write = other.prepare(
+			"insert into users (username, password_hash, role) values (?, 'x', 'moderator')"
+		);
+		let otherBlocked = false;
+		await db.transaction().execute(async (trx) => {
+			await trx.selectFrom('users').select('id').execute();
+			try {
+				write.run('importer');
+			} catch (e) {
+				otherBlocked = /locked|busy/i.test(String(e));
+			}
+			// With a deferred BEGIN the other write commits above and this one fails with
+			// "database is locked" (SQLITE_BUSY_SNAPSHOT): a moderator's save lost to an import.
+			await trx
+				.insertInto('users')
+				.values({ username: 'mod', password_hash: 'x', role: 'moderator' })
+				.execute();
+		});
+		expect(otherBlocked).toBe(true);
+		write.run('importer'); // once the transaction has committed, the other writer goes ahead
+		expect(other.prepare('select username from users order by id').pluck().all()).toEqual([
+			'mod',
+			'importer'
+		]);
+		other.close();
 		await db.destroy();
 	});
 

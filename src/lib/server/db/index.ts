@@ -1,7 +1,15 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Kysely, SqliteDialect } from 'kysely';
+import {
+	CompiledQuery,
+	Kysely,
+	SqliteDialect,
+	SqliteDriver,
+	type DatabaseConnection,
+	type Driver,
+	type SqliteDialectConfig
+} from 'kysely';
 import { migrateToLatest } from './migrate';
 import type { Database as Schema } from './schema';
 
@@ -10,6 +18,31 @@ export type DB = Kysely<Schema>;
 export interface OpenedDatabase {
 	db: DB;
 	sqlite: Database.Database;
+}
+
+/**
+ * Transactions start with BEGIN IMMEDIATE (Kysely's SQLite driver says BEGIN, i.e. DEFERRED).
+ * Every transaction here writes after reading. A deferred one only asks for the write lock at its
+ * first write; if another process (the importer, a CLI) committed since its first read, SQLite
+ * cannot wait for the lock — the snapshot is stale — and fails at once with "database is locked"
+ * (SQLITE_BUSY_SNAPSHOT), busy_timeout or not: a moderator's save answered 500 under load. An
+ * immediate transaction takes the write lock first, waiting up to busy_timeout for it.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+	override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+		await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+	}
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+	readonly #config: SqliteDialectConfig;
+	constructor(config: SqliteDialectConfig) {
+		super(config);
+		this.#config = config;
+	}
+	override createDriver(): Driver {
+		return new ImmediateSqliteDriver(this.#config);
+	}
 }
 
 /** Where the app keeps its data unless DATABASE_PATH says otherwise. */
@@ -37,7 +70,7 @@ export async function openDatabase(path = databasePath()): Promise<OpenedDatabas
 	sqlite.pragma('busy_timeout = 5000');
 	sqlite.pragma('cache_size = -32000'); // 32 MB page cache
 	sqlite.pragma('temp_store = MEMORY');
-	const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
+	const db = new Kysely<Schema>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
 	await migrateToLatest(db);
 	return { db, sqlite };
 }
