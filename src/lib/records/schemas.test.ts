@@ -158,16 +158,25 @@ describe('RecordFormSchema', () => {
 		).toEqual({ answer: '不能超过 5000 个字' });
 		const result = parseForm({
 			...emptyFormValues('hotline'),
-			title: '医保\u0000咨询\u001b',
+			title: '医保\u0000咨询\u001b\u202e',
 			name: '医保\u0007'
 		});
 		expect(result.success && result.output).toMatchObject({ title: '医保咨询', name: '医保' });
 		expect(stripControlChars('a\u0000b\r\nc\u009fd\te')).toBe('ab\ncd\te');
+		// Bidirectional overrides would show a number reversed (U+202E before 0731… reads …1370).
+		expect(stripControlChars('电话\u202e0731-28681662\u202c\u2066x\u2069\u200f')).toBe(
+			'电话0731-28681662x'
+		);
 		expect(
 			errorsOf({ ...emptyFormValues('hotline'), title: 't', name: 'n', emails: 'not-mail' })
 		).toEqual({
 			emails: '第 1 行：邮箱格式不对'
 		});
+	});
+
+	it('refuses a kind that is no kind, even a name Object.prototype has', () => {
+		for (const kind of ['weather', 'constructor', '__proto__', 'toString', ''])
+			expect(errorsOf({ kind, title: 't' })).toEqual({ kind: '请选择类别' });
 	});
 
 	it('round-trips a record through the form unchanged', () => {

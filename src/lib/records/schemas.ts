@@ -24,9 +24,21 @@ export const LIST_ITEM_MAX = 500;
 export const PHONES_MAX = 20;
 export const EMAILS_MAX = 10;
 
-/** C0 controls except tab and line feed, DEL, and C1 controls. */
+/**
+ * C0 controls except tab and line feed, DEL, C1 controls, and the invisible bidirectional
+ * controls (U+061C, U+200E/F, U+202A–U+202E, U+2066–U+2069): an override such as U+202E shows
+ * the text after it reversed, so a phone number could read differently from what is stored.
+ */
 function isControl(code: number): boolean {
-	return (code < 0x20 && code !== 0x09 && code !== 0x0a) || (code >= 0x7f && code <= 0x9f);
+	return (
+		(code < 0x20 && code !== 0x09 && code !== 0x0a) ||
+		(code >= 0x7f && code <= 0x9f) ||
+		code === 0x061c ||
+		code === 0x200e ||
+		code === 0x200f ||
+		(code >= 0x202a && code <= 0x202e) ||
+		(code >= 0x2066 && code <= 0x2069)
+	);
 }
 
 /** True when the text holds a control character (tab and line break allowed). */
@@ -267,7 +279,10 @@ export function formToRecord(
 	out.subtype = cleanLine(get('subtype')) || undefined;
 	const district = cleanLine(get('district'));
 	if (district) out.district = district;
-	for (const field of KIND_FIELDS[kind] ?? []) {
+	// Own keys only: a posted kind such as `constructor` or `__proto__` must not reach
+	// Object.prototype (it did: "function is not iterable", a 500). The schema then says 请选择类别.
+	const fields = Object.hasOwn(KIND_FIELDS, kind) ? KIND_FIELDS[kind] : [];
+	for (const field of fields) {
 		const raw = get(field.name);
 		switch (field.type) {
 			case 'checkbox':
