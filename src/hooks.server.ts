@@ -85,8 +85,13 @@ export const handle: Handle = sequence(
 	handleLargeText
 );
 
+/**
+ * Unexpected errors are logged (one JSON line on stderr). Errors SvelteKit raises for a bad
+ * request — a body over BODY_SIZE_LIMIT (413), a body that is no form (415) — are the client's:
+ * the request log line records their status, and the page says what was wrong.
+ */
 export const handleError: HandleServerError = ({ error, event, status }) => {
-	if (status !== 404) {
+	if (status >= 500) {
 		console.error(
 			JSON.stringify({
 				level: 'error',
@@ -97,7 +102,14 @@ export const handleError: HandleServerError = ({ error, event, status }) => {
 		);
 	}
 	return {
-		message: status === 404 ? '页面不存在' : '服务器出了点问题，请稍后再试',
+		message:
+			status === 404
+				? '页面不存在'
+				: status === 413
+					? '提交的内容太大，请删减后再试'
+					: status < 500
+						? '请求无效，请返回上一页重试'
+						: '服务器出了点问题，请稍后再试',
 		requestId: event.locals.requestId
 	};
 };
