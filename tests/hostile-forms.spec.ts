@@ -520,6 +520,32 @@ test('HTML in a saved record renders as text in the editor, its history and the 
 	await context.close();
 });
 
+test('the RSS feed stays well-formed XML whatever a title holds', async ({ page }) => {
+	const title = `【测试】订阅]]>一]]><script>alert(7)</script><link>http://evil.example/</link>`;
+	const created = await postForm(mod, '/mod/records/new', {
+		kind: 'hotline',
+		intent: 'publish',
+		title,
+		name: '订阅测试',
+		district: '区]]>县]]><b>粗</b>'
+	});
+	expect(created.status).toBe(303);
+	const xml = await (await fetch(`${URL}/feed.xml`)).text();
+	const parsed = await page.evaluate((text) => {
+		const doc = new DOMParser().parseFromString(text, 'application/xml');
+		return {
+			error: doc.querySelector('parsererror')?.textContent ?? null,
+			titles: [...doc.querySelectorAll('item > title')].map((t) => t.textContent),
+			descriptions: [...doc.querySelectorAll('item > description')].map((t) => t.textContent),
+			injected: doc.querySelectorAll('script, b, item > link:not(:first-of-type)').length
+		};
+	}, xml);
+	expect(parsed.error).toBeNull();
+	expect(parsed.injected).toBe(0);
+	expect(parsed.titles).toContain(title.replaceAll(']]>', ']] >'));
+	expect(parsed.descriptions).toContain('便民电话 · 区]] >县]] ><b>粗</b>');
+});
+
 test.describe('request body limit', () => {
 	for (const target of ['this server', 'the e2e server']) {
 		test(`${target}: a body over 1M is refused with 413 and the server keeps serving`, async () => {

@@ -6,6 +6,13 @@ import { newestRecords } from '$lib/server/listings';
 import type { RequestHandler } from './$types';
 
 /**
+ * The `feed` package writes text as CDATA, and its XML writer splits only the first "]]>": a
+ * second one in a title ended the section and the rest was read as XML (a broken feed, or
+ * elements of the record's choosing). Readers lose nothing by a space inside it.
+ */
+const cdataSafe = (text: string) => text.replaceAll(']]>', ']] >');
+
+/**
  * Public: the newest published notices as an RSS feed (`?kind=lost_found` for one category), so
  * families can follow new 寻亲 or lost-document notices. The `feed` package writes the XML.
  */
@@ -25,10 +32,10 @@ export const GET: RequestHandler = async ({ url }) => {
 	});
 	for (const r of records) {
 		feed.addItem({
-			title: maskIdNumbers(r.title),
+			title: cdataSafe(maskIdNumbers(r.title)),
 			id: `${site}/records/${r.id}`,
 			link: `${site}/records/${r.id}`,
-			description: KIND_LABELS[r.kind] + (r.district ? ` · ${r.district}` : ''),
+			description: cdataSafe(KIND_LABELS[r.kind] + (r.district ? ` · ${r.district}` : '')),
 			date: new Date(r.publishedAt ?? 0)
 		});
 	}
