@@ -254,7 +254,12 @@ test.describe('the new-record form', () => {
 			for (const k of cases) {
 				await test.step(k.what, async () => {
 					const before = counts();
-					const posted = { kind, intent: 'publish', ...c.fields, ...k.fields };
+					const posted: Record<string, string> = {
+						kind,
+						intent: 'publish',
+						...c.fields,
+						...k.fields
+					};
 					const form = await refused(await postForm(mod, '/mod/records/new', posted));
 					for (const [name, message] of Object.entries(k.errors))
 						expect(await form.message(`#f-${name}-error`)).toContain(message);
