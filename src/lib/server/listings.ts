@@ -2,13 +2,16 @@ import { sql } from 'kysely';
 import type { Kind } from '../extract/types';
 import type { DB } from './db';
 
-/** Listings show published records; resolved/expired ones stay reachable by link and search. */
+/**
+ * Listings show published records; resolved/expired ones stay reachable by link and search.
+ * Read from the counts the triggers of migration 0002 keep, not counted per request (a scan
+ * of every record: 80 ms at 100k records).
+ */
 export async function countPublishedByKind(db: DB): Promise<Record<Kind, number>> {
 	const rows = await db
-		.selectFrom('records')
-		.select(['kind', (eb) => eb.fn.countAll<number>().as('n')])
+		.selectFrom('record_facet_counts')
+		.select(['kind', 'n'])
 		.where('status', '=', 'published')
-		.groupBy('kind')
 		.execute();
 	const counts: Record<Kind, number> = {
 		hotline: 0,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { ExtractedRecord, Kind, Phone } from '../extract/types';
 import { CONFIDENCE_THRESHOLD } from '../extract/types';
 import { fieldsOf, toColumns, type RecordFields } from '../records/fields';
@@ -89,7 +89,11 @@ export function inputFromExtracted(record: ExtractedRecord): RecordInput {
 	};
 }
 
-function rowValues(input: RecordInput) {
+/**
+ * The `records` columns of a record's content (plus `keys`, which only the search index
+ * stores). Shared by insertRecord/updateRecord and the bulk loader, so both write the same rows.
+ */
+export function rowValues(input: RecordInput) {
 	const c = toColumns(input.kind, input.fields);
 	return {
 		kind: input.kind,
@@ -537,9 +541,13 @@ async function findPossibleDuplicate(trx: Trx, input: RecordInput): Promise<numb
 		.where('kind', '=', input.kind)
 		.where('title', '=', input.title)
 		.where('status', '!=', 'rejected');
+	// length(body) says nothing new, but lets SQLite use the index records_duplicate_check
+	// (kind, title, length(body)) instead of reading every record with a common title.
 	q = c.document_number
 		? q.where('document_number', '=', c.document_number)
-		: q.where('body', '=', c.body);
+		: q
+				.where(sql<number>`length(body)`, '=', sql<number>`length(${c.body})`)
+				.where('body', '=', c.body);
 	const row = await q.limit(1).executeTakeFirst();
 	return row?.id;
 }

@@ -1,13 +1,15 @@
 import type { Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import * as m0001 from '../../../../migrations/0001_init';
+import * as m0002 from '../../../../migrations/0002_search_indexes';
 
 /**
  * A static list rather than FileMigrationProvider: it survives bundling by `vite build`, and the
  * order is explicit. Add each new migration file here.
  */
 const migrations: Record<string, Migration> = {
-	'0001_init': m0001
+	'0001_init': m0001,
+	'0002_search_indexes': m0002
 };
 
 class StaticMigrationProvider implements MigrationProvider {

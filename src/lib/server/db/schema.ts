@@ -141,6 +141,23 @@ export interface RecordFtsTable {
 	phones: string;
 }
 
+/**
+ * Kind and status of each record as one small code, kept by triggers (migration 0002): what
+ * search counts its matches with. Never written by the app.
+ */
+export interface RecordFacetsTable {
+	id: number;
+	facet: number;
+}
+
+/** The facet codes, with the number of records of each (kind, status); kept by triggers. */
+export interface RecordFacetCountsTable {
+	code: number;
+	kind: RecordsTable['kind'];
+	status: RecordStatus;
+	n: number;
+}
+
 export interface Database {
 	sources: SourcesTable;
 	users: UsersTable;
@@ -154,4 +171,6 @@ export interface Database {
 	revisions: RevisionsTable;
 	audit_log: AuditLogTable;
 	record_fts: RecordFtsTable;
+	record_facets: RecordFacetsTable;
+	record_facet_counts: RecordFacetCountsTable;
 }

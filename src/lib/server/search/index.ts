@@ -14,6 +14,21 @@ export interface IndexedRecord {
 	phones: readonly Pick<Phone, 'number'>[];
 }
 
+/** The four record_fts columns of a record, as written by writeSearchEntry and the bulk loader. */
+export function searchEntryValues(record: Omit<IndexedRecord, 'id'>): {
+	title: string;
+	keys: string;
+	body: string;
+	phones: string;
+} {
+	return {
+		title: indexText(record.title),
+		keys: indexText(record.keys),
+		body: indexText(record.body),
+		phones: record.phones.flatMap((p) => phoneSearchTerms(p)).join(' ')
+	};
+}
+
 /**
  * Writes a record's search entry. Call inside the transaction that writes the record, so a saved
  * edit is searchable the moment it is committed and a rolled-back one never is.
@@ -23,12 +38,9 @@ export async function writeSearchEntry(
 	record: IndexedRecord
 ): Promise<void> {
 	await sql`delete from record_fts where rowid = ${record.id}`.execute(trx);
+	const v = searchEntryValues(record);
 	await sql`insert into record_fts (rowid, title, keys, body, phones) values (
-		${record.id},
-		${indexText(record.title)},
-		${indexText(record.keys)},
-		${indexText(record.body)},
-		${record.phones.flatMap((p) => phoneSearchTerms(p)).join(' ')}
+		${record.id}, ${v.title}, ${v.keys}, ${v.body}, ${v.phones}
 	)`.execute(trx);
 }
 

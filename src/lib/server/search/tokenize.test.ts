@@ -39,7 +39,8 @@ describe('buildMatchQuery', () => {
 
 	it('quotes every token so FTS5 operators are searched as text', () => {
 		expect(buildMatchQuery('NEAR(a b)')).toBe('"near"* AND "a"* AND "b"*');
-		expect(buildMatchQuery('"医保" OR NOT')).toBe('"医保"* AND "or"* AND "not"*');
+		// A final Chinese pair is no prefix (no token is longer than a pair), a final word is.
+		expect(buildMatchQuery('"医保" OR NOT')).toBe('"医保" AND "or"* AND "not"*');
 	});
 
 	// The real proof: the same function builds index and query, and SQLite agrees with a substring

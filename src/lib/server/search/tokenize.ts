@@ -137,8 +137,11 @@ export function buildMatchQuery(query: string): string | null {
 		if (phrase.length > 1 && last.single && prev?.cjk && !prev.single) phrase.pop();
 		const terms = phrase.map((t, index) => {
 			// The final term is a prefix: a lone character must match the pairs it starts, and a
-			// partial number or word still finds the whole one.
-			return index === phrase.length - 1 ? quote(t.text) + '*' : quote(t.text);
+			// partial number or word still finds the whole one. Not a Chinese pair: no token is
+			// longer than a pair, so "医保"* finds what "医保" finds — but as a prefix FTS5 first
+			// copies the whole doclist into memory (2.3 → 5.5 ms for 医保 at a million records).
+			const prefix = index === phrase.length - 1 && !(t.cjk && !t.single);
+			return prefix ? quote(t.text) + '*' : quote(t.text);
 		});
 		parts.push(terms.join(' + '));
 	}

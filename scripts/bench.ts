@@ -1,0 +1,91 @@
+/**
+ * npm run bench -- [--records N] [--json] [--seed S] [--keep] [--http-seconds S] [--import-mb M]
+ *
+ * Builds a fresh database of N synthetic records (default 100,000) in bench-out/, then measures
+ * search, import and serving beside their baselines (see src/lib/bench/run.ts and the README).
+ * The report goes to stdout (a table, or one JSON object with --json); progress to stderr.
+ * The HTTP phase serves a copy of build/: run `npm run build` first, or pass --build.
+ */
+import cliProgress from 'cli-progress';
+import { rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatReport, runBenchmark } from '../src/lib/bench/run';
+import { run } from './lib/run';
+
+const { values } = parseArgs({
+	options: {
+		records: { type: 'string', default: '100000' },
+		seed: { type: 'string', default: '1' },
+		json: { type: 'boolean', default: false },
+		keep: { type: 'boolean', default: false },
+		build: { type: 'boolean', default: false },
+		'http-seconds': { type: 'string', default: '10' },
+		'import-mb': { type: 'string' },
+		rounds: { type: 'string', default: '3' }
+	}
+});
+const int = (name: string, text: string | undefined, min: number) => {
+	const n = Number(text);
+	if (!Number.isInteger(n) || n < min) {
+		console.error(`--${name} must be an integer ≥ ${min}`);
+		process.exit(2);
+	}
+	return n;
+};
+const records = int('records', values.records, 1);
+const root = resolve('.');
+const workDir = join(root, 'bench-out', `run-${process.pid}`);
+const log = (message: string) => console.error(`[bench] ${message}`);
+
+if (values.build) {
+	log('building the app (vite build)');
+	const code = await run('node_modules/.bin/vite', ['build', '--logLevel', 'warn']);
+	if (code !== 0) process.exit(code);
+}
+
+// Progress bars on a terminal only; logs and CI get the phase lines alone.
+let bar: cliProgress.SingleBar | undefined;
+let barPhase = '';
+const progress = (phase: string, done: number, total: number) => {
+	if (!process.stderr.isTTY) return;
+	if (phase !== barPhase) {
+		bar?.stop();
+		barPhase = phase;
+		bar = new cliProgress.SingleBar(
+			{ format: `${phase.padEnd(6)} [{bar}] {value}/{total}`, stream: process.stderr },
+			cliProgress.Presets.shades_classic
+		);
+		bar.start(total, 0);
+	}
+	bar?.update(done);
+	if (done >= total) {
+		bar?.stop();
+		bar = undefined;
+	}
+};
+
+try {
+	const report = await runBenchmark({
+		records,
+		seed: int('seed', values.seed, 0),
+		root,
+		workDir,
+		importMb: values['import-mb'] === undefined ? undefined : Number(values['import-mb']),
+		httpSeconds: int('http-seconds', values['http-seconds'], 0),
+		connections: 25,
+		rounds: int('rounds', values.rounds, 1),
+		log: (message) => {
+			bar?.stop();
+			bar = undefined;
+			barPhase = '';
+			log(message);
+		},
+		progress
+	});
+	bar?.stop();
+	console.log(values.json ? JSON.stringify(report, null, 2) : formatReport(report));
+	if (values.keep) log(`kept ${workDir}`);
+} finally {
+	if (!values.keep) rmSync(workDir, { recursive: true, force: true });
+}

@@ -1,0 +1,63 @@
+/**
+ * Import benchmark: synthetic newspaper pages through the app's own importFiles (decode,
+ * extract, store each page in its own transaction) into the benchmark database.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DB } from '../server/db';
+import { importFiles } from '../server/importer';
+import { pages } from './corpus';
+
+export interface ImportFigures {
+	pages: number;
+	mb: number;
+	/** New records stored (the extractor's output, published or draft). */
+	records: number;
+	seconds: number;
+	mbPerSec: number;
+	recordsPerSec: number;
+	problems: number;
+}
+
+/** Writes pages of the synthetic paper into `dir` until `mb` megabytes; returns the count. */
+export function writePages(
+	dir: string,
+	mb: number,
+	seed: number
+): { files: number; bytes: number } {
+	mkdirSync(dir, { recursive: true });
+	let bytes = 0;
+	let files = 0;
+	for (const page of pages(100_000, seed)) {
+		if (bytes >= mb * 1e6) break;
+		const data = Buffer.from(page.text, 'utf8');
+		writeFileSync(join(dir, page.name), data);
+		bytes += data.length;
+		files++;
+	}
+	return { files, bytes };
+}
+
+/** Imports every page in `dir` and measures throughput (MB of page text per second). */
+export async function benchImport(
+	db: DB,
+	dir: string,
+	bytes: number,
+	onProgress?: (done: number, total: number) => void
+): Promise<ImportFigures> {
+	const started = performance.now();
+	const summary = await importFiles(db, [dir], {
+		fallbackPublished: '2024-01-01',
+		onProgress: (done, total) => onProgress?.(done, total)
+	});
+	const seconds = (performance.now() - started) / 1000;
+	return {
+		pages: summary.pages,
+		mb: bytes / 1e6,
+		records: summary.records.new,
+		seconds,
+		mbPerSec: bytes / 1e6 / seconds,
+		recordsPerSec: summary.records.new / seconds,
+		problems: summary.problems.length
+	};
+}

@@ -1,0 +1,369 @@
+/**
+ * The whole benchmark, phase by phase: build → search → import → HTTP. `npm run bench` is a
+ * thin wrapper around runBenchmark() and formatReport().
+ */
+import { mkdirSync, rmSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { openDatabase } from '../server/db/index';
+import { buildDatabase, type BuildFigures } from './build';
+import {
+	copyBuild,
+	get,
+	load,
+	pageWeight,
+	peakRssMb,
+	replayableHeaders,
+	startApp,
+	startPlain,
+	type LoadFigures,
+	type PageWeight
+} from './http';
+import { benchImport, writePages, type ImportFigures } from './importBench';
+import { benchQueries } from './queries';
+import { benchSearch, type SearchBench } from './search';
+import { round } from './stats';
+
+export interface BenchOptions {
+	records: number;
+	seed: number;
+	/** Project root (where build/ and node_modules are). */
+	root: string;
+	/** Scratch folder for the database, pages and the copy of the build. */
+	workDir: string;
+	/** Megabytes of page text to import; default by size (2 MB small … 20 MB at 500k+). */
+	importMb?: number;
+	/** Seconds of load per page and server; 0 skips the HTTP phase. */
+	httpSeconds: number;
+	connections: number;
+	/** Timed passes over the query set. */
+	rounds: number;
+	log: (message: string) => void;
+	progress?: (phase: string, done: number, total: number) => void;
+}
+
+/** The targets of issue 6, checked at every size (they are set for 1,000,000 records). */
+export const TARGETS = {
+	searchP95Ms: 30,
+	recallAt20: 0.99,
+	searchRps: 500,
+	searchP99Ms: 75,
+	importMbPerSec: 1,
+	rssMb: 300,
+	pageBytes: 100_000,
+	pageJsGzipBytes: 30_000,
+	/** Wall time of the whole run: 5 minutes at 100k records, 20 at a million. */
+	runSeconds: (records: number) => (records > 100_000 ? 1200 : 300)
+};
+
+export interface HttpPage {
+	path: string;
+	rps: number;
+	p50Ms: number;
+	p99Ms: number;
+	failures: number;
+	baselineRps: number;
+	baselineP99Ms: number;
+	/** rps / baselineRps. */
+	ratio: number;
+}
+
+export interface BenchReport {
+	records: number;
+	seed: number;
+	machine: { cpus: number; node: string; sqlite: string };
+	buildSeconds: number;
+	dbSizeMb: number;
+	build: BuildFigures;
+	search: Omit<SearchBench, 'outcomes'>;
+	import: ImportFigures | null;
+	http: {
+		home: HttpPage;
+		search: HttpPage;
+		record: HttpPage;
+		/** Many different search pages in turn: what the server does when the memo misses. */
+		searchMix: LoadFigures;
+	} | null;
+	pageWeight: { home: PageWeight; search: PageWeight; record: PageWeight } | null;
+	rssMb: number | null;
+	runSeconds: number;
+	targets: Record<string, { target: number; value: number | null; met: boolean | null }>;
+	allTargetsMet: boolean;
+}
+
+/** The search page the HTTP phase loads: a common query with thousands of matches. */
+export const SEARCH_PATH = '/search?q=' + encodeURIComponent('医保');
+
+function roundDeep<T>(value: T): T {
+	if (typeof value === 'number') return (Number.isInteger(value) ? value : round(value, 2)) as T;
+	if (Array.isArray(value)) return value.map(roundDeep) as T;
+	if (value && typeof value === 'object')
+		return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, roundDeep(v)])) as T;
+	return value;
+}
+
+async function httpPhase(
+	options: BenchOptions,
+	dbPath: string,
+	recordPath: string,
+	queries: string[]
+): Promise<Pick<BenchReport, 'http' | 'pageWeight' | 'rssMb'>> {
+	const { log } = options;
+	const buildDir = copyBuild(options.root, options.workDir);
+	const app = await startApp(buildDir, dbPath);
+	try {
+		const paths = { home: '/', search: SEARCH_PATH, record: recordPath };
+		const pagesOut = {} as Record<keyof typeof paths, HttpPage>;
+		const weights = {} as Record<keyof typeof paths, PageWeight>;
+		for (const [name, path] of Object.entries(paths) as [keyof typeof paths, string][]) {
+			const page = await get(app.url + path);
+			if (page.status !== 200) throw new Error(`${path}: HTTP ${page.status}`);
+			weights[name] = await pageWeight(app.url, path);
+			// A short warm-up so JIT and caches are in the state a running server is in.
+			await load(app.url + path, { seconds: 1, connections: options.connections });
+			log(`http: ${name} ${path} (${options.httpSeconds} s, ${options.connections} connections)`);
+			const measured = await load(app.url + path, {
+				seconds: options.httpSeconds,
+				connections: options.connections
+			});
+			const plain = await startPlain(page.body, replayableHeaders(page.headers), options.workDir);
+			let baseline: LoadFigures;
+			try {
+				await load(plain.url + path, { seconds: 1, connections: options.connections });
+				baseline = await load(plain.url + path, {
+					seconds: options.httpSeconds,
+					connections: options.connections
+				});
+			} finally {
+				await plain.stop();
+			}
+			pagesOut[name] = {
+				path,
+				rps: measured.rps,
+				p50Ms: measured.p50Ms,
+				p99Ms: measured.p99Ms,
+				failures: measured.failures,
+				baselineRps: baseline.rps,
+				baselineP99Ms: baseline.p99Ms,
+				ratio: measured.rps / baseline.rps
+			};
+		}
+		// Every query of the set on pages 1–5, taken in turn: more distinct pages than the
+		// server's memo holds, so every request runs the search and renders the page.
+		const mixPaths = queries.flatMap((q) =>
+			[1, 2, 3, 4, 5].map((p) => `/search?q=${encodeURIComponent(q)}${p > 1 ? `&page=${p}` : ''}`)
+		);
+		log(`http: search mix over ${mixPaths.length} different pages`);
+		const searchMix = await load(app.url, {
+			seconds: options.httpSeconds,
+			connections: options.connections,
+			paths: mixPaths
+		});
+		return {
+			http: { ...pagesOut, searchMix },
+			pageWeight: weights,
+			rssMb: peakRssMb(app.pid)
+		};
+	} finally {
+		await app.stop();
+	}
+}
+
+/** Runs every phase on a fresh database in options.workDir and returns the figures. */
+export async function runBenchmark(options: BenchOptions): Promise<BenchReport> {
+	const started = performance.now();
+	const { log, records, seed } = options;
+	rmSync(options.workDir, { recursive: true, force: true });
+	mkdirSync(options.workDir, { recursive: true });
+	const dbPath = join(options.workDir, 'bench.db');
+
+	log(`build: ${records} records (seed ${seed})`);
+	const build = await buildDatabase(dbPath, records, seed, (done) =>
+		options.progress?.('build', done, records)
+	);
+	log(
+		`build: ${build.buildSeconds.toFixed(1)} s (rows ${build.insertSeconds.toFixed(1)} s, ` +
+			`indexes ${build.indexSeconds.toFixed(1)} s), ${build.dbSizeMb.toFixed(0)} MB`
+	);
+
+	const { db, sqlite } = await openDatabase(dbPath);
+	let search: SearchBench;
+	let imported: ImportFigures | null = null;
+	let recordPath: string;
+	const queries = benchQueries(records, seed);
+	const sqliteVersion = String(sqlite.prepare('select sqlite_version()').pluck().get());
+	try {
+		log(`search: ${queries.length} queries × ${options.rounds} rounds, then the LIKE scan`);
+		search = await benchSearch(db, sqlite, queries, {
+			rounds: options.rounds,
+			onProgress: (done, total) => options.progress?.('like', done, total)
+		});
+		log(
+			`search: p95 ${search.p95Ms.toFixed(1)} ms, LIKE p95 ${search.likeP95Ms.toFixed(0)} ms, ` +
+				`recall@20 ${search.recallAt20.toFixed(4)}`
+		);
+
+		const importMb = options.importMb ?? (records >= 500_000 ? 20 : records >= 50_000 ? 10 : 2);
+		if (importMb > 0) {
+			const dir = join(options.workDir, 'pages');
+			const { files, bytes } = writePages(dir, importMb, seed);
+			log(`import: ${files} pages, ${(bytes / 1e6).toFixed(1)} MB`);
+			imported = await benchImport(db, dir, bytes, (done, total) =>
+				options.progress?.('import', done, total)
+			);
+			log(
+				`import: ${imported.mbPerSec.toFixed(2)} MB/s, ${imported.recordsPerSec.toFixed(0)} records/s`
+			);
+		}
+		// The record page shows an imported notice when there is one (with its passage).
+		const { rows } = await sql<{ id: number }>`
+			select r.id from records r
+			where r.status = 'published'
+			order by exists (select 1 from provenance p where p.record_id = r.id) desc, r.id desc
+			limit 1`.execute(db);
+		recordPath = `/records/${rows[0]?.id ?? 1}`;
+	} finally {
+		await db.destroy();
+	}
+
+	const httpFigures =
+		options.httpSeconds > 0
+			? await httpPhase(
+					options,
+					dbPath,
+					recordPath,
+					queries.map((q) => q.q)
+				)
+			: { http: null, pageWeight: null, rssMb: null };
+
+	const runSeconds = (performance.now() - started) / 1000;
+	const { outcomes: _outcomes, ...searchFigures } = search;
+	const report: BenchReport = {
+		records,
+		seed,
+		machine: {
+			cpus: cpus().length,
+			node: process.versions.node,
+			sqlite: sqliteVersion
+		},
+		buildSeconds: build.buildSeconds,
+		dbSizeMb: build.dbSizeMb,
+		build,
+		search: searchFigures,
+		import: imported,
+		...httpFigures,
+		runSeconds,
+		targets: {},
+		allTargetsMet: false
+	};
+	report.targets = checkTargets(report);
+	report.allTargetsMet = Object.values(report.targets).every((t) => t.met !== false);
+	return roundDeep(report);
+}
+
+function target(value: number | null | undefined, goal: number, atMost: boolean) {
+	const v = value ?? null;
+	return { target: goal, value: v, met: v === null ? null : atMost ? v <= goal : v >= goal };
+}
+
+/** Each target of issue 6 with the measured value; `met` is null when the phase was skipped. */
+export function checkTargets(r: BenchReport): BenchReport['targets'] {
+	const w = r.pageWeight;
+	return {
+		searchP95Ms: target(r.search.p95Ms, TARGETS.searchP95Ms, true),
+		recallAt20: target(r.search.recallAt20, TARGETS.recallAt20, false),
+		searchRps: target(r.http?.search.rps, TARGETS.searchRps, false),
+		searchP99Ms: target(r.http?.search.p99Ms, TARGETS.searchP99Ms, true),
+		importMbPerSec: target(r.import?.mbPerSec, TARGETS.importMbPerSec, false),
+		rssMb: target(r.rssMb, TARGETS.rssMb, true),
+		homeBytes: target(w?.home.bytes, TARGETS.pageBytes, true),
+		homeJsGzipBytes: target(w?.home.jsGzipBytes, TARGETS.pageJsGzipBytes, true),
+		searchBytes: target(w?.search.bytes, TARGETS.pageBytes, true),
+		searchJsGzipBytes: target(w?.search.jsGzipBytes, TARGETS.pageJsGzipBytes, true),
+		runSeconds: target(r.runSeconds, TARGETS.runSeconds(r.records), true)
+	};
+}
+
+/** The report as a readable table (the default output of `npm run bench`). */
+export function formatReport(r: BenchReport): string {
+	const lines: string[] = [];
+	const row = (label: string, value: string, note = '') =>
+		lines.push(`  ${label.padEnd(28)}${value.padStart(14)}  ${note}`);
+	const mark = (key: string) => {
+		const t = r.targets[key];
+		return t?.met === true
+			? `✓ target ${t.target}`
+			: t?.met === false
+				? `✗ target ${t.target}`
+				: '';
+	};
+	lines.push(
+		`Bianmin benchmark — ${r.records.toLocaleString('en')} records, seed ${r.seed}, ` +
+			`${r.machine.cpus} CPUs, Node ${r.machine.node}, SQLite ${r.machine.sqlite}`,
+		''
+	);
+	lines.push('Build');
+	row(
+		'build time',
+		`${r.build.buildSeconds.toFixed(1)} s`,
+		`rows ${r.build.insertSeconds.toFixed(1)} s, indexes ${r.build.indexSeconds.toFixed(1)} s`
+	);
+	row('database size', `${r.dbSizeMb.toFixed(0)} MB`);
+	lines.push(
+		'',
+		`Search (${r.search.queries} queries, ${Math.round(r.search.shortShare * 100)}% one or two characters)`
+	);
+	row(
+		'p50 / p95 / p99',
+		`${r.search.p50Ms} / ${r.search.p95Ms} / ${r.search.p99Ms} ms`,
+		mark('searchP95Ms')
+	);
+	row('p95 with a kind / page 5', `${r.search.kindP95Ms} / ${r.search.deepPageP95Ms} ms`);
+	row('LIKE scan p50 / p95', `${r.search.likeP50Ms} / ${r.search.likeP95Ms} ms`);
+	row('speed-up (LIKE p95 / p95)', `${r.search.speedup}×`);
+	row('recall@20 vs LIKE', `${r.search.recallAt20}`, mark('recallAt20'));
+	if (r.import) {
+		lines.push('', `Import (${r.import.pages} pages, ${r.import.mb} MB)`);
+		row('throughput', `${r.import.mbPerSec} MB/s`, mark('importMbPerSec'));
+		row('records', `${r.import.recordsPerSec} /s`, `${r.import.records} new records`);
+	}
+	if (r.http && r.pageWeight) {
+		lines.push('', 'HTTP (req/s, p99; plain node:http with the same bytes beside)');
+		for (const name of ['home', 'search', 'record'] as const) {
+			const h = r.http[name];
+			row(
+				`${name} ${h.path.length > 14 ? h.path.slice(0, 13) + '…' : h.path}`,
+				`${h.rps} req/s`,
+				`p99 ${h.p99Ms} ms · baseline ${h.baselineRps} req/s, p99 ${h.baselineP99Ms} ms · ${Math.round(h.ratio * 100)}%` +
+					(name === 'search' ? `  ${mark('searchRps')}` : '')
+			);
+		}
+		row(
+			'search mix (no memo)',
+			`${r.http.searchMix.rps} req/s`,
+			`p99 ${r.http.searchMix.p99Ms} ms`
+		);
+		lines.push('', 'Page weight (HTML + CSS + JS as sent; JS gzipped)');
+		for (const name of ['home', 'search', 'record'] as const) {
+			const w = r.pageWeight[name];
+			row(
+				name,
+				`${(w.bytes / 1000).toFixed(1)} kB`,
+				`JS ${(w.jsGzipBytes / 1000).toFixed(1)} kB gz, ${w.files} files`
+			);
+		}
+		lines.push('');
+		row('server peak RSS', `${r.rssMb} MB`, mark('rssMb'));
+	}
+	lines.push('');
+	row('whole run', `${r.runSeconds.toFixed(0)} s`, mark('runSeconds'));
+	const missed = Object.entries(r.targets).filter(([, t]) => t.met === false);
+	lines.push(
+		'',
+		missed.length
+			? `Targets missed: ${missed.map(([k, t]) => `${k} (${t.value} vs ${t.target})`).join(', ')}`
+			: 'All targets met.'
+	);
+	return lines.join('\n');
+}

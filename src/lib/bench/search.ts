@@ -1,0 +1,216 @@
+/**
+ * Search benchmark: latency of the app's own searchRecords over the fixed query set, the same
+ * queries as a naive LIKE scan (the baseline), and recall@20 of ours against that scan.
+ */
+import type Database from 'better-sqlite3';
+import { normalize } from '../extract/normalize';
+import { queryWords } from '../records/highlight';
+import { PUBLIC_STATUSES } from '../records/kinds';
+import type { DB } from '../server/db';
+import { dropCachedReads } from '../server/db/readCache';
+import { searchRecords, PAGE_SIZE } from '../server/search/query';
+import type { BenchQuery } from './queries';
+import { percentile } from './stats';
+
+export interface QueryOutcome {
+	q: string;
+	group: string;
+	ms: number;
+	likeMs: number;
+	/** Records the app returned on page 1 (≤ 20). */
+	ours: number;
+	/** Records the LIKE scan matched (all of them). */
+	like: number;
+	/** recall@20 of this query, or null when the LIKE scan matched nothing. */
+	recall: number | null;
+}
+
+export interface SearchBench {
+	queries: number;
+	/** Share of one- and two-character queries. */
+	shortShare: number;
+	p50Ms: number;
+	p95Ms: number;
+	p99Ms: number;
+	maxMs: number;
+	/** The same queries filtered by a kind, and on page 5. */
+	kindP95Ms: number;
+	deepPageP95Ms: number;
+	likeP50Ms: number;
+	likeP95Ms: number;
+	/** likeP95Ms / p95Ms. */
+	speedup: number;
+	recallAt20: number;
+	/** Queries whose recall was below 1, for diagnosis. */
+	misses: { q: string; recall: number; ours: number; like: number }[];
+	outcomes: QueryOutcome[];
+}
+
+function fold(text: string): string {
+	return normalize(text).toLowerCase();
+}
+
+/**
+ * The baseline: what a search box without an index would do. Every word of the query (split
+ * at spaces and punctuation, as the search splits them) must occur in the record's title,
+ * body or organisation, or in one of its phone numbers (as printed-normalised or digits only),
+ * as a plain LIKE '%word%' over every public record. Built once per word count.
+ */
+function likeStatement(sqlite: Database.Database, words: number): Database.Statement {
+	const statuses = PUBLIC_STATUSES.map((s) => `'${s}'`).join(', ');
+	const clauses = Array.from(
+		{ length: words },
+		(_, i) =>
+			`(r.title like @w${i} or r.body like @w${i} or r.organization like @w${i}
+			  or r.id in (select record_id from record_phones where number like @w${i} or digits like @w${i}))`
+	);
+	return sqlite.prepare(
+		`select r.id from records r where r.status in (${statuses}) and ${clauses.join(' and ')}`
+	);
+}
+
+function likePattern(word: string): string {
+	return '%' + word.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
+}
+
+/**
+ * Recall@20, precisely. For a query q with words W (queryWords(q)):
+ *   L(q) = the ids the LIKE scan returns (see likeStatement);
+ *   R(q) = the ids searchRecords returns on page 1 (at most 20);
+ *   V(q) = the ids in R(q) but not in L(q) whose folded text (normalize + lower case: the
+ *          spelling the search works on) still contains every word of W — records printed in
+ *          traditional script or full-width forms, which a byte-wise LIKE cannot see;
+ *   T(q) = L(q) ∪ V(q), the true substring matches among everything either side returned;
+ *   recall@20(q) = |R(q) ∩ T(q)| / min(20, |T(q)|), for queries with |L(q)| > 0.
+ * So a query scores 1 only when every result we show is a real substring match AND, when the
+ * scan finds 20 or fewer records, we show all of them. Ranking may differ freely. The figure
+ * is the mean over queries with LIKE matches.
+ */
+function recallOf(
+	sqlite: Database.Database,
+	words: string[],
+	ours: number[],
+	like: Set<number>
+): number | null {
+	if (like.size === 0) return null;
+	const extra = ours.filter((id) => !like.has(id));
+	let verified = 0;
+	if (extra.length) {
+		const text = sqlite.prepare(
+			`select r.title || ' ' || r.body || ' ' || coalesce(r.organization, '') || ' ' ||
+			 coalesce((select group_concat(number || ' ' || digits, ' ') from record_phones where record_id = r.id), '') as t
+			 from records r where r.id = ?`
+		);
+		for (const id of extra) {
+			const row = text.get(id) as { t: string } | undefined;
+			const folded = fold(row?.t ?? '');
+			if (words.every((w) => folded.includes(w))) verified++;
+		}
+	}
+	const truth = like.size + verified;
+	const hits = ours.filter((id) => like.has(id)).length + verified;
+	return hits / Math.min(PAGE_SIZE, truth);
+}
+
+/**
+ * Runs the query set: one warm-up pass, then `rounds` timed passes through searchRecords
+ * (page 1, no kind), one pass with a kind filter and one on page 5, and one LIKE scan per
+ * query. `onProgress` is called per query of the LIKE pass (the slow part).
+ */
+export async function benchSearch(
+	db: DB,
+	sqlite: Database.Database,
+	queries: readonly BenchQuery[],
+	options: { rounds?: number; onProgress?: (done: number, total: number) => void } = {}
+): Promise<SearchBench> {
+	const rounds = options.rounds ?? 3;
+	for (const { q } of queries) {
+		dropCachedReads(db);
+		await searchRecords(db, { q });
+	}
+
+	const times: number[] = [];
+	const best = new Map<string, number>();
+	const results = new Map<string, number[]>();
+	for (let round = 0; round < rounds; round++) {
+		for (const { q } of queries) {
+			// Time the search, not the memo: every timed call starts with an empty cache.
+			dropCachedReads(db);
+			const started = performance.now();
+			const result = await searchRecords(db, { q });
+			const ms = performance.now() - started;
+			times.push(ms);
+			best.set(q, Math.min(best.get(q) ?? Infinity, ms));
+			results.set(
+				q,
+				result.results.map((r) => r.id)
+			);
+		}
+	}
+	const kindTimes: number[] = [];
+	const deepTimes: number[] = [];
+	for (const [i, { q }] of queries.entries()) {
+		const kind = (['hotline', 'procedure', 'lost_found', 'family_search', 'event'] as const)[i % 5];
+		dropCachedReads(db);
+		let started = performance.now();
+		await searchRecords(db, { q, kind });
+		kindTimes.push(performance.now() - started);
+		dropCachedReads(db);
+		started = performance.now();
+		await searchRecords(db, { q, page: 5 });
+		deepTimes.push(performance.now() - started);
+	}
+
+	const statements = new Map<number, Database.Statement>();
+	const outcomes: QueryOutcome[] = [];
+	for (const [i, { q, group }] of queries.entries()) {
+		const words = queryWords(q);
+		let likeIds = new Set<number>();
+		let likeMs = 0;
+		if (words.length) {
+			let statement = statements.get(words.length);
+			if (!statement)
+				statements.set(words.length, (statement = likeStatement(sqlite, words.length)));
+			const started = performance.now();
+			const rows = statement
+				.pluck()
+				.all(Object.fromEntries(words.map((w, k) => [`w${k}`, likePattern(w)]))) as number[];
+			likeMs = performance.now() - started;
+			likeIds = new Set(rows);
+		}
+		const ours = results.get(q) ?? [];
+		outcomes.push({
+			q,
+			group,
+			ms: best.get(q) ?? 0,
+			likeMs,
+			ours: ours.length,
+			like: likeIds.size,
+			recall: recallOf(sqlite, words, ours, likeIds)
+		});
+		options.onProgress?.(i + 1, queries.length);
+	}
+
+	const recalls = outcomes.filter((o) => o.recall !== null).map((o) => o.recall!);
+	const likeTimes = outcomes.map((o) => o.likeMs);
+	const p95 = percentile(times, 95);
+	const likeP95 = percentile(likeTimes, 95);
+	return {
+		queries: queries.length,
+		shortShare: queries.filter((x) => x.group === 'short').length / queries.length,
+		p50Ms: percentile(times, 50),
+		p95Ms: p95,
+		p99Ms: percentile(times, 99),
+		maxMs: Math.max(...times),
+		kindP95Ms: percentile(kindTimes, 95),
+		deepPageP95Ms: percentile(deepTimes, 95),
+		likeP50Ms: percentile(likeTimes, 50),
+		likeP95Ms: likeP95,
+		speedup: likeP95 / Math.max(p95, 1e-3),
+		recallAt20: recalls.length ? recalls.reduce((a, b) => a + b, 0) / recalls.length : 1,
+		misses: outcomes
+			.filter((o) => o.recall !== null && o.recall < 1)
+			.map((o) => ({ q: o.q, recall: o.recall!, ours: o.ours, like: o.like })),
+		outcomes
+	};
+}
