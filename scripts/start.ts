@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { databasePath, openDatabase } from '../src/lib/server/db/index';
 import { importFiles } from '../src/lib/server/importer';
+import { SERVER_NODE_FLAGS } from '../src/lib/server/nodeFlags';
 import { buildFingerprint, buildIsFresh, STAMP_FILE } from './lib/buildStamp';
 import { run } from './lib/run';
 
@@ -41,6 +42,6 @@ const env = {
 	BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT || '1M'
 };
 log(`serving on ${env.ORIGIN} (database ${env.DATABASE_PATH})`);
-const server = spawn(process.execPath, ['build'], { stdio: 'inherit', env });
+const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, 'build'], { stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

@@ -10,6 +10,7 @@ import http from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { SERVER_NODE_FLAGS } from '../server/nodeFlags';
 
 export interface LoadFigures {
 	/** Mean requests per second. */
@@ -100,11 +101,14 @@ function stopper(child: ChildProcess): () => Promise<void> {
 		});
 }
 
-/** Starts the built app on a free port against `databasePath`; resolves once it answers. */
+/**
+ * Starts the built app on a free port against `databasePath`, with the Node flags of
+ * `npm start`; resolves once it listens.
+ */
 export async function startApp(buildDir: string, databasePath: string): Promise<RunningServer> {
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
-	const child = spawn(process.execPath, [buildDir], {
+	const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, buildDir], {
 		env: {
 			...process.env,
 			PORT: String(port),

@@ -3,7 +3,7 @@
  * thin wrapper around runBenchmark() and formatReport().
  */
 import { mkdirSync, rmSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { openDatabase } from '../server/db/index';
@@ -72,7 +72,8 @@ export interface HttpPage {
 export interface BenchReport {
 	records: number;
 	seed: number;
-	machine: { cpus: number; node: string; sqlite: string };
+	/** loadBefore/loadAfter: the 1-minute load average; above the CPU count, figures suffer. */
+	machine: { cpus: number; node: string; sqlite: string; loadBefore: number; loadAfter: number };
 	buildSeconds: number;
 	dbSizeMb: number;
 	build: BuildFigures;
@@ -173,6 +174,7 @@ async function httpPhase(
 /** Runs every phase on a fresh database in options.workDir and returns the figures. */
 export async function runBenchmark(options: BenchOptions): Promise<BenchReport> {
 	const started = performance.now();
+	const loadBefore = loadavg()[0];
 	const { log, records, seed } = options;
 	rmSync(options.workDir, { recursive: true, force: true });
 	mkdirSync(options.workDir, { recursive: true });
@@ -245,7 +247,9 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchReport> 
 		machine: {
 			cpus: cpus().length,
 			node: process.versions.node,
-			sqlite: sqliteVersion
+			sqlite: sqliteVersion,
+			loadBefore,
+			loadAfter: loadavg()[0]
 		},
 		buildSeconds: build.buildSeconds,
 		dbSizeMb: build.dbSizeMb,
@@ -300,7 +304,8 @@ export function formatReport(r: BenchReport): string {
 	};
 	lines.push(
 		`Bianmin benchmark — ${r.records.toLocaleString('en')} records, seed ${r.seed}, ` +
-			`${r.machine.cpus} CPUs, Node ${r.machine.node}, SQLite ${r.machine.sqlite}`,
+			`${r.machine.cpus} CPUs, Node ${r.machine.node}, SQLite ${r.machine.sqlite}, ` +
+			`load ${r.machine.loadBefore} → ${r.machine.loadAfter}`,
 		''
 	);
 	lines.push('Build');

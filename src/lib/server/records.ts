@@ -541,12 +541,14 @@ async function findPossibleDuplicate(trx: Trx, input: RecordInput): Promise<numb
 		.where('kind', '=', input.kind)
 		.where('title', '=', input.title)
 		.where('status', '!=', 'rejected');
-	// length(body) says nothing new, but lets SQLite use the index records_duplicate_check
-	// (kind, title, length(body)) instead of reading every record with a common title.
+	// The fingerprint of the body says nothing new, but lets SQLite use the index
+	// records_duplicate_check (kind, title, length(body), substr(body, -8)) instead of reading
+	// every record with a common title (migration 0002).
 	q = c.document_number
 		? q.where('document_number', '=', c.document_number)
 		: q
 				.where(sql<number>`length(body)`, '=', sql<number>`length(${c.body})`)
+				.where(sql<string>`substr(body, -8)`, '=', sql<string>`substr(${c.body}, -8)`)
 				.where('body', '=', c.body);
 	const row = await q.limit(1).executeTakeFirst();
 	return row?.id;

@@ -11,6 +11,7 @@ import {
 	type SqliteDialectConfig
 } from 'kysely';
 import { migrateToLatest } from './migrate';
+import { withStatementCache } from './statementCache';
 import type { Database as Schema } from './schema';
 
 export type DB = Kysely<Schema>;
@@ -70,7 +71,9 @@ export async function openDatabase(path = databasePath()): Promise<OpenedDatabas
 	sqlite.pragma('busy_timeout = 5000');
 	sqlite.pragma('cache_size = -32000'); // 32 MB page cache
 	sqlite.pragma('temp_store = MEMORY');
-	const db = new Kysely<Schema>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+	const db = new Kysely<Schema>({
+		dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) })
+	});
 	await migrateToLatest(db);
 	return { db, sqlite };
 }

@@ -1,0 +1,161 @@
+/**
+ * What keeps search fast at a million records, checked at a size a unit test affords: the
+ * windowed ranking of queries with many matches, the facet counts kept by triggers, and the
+ * memo of answers (which must never outlive a write, from this connection or another).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type OpenedDatabase } from '../db';
+import { bulkInsertRecords, type BulkRecord } from '../bulk';
+import { countPublishedByKind } from '../listings';
+import { hardDeleteRecord, insertRecord, setRecordStatus, type RecordInput } from '../records';
+import { EXACT_RANK_LIMIT, PAGE_SIZE, RANK_WINDOW, searchRecords } from './query';
+
+const dir = mkdtempSync(join(tmpdir(), 'bianmin-scale-'));
+const path = join(dir, 'scale.db');
+let opened: OpenedDatabase;
+
+/** 1,300 public hotlines about 医保: every 7th has it in the title, the rest only in the body. */
+const COUNT = 1300;
+function hotline(i: number): BulkRecord {
+	const titled = i % 7 === 0;
+	const name = titled ? `医保咨询电话${i}` : `公交服务热线${i}`;
+	return {
+		kind: 'hotline',
+		subtype: null,
+		title: name,
+		district: null,
+		fields: { name, organization: titled ? '市医疗保障局' : '市公交集团', hours: '医保窗口旁' },
+		phones: [{ number: `0731-2${String(1_000_000 + i)}`, raw: `0731-2${1_000_000 + i}` }],
+		emails: [],
+		status: i % 50 === 49 ? 'draft' : 'published'
+	};
+}
+
+beforeAll(async () => {
+	opened = await openDatabase(path);
+	bulkInsertRecords(
+		opened.sqlite,
+		Array.from({ length: COUNT }, (_, i) => hotline(i))
+	);
+});
+afterAll(async () => {
+	await opened.db.destroy();
+	rmSync(dir, { recursive: true, force: true });
+});
+
+describe('searchRecords with more matches than EXACT_RANK_LIMIT', () => {
+	const visible = COUNT - Math.floor(COUNT / 50);
+
+	it('counts every public match, and pages through each exactly once', async () => {
+		expect(visible).toBeGreaterThan(EXACT_RANK_LIMIT);
+		const first = await searchRecords(opened.db, { q: '医保' });
+		expect(first.total).toBe(visible);
+		expect(first.counts).toEqual({ hotline: visible });
+		expect(first.capped).toBe(false);
+		const seen: number[] = [];
+		for (let page = 1; page <= first.pages; page++) {
+			const { results } = await searchRecords(opened.db, { q: '医保', page });
+			seen.push(...results.map((r) => r.id));
+		}
+		expect(seen.length).toBe(visible);
+		expect(new Set(seen).size).toBe(visible);
+	});
+
+	it('puts title matches first within each block of RANK_WINDOW, newest first', async () => {
+		const ids: number[] = [];
+		const titles: string[] = [];
+		for (let page = 1; page <= RANK_WINDOW / PAGE_SIZE; page++) {
+			const { results } = await searchRecords(opened.db, { q: '医保', page });
+			ids.push(...results.map((r) => r.id));
+			titles.push(...results.map((r) => r.title));
+		}
+		const titled = titles.map((t) => t.includes('医保'));
+		const boundary = titled.indexOf(false);
+		expect(boundary).toBeGreaterThan(0);
+		expect(titled.slice(boundary).some(Boolean)).toBe(false);
+		const newestFirst = (list: number[]) => list.every((id, i) => i === 0 || list[i - 1] > id);
+		expect(newestFirst(ids.slice(0, boundary))).toBe(true);
+		expect(newestFirst(ids.slice(boundary))).toBe(true);
+	});
+
+	it('filters by kind inside the window', async () => {
+		const result = await searchRecords(opened.db, { q: '医保', kind: 'event' });
+		expect(result.total).toBe(0);
+		expect(result.results).toEqual([]);
+	});
+});
+
+describe('record_facets and record_facet_counts (triggers of migration 0002)', () => {
+	it('stay equal to the records table through inserts, status changes and deletes', async () => {
+		const { db, sqlite } = opened;
+		const input: RecordInput = {
+			kind: 'event',
+			subtype: null,
+			title: '书法公益班开始报名',
+			district: null,
+			fields: { organizer: '市图书馆' },
+			phones: [],
+			emails: []
+		};
+		const id = await db
+			.transaction()
+			.execute((trx) => insertRecord(trx, input, { status: 'draft' }));
+		await db
+			.transaction()
+			.execute((trx) => setRecordStatus(trx, id, 'published', { userId: null, action: 'publish' }));
+		const other = await db
+			.transaction()
+			.execute((trx) => insertRecord(trx, input, { status: 'published' }));
+		await db.transaction().execute((trx) => hardDeleteRecord(trx, other));
+
+		const truth = sqlite
+			.prepare('select kind, status, count(*) as n from records group by 1, 2 order by 1, 2')
+			.all();
+		const kept = sqlite
+			.prepare('select kind, status, n from record_facet_counts where n > 0 order by 1, 2')
+			.all();
+		expect(kept).toEqual(truth);
+		const facets = sqlite
+			.prepare(
+				`select count(*) from records r join record_facets f on f.id = r.id
+				 join record_facet_counts c on c.code = f.facet
+				 where c.kind = r.kind and c.status = r.status`
+			)
+			.pluck()
+			.get();
+		expect(facets).toBe(sqlite.prepare('select count(*) from records').pluck().get());
+		expect((await countPublishedByKind(db)).event).toBe(1);
+	});
+});
+
+describe('the memo of search answers', () => {
+	it('is dropped by a write on this connection and by a commit of another', async () => {
+		const { db } = opened;
+		const q = '备忘测试';
+		expect((await searchRecords(db, { q })).total).toBe(0);
+		const input: RecordInput = {
+			kind: 'hotline',
+			subtype: null,
+			title: `${q}热线`,
+			district: null,
+			fields: { name: `${q}热线` },
+			phones: [],
+			emails: []
+		};
+		await db.transaction().execute((trx) => insertRecord(trx, input, { status: 'published' }));
+		expect((await searchRecords(db, { q })).total).toBe(1);
+
+		const other = await openDatabase(path);
+		try {
+			await other.db
+				.transaction()
+				.execute((trx) => insertRecord(trx, input, { status: 'published' }));
+		} finally {
+			await other.db.destroy();
+		}
+		expect((await searchRecords(db, { q })).total).toBe(2);
+	});
+});
