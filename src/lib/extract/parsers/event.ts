@@ -17,11 +17,14 @@ import {
 	anyOf,
 	clauses,
 	datesIn,
+	eachLine,
 	field,
 	isHeadlineLike,
 	isOrganization,
 	lineStart,
 	linesOf,
+	lowerBound,
+	Occurrences,
 	phonesIn,
 	recordPhones,
 	trimSpan
@@ -107,7 +110,7 @@ const BYLINE_RE = /记者|通讯员|^(?:责任)?编辑|校对|^作者|^来源|�
  */
 function headlineOf(page: Page, p: Passage): [number, number] | undefined {
 	const candidates: Array<[number, number]> = [];
-	for (const line of linesOf(page.norm, p.start, p.end)) {
+	for (const line of eachLine(page, p.start, p.end)) {
 		const t = line.text.trim();
 		if (!t) continue;
 		if (BYLINE_RE.test(t) && t.length < 60) continue;
@@ -127,7 +130,7 @@ function headlineOf(page: Page, p: Passage): [number, number] | undefined {
 
 /** Where the body starts: after the headline lines and bylines. */
 function bodyStartOf(page: Page, p: Passage): number {
-	for (const line of linesOf(page.norm, p.start, p.end)) {
+	for (const line of eachLine(page, p.start, p.end)) {
 		const t = line.text.trim();
 		if (!t) continue;
 		if (isHeadlineLike(t) && !/[。]/.test(t) && !SIGNUP_RE.test(t)) continue;
@@ -144,6 +147,7 @@ function bodyStartOf(page: Page, p: Passage): number {
 function findMethods(page: Page, start: number, end: number): string[] {
 	const norm = page.norm;
 	const out: string[] = [];
+	const seen = new Set<string>();
 	const push = (s: number, e: number) => {
 		// Leading subject and modal words: 市民朋友也可以前往… → 前往….
 		const lead = /^[^,，。]{0,10}?(?:也可以|还可以|也可|可以|可通过|均可|可|请)(?=.)/.exec(
@@ -151,7 +155,10 @@ function findMethods(page: Page, start: number, end: number): string[] {
 		);
 		const [a, b] = trimSpan(norm, s + (lead && lead[0].length < e - s - 4 ? lead[0].length : 0), e);
 		const v = b > a ? field(page, a, b) : undefined;
-		if (v && v.length >= 2 && v.length <= 80 && !out.includes(v)) out.push(v);
+		if (v && v.length >= 2 && v.length <= 80 && !seen.has(v)) {
+			seen.add(v);
+			out.push(v);
+		}
 	};
 	const label = METHOD_LABEL_RE.exec(norm.slice(start, end));
 	if (label) {
@@ -165,19 +172,28 @@ function findMethods(page: Page, start: number, end: number): string[] {
 					const contact = contactIn(page, s, e);
 					const name = field(page, s, s + named[1].length);
 					const v = contact ? `${name}：${contact}` : name;
-					if (v && !out.includes(v)) out.push(v);
+					if (v && !seen.has(v)) {
+						seen.add(v);
+						out.push(v);
+					}
 				} else push(s, Math.min(e, s + 80));
 			}
 			return out;
 		}
 	}
+	// Sentence ends and "after registering" words of the span, to ask about each clause's
+	// sentence without reading the sentence again for every clause.
+	let stops: number[] | undefined;
+	let afterWords: Occurrences | undefined;
 	for (const [s, e] of clauses(norm, start, end)) {
 		const c = norm.slice(s, e);
 		if (!METHOD_RE.test(c)) continue;
 		// A way to register must say it is one (报名电话, 发送至邮箱, 扫码报名 …).
 		if (!/报名|参与|参加|投稿|报送|发送|提交|预约|参赛/.test(c)) continue;
 		// Instructions for after registering (报名成功后…发送至邮箱) are not a way to register.
-		if (/(?:报名|参加)成功后|成功报名后/.test(sentenceOf(norm, s, start))) continue;
+		stops ??= sentenceStops(norm, start, end);
+		afterWords ??= new Occurrences(norm, AFTER_SIGNUP_WORDS, start, end);
+		if (afterWords.within(sentenceStart(stops, s, start), s)) continue;
 		// The newspaper's own QR codes (扫一扫,关注…公众号) are not a way to register.
 		if (/^扫一扫/.test(c) && !/报名/.test(c)) continue;
 		push(s, e);
@@ -185,11 +201,23 @@ function findMethods(page: Page, start: number, end: number): string[] {
 	return out;
 }
 
-/** The sentence around `pos`, from its start (a full stop or the line start) to `pos`. */
-function sentenceOf(norm: string, pos: number, floor: number): string {
-	let a = pos;
-	while (a > floor && !/[。!！?？\n]/.test(norm[a - 1])) a--;
-	return norm.slice(a, pos);
+/** Words that tell what to do once registered: 报名成功后… */
+const AFTER_SIGNUP_WORDS = ['报名成功后', '参加成功后', '成功报名后'];
+
+/** Offsets of the sentence ends (a full stop or a line break) in `[from, to)`. */
+function sentenceStops(norm: string, from: number, to: number): number[] {
+	const out: number[] = [];
+	for (let i = from; i < to; i++) if (/[。!！?？\n]/.test(norm[i])) out.push(i);
+	return out;
+}
+
+/**
+ * Where the sentence that holds `pos` starts (after a full stop or a line break), not
+ * before `floor`; `stops` are the sentence ends from `floor` on.
+ */
+function sentenceStart(stops: number[], pos: number, floor: number): number {
+	const k = lowerBound(stops, pos) - 1;
+	return k >= 0 ? Math.max(floor, stops[k] + 1) : floor;
 }
 
 /** Items of a numbered list starting in `[from, to)`: 1. … / (1) … / ① …, each up to the next. */
@@ -233,11 +261,11 @@ function findWhen(page: Page, start: number, end: number): When {
 	const norm = page.norm;
 	const out: When = {};
 	for (const d of datesIn(page, start, end, 'nearest')) {
-		const ls = lineStart(norm, d.start);
+		const ls = lineStart(page, d.start);
 		let before = norm.slice(Math.max(ls, d.start - 16), d.start);
 		// A date at the start of a line under a heading line (二、活动时间): the heading is
 		// its label.
-		if (!before.trim()) before = headingAbove(norm, ls, start);
+		if (!before.trim()) before = headingAbove(page, ls, start);
 		const after = norm.slice(d.end, d.end + 8);
 		if (!out.deadline && (DEADLINE_BEFORE_RE.test(before) || DEADLINE_AFTER_RE.test(after))) {
 			// 报名时间：5月1日至5月15日 → the deadline is the range's end.
@@ -253,10 +281,11 @@ function findWhen(page: Page, start: number, end: number): When {
 }
 
 /** The short line right above `ls` (a section heading), numbering removed, with a colon. */
-function headingAbove(norm: string, ls: number, floor: number): string {
+function headingAbove(page: Page, ls: number, floor: number): string {
+	const norm = page.norm;
 	let e = ls - 1;
 	while (e > floor && /\s/.test(norm[e - 1])) e--;
-	const s = lineStart(norm, e);
+	const s = lineStart(page, e);
 	if (s < floor) return '';
 	const t = norm
 		.slice(s, e)
@@ -283,14 +312,13 @@ function findLabelled(page: Page, res: RegExp[], start: number, end: number): st
 function findOrganizer(page: Page, start: number, end: number): string | undefined {
 	const norm = page.norm;
 	const text = norm.slice(start, end);
-	const labelled: string[] = [];
+	// The first labelled organiser (主办单位：…; 指导单位 is no organiser).
 	for (const m of text.matchAll(ORGANIZER_LABEL_RE)) {
 		if (/指导/.test(m[0])) continue;
 		const s = start + m.index + m[0].indexOf(m.groups!.v);
 		const v = field(page, s, s + m.groups!.v.length);
-		if (v && !labelled.includes(v)) labelled.push(v);
+		if (v) return v;
 	}
-	if (labelled.length) return labelled[0];
 	for (const sentence of text.split(/(?<=[。!！?？])/)) {
 		const m = ORGANIZER_VERB_RE.exec(sentence);
 		if (!m?.groups?.v) continue;
@@ -389,8 +417,8 @@ const TRAILING_LABEL_RE =
 	/^(?:主办|承办|协办|指导|支持|联办|出品|联系|咨询|地址|电话|报名|活动|时间|地点|费用|备注|注)[\u4e00-\u9fa5]{0,4}\s*[:：]/;
 
 /** True when a passage is only a notice's trailing fields or signature. */
-function isTrailingFields(norm: string, p: Passage): boolean {
-	const lines = linesOf(norm, p.start, p.end)
+function isTrailingFields(page: Page, p: Passage): boolean {
+	const lines = linesOf(page, p.start, p.end)
 		.map((l) => l.text.trim())
 		.filter(Boolean);
 	if (!lines.length || lines.length > 4) return false;
@@ -398,10 +426,13 @@ function isTrailingFields(norm: string, p: Passage): boolean {
 }
 
 /** A key that is the same for a passage printed twice (the pages repeat paragraphs). */
-function sameEvent(a: EventRecord, b: EventRecord): boolean {
-	const key = (r: EventRecord) =>
-		JSON.stringify([r.howToRegister ?? [], r.deadline, r.phones.map((p) => p.number), r.emails]);
-	return key(a) === key(b);
+function eventKey(r: EventRecord): string {
+	return JSON.stringify([
+		r.howToRegister ?? [],
+		r.deadline,
+		r.phones.map((p) => p.number),
+		r.emails
+	]);
 }
 
 /** Finds events with a way to sign up (报名 / 招募 / 征集 + how or by when). */
@@ -410,18 +441,21 @@ export const eventParser: Parser = {
 	parse(page, passages) {
 		const list = passages.length ? passages : [{ start: 0, end: page.text.length }];
 		const records: EventRecord[] = [];
+		const keys = new Set<string>();
 		for (let k = 0; k < list.length; k++) {
 			let p = list[k];
 			// A notice's last lines (主办单位：…, a signature) are short and read as a new
 			// headline to the passage cutter; they belong to the notice above.
-			while (k + 1 < list.length && isTrailingFields(page.norm, list[k + 1])) {
+			while (k + 1 < list.length && isTrailingFields(page, list[k + 1])) {
 				p = { ...p, end: list[k + 1].end };
 				k++;
 			}
 			const r = buildRecord(page, p);
 			if (!r) continue;
 			// A paragraph printed again under another headline is the same event.
-			if (records.some((o) => sameEvent(o, r))) continue;
+			const key = eventKey(r);
+			if (keys.has(key)) continue;
+			keys.add(key);
 			records.push(r);
 		}
 		return records;

@@ -15,7 +15,7 @@ import {
 	REUNION_WORDS,
 	TAKEN_IN_WORDS
 } from '../constants';
-import { addDuration, findDurations, parseCnNumber } from '../date';
+import { addDuration, parseCnNumber } from '../date';
 import { findDistrict } from '../fields';
 import type { Page, Parser } from '../pipeline';
 import type { FamilySearchRecord, FamilySearchSubtype } from '../types';
@@ -23,8 +23,11 @@ import {
 	alternation,
 	anyOf,
 	SIGNATURE_DATE_RE,
+	clauseEnd,
 	clauses,
 	datesIn,
+	durationsIn,
+	eachLine,
 	field,
 	findContactName,
 	isHeadlineLike,
@@ -32,10 +35,11 @@ import {
 	isTraditional,
 	linesOf,
 	noticeBlockEnd,
+	paragraphAt,
 	phonesIn,
 	recordPhones,
-	trimSpan,
-	trimWhitespace
+	SpanSet,
+	trimSpan
 } from './noticeText';
 
 // ---------------------------------------------------------------------------------------
@@ -77,7 +81,10 @@ const PLACE_LABEL_RE =
 	/(?:拾获|捡拾|拾得|发现|走失|失踪|救助|遗弃|被弃)(?:地点|地址|位置)\s*[:：]\s*(?<place>[^,，。;；\n]{2,50})/;
 
 const GENDER_LABEL_RE = /性别\s*[:：]?\s*(?<g>男|女)/;
-const GENDER_RE = /(?<g>男|女)(?:婴|孩|童|性|子|宝宝|生|,|，|、|\s*[,，]?\s*(?:约|年约)?\s*\d+岁)/;
+// Each run of blanks is read once (\s*(?:，\s*)? rather than \s*，?\s*): the other way, a long
+// run after 男 is split every way between the \s* before failing.
+const GENDER_RE =
+	/(?<g>男|女)(?:婴|孩|童|性|子|宝宝|生|,|，|、|\s*(?:[,，]\s*)?(?:(?:约|年约)\s*)?\d+岁)/;
 
 const AGE_RE = [
 	/年龄\s*[:：]?\s*(?<a>(?:约|大约|大概)?\s*[\d一二三四五六七八九十]+\s*(?:岁|周岁|个月|月龄|天)(?:左右|许|多)?|不详|[^,，。;；\n]{1,12}?(?=[,，。;；\n]))/,
@@ -122,30 +129,29 @@ interface Block {
 	head?: [number, number];
 }
 
-/** The paragraph around `pos`: between blank lines (or the page's ends). */
-function paragraphAt(norm: string, pos: number): [number, number] {
-	const before = norm.lastIndexOf('\n\n', pos);
-	const after = norm.indexOf('\n\n', pos);
-	return trimWhitespace(norm, before < 0 ? 0 : before, after < 0 ? norm.length : after);
-}
-
-function findBlocks(norm: string): Block[] {
+function findBlocks(page: Page): Block[] {
+	const norm = page.norm;
 	const out: Block[] = [];
-	const overlaps = (s: number, e: number) => out.some((b) => s < b.end && e > b.start);
-	for (const line of linesOf(norm, 0, norm.length)) {
+	// Blocks found so far, one set per way of finding them (each finds them in text order).
+	const headed = new SpanSet();
+	const paras = new SpanSet();
+	const overlaps = (s: number, e: number) => headed.overlaps(s, e) || paras.overlaps(s, e);
+	for (const line of eachLine(page, 0, norm.length)) {
 		const t = line.text.trim();
 		if (!t || !isHeadlineLike(t) || !HEAD_RE.test(t)) continue;
 		if (overlaps(line.start, line.end)) continue;
-		const end = noticeBlockEnd(norm, line.start);
+		const end = noticeBlockEnd(page, line.start);
 		const hs = line.start + line.text.indexOf(t);
+		headed.add(hs, end);
 		out.push({ start: hs, end, head: [hs, hs + t.length] });
 	}
 	// Unheaded: one paragraph that tells a finding or a loss.
 	const triggers =
 		/拾得|捡到|捡拾|拾获|走失|走丢|离家出走|失踪|受助人员|寻亲|寻找.{0,6}(?:亲人|家人|家属)/g;
 	for (const m of norm.matchAll(triggers)) {
-		const [s, e] = paragraphAt(norm, m.index);
+		const [s, e] = paragraphAt(page, m.index);
 		if (e <= s || overlaps(s, e)) continue;
+		paras.add(s, e);
 		out.push({ start: s, end: e });
 	}
 	return out.sort((a, b) => a.start - b.start);
@@ -170,7 +176,7 @@ function eventDate(page: Page, start: number, end: number): string | undefined {
 		const after = page.norm.slice(d.end, d.end + 6);
 		if (/出生|生于|写有|写着|字样|截至|截止|至$|期限/.test(before)) continue;
 		if (/^的?字样|^出生|^止|^前/.test(after)) continue;
-		const line = linesOf(page.norm, d.start, d.start + 1)[0];
+		const line = linesOf(page, d.start, d.start + 1)[0];
 		if (line && SIGNATURE_DATE_RE.test(line.text)) continue;
 		return d.value;
 	}
@@ -210,21 +216,33 @@ function findAge(page: Page, start: number, end: number): string | undefined {
 function findFeatures(page: Page, start: number, end: number): string[] {
 	const norm = page.norm;
 	const found: Array<[number, number]> = [];
-	const sections: Array<[number, number]> = [];
+	const sections = new SpanSet();
+	let last: [number, number] | undefined;
 	for (const m of norm.slice(start, end).matchAll(FEATURE_LABEL_RE)) {
 		const s = start + m.index + m[0].length;
-		// The section runs to the end of its sentence or line.
-		const stop = /[。\n]/.exec(norm.slice(s, end));
-		const e = stop ? s + stop.index : end;
-		sections.push([s, e]);
-		for (const [a, b] of clauses(norm, s, e)) {
+		let e: number;
+		let parts: Array<[number, number]>;
+		if (last && s <= last[1]) {
+			// A label inside the last section (特征：…，随身物品：…) ends where it ends, and its
+			// clauses after the first are the last section's: only the first is new.
+			e = last[1];
+			parts = clauses(norm, s, clauseEnd(norm, s, e));
+		} else {
+			// The section runs to the end of its sentence or line.
+			const stop = /[。\n]/.exec(norm.slice(s, end));
+			e = stop ? s + stop.index : end;
+			parts = clauses(norm, s, e);
+		}
+		last = [s, e];
+		sections.add(s, e);
+		for (const [a, b] of parts) {
 			// Gender and age have fields of their own.
 			if (!/^(?:性别\s*[:：]?\s*)?[男女]$|^(?:年龄\s*[:：]?\s*)?约?\d+岁/.test(norm.slice(a, b)))
 				found.push([a, b]);
 		}
 	}
 	for (const [a0, b] of clauses(norm, start, end)) {
-		if (sections.some(([s, e]) => a0 < e && b > s)) continue;
+		if (sections.overlaps(a0, b)) continue;
 		// 拾获时身穿白色连体衣: the time of the finding is not part of the feature.
 		const lead = /^(?:拾获|拾得|捡到|捡拾|发现|被发现|救助|走失|离家)时\s*/.exec(norm.slice(a0, b));
 		const a = a0 + (lead ? lead[0].length : 0);
@@ -233,11 +251,15 @@ function findFeatures(page: Page, start: number, end: number): string[] {
 		found.push([a, b]);
 	}
 	const out: string[] = [];
+	const seen = new Set<string>();
 	for (const [s, e] of found.sort((x, y) => x[0] - y[0])) {
 		const sub = SUBJECT_RE.exec(norm.slice(s, e));
 		const [a, b] = trimSpan(norm, s + (sub ? sub[0].length : 0), e);
 		const v = b > a ? field(page, a, b) : undefined;
-		if (v && v.length >= 2 && !out.includes(v)) out.push(v);
+		if (v && v.length >= 2 && !seen.has(v)) {
+			seen.add(v);
+			out.push(v);
+		}
 	}
 	return out;
 }
@@ -245,7 +267,7 @@ function findFeatures(page: Page, start: number, end: number): string[] {
 function findOrganization(page: Page, start: number, end: number): string | undefined {
 	const norm = page.norm;
 	// A signature line at the foot of the notice names the publisher.
-	const lines = linesOf(norm, start, end).filter((l) => l.text.trim());
+	const lines = linesOf(page, start, end).filter((l) => l.text.trim());
 	for (const l of lines.slice(-3)) {
 		const t = l.text.trim();
 		if (isHeadlineLike(t) && isOrganization(t) && !SIGNATURE_DATE_RE.test(t)) {
@@ -286,7 +308,7 @@ function findDeadline(page: Page, start: number, end: number): string | undefine
 			return d.value.slice(0, 10);
 	}
 	// A bare duration next to 公告: 公告60日.
-	for (const d of findDurations(norm, start, end)) {
+	for (const d of durationsIn(norm, start, end)) {
 		if (/公告/.test(norm.slice(Math.max(start, d.start - 6), d.start)))
 			return addDuration(page.published, d);
 	}
@@ -317,9 +339,9 @@ function personUnits(page: Page, start: number, end: number): Array<[number, num
 		FINDING_RE.test(norm.slice(s, e)) &&
 		PERSON_INTRO_RE.test(norm.slice(s, e)) &&
 		datesIn(page, s, e, 'past').length > 0;
-	let units = paragraphsOf(norm, start, end).filter(qualifies);
+	let units = paragraphsOf(page, start, end).filter(qualifies);
 	if (units.length < 2) {
-		units = linesOf(norm, start, end)
+		units = linesOf(page, start, end)
 			.map((l): [number, number] => trimSpan(norm, l.start, l.end))
 			.filter(([s, e]) => e > s)
 			.filter(qualifies);
@@ -328,11 +350,11 @@ function personUnits(page: Page, start: number, end: number): Array<[number, num
 }
 
 /** Paragraphs (runs of non-blank lines) of `[start, end)`. */
-function paragraphsOf(norm: string, start: number, end: number): Array<[number, number]> {
+function paragraphsOf(page: Page, start: number, end: number): Array<[number, number]> {
 	const out: Array<[number, number]> = [];
 	let s = -1;
 	let e = -1;
-	for (const l of linesOf(norm, start, end)) {
+	for (const l of eachLine(page, start, end)) {
 		if (!l.text.trim()) {
 			if (s >= 0) out.push([s, e]);
 			s = -1;
@@ -357,6 +379,8 @@ const PERSON_INTRO_RE =
 /** What the whole notice says once for all its persons. */
 interface Shared {
 	phones: FamilySearchRecord['phones'];
+	/** The notice is printed in traditional script. */
+	traditional: boolean;
 	contactName?: string;
 	noticeDeadline?: string;
 	organization?: string;
@@ -376,7 +400,10 @@ function buildRecords(page: Page, b: Block): FamilySearchRecord[] {
 
 	const bodyStart = b.head ? b.head[1] : b.start;
 	const contact = findContactName(page, bodyStart, b.end);
-	const shared: Shared = { phones: recordPhones(phoneHits) };
+	const shared: Shared = {
+		phones: recordPhones(phoneHits),
+		traditional: isTraditional(page, b.start, b.end)
+	};
 	if (contact) shared.contactName = field(page, contact.start, contact.end);
 	const deadline = findDeadline(page, bodyStart, b.end);
 	if (deadline) shared.noticeDeadline = deadline;
@@ -455,7 +482,7 @@ function buildRecord(
 	const district = findDistrict(page.norm, span.start, span.end);
 	if (district) record.district = district;
 
-	record.title = titleOf(page, b, subtype, record, u);
+	record.title = titleOf(page, b, subtype, record, u, shared.traditional);
 
 	const flags: string[] = [];
 	let confidence = b.head ? 0.7 : 0.6;
@@ -479,13 +506,13 @@ function titleOf(
 	b: Block,
 	subtype: FamilySearchSubtype,
 	r: FamilySearchRecord,
-	u: Unit
+	u: Unit,
+	trad: boolean
 ): string {
 	const head = b.head ? field(page, ...b.head) : undefined;
 	const from = u.index ? u.start : b.start;
 	const to = u.index ? u.end : b.end;
 	const norm = page.norm.slice(from, to);
-	const trad = isTraditional(page, b.start, b.end);
 	const subject = subjectOf(norm);
 	let subjectText: string | undefined;
 	if (subject) {
@@ -510,8 +537,8 @@ export const familySearchParser: Parser = {
 	name: 'familySearch',
 	parse(page) {
 		const records: FamilySearchRecord[] = [];
-		for (const b of findBlocks(page.norm)) {
-			records.push(...buildRecords(page, b));
+		for (const b of findBlocks(page)) {
+			for (const r of buildRecords(page, b)) records.push(r);
 		}
 		return records;
 	}

@@ -27,6 +27,7 @@ import {
 	BULLETS,
 	clauses,
 	datesIn,
+	eachLine,
 	field,
 	findContactName,
 	isAlnum,
@@ -35,9 +36,12 @@ import {
 	isNoticeHead,
 	isTraditional,
 	lineStart,
-	linesOf,
+	lowerBound,
 	noticeBlockEnd,
+	Occurrences,
+	paragraphAt,
 	phonesIn,
+	SpanSet,
 	trimSpan,
 	trimWhitespace,
 	recordPhones
@@ -326,6 +330,9 @@ interface Anchor {
 	holderStart: number;
 }
 
+/** The longest first half of a holder's words on the line above the anchor's. */
+const MAX_HOLDER_HALF = 24;
+
 /** Characters that end whatever came before a holder. */
 const HARD_STOP = new RegExp(`[。;；!！?？:：,，、${BULLETS}]`);
 
@@ -334,7 +341,8 @@ const HARD_STOP = new RegExp(`[。;；!！?？:：,，、${BULLETS}]`);
  * a blank line, or a line that ends a previous notice (it names a document or a number).
  * Brackets are skipped whole: (统一社会信用代码:…) belongs to the holder.
  */
-function holderStartOf(norm: string, anchor: number, floor: number): number {
+function holderStartOf(page: Page, anchor: number, floor: number): number {
+	const norm = page.norm;
 	let k = anchor;
 	let depth = 0;
 	const min = Math.max(floor, anchor - 80);
@@ -346,18 +354,19 @@ function holderStartOf(norm: string, anchor: number, floor: number): number {
 			if (HARD_STOP.test(c)) break;
 			if (c === '\n') {
 				// A blank line, or a line that reads as a headline or the end of another notice.
-				const ls = lineStart(norm, k - 1);
+				const ls = lineStart(page, k - 1);
 				const prev = norm.slice(ls, k - 1).trim();
 				if (!prev) break;
 				if (isNoticeHead(prev)) break;
 				// Only the words after the last stop sign can be the holder's first half
-				// (…声明作废。张 / 三遗失…).
+				// (…声明作废。张 / 三遗失…). Longer than that, they are no holder's: the scan
+				// stops there rather than read a long line back to its start.
 				let ts = k - 1;
-				while (ts > ls && !HARD_STOP.test(norm[ts - 1])) ts--;
+				while (ts > ls && ts >= k - 1 - MAX_HOLDER_HALF && !HARD_STOP.test(norm[ts - 1])) ts--;
+				if (k - 1 - ts > MAX_HOLDER_HALF) break;
 				const tail = norm.slice(ts, k - 1);
 				if (VOID_HEAD_RE.test(tail) || /\d|号/.test(tail) || firstDocumentWord(norm, ts, k - 1))
 					break;
-				if (k - 1 - ts > 24) break;
 			}
 		}
 		k--;
@@ -426,6 +435,9 @@ function isNewsHolder(norm: string, holder: [number, number] | undefined): boole
 	return h.length > 30 || NEWS_HOLDER_RE.test(h) || /^\d/.test(h);
 }
 
+/** What may stand between two items of a column: whitespace, bullets, separators. */
+const GAP_FILLER_RE = new RegExp(`[\\s${BULLETS},，;；。、]`, 'g');
+
 interface Candidate {
 	anchor: Anchor;
 	end: number;
@@ -436,7 +448,9 @@ interface Candidate {
 /** Void notices of the page, outside the spans already taken by lost/found notices. */
 function parseVoidNotices(page: Page, taken: Array<[number, number]>): LostFoundRecord[] {
 	const norm = page.norm;
-	const inTaken = (i: number) => taken.some(([a, b]) => i >= a && i < b);
+	const takenSpans = new SpanSet();
+	for (const [a, b] of taken) takenSpans.add(a, b);
+	const inTaken = (i: number) => takenSpans.overlaps(i, i + 1);
 
 	const anchors: Anchor[] = [];
 	ANCHOR_RE.lastIndex = 0;
@@ -450,19 +464,26 @@ function parseVoidNotices(page: Page, taken: Array<[number, number]>): LostFound
 	}
 	if (!anchors.length) return [];
 
-	// Ending words, found once for the page.
+	// Ending words, found once for the page. They do not overlap, so both their starts and
+	// their ends ascend.
 	const ends: Array<[number, number]> = [];
+	const endStarts: number[] = [];
+	const endEnds: number[] = [];
 	VOID_END_RE.lastIndex = 0;
 	while ((m = VOID_END_RE.exec(norm))) {
 		const e = m.index + m[0].length;
 		if (!/[。.!！]$/.test(m[0]) && END_CONTINUES_RE.test(norm.slice(e, e + 2))) continue;
 		ends.push([m.index, e]);
+		endStarts.push(m.index);
+		endEnds.push(e);
 	}
 
 	let floor = 0;
 	for (const a of anchors) {
-		const lastEnd = ends.filter(([, e]) => e <= a.start).at(-1)?.[1] ?? 0;
-		a.holderStart = holderStartOf(norm, a.start, Math.max(floor, lastEnd));
+		// The last ending before the anchor.
+		const k = lowerBound(endEnds, a.start + 1) - 1;
+		const lastEnd = k >= 0 ? endEnds[k] : 0;
+		a.holderStart = holderStartOf(page, a.start, Math.max(floor, lastEnd));
 		floor = a.end;
 	}
 
@@ -474,13 +495,15 @@ function parseVoidNotices(page: Page, taken: Array<[number, number]>): LostFound
 		// A blank line or another notice's headline ends the notice.
 		const blank = /\n[ \t]*\r?\n/.exec(norm.slice(a.end, limit));
 		if (blank) limit = a.end + blank.index;
-		for (const line of linesOf(norm, a.end, limit)) {
+		for (const line of eachLine(page, a.end, limit)) {
 			if (line.start > a.end && isNoticeHead(line.text)) {
 				limit = Math.min(limit, line.start);
 				break;
 			}
 		}
-		const end = ends.find(([s]) => s >= a.end && s < limit);
+		// The first ending after the verb, if it starts before the limit.
+		const first = lowerBound(endStarts, a.end);
+		const end = first < ends.length && ends[first][0] < limit ? ends[first] : undefined;
 		candidates.push({
 			anchor: a,
 			end: end ? end[1] : trimWhitespace(norm, a.end, limit)[1],
@@ -495,8 +518,7 @@ function parseVoidNotices(page: Page, taken: Array<[number, number]>): LostFound
 	for (const c of candidates) {
 		const gap = norm.slice(prevEnd, c.anchor.holderStart);
 		if (VOID_HEAD_RE.test(gap.split('\n').slice(-4).join('\n'))) zoneOpen = true;
-		else if (gap.replace(new RegExp(`[\\s${BULLETS},，;；。、]`, 'g'), '').length > 0)
-			zoneOpen = false;
+		else if (gap.replace(GAP_FILLER_RE, '').length > 0) zoneOpen = false;
 		c.zone = zoneOpen;
 		prevEnd = c.end;
 	}
@@ -592,21 +614,26 @@ interface ItemNotice {
 	head?: [number, number];
 }
 
-/** The paragraph around `pos`: between blank lines (or the page's ends). */
-function paragraphAt(norm: string, pos: number): [number, number] {
-	const before = norm.lastIndexOf('\n\n', pos);
-	const after = norm.indexOf('\n\n', pos);
-	return trimWhitespace(norm, before < 0 ? 0 : before, after < 0 ? norm.length : after);
-}
+/** Words of a paragraph that tells a lost thing: someone who finds it … is asked to call. */
+const FINDER_WORDS = ['拾到', '拾获', '捡到', '拾得', '捡拾', '发现', '见到'];
+const RETURN_WORDS = ['联系', '归还', '送还', '交还', '重谢', '酬谢', '感谢'];
+/** The words without which VOID_END_RE cannot match, and each of which it matches. */
+const VOID_END_WORDS = ['作废', '声明无效', '特此声明', '特此公告', '以此为证'];
 
 /** Lost/found notices: those under a headline, then those told in one paragraph. */
 function findItemNotices(page: Page): ItemNotice[] {
 	const norm = page.norm;
 	const out: ItemNotice[] = [];
-	const overlaps = (s: number, e: number) => out.some((n) => s < n.end && e > n.start);
+	// The notices found so far, one set per way of finding them: each way finds its
+	// notices in text order, which keeps adding to a set cheap.
+	const headed = new SpanSet();
+	const foundParas = new SpanSet();
+	const lostParas = new SpanSet();
+	const overlaps = (s: number, e: number) =>
+		headed.overlaps(s, e) || foundParas.overlaps(s, e) || lostParas.overlaps(s, e);
 
 	// Headed notices: a headline line, or a paragraph that starts with the word and a colon.
-	for (const line of linesOf(norm, 0, norm.length)) {
+	for (const line of eachLine(page, 0, norm.length)) {
 		const t = line.text.trim();
 		if (!t) continue;
 		const lostHead = LOST_HEAD_RE.exec(t);
@@ -617,17 +644,19 @@ function findItemNotices(page: Page): ItemNotice[] {
 		if (!inline && !isHeadlineLike(t)) continue;
 		// The notice's own headline starts or ends with the word (【失物招领】, 寻物启事);
 		// a news headline only mentions it (失物招领处搬新家了).
-		const bare = t.replace(/^[[【(（\s]+|[\]】)）!！\s]+$/g, '');
-		if (
-			!inline &&
-			!(bare.startsWith(head[0]) && /(?:启[事示]|公告|招领)$/.test(bare)) &&
-			!bare.endsWith(head[0])
-		)
-			continue;
+		if (!inline) {
+			const bare = t.replace(/^[[【(（\s]+|[\]】)）!！\s]+$/g, '');
+			if (
+				!(bare.startsWith(head[0]) && /(?:启[事示]|公告|招领)$/.test(bare)) &&
+				!bare.endsWith(head[0])
+			)
+				continue;
+		}
 		if (overlaps(line.start, line.end)) continue;
-		const end = clipAtVoid(norm, line.start, noticeBlockEnd(norm, line.start));
+		const end = clipAtVoid(page, line.start, noticeBlockEnd(page, line.start));
 		const [s, e] = trimWhitespace(norm, line.start, end);
 		const hs = line.start + line.text.indexOf(t);
+		headed.add(s, e);
 		out.push({
 			subtype: lostHead ? 'lost_item' : 'found_item',
 			start: s,
@@ -636,40 +665,60 @@ function findItemNotices(page: Page): ItemNotice[] {
 		});
 	}
 
-	// A found thing told in a paragraph: 拾到…请失主…认领.
+	// A found thing told in a paragraph: 拾到…请失主…认领. A paragraph may hold many verbs:
+	// what depends on the paragraph alone is read once for it.
 	FOUND_VERB_RE.lastIndex = 0;
 	let m: RegExpExecArray | null;
+	let asks: { start: number; end: number; value: boolean } | undefined;
 	while ((m = FOUND_VERB_RE.exec(norm))) {
-		const [s, e] = paragraphAt(norm, m.index);
+		const [s, e] = paragraphAt(page, m.index);
 		if (overlaps(s, e)) continue;
-		const para = norm.slice(s, e);
-		if (!/失主|认领|领回|领取/.test(para) || !/请|望|欢迎/.test(para)) continue;
+		if (asks?.start !== s || asks.end !== e) {
+			const para = norm.slice(s, e);
+			const value = /失主|认领|领回|领取/.test(para) && /请|望|欢迎/.test(para);
+			asks = { start: s, end: e, value };
+		}
+		if (!asks.value) continue;
 		if (PERSON_RE.test(norm.slice(m.index + m[0].length, m.index + m[0].length + 8))) continue;
+		foundParas.add(s, e);
 		out.push({ subtype: 'found_item', start: s, end: e });
 	}
-	// A lost thing told in a paragraph: 遗失…有拾到者请联系…(重谢).
+	// A lost thing told in a paragraph: 遗失…有拾到者请联系…(重谢). The words are looked for
+	// between the verb and the paragraph's end: where they occur is found once for the page.
+	let finders: Occurrences | undefined;
+	let returns: Occurrences | undefined;
+	let voidEnds: Occurrences | undefined;
+	let phoned: { start: number; end: number; value: boolean } | undefined;
 	ANCHOR_RE.lastIndex = 0;
 	while ((m = ANCHOR_RE.exec(norm))) {
-		const [s, e] = paragraphAt(norm, m.index);
+		const [s, e] = paragraphAt(page, m.index);
 		if (overlaps(s, e)) continue;
-		const para = norm.slice(m.index, e);
-		if (!/(?:拾到|拾获|捡到|拾得|捡拾|发现|见到)(?:者|的|后)?/.test(para)) continue;
-		if (!/联系|归还|送还|交还|重谢|酬谢|感谢/.test(para)) continue;
-		if (new RegExp(VOID_END_RE.source).test(para)) continue;
-		if (!phonesIn(page, s, e).length) continue;
+		finders ??= new Occurrences(norm, FINDER_WORDS);
+		if (!finders.within(m.index, e)) continue;
+		returns ??= new Occurrences(norm, RETURN_WORDS);
+		if (!returns.within(m.index, e)) continue;
+		voidEnds ??= new Occurrences(norm, VOID_END_WORDS);
+		if (voidEnds.within(m.index, e)) continue;
+		if (phoned?.start !== s || phoned.end !== e)
+			phoned = { start: s, end: e, value: phonesIn(page, s, e).length > 0 };
+		if (!phoned.value) continue;
+		lostParas.add(s, e);
 		out.push({ subtype: 'lost_item', start: s, end: e });
 	}
 	return out.sort((a, b) => a.start - b.start);
 }
 
+const BULLET_START_RE = new RegExp(`^[${BULLETS}]`);
+/** VOID_END_RE without its global flag, to test a line. */
+const VOID_END_ONCE_RE = new RegExp(VOID_END_RE.source);
+
 /** A headed lost/found block stops before a void notice that follows it. */
-function clipAtVoid(norm: string, start: number, end: number): number {
-	for (const line of linesOf(norm, start, end)) {
+function clipAtVoid(page: Page, start: number, end: number): number {
+	for (const line of eachLine(page, start, end)) {
 		if (line.start <= start) continue;
 		const t = line.text.trim();
-		if (new RegExp(`^[${BULLETS}]`).test(t) || (VOID_HEAD_RE.test(t) && isHeadlineLike(t)))
-			return line.start;
-		if (/遗失|丢失/.test(t) && new RegExp(VOID_END_RE.source).test(t)) return line.start;
+		if (BULLET_START_RE.test(t) || (VOID_HEAD_RE.test(t) && isHeadlineLike(t))) return line.start;
+		if (/遗失|丢失/.test(t) && VOID_END_ONCE_RE.test(t)) return line.start;
 	}
 	return end;
 }
@@ -814,7 +863,8 @@ export const lostFoundParser: Parser = {
 			if (r) records.push(r);
 		}
 		const taken = items.map((n): [number, number] => [n.start, n.end]);
-		records.push(...parseVoidNotices(page, taken));
+		// One by one: a long page holds more notices than a call takes arguments.
+		for (const r of parseVoidNotices(page, taken)) records.push(r);
 		return records.sort((a, b) => a.source.start - b.source.start);
 	}
 };

@@ -4,7 +4,13 @@
  * `page.text` at the same offsets so records keep what was printed.
  */
 import { NEWSPAPER_LINE_WORDS } from '../constants';
-import { findDates, type DateMatch, type YearMode } from '../date';
+import {
+	findDates,
+	findDurations,
+	type DateMatch,
+	type DurationMatch,
+	type YearMode
+} from '../date';
 import { toPhone } from '../fields';
 import { isNoticeHeading } from '../passages';
 import { findPhones, type PhoneMatch } from '../phone';
@@ -45,11 +51,31 @@ export function isAlnum(c: string | undefined): boolean {
 export function field(page: Page, start: number, end: number): string | undefined {
 	const [s, e] = trimSpan(page.norm, start, end);
 	if (e <= s) return undefined;
-	const value = page.text
-		.slice(s, e)
-		.replace(/[ \t\u3000]*\r?\n[ \t\u3000]*/g, '')
-		.replace(/[ \t\u3000]{2,}/g, ' ');
+	const value = joinLines(page.text.slice(s, e)).replace(/[ \t\u3000]{2,}/g, ' ');
 	return value || undefined;
+}
+
+const isBlank = (c: string) => c === ' ' || c === '\t' || c === '\u3000';
+
+/**
+ * `text` with each line break (`\n` or `\r\n`) and the blanks around it removed: every
+ * match of `[ \t\u3000]*\r?\n[ \t\u3000]*` replaced by nothing, in one pass — the regex would
+ * read a long run of blanks again from each of its characters.
+ */
+function joinLines(text: string): string {
+	let out = '';
+	// Everything before `from` is copied or dropped.
+	let from = 0;
+	for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', from)) {
+		let s = i;
+		if (s > from && text[s - 1] === '\r') s--;
+		while (s > from && isBlank(text[s - 1])) s--;
+		let e = i + 1;
+		while (e < text.length && isBlank(text[e])) e++;
+		out += text.slice(from, s);
+		from = e;
+	}
+	return from === 0 ? text : out + text.slice(from);
 }
 
 /** `[start, end)` shrunk past edge whitespace and punctuation of `norm`. */
@@ -76,15 +102,99 @@ export function trimWhitespace(norm: string, start: number, end: number): [numbe
 	return [s, e];
 }
 
-/** Offset of the start of the line that holds `pos`. */
-export function lineStart(text: string, pos: number): number {
-	return text.lastIndexOf('\n', pos - 1) + 1;
+// ---------------------------------------------------------------------------------------
+// Line breaks, found once per page: a page can be one long paragraph with thousands of
+// notices in it, and scanning back and forth from each of them to the nearest line break
+// would take time quadratic in the paragraph's length.
+// ---------------------------------------------------------------------------------------
+
+interface BreakIndex {
+	/** Offsets of every `\n` of `page.norm`, ascending. */
+	breaks: Int32Array;
+	/** Offsets `i` where a blank line starts (`\n\n` at `i`), ascending; built on demand. */
+	pairs?: Int32Array;
 }
 
-/** Offset of the end (the `\n` or text end) of the line that holds `pos`. */
-export function lineEnd(text: string, pos: number): number {
-	const i = text.indexOf('\n', pos);
-	return i < 0 ? text.length : i;
+/**
+ * The index of each page, kept with the page object: a page's text cannot be the key, as
+ * comparing a long string with itself may read it through.
+ */
+const BREAKS = new WeakMap<Page, BreakIndex>();
+
+function breakIndex(page: Page): BreakIndex {
+	let index = BREAKS.get(page);
+	if (!index) {
+		const norm = page.norm;
+		const found: number[] = [];
+		for (let i = norm.indexOf('\n'); i >= 0; i = norm.indexOf('\n', i + 1)) found.push(i);
+		index = { breaks: Int32Array.from(found) };
+		BREAKS.set(page, index);
+	}
+	return index;
+}
+
+function blankLineIndex(page: Page): Int32Array {
+	const index = breakIndex(page);
+	if (!index.pairs) {
+		const { breaks } = index;
+		const pairs: number[] = [];
+		for (let k = 0; k + 1 < breaks.length; k++) {
+			if (breaks[k + 1] === breaks[k] + 1) pairs.push(breaks[k]);
+		}
+		index.pairs = Int32Array.from(pairs);
+	}
+	return index.pairs;
+}
+
+/** The first index `k` of ascending `a` with `a[k] >= x` (`a.length` when there is none). */
+export function lowerBound(a: ArrayLike<number>, x: number): number {
+	let lo = 0;
+	let hi = a.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >>> 1;
+		if (a[mid] < x) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
+}
+
+/** The last element of ascending `a` that is `<= x`, or -1 (as `lastIndexOf` answers). */
+function lastAtOrBefore(a: Int32Array, x: number): number {
+	const k = lowerBound(a, x + 1) - 1;
+	return k >= 0 ? a[k] : -1;
+}
+
+/** The first element of ascending `a` that is `>= x`, or -1 (as `indexOf` answers). */
+function firstAtOrAfter(a: Int32Array, x: number): number {
+	const k = lowerBound(a, x);
+	return k < a.length ? a[k] : -1;
+}
+
+/** Offset of the start of the line of `page.norm` that holds `pos`. */
+export function lineStart(page: Page, pos: number): number {
+	// norm.lastIndexOf('\n', pos - 1) + 1, the position clamped into the text as it does.
+	const at = Math.min(Math.max(pos - 1, 0), page.norm.length - 1);
+	return lastAtOrBefore(breakIndex(page).breaks, at) + 1;
+}
+
+/** Offset of the end (the `\n` or text end) of the line of `page.norm` that holds `pos`. */
+export function lineEnd(page: Page, pos: number): number {
+	// norm.indexOf('\n', pos), the position clamped into the text as it does.
+	const i = firstAtOrAfter(breakIndex(page).breaks, Math.min(Math.max(pos, 0), page.norm.length));
+	return i < 0 ? page.norm.length : i;
+}
+
+/**
+ * The paragraph of `page.norm` around `pos`: between blank lines (two line breaks in a
+ * row) or the page's ends, trimmed of whitespace.
+ */
+export function paragraphAt(page: Page, pos: number): [number, number] {
+	const norm = page.norm;
+	const pairs = blankLineIndex(page);
+	// norm.lastIndexOf('\n\n', pos) and norm.indexOf('\n\n', pos), positions clamped.
+	const before = lastAtOrBefore(pairs, Math.min(Math.max(pos, 0), norm.length - 2));
+	const after = firstAtOrAfter(pairs, Math.min(Math.max(pos, 0), norm.length));
+	return trimWhitespace(norm, before < 0 ? 0 : before, after < 0 ? norm.length : after);
 }
 
 /** A line of a page with its offsets (end excludes the line break). */
@@ -94,17 +204,21 @@ export interface Line {
 	text: string;
 }
 
-/** The lines of `norm` that start in `[from, to)`. */
-export function linesOf(norm: string, from: number, to: number): Line[] {
-	const lines: Line[] = [];
-	let s = lineStart(norm, from);
+/** The lines of `page.norm` that start in `[from, to)`, one by one. */
+export function* eachLine(page: Page, from: number, to: number): Generator<Line> {
+	const norm = page.norm;
+	let s = lineStart(page, from);
 	while (s < to && s <= norm.length) {
-		const e = lineEnd(norm, s);
-		lines.push({ start: s, end: e, text: norm.slice(s, e) });
+		const e = lineEnd(page, s);
+		yield { start: s, end: e, text: norm.slice(s, e) };
 		if (e >= norm.length) break;
 		s = e + 1;
 	}
-	return lines;
+}
+
+/** The lines of `page.norm` that start in `[from, to)`. */
+export function linesOf(page: Page, from: number, to: number): Line[] {
+	return [...eachLine(page, from, to)];
 }
 
 const NEWSPAPER_LINE_RE = new RegExp(NEWSPAPER_LINE_WORDS.join('|'));
@@ -154,16 +268,18 @@ const MAX_BLOCK = 1600;
  * own footer line, or `limit`. Signature lines (organisation, date) stay in the block.
  * @returns the end offset (exclusive, trailing whitespace trimmed).
  */
-export function noticeBlockEnd(norm: string, start: number, limit = norm.length): number {
+export function noticeBlockEnd(page: Page, start: number, limit = page.norm.length): number {
+	const norm = page.norm;
 	const max = Math.min(limit, start + MAX_BLOCK);
-	const lines = linesOf(norm, start, max);
 	let end = start;
 	let bodySeen = false;
 	let closing = false;
-	for (let k = 0; k < lines.length; k++) {
-		const line = lines[k];
+	// Lines are read only as far as the block goes, not all the way to `max`.
+	let index = -1;
+	for (const line of eachLine(page, start, max)) {
+		index++;
 		const t = line.text.trim();
-		const first = k === 0;
+		const first = index === 0;
 		if (!t) continue;
 		if (!first && isNewspaperLine(t)) break;
 		if (!first && bodySeen && isNoticeHead(t)) break;
@@ -203,8 +319,10 @@ const CONTACT_RES: RegExp[] = [
 		`联系人(?:员)?\\s*[:：]?\\s*(?<name>${CONTACT_NAME})(?=$|[\\s,，。;；:：(（、]|电话|手机|联系)`
 	),
 	new RegExp(`(?:请|可|敬请)?(?:与|和|联系)\\s*(?<name>${CONTACT_NAME})\\s*(?:联系|联络)`),
+	// Each run of blanks read once (\s*(?:电话\s*)? rather than \s*(?:电话)?\s*): the other way,
+	// a long run after 王先生 is split every way between the \s* before failing.
 	new RegExp(
-		`(?<name>[\\u4e00-\\u9fa5]{1,3}(?:先生|女士|小姐|警官))\\s*(?:电话|手机|联系电话)?\\s*[:：]?\\s*\\d`
+		`(?<name>[\\u4e00-\\u9fa5]{1,3}(?:先生|女士|小姐|警官))\\s*(?:(?:电话|手机|联系电话)\\s*)?(?:[:：]\\s*)?\\d`
 	)
 ];
 
@@ -232,12 +350,22 @@ export function findContactName(
 	return undefined;
 }
 
+/** The punctuation that ends a clause. */
+const CLAUSE_END = /[,，;；。!！?？]/;
+
+/** Where the first clause of `[start, end)` ends: its punctuation mark, or `end`. */
+export function clauseEnd(norm: string, start: number, end: number): number {
+	let i = start;
+	while (i < end && !CLAUSE_END.test(norm[i])) i++;
+	return i;
+}
+
 /** Clauses of `[start, end)`: cut at commas, semicolons, full stops and line-ending punctuation. */
 export function clauses(norm: string, start: number, end: number): Array<[number, number]> {
 	const out: Array<[number, number]> = [];
 	let s = start;
 	for (let i = start; i <= end; i++) {
-		if (i === end || /[,，;；。!！?？]/.test(norm[i])) {
+		if (i === end || CLAUSE_END.test(norm[i])) {
 			const [a, b] = trimSpan(norm, s, i);
 			if (b > a) out.push([a, b]);
 			s = i + 1;
@@ -259,13 +387,106 @@ export function phonesIn(page: Page, start: number, end: number): PhoneMatch[] {
 /** Phones as a record carries them: number, raw, label. */
 export function recordPhones(hits: readonly PhoneMatch[]): Phone[] {
 	const out: Phone[] = [];
-	for (const p of hits) if (!out.some((o) => o.number === p.number)) out.push(toPhone(p));
+	const seen = new Set<string>();
+	for (const p of hits) {
+		if (seen.has(p.number)) continue;
+		seen.add(p.number);
+		out.push(toPhone(p));
+	}
 	return out;
+}
+
+/**
+ * How far past the start of a date `findDates` / `findDurations` read: the date itself
+ * (under 20 characters), a time and a range after it, and the sentence around it (60
+ * characters each way) — with room to spare.
+ */
+const DATE_REACH = 256;
+
+/**
+ * The page's text cut a little after `end`. `findDates` looks for the next date from its
+ * start and stops at the first one at or past its end: on a long page with no date after
+ * the span, that search would run to the end of the page for every span asked about. Cut,
+ * it stops soon after the span, and every date that starts inside the span reads the same.
+ */
+function upTo(norm: string, end: number): string {
+	return end + DATE_REACH < norm.length ? norm.slice(0, Math.max(0, end) + DATE_REACH) : norm;
 }
 
 /** Dates in `[start, end)` of the page, relative to its publication date. */
 export function datesIn(page: Page, start: number, end: number, mode?: YearMode): DateMatch[] {
-	return findDates(page.norm, page.published, mode ? { start, end, mode } : { start, end });
+	// No date starts inside an empty span.
+	if (start >= end) return [];
+	return findDates(
+		upTo(page.norm, end),
+		page.published,
+		mode ? { start, end, mode } : { start, end }
+	);
+}
+
+/** Durations (60日, 三个月) in `[start, end)` of `norm`. */
+export function durationsIn(norm: string, start: number, end: number): DurationMatch[] {
+	if (start >= end) return [];
+	return findDurations(upTo(norm, end), start, end);
+}
+
+/**
+ * Spans taken so far, asked whether a new span overlaps one of them. Spans are mostly
+ * added in text order; the answer holds in any order.
+ */
+export class SpanSet {
+	private starts: number[] = [];
+	private ends: number[] = [];
+	/** The largest end among the spans up to each position (spans sorted by start). */
+	private maxEnds: number[] = [];
+
+	add(start: number, end: number): void {
+		const k = lowerBound(this.starts, start + 1);
+		this.starts.splice(k, 0, start);
+		this.ends.splice(k, 0, end);
+		this.maxEnds.length = this.starts.length;
+		for (let i = k; i < this.starts.length; i++)
+			this.maxEnds[i] = Math.max(i > 0 ? this.maxEnds[i - 1] : -Infinity, this.ends[i]);
+	}
+
+	/** True when a span `[s, e)` of the set has `start < e` and `end > s`. */
+	overlaps(start: number, end: number): boolean {
+		const k = lowerBound(this.starts, end);
+		return k > 0 && this.maxEnds[k - 1] > start;
+	}
+}
+
+/**
+ * Where any of some words occur in `[from, to)` of a text (overlapping occurrences
+ * included), to ask whether a span inside it holds one whole — what
+ * `/w1|w2/.test(text.slice(start, end))` answers — without reading the span again for
+ * every question.
+ */
+export class Occurrences {
+	private starts: number[] = [];
+	/** The smallest end among the occurrences from each position on. */
+	private minEnds: number[] = [];
+
+	constructor(text: string, words: readonly string[], from = 0, to = text.length) {
+		// Shortest first: at one position the shortest word ends first.
+		const alt = [...words]
+			.sort((a, b) => a.length - b.length)
+			.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+			.join('|');
+		for (const m of text.slice(from, to).matchAll(new RegExp(`(?=(${alt}))`, 'g'))) {
+			this.starts.push(from + m.index);
+			this.minEnds.push(from + m.index + m[1].length);
+		}
+		// Each occurrence's end, then the smallest from there on.
+		for (let i = this.minEnds.length - 2; i >= 0; i--)
+			this.minEnds[i] = Math.min(this.minEnds[i], this.minEnds[i + 1]);
+	}
+
+	/** True when some occurrence lies wholly inside `[start, end)`. */
+	within(start: number, end: number): boolean {
+		const k = lowerBound(this.starts, start);
+		return k < this.starts.length && this.minEnds[k] <= end;
+	}
 }
 
 /** A regex that matches any of `words`, longest first (so 救助管理站 wins over 救助站). */
