@@ -1,13 +1,14 @@
 /**
  * The benchmark at 1,000 records, in process, so it cannot rot: corpus, bulk build, the whole
  * query set against the LIKE scan (recall asserted, speed not: CI machines vary), import of a
- * couple of pages, and the report. The HTTP phase needs a built app and is left to `npm run
+ * couple of pages, extraction of the worst-case pages, and the report. The HTTP phase needs a built app and is left to `npm run
  * bench`; its HTML parsing is checked here on a sample page.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { HUGE_LIST_ENTRIES, WORST_CASES } from '../extract/worstCases';
 import { corpus, pageAt, recordAt } from './corpus';
 import { assetsOf } from './http';
 import { benchQueries } from './queries';
@@ -66,6 +67,9 @@ describe('runBenchmark at 1,000 records (no HTTP phase)', () => {
 		expect(report.import?.pages).toBeGreaterThanOrEqual(2);
 		expect(report.import?.records).toBeGreaterThan(0);
 		expect(report.import?.mbPerSec).toBeGreaterThan(0);
+		expect(report.worstCases.pages).toBe(Object.keys(WORST_CASES).length);
+		expect(report.worstCases.hugeList.records).toBe(HUGE_LIST_ENTRIES);
+		expect(report.worstCases.slowest.ms).toBe(Math.max(...Object.values(report.worstCases.ms)));
 		expect(report.http).toBeNull();
 		expect(report.targets.recallAt20.met).toBe(true);
 		expect(report.targets.searchRps.met).toBeNull();

@@ -50,7 +50,8 @@ export function extract(text: string, options: ExtractOptions): ExtractedRecord[
 	};
 	const passages = cutPassages(page);
 	let records: ExtractedRecord[] = [];
-	for (const parser of parsers) records.push(...parser.parse(page, passages));
+	// concat, not push(...): a spread of a huge page's records would overflow the call stack.
+	for (const parser of parsers) records = records.concat(parser.parse(page, passages));
 	for (const refiner of refiners) records = refiner.refine(records, page);
 	return records.sort((a, b) => a.source.start - b.source.start || a.source.end - b.source.end);
 }

@@ -80,16 +80,30 @@ export const hotlineParser: Parser = {
 			if (isList(page, passage, phones)) {
 				// Entry lines are list records; a sentence inside the list is read as prose.
 				const { records, entryLines } = listRecords(page, passage);
-				out.push(...records);
-				const prose = phones.filter(
-					(p) => !entryLines.some((l) => l.start <= p.start && p.end <= l.end)
-				);
-				out.push(...proseRecords(page, passage, prose));
-			} else out.push(...proseRecords(page, passage, phones));
+				for (const record of records) out.push(record);
+				const prose = outside(phones, entryLines);
+				for (const record of proseRecords(page, passage, prose)) out.push(record);
+			} else for (const record of proseRecords(page, passage, phones)) out.push(record);
 		}
 		return out.sort((a, b) => a.source.start - b.source.start);
 	}
 };
+
+/**
+ * The phones that lie in none of the lines. Both lists are in page order and the lines do not
+ * overlap, so one walk does it (a list of 100,000 entries is not 10^10 comparisons).
+ */
+function outside(phones: PhoneMatch[], lines: readonly { start: number; end: number }[]) {
+	const sorted = [...lines].sort((a, b) => a.start - b.start);
+	const out: PhoneMatch[] = [];
+	let i = 0;
+	for (const p of phones) {
+		while (i < sorted.length && sorted[i].end < p.end) i++;
+		const line = sorted[i];
+		if (!line || line.start > p.start) out.push(p);
+	}
+	return out;
+}
 
 /** A list passage: a list headline, or several lines that are a name and a number. */
 function isList(page: Page, passage: Passage, phones: PhoneMatch[]): boolean {

@@ -368,10 +368,10 @@ function guideRecord(
 		const value = cleanText(page.text, body).replace(/^[:\s]+/, '');
 		switch (s.kind) {
 			case 'requirements':
-				requirements.push(...items(page, body));
+				for (const item of items(page, body)) requirements.push(item);
 				break;
 			case 'steps':
-				steps.push(...items(page, body));
+				for (const item of items(page, body)) steps.push(item);
 				break;
 			case 'timeLimit':
 				record.timeLimit ??= firstSentence(value);

@@ -36,37 +36,57 @@ function identity(r: ExtractedRecord): string | undefined {
 	return undefined;
 }
 
-function isDuplicate(
-	a: { r: ExtractedRecord; text: string },
-	b: { r: ExtractedRecord; text: string }
-): boolean {
-	if (a.r.kind !== b.r.kind || a.r.subtype !== b.r.subtype) return false;
-	const ia = identity(a.r);
-	const ib = identity(b.r);
-	// Two hotlines in one sentence share their text but not their name and number.
-	if (ia !== undefined && ib !== undefined) return ia === ib;
+interface Item {
+	r: ExtractedRecord;
+	text: string;
+	digits: string;
+}
+
+/** Two records of one kind, subtype and title (see dedupeRefiner): the same passage again? */
+function isDuplicate(a: Item, b: Item): boolean {
 	if (a.text === b.text) return true;
-	if (a.r.title !== b.r.title) return false;
 	// Notices that differ only in a number (two ID cards) are different records.
-	if (a.text.replace(/\D/g, '') !== b.text.replace(/\D/g, '')) {
-		const da = a.text.replace(/\D/g, '');
-		const db = b.text.replace(/\D/g, '');
-		if (!(da.startsWith(db) || db.startsWith(da))) return false;
-	}
+	if (a.digits !== b.digits && !(a.digits.startsWith(b.digits) || b.digits.startsWith(a.digits)))
+		return false;
 	if (a.text.includes(b.text) || b.text.includes(a.text)) return true;
 	return similarity(a.text, b.text) >= NEAR;
 }
 
-/** Keeps the earliest of records that repeat the same passage. */
+/**
+ * Keeps the earliest of records that repeat the same passage. Records are only compared
+ * within their group — a hotline's identity (name and number) is looked up in a map, other
+ * records are compared with those of the same kind, subtype and title (a copy has the same
+ * title) — so a page of 100,000 list entries is not 10^10 comparisons.
+ */
 export const dedupeRefiner: Refiner = {
 	name: 'dedupe',
 	refine(records: ExtractedRecord[], page: Page): ExtractedRecord[] {
 		const sorted = [...records].sort((a, b) => a.source.start - b.source.start);
-		const kept: { r: ExtractedRecord; text: string }[] = [];
+		const identities = new Set<string>();
+		const texts = new Set<string>();
+		const groups = new Map<string, Item[]>();
+		const kept: ExtractedRecord[] = [];
 		for (const r of sorted) {
-			const item = { r, text: squash(page.norm.slice(r.source.start, r.source.end)) };
-			if (!kept.some((k) => isDuplicate(k, item))) kept.push(item);
+			const kind = `${r.kind}|${r.subtype ?? ''}`;
+			const id = identity(r);
+			// Two hotlines in one sentence share their text but not their name and number.
+			if (id !== undefined) {
+				if (identities.has(`${kind}|${id}`)) continue;
+				identities.add(`${kind}|${id}`);
+				kept.push(r);
+				continue;
+			}
+			const text = squash(page.norm.slice(r.source.start, r.source.end));
+			if (texts.has(`${kind}|${text}`)) continue;
+			const item = { r, text, digits: text.replace(/\D/g, '') };
+			const key = `${kind}|${r.title}`;
+			const group = groups.get(key) ?? [];
+			if (group.some((k) => isDuplicate(k, item))) continue;
+			group.push(item);
+			groups.set(key, group);
+			texts.add(`${kind}|${text}`);
+			kept.push(r);
 		}
-		return kept.map((k) => k.r);
+		return kept;
 	}
 };
