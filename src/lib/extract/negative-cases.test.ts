@@ -69,11 +69,8 @@ describe('negative cases: hotlines and procedures', () => {
 			'\u0000\uffff\ud800',
 			'回复:'.repeat(10_000)
 		];
-		for (const input of inputs) {
-			const t0 = performance.now();
-			const out = extract(input, { source: 'x', published: '2020-01-01' });
-			expect(Array.isArray(out)).toBe(true);
-			expect(performance.now() - t0).toBeLessThan(3000);
-		}
+		// How fast such pages go is measured by `npm run bench` (see worstCases.ts).
+		for (const input of inputs)
+			expect(() => extract(input, { source: 'x', published: '2020-01-01' })).not.toThrow();
 	});
 });

@@ -44,7 +44,14 @@ export const WORST_CASES: Record<string, string> = {
 	// parsers scanned back and forth to line and paragraph breaks from every candidate.
 	'repeated 遗失身份证声明作废。': fill('遗失身份证声明作废。'),
 	'repeated 遗失': fill('遗失'),
-	'repeated 寻亲': fill('寻亲')
+	'repeated 寻亲': fill('寻亲'),
+	'repeated 网友提问:': fill('网友提问:'),
+	'repeated 办理条件: lines': fill('办理条件:\n'),
+	'repeated 回复:': fill('回复:'),
+	'1 MB of traditional script and full-width forms': fill(
+		'株洲日報訊（記者）電話：２８６８７９４７。\n',
+		1_000_000
+	)
 };
 
 /**
