@@ -20,7 +20,13 @@ import {
 	type LoadFigures,
 	type PageWeight
 } from './http';
-import { benchImport, writePages, type ImportFigures } from './importBench';
+import {
+	benchExtract,
+	benchImport,
+	writePages,
+	type ExtractFigures,
+	type ImportFigures
+} from './importBench';
 import { benchQueries } from './queries';
 import { benchSearch, type SearchBench } from './search';
 import { round } from './stats';
@@ -51,6 +57,8 @@ export const TARGETS = {
 	searchRps: 500,
 	searchP99Ms: 75,
 	importMbPerSec: 1,
+	/** Issue 3: ~60 MB of pages in under 60 s on one core. */
+	extractMbPerSec: 1,
 	rssMb: 300,
 	pageBytes: 100_000,
 	pageJsGzipBytes: 30_000,
@@ -83,6 +91,8 @@ export interface BenchReport {
 	build: BuildFigures;
 	search: Omit<SearchBench, 'outcomes'>;
 	import: ImportFigures | null;
+	/** The extractor alone over the import's pages. */
+	extract: ExtractFigures | null;
 	worstCases: WorstCaseFigures;
 	http: {
 		home: HttpPage;
@@ -199,6 +209,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchReport> 
 	const { db, sqlite } = await openDatabase(dbPath);
 	let search: SearchBench;
 	let imported: ImportFigures | null = null;
+	let extracted: ExtractFigures | null = null;
 	let worstCases: WorstCaseFigures;
 	let recordPath: string;
 	const queries = benchQueries(records, seed);
@@ -225,6 +236,8 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchReport> 
 			log(
 				`import: ${imported.mbPerSec.toFixed(2)} MB/s, ${imported.recordsPerSec.toFixed(0)} records/s`
 			);
+			extracted = benchExtract(dir);
+			log(`extract: ${extracted.mbPerSec.toFixed(2)} MB/s of page text`);
 		}
 		log('extract: worst-case pages');
 		worstCases = benchWorstCases();
@@ -270,6 +283,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchReport> 
 		build,
 		search: searchFigures,
 		import: imported,
+		extract: extracted,
 		worstCases,
 		...httpFigures,
 		runSeconds,
@@ -295,6 +309,7 @@ export function checkTargets(r: BenchReport): BenchReport['targets'] {
 		searchRps: target(r.http?.search.rps, TARGETS.searchRps, false),
 		searchP99Ms: target(r.http?.search.p99Ms, TARGETS.searchP99Ms, true),
 		importMbPerSec: target(r.import?.mbPerSec, TARGETS.importMbPerSec, false),
+		extractMbPerSec: target(r.extract?.mbPerSec, TARGETS.extractMbPerSec, false),
 		worstCaseMs: target(r.worstCases.slowest.ms, TARGETS.worstCaseMs, true),
 		hugeListMbPerSec: target(r.worstCases.hugeList.mbPerSec, TARGETS.hugeListMbPerSec, false),
 		rssMb: target(r.rssMb, TARGETS.rssMb, true),
@@ -349,6 +364,13 @@ export function formatReport(r: BenchReport): string {
 		lines.push('', `Import (${r.import.pages} pages, ${r.import.mb} MB)`);
 		row('throughput', `${r.import.mbPerSec} MB/s`, mark('importMbPerSec'));
 		row('records', `${r.import.recordsPerSec} /s`, `${r.import.records} new records`);
+	}
+	if (r.extract) {
+		row(
+			'extraction alone',
+			`${r.extract.mbPerSec} MB/s`,
+			`${r.extract.records} records from ${r.extract.pages} pages  ${mark('extractMbPerSec')}`
+		);
 	}
 	const worst = r.worstCases;
 	lines.push('', `Extraction of worst-case pages (${worst.pages} pages of ~100 kB, one list)`);

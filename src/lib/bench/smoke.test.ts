@@ -67,6 +67,8 @@ describe('runBenchmark at 1,000 records (no HTTP phase)', () => {
 		expect(report.import?.pages).toBeGreaterThanOrEqual(2);
 		expect(report.import?.records).toBeGreaterThan(0);
 		expect(report.import?.mbPerSec).toBeGreaterThan(0);
+		expect(report.extract?.pages).toBe(report.import?.pages);
+		expect(report.extract?.records).toBeGreaterThanOrEqual(report.import!.records);
 		expect(report.worstCases.pages).toBe(Object.keys(WORST_CASES).length);
 		expect(report.worstCases.hugeList.records).toBe(HUGE_LIST_ENTRIES);
 		expect(report.worstCases.slowest.ms).toBe(Math.max(...Object.values(report.worstCases.ms)));
