@@ -146,8 +146,10 @@ describe('extract() on arbitrary strings', () => {
 	});
 
 	it('… strings made of notice keywords, numbers, punctuation and line breaks', () => {
-		// The generator reaches the parsers: a good share of these texts yield records to check.
-		expect(property(noticeLike, 3000)).toBeGreaterThan(100);
+		// The generator reaches the parsers: a good share of these texts yield records to check
+		// (98–121 records over six random seeds; 50 leaves room for chance, not for a parser
+		// that stopped reading these pieces).
+		expect(property(noticeLike, 3000)).toBeGreaterThan(50);
 	});
 
 	it('… whole notices with hostile noise spliced in', () => {
