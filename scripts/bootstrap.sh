@@ -52,17 +52,22 @@ ensure_node() {
 	node_ok || { log "could not prepare Node $NODE_VERSION"; exit 1; }
 }
 
+deps_stamp() {
+	echo "$(cat package-lock.json package.json | sha256sum | cut -c1-64)-$(node -v)"
+}
+
 ensure_deps() {
-	local want have=""
-	want=$(cat package-lock.json package.json | sha256sum | cut -c1-64)-$(node -v)
+	local have=""
 	[ -f node_modules/.bianmin-stamp ] && have=$(cat node_modules/.bianmin-stamp)
-	if [ "$want" != "$have" ]; then
+	if [ "$(deps_stamp)" != "$have" ]; then
 		log "installing dependencies"
 		# Note: not `npm ci`. npm 11.19 writes lock files without other platforms' optional packages
 		# (rollup's native builds) and then its own `npm ci` rejects them as out of sync. `npm install`
 		# with the lock present installs the same locked versions.
 		npm install --no-audit --no-fund --loglevel=error
-		echo "$want" >node_modules/.bianmin-stamp
+		# Stamped after the install: npm may have rewritten the lock (a field it adds), and the
+		# next start must see the lock as it is now, or it would install and build again.
+		deps_stamp >node_modules/.bianmin-stamp
 	fi
 }
 
