@@ -75,6 +75,30 @@ async function queueTransition(
 	back(event.url, transition, result.output.id);
 }
 
+/** Applies a re-import's suggestion to its record (version-checked) or dismisses it. */
+async function settleSuggestion(event: RequestEvent, user: SessionUser, apply: boolean) {
+	const form = formValues(await event.request.formData());
+	const result = v.safeParse(SuggestionSchema, form);
+	if (!result.success)
+		return fail(400, { itemId: `s${form.suggestion}`, message: '操作无效，请刷新后重试' });
+	const { db } = await getDatabase();
+	let recordId: number;
+	try {
+		recordId = await resolveSuggestion(
+			db,
+			{
+				suggestionId: result.output.suggestion,
+				apply,
+				expectedVersion: apply ? result.output.version : undefined
+			},
+			{ user, ip: event.getClientAddress() }
+		);
+	} catch (e) {
+		return refusal(e, `s${result.output.suggestion}`);
+	}
+	back(event.url, apply ? 'apply' : 'dismiss', recordId);
+}
+
 export const actions: Actions = {
 	approve: async (event) => {
 		const user = requireModerator(event);
@@ -111,44 +135,10 @@ export const actions: Actions = {
 	},
 	applySuggestion: async (event) => {
 		const user = requireModerator(event);
-		const form = formValues(await event.request.formData());
-		const result = v.safeParse(SuggestionSchema, form);
-		if (!result.success)
-			return fail(400, { itemId: `s${form.suggestion}`, message: '操作无效，请刷新后重试' });
-		const { db } = await getDatabase();
-		let recordId: number;
-		try {
-			recordId = await resolveSuggestion(
-				db,
-				{
-					suggestionId: result.output.suggestion,
-					apply: true,
-					expectedVersion: result.output.version
-				},
-				{ user, ip: event.getClientAddress() }
-			);
-		} catch (e) {
-			return refusal(e, `s${result.output.suggestion}`);
-		}
-		back(event.url, 'apply', recordId);
+		return settleSuggestion(event, user, true);
 	},
 	dismissSuggestion: async (event) => {
 		const user = requireModerator(event);
-		const form = formValues(await event.request.formData());
-		const result = v.safeParse(SuggestionSchema, form);
-		if (!result.success)
-			return fail(400, { itemId: `s${form.suggestion}`, message: '操作无效，请刷新后重试' });
-		const { db } = await getDatabase();
-		let recordId: number;
-		try {
-			recordId = await resolveSuggestion(
-				db,
-				{ suggestionId: result.output.suggestion, apply: false },
-				{ user, ip: event.getClientAddress() }
-			);
-		} catch (e) {
-			return refusal(e, `s${result.output.suggestion}`);
-		}
-		back(event.url, 'dismiss', recordId);
+		return settleSuggestion(event, user, false);
 	}
 };
