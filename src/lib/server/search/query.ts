@@ -5,6 +5,7 @@ import { queryWords, snippet, type Segment } from '../../records/highlight';
 import { PUBLIC_STATUSES } from '../../records/kinds';
 import { normalize } from '../../extract/normalize';
 import type { DB } from '../db';
+import type { RecordSummary } from '../listings';
 import { cachedRead } from '../db/readCache';
 import { buildMatchQuery } from './tokenize';
 
@@ -37,15 +38,8 @@ export interface SearchParams {
 	statuses?: readonly string[];
 }
 
-export interface SearchHit {
-	id: number;
-	kind: Kind;
-	subtype: string | null;
-	title: string;
-	status: string;
-	district: string | null;
-	dateStart: string | null;
-	deadline: string | null;
+/** A result: the listing's summary of a record, with a highlighted snippet. */
+export interface SearchHit extends Omit<RecordSummary, 'publishedAt'> {
 	snippet: Segment[];
 	url: string;
 }

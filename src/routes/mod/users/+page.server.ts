@@ -16,7 +16,8 @@ import {
 } from '$lib/server/auth/users';
 import { getDatabase } from '$lib/server/db';
 import { flatErrors, IdField } from '$lib/server/forms';
-import type { Actions, PageServerLoad } from './$types';
+import type { SessionUser } from '$lib/server/auth/types';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const CreateSchema = v.pipe(
 	v.object({
@@ -47,6 +48,30 @@ export const load: PageServerLoad = async (event) => {
 		who: event.url.searchParams.get('who')
 	};
 };
+
+/** Disables or re-enables a moderator's account, with an audit entry. */
+async function setDisabled(event: RequestEvent, admin: SessionUser, disabled: boolean) {
+	const result = v.safeParse(UserSchema, formValues(await event.request.formData()));
+	if (!result.success) return fail(400, { message: '操作无效，请刷新后重试' });
+	if (disabled && result.output.user === admin.id)
+		return fail(400, { message: '不能停用自己的账号' });
+	const { db } = await getDatabase();
+	const target = await findUserById(db, result.output.user);
+	if (!target) return fail(404, { message: '没有这个账号' });
+	await setUserDisabled(db, target.id, disabled);
+	await logAudit(db, {
+		user: admin,
+		action: disabled ? 'user-disable' : 'user-enable',
+		targetType: 'user',
+		targetId: target.id,
+		detail: { username: target.username },
+		ip: event.getClientAddress()
+	});
+	redirect(
+		303,
+		`/mod/users?done=${disabled ? 'disabled' : 'enabled'}&who=${encodeURIComponent(target.username)}`
+	);
+}
 
 export const actions: Actions = {
 	create: async (event) => {
@@ -79,40 +104,11 @@ export const actions: Actions = {
 	},
 	disable: async (event) => {
 		const admin = requireAdmin(event);
-		const result = v.safeParse(UserSchema, formValues(await event.request.formData()));
-		if (!result.success) return fail(400, { message: '操作无效，请刷新后重试' });
-		if (result.output.user === admin.id) return fail(400, { message: '不能停用自己的账号' });
-		const { db } = await getDatabase();
-		const target = await findUserById(db, result.output.user);
-		if (!target) return fail(404, { message: '没有这个账号' });
-		await setUserDisabled(db, target.id, true);
-		await logAudit(db, {
-			user: admin,
-			action: 'user-disable',
-			targetType: 'user',
-			targetId: target.id,
-			detail: { username: target.username },
-			ip: event.getClientAddress()
-		});
-		redirect(303, `/mod/users?done=disabled&who=${encodeURIComponent(target.username)}`);
+		return setDisabled(event, admin, true);
 	},
 	enable: async (event) => {
 		const admin = requireAdmin(event);
-		const result = v.safeParse(UserSchema, formValues(await event.request.formData()));
-		if (!result.success) return fail(400, { message: '操作无效，请刷新后重试' });
-		const { db } = await getDatabase();
-		const target = await findUserById(db, result.output.user);
-		if (!target) return fail(404, { message: '没有这个账号' });
-		await setUserDisabled(db, target.id, false);
-		await logAudit(db, {
-			user: admin,
-			action: 'user-enable',
-			targetType: 'user',
-			targetId: target.id,
-			detail: { username: target.username },
-			ip: event.getClientAddress()
-		});
-		redirect(303, `/mod/users?done=enabled&who=${encodeURIComponent(target.username)}`);
+		return setDisabled(event, admin, false);
 	},
 	reset: async (event) => {
 		const admin = requireAdmin(event);
