@@ -5,6 +5,9 @@ import { getDatabase } from '$lib/server/db';
 import { facetValues, listRecords, type FacetColumn } from '$lib/server/listings';
 import type { PageServerLoad } from './$types';
 
+/** Server-rendered only, like home and search: the copy buttons come from static/enhance.js. */
+export const csr = false;
+
 /** Which filters each kind offers, as facet columns read from the data. */
 const FACETS: Record<string, FacetColumn[]> = {
 	hotline: ['organization', 'district'],

@@ -3,6 +3,9 @@ import { getDatabase } from '$lib/server/db';
 import { findPublicRecord } from '$lib/server/publicRecord';
 import type { PageServerLoad } from './$types';
 
+/** Server-rendered only, like home and search: the copy buttons come from static/enhance.js. */
+export const csr = false;
+
 // Public page: only public statuses are shown (findPublicRecord), ID numbers masked.
 export const load: PageServerLoad = async ({ params }) => {
 	const id = Number(params.id);
