@@ -14,9 +14,13 @@ test.describe('listings', () => {
 		await page.goto('/hotlines');
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('便民电话');
 		await expect(page.getByRole('link', { name: '【测试】医保报销咨询电话' })).toBeVisible();
+		// The filters are folded away until asked for, and stay open once one is set.
+		await expect(page.getByLabel('区县')).toBeHidden();
+		await page.getByText('筛选和排序').click();
 		await page.getByLabel('区县').selectOption('天元区');
 		await page.getByRole('button', { name: '筛选' }).click();
 		await expect(page).toHaveURL(/district=%E5%A4%A9%E5%85%83%E5%8C%BA/);
+		await expect(page.getByLabel('区县')).toHaveValue('天元区');
 		await expect(page.getByRole('link', { name: '【测试】医保报销咨询电话' })).toBeVisible();
 		await page.goto('/hotlines?district=' + encodeURIComponent('不存在区'));
 		await expect(page.getByRole('heading', { name: '没有找到符合条件的信息' })).toBeVisible();
@@ -184,6 +188,7 @@ test.describe('without JavaScript', () => {
 		await expect(page.locator('a.tel').first()).toHaveAttribute('href', 'tel:073128681662');
 		await expect(page.getByRole('button', { name: '复制' })).toHaveCount(0);
 		await page.goto('/events');
+		await page.getByText('筛选和排序').click();
 		await page.getByLabel('时间').selectOption('past');
 		await page.getByRole('button', { name: '筛选' }).click();
 		await expect(page.getByText('报名已截止').first()).toBeVisible();
