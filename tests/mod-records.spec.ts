@@ -115,6 +115,26 @@ test.describe('without JavaScript', () => {
 		await expect(page).toHaveURL(/\/mod\/records\/\d+\?done=created$/);
 		await expect(page.getByText('状态：待审核')).toBeVisible();
 	});
+
+	test('a refused save during a change of kind keeps the new kind’s form and the input', async ({
+		page
+	}) => {
+		const title = uniqueTitle('拾到钱包');
+		const id = await postRecord(page, 'hotline', { title, name: '失物咨询', phones: '12345' });
+		await page.goto(`/mod/records/${id}?kind=lost_found`);
+		await page.locator('#f-item').fill('黑色钱包');
+		await page.getByRole('button', { name: '保存修改' }).click();
+		// 失物招领 needs its 类型 (寻物/招领/遗失声明): refused, still the lost-and-found form.
+		await expect(page.getByRole('alert').filter({ hasText: '请修改以下问题' })).toContainText(
+			'类型'
+		);
+		await expect(page.locator('#f-item')).toHaveValue('黑色钱包');
+		await expect(page.locator('#f-title')).toHaveValue(title);
+		await page.locator('#f-subtype').selectOption({ label: '招领启事' });
+		await page.getByRole('button', { name: '保存修改' }).click();
+		await expect(page).toHaveURL(`/mod/records/${id}?done=save`);
+		await expect(page.locator('#f-item')).toHaveValue('黑色钱包');
+	});
 });
 
 async function save(page: Page) {
@@ -163,6 +183,48 @@ test('edit → history → field-by-field diff → restore an old revision', asy
 	await expect(page.locator('#f-title')).toHaveValue(title);
 	await expect(page.locator('#f-phones')).toHaveValue('0731-28687947');
 	await expect(page.getByText('第 3 版')).toBeVisible();
+});
+
+test('a misread kind is corrected: the record moves category, what the new form lacks is shown first, history keeps it', async ({
+	page
+}) => {
+	const title = uniqueTitle('社保卡补办');
+	const id = await postRecord(page, 'hotline', {
+		title,
+		name: '社保卡补办咨询',
+		hours: '工作日 9:00-17:00',
+		phones: '0731-28681662'
+	});
+	await page.goto(`/mod/records/${id}`);
+	await page.getByLabel('类别', { exact: true }).selectOption('procedure');
+	await page.getByRole('button', { name: '换用此类别的表单' }).click();
+	await expect(page).toHaveURL(`/mod/records/${id}?kind=procedure`);
+	const notice = page.locator('.kind-change');
+	await expect(notice).toContainText('类别将从“便民电话”改为“办事指南/问答”');
+	// The hotline's own fields have no place in a procedure: shown before anything is saved.
+	await expect(notice).toContainText('用途/名称');
+	await expect(notice).toContainText('社保卡补办咨询');
+	await expect(notice).toContainText('工作日 9:00-17:00');
+	await expect(page.locator('#f-title')).toHaveValue(title);
+	await expect(page.locator('#f-phones')).toHaveValue('0731-28681662');
+	await hydrated(page);
+	await page.locator('#f-department').fill('市人社局');
+	await save(page);
+	await expect(page.getByRole('status')).toHaveText('已保存');
+	await expect(page).toHaveURL(`/mod/records/${id}?done=save`);
+	await expect(page.locator('#f-department')).toHaveValue('市人社局');
+
+	await page.goto(`/records/${id}`);
+	await expect(page.getByRole('link', { name: '办事指南/问答' })).toBeVisible();
+	await page.goto(`/mod/records/${id}/history`);
+	const v2 = page
+		.getByRole('listitem')
+		.filter({ has: page.getByRole('heading', { name: /第 2 版 · 编辑/ }) });
+	await expect(v2.getByRole('row', { name: /^类别/ })).toContainText('便民电话');
+	await expect(v2.getByRole('row', { name: /^类别/ }).locator('ins')).toContainText(
+		'办事指南/问答'
+	);
+	await expect(v2.getByRole('row', { name: /^服务时间/ })).toContainText('工作日 9:00-17:00');
 });
 
 test('two moderators edit at once: the second save is refused and its input kept', async ({

@@ -54,10 +54,26 @@ describe('diffSnapshots', () => {
 			})
 		);
 		expect(changes.map((c) => [c.label, c.after])).toEqual([
+			['类别', '便民电话'],
 			['标题', '急救'],
 			['状态', '已发布'],
 			['用途/名称', '急救'],
 			['紧急求助电话', '是']
+		]);
+	});
+});
+
+describe('diffSnapshots across a change of kind', () => {
+	it('shows the kind, the new fields and the old ones emptied, each with its own label', () => {
+		const changes = diffSnapshots(
+			snap({ kind: 'hotline', title: '社保', fields: { name: '社保咨询', hours: '工作日' } }),
+			snap({ kind: 'procedure', title: '社保', fields: { department: '市人社局' } })
+		);
+		expect(changes.map((c) => [c.label, c.before, c.after])).toEqual([
+			['类别', '便民电话', '办事指南/问答'],
+			['办理/答复部门', '', '市人社局'],
+			['用途/名称', '社保咨询', ''],
+			['服务时间', '工作日', '']
 		]);
 	});
 });

@@ -4,7 +4,7 @@
  */
 import type { Kind } from '../extract/types';
 import { COMMON_LABELS, KIND_FIELDS, phoneLine } from './formFields';
-import { STATUS_LABELS, SUBTYPE_LABELS } from './kinds';
+import { KIND_LABELS, STATUS_LABELS, SUBTYPE_LABELS } from './kinds';
 
 export interface FieldChange {
 	field: string;
@@ -44,6 +44,7 @@ function show(value: unknown): string {
 /** A snapshot as label → readable value, in form order. */
 function readable(s: Snapshot, kind: Kind | undefined): Map<string, string> {
 	const out = new Map<string, string>();
+	out.set('kind', s.kind ? (KIND_LABELS[s.kind] ?? s.kind) : '');
 	out.set('title', s.title ?? '');
 	out.set('status', s.status ? (STATUS_LABELS[s.status] ?? s.status) : '');
 	out.set('subtype', s.subtype ? (SUBTYPE_LABELS[s.subtype] ?? s.subtype) : '');
@@ -66,9 +67,10 @@ export function diffSnapshots(before: string | null, after: string): FieldChange
 	const ra = readable(a, kind);
 	const rb = readable(b, kind);
 	const names = [...new Set([...rb.keys(), ...ra.keys()])];
-	const labels = kind
-		? Object.fromEntries(KIND_FIELDS[kind].map((f) => [f.name, f.label]))
-		: ({} as Record<string, string>);
+	// Labels of both kinds: a kind change drops fields of the old one (shown as emptied).
+	const labels = Object.fromEntries(
+		[a.kind, b.kind].flatMap((k) => (k ? KIND_FIELDS[k].map((f) => [f.name, f.label]) : []))
+	) as Record<string, string>;
 	const changes: FieldChange[] = [];
 	for (const field of names) {
 		const x = ra.get(field) ?? '';

@@ -184,3 +184,42 @@ export function emptyFormValues(kind: Kind): Record<string, string> {
 		emails: []
 	});
 }
+
+/** A value the form of another kind has no field for (shown, so nothing vanishes unseen). */
+export interface DroppedValue {
+	name: string;
+	label: string;
+	value: string;
+}
+
+/**
+ * Form values of one kind as the form of another: title, district, phones and emails stay,
+ * fields of the same name (place, fee, organization …) carry over, the subtype stays when the
+ * new kind has it. The rest is returned as `dropped`; after the save it is still in the history.
+ */
+export function convertFormValues(
+	values: Record<string, string>,
+	from: Kind,
+	to: Kind
+): { values: Record<string, string>; dropped: DroppedValue[] } {
+	const out = emptyFormValues(to);
+	for (const name of ['title', 'district', 'phones', 'emails']) out[name] = values[name] ?? '';
+	const subtype = values.subtype ?? '';
+	if (SUBTYPES[to]?.options.some((o) => o.value === subtype)) out.subtype = subtype;
+	const targets = new Set(KIND_FIELDS[to].map((f) => f.name));
+	const dropped: DroppedValue[] = [];
+	for (const field of KIND_FIELDS[from]) {
+		const value = values[field.name] ?? '';
+		if (targets.has(field.name)) out[field.name] = value;
+		else if (field.type === 'checkbox') {
+			if (value === 'on') dropped.push({ name: field.name, label: field.label, value: '是' });
+		} else if (value.trim() !== '') dropped.push({ name: field.name, label: field.label, value });
+	}
+	if (subtype && out.subtype !== subtype)
+		dropped.unshift({
+			name: 'subtype',
+			label: COMMON_LABELS.subtype,
+			value: SUBTYPE_LABELS[subtype] ?? subtype
+		});
+	return { values: out, dropped };
+}

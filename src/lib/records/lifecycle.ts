@@ -65,3 +65,11 @@ export function canTransition(t: Transition, kind: Kind, status: RecordStatus): 
 export function allowedTransitions(kind: Kind, status: RecordStatus): Transition[] {
 	return (Object.keys(TRANSITIONS) as Transition[]).filter((t) => canTransition(t, kind, status));
 }
+
+/**
+ * Whether a record in this status may be of this kind: only notices that can be resolved may
+ * be 已解决 (a moderator changing a resolved 寻物启事 into a hotline must first undo that).
+ */
+export function statusFitsKind(status: RecordStatus, kind: Kind): boolean {
+	return status !== 'resolved' || (TRANSITIONS.resolve.kinds ?? []).includes(kind);
+}

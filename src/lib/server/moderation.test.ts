@@ -97,6 +97,59 @@ describe('saveRecord', () => {
 		]);
 	});
 
+	it('changes the kind: the record moves to its new category and the revision keeps the old', async () => {
+		const id = await createRecord(db, { content: notice('寻物'), publish: true }, actor);
+		const asEvent: RecordInput = {
+			kind: 'event',
+			subtype: null,
+			title: '寻物',
+			district: null,
+			fields: { location: '神农公园' },
+			phones: [{ number: '13307337876', raw: '13307337876' }],
+			emails: []
+		};
+		await saveRecord(db, { id, content: asEvent, expectedVersion: 1, publish: false }, actor);
+		expect(await findRecordById(db, id)).toMatchObject({ kind: 'event', subtype: null });
+		const counts = await db
+			.selectFrom('record_facet_counts')
+			.select(['kind', 'n'])
+			.where('status', '=', 'published')
+			.execute();
+		expect(counts.filter((c) => c.n > 0)).toEqual([{ kind: 'event', n: 1 }]);
+		const [revision] = await listRevisions(db, id);
+		expect(revision.changes).toContainEqual(
+			expect.objectContaining({ field: 'kind', before: '失物招领与遗失声明', after: '活动报名' })
+		);
+		const audit = await db
+			.selectFrom('audit_log')
+			.select('detail')
+			.orderBy('id', 'desc')
+			.executeTakeFirstOrThrow();
+		expect(JSON.parse(audit.detail!)).toMatchObject({ kindFrom: 'lost_found', kindTo: 'event' });
+		// Restoring the first revision brings the old kind back.
+		const first = (await listRevisions(db, id)).at(-1)!;
+		await restoreRevision(db, { recordId: id, revisionId: first.id, expectedVersion: 2 }, actor);
+		expect(await findRecordById(db, id)).toMatchObject({
+			kind: 'lost_found',
+			subtype: 'lost_item'
+		});
+	});
+
+	it('refuses to make a resolved notice a kind that cannot be resolved', async () => {
+		const id = await createRecord(db, { content: notice('寻物'), publish: true }, actor);
+		await changeRecordStatus(db, { id, transition: 'resolve' }, actor);
+		const hotline: RecordInput = {
+			...notice('寻物'),
+			kind: 'hotline',
+			subtype: null,
+			fields: { name: '寻物' }
+		};
+		await expect(
+			saveRecord(db, { id, content: hotline, expectedVersion: 2, publish: false }, actor)
+		).rejects.toThrow('请先撤销“已解决”');
+		expect(await findRecordById(db, id)).toMatchObject({ kind: 'lost_found', version: 2 });
+	});
+
 	it('writes nothing when nothing changed', async () => {
 		const id = await createRecord(db, { content: notice('寻物'), publish: true }, actor);
 		expect(

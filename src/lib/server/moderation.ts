@@ -6,7 +6,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { Kind } from '../extract/types';
 import { diffSnapshots, type FieldChange } from '../records/diff';
-import { canTransition, TRANSITIONS, type Transition } from '../records/lifecycle';
+import { canTransition, statusFitsKind, TRANSITIONS, type Transition } from '../records/lifecycle';
 import { logAudit, type AuditAction } from './audit';
 import type { SessionUser } from './auth/types';
 import type { DB } from './db';
@@ -330,8 +330,10 @@ export async function saveRecord(
 			.where('id', '=', input.id)
 			.executeTakeFirst();
 		if (!row) throw new ModerationError('没有这条记录');
-		if (row.kind !== input.content.kind) throw new ModerationError('不能修改记录的类别');
-		if (input.publish && !canTransition('publish', row.kind, row.status))
+		// A moderator may correct the kind (the extractor's guess); the revision keeps the old one.
+		if (!statusFitsKind(row.status, input.content.kind))
+			throw new ModerationError('已解决的记录只能是失物招领或寻亲，请先撤销“已解决”再修改类别');
+		if (input.publish && !canTransition('publish', input.content.kind, row.status))
 			throw new ModerationError('这条记录现在不能发布');
 		const current = await findRecordInput(trx, input.id);
 		const same = current && snapshotOf(current) === snapshotOf(input.content);
@@ -353,7 +355,10 @@ export async function saveRecord(
 				action: 'edit',
 				targetType: 'record',
 				targetId: input.id,
-				detail: { title: input.content.title }
+				detail:
+					row.kind === input.content.kind
+						? { title: input.content.title }
+						: { title: input.content.title, kindFrom: row.kind, kindTo: input.content.kind }
 			});
 		if (input.publish)
 			await logAudit(trx, {

@@ -1,6 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
-import { toFormValues } from '$lib/records/formFields';
+import { KINDS } from '$lib/extract/types';
+import { convertFormValues, toFormValues } from '$lib/records/formFields';
 import { allowedTransitions, TRANSITIONS, type Transition } from '$lib/records/lifecycle';
 import { formErrors, formValues, RecordFormSchema, toRecordContent } from '$lib/records/schemas';
 import { requireModerator } from '$lib/server/auth/guards';
@@ -26,7 +27,16 @@ export const load: PageServerLoad = async (event) => {
 	const { db } = await getDatabase();
 	const record = await findRecordById(db, id);
 	if (!record) error(404, '没有这条记录');
+	// ?kind=event: the form of another kind, to correct the extractor's guess (saved on 保存).
+	const asKind = v.safeParse(v.picklist(KINDS), event.url.searchParams.get('kind'));
+	const editKind = asKind.success ? asKind.output : record.kind;
+	const converted =
+		editKind === record.kind
+			? { values: toFormValues(record), dropped: [] }
+			: convertFormValues(toFormValues(record), record.kind, editKind);
 	return {
+		editKind,
+		dropped: converted.dropped,
 		record: {
 			id: record.id,
 			kind: record.kind,
@@ -40,7 +50,7 @@ export const load: PageServerLoad = async (event) => {
 			duplicateOf: record.duplicateOf,
 			updatedAt: record.updatedAt
 		},
-		values: toFormValues(record),
+		values: converted.values,
 		passages: await findPassages(db, id),
 		transitions: allowedTransitions(record.kind, record.status),
 		isAdmin: user.role === 'admin'
