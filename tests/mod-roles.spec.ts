@@ -68,7 +68,9 @@ function discover(folder: string): Route[] {
 
 const modRoutes = discover('mod');
 let recordId = 0;
-const url = (pattern: string) => pattern.replaceAll('[id]', String(recordId));
+// [source]: the first imported page (the test server imports seeds/ before anything else).
+const url = (pattern: string) =>
+	pattern.replaceAll('[id]', String(recordId)).replaceAll('[source]', '1');
 const actionUrl = (pattern: string, name: string) =>
 	url(pattern) + (name === 'default' ? '' : `?/${name}`);
 

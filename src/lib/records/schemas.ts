@@ -346,3 +346,24 @@ export function formErrors(
 	}
 	return errors;
 }
+
+const DAY_MESSAGE = '出版日期格式应为 2024-11-05';
+
+/**
+ * A newspaper page's details as a moderator corrects them (the importer read them from the
+ * manifest or the page's own dateline). The date is typed as the papers print it or as ISO.
+ */
+export const SourceFormSchema = v.object({
+	paper: text(50),
+	published: v.pipe(
+		v.string(DAY_MESSAGE),
+		v.trim(),
+		v.nonEmpty('不能为空'),
+		v.maxLength(40, DAY_MESSAGE),
+		v.transform((s) => normalizeDateInput(s) ?? s),
+		v.regex(/^\d{4}-\d{2}-\d{2}$/, DAY_MESSAGE),
+		v.check(isStoredDate, DAY_MESSAGE)
+	),
+	page: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(20, '不能超过 20 个字'), noControl), '')
+});
+export type SourceForm = v.InferOutput<typeof SourceFormSchema>;
