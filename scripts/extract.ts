@@ -112,7 +112,7 @@ function main(): number {
 		if (!published) warn(`warning: ${file}: no publication date found, using today (${date})`);
 		const found = extract(decoded.text, { source: file, published: date });
 		warn(`${file}: ${found.length} records (published ${date})`);
-		records.push(...found);
+		for (const record of found) records.push(record); // not push(...): a huge page overflows
 		ok++;
 	}
 	process.stdout.write(`${JSON.stringify(records, null, 2)}\n`);

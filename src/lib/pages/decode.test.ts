@@ -4,11 +4,30 @@ import { decodePageBytes } from './decode';
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
 describe('decodePageBytes', () => {
-	it('reads UTF-8 and drops a BOM', () => {
+	it('reads UTF-8 and keeps a BOM, as fs.readFileSync(file, "utf8") does (offsets match)', () => {
 		expect(decodePageBytes(utf8('\ufeff遗失声明'))).toEqual({
 			ok: true,
-			text: '遗失声明',
+			text: '\ufeff遗失声明',
 			encoding: 'utf-8'
+		});
+		expect(Buffer.from('\ufeff遗失声明', 'utf8').toString('utf8')).toBe('\ufeff遗失声明');
+	});
+
+	it('says on which line the first bad byte is', () => {
+		const bytes = (...parts: (string | number[])[]) =>
+			new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...utf8(p)] : p)));
+		// Invalid in UTF-8 and in GB18030 (0xFF never starts a character in either).
+		expect(decodePageBytes(bytes('第一行\n第二行\n坏', [0xff, 0xff], '\n'))).toEqual({
+			ok: false,
+			reason: 'not UTF-8 or GB18030 text (first bad byte on line 3)'
+		});
+		expect(decodePageBytes(bytes('a\nb\n', [0], 'c'))).toEqual({
+			ok: false,
+			reason: 'binary file (NUL byte on line 3)'
+		});
+		expect(decodePageBytes(utf8('ok\n\x01\x02\x03\x04abc'))).toEqual({
+			ok: false,
+			reason: 'binary file (too many control characters, the first on line 2)'
 		});
 	});
 
