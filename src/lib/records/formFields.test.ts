@@ -29,12 +29,25 @@ describe('convertFormValues (a moderator changes a record’s kind)', () => {
 			subtype: ''
 		});
 		expect(values.question).toBeUndefined();
+		// 办理/答复部门 means the event's 主办单位.
+		expect(values.organizer).toBe('市人社局');
 		expect(dropped.map((d) => [d.label, d.value])).toEqual([
 			['类型', '网络问政'],
 			['问题', qa.question],
-			['办理/答复部门', '市人社局'],
 			['答复', qa.answer]
 		]);
+	});
+
+	it('moves a hotline’s 单位 and 地址 to a procedure’s 部门 and 地点', () => {
+		const hotline = {
+			...emptyFormValues('hotline'),
+			title: '人才办',
+			organization: '石峰区人才办',
+			address: '石峰区政府七楼'
+		};
+		const { values, dropped } = convertFormValues(hotline, 'hotline', 'procedure');
+		expect(values).toMatchObject({ department: '石峰区人才办', location: '石峰区政府七楼' });
+		expect(dropped).toEqual([]);
 	});
 
 	it('keeps a subtype the new kind has, and reports a set checkbox as 是', () => {

@@ -185,6 +185,12 @@ export function emptyFormValues(kind: Kind): Record<string, string> {
 	});
 }
 
+/** Fields of different kinds that hold the same thing. */
+const SAME_MEANING: readonly (readonly string[])[] = [
+	['organization', 'department', 'organizer'],
+	['address', 'location', 'place']
+];
+
 /** A value the form of another kind has no field for (shown, so nothing vanishes unseen). */
 export interface DroppedValue {
 	name: string;
@@ -194,7 +200,7 @@ export interface DroppedValue {
 
 /**
  * Form values of one kind as the form of another: title, district, phones and emails stay,
- * fields of the same name (place, fee, organization …) carry over, the subtype stays when the
+ * fields of the same name (place, fee …) or meaning (SAME_MEANING) carry over, the subtype stays when the
  * new kind has it. The rest is returned as `dropped`; after the save it is still in the history.
  */
 export function convertFormValues(
@@ -207,10 +213,20 @@ export function convertFormValues(
 	const subtype = values.subtype ?? '';
 	if (SUBTYPES[to]?.options.some((o) => o.value === subtype)) out.subtype = subtype;
 	const targets = new Set(KIND_FIELDS[to].map((f) => f.name));
+	// A field the new kind names differently (单位 → 办理/答复部门, 地址 → 活动地点) moves there
+	// when that field got nothing of its own name.
+	const moved = new Map<string, string>();
+	for (const group of SAME_MEANING) {
+		const target = group.find((name) => targets.has(name) && !(values[name] ?? '').trim());
+		const source = group.find((name) => !targets.has(name) && (values[name] ?? '').trim());
+		if (target && source && KIND_FIELDS[from].some((f) => f.name === source))
+			moved.set(source, target);
+	}
 	const dropped: DroppedValue[] = [];
 	for (const field of KIND_FIELDS[from]) {
 		const value = values[field.name] ?? '';
 		if (targets.has(field.name)) out[field.name] = value;
+		else if (moved.has(field.name)) out[moved.get(field.name)!] = value;
 		else if (field.type === 'checkbox') {
 			if (value === 'on') dropped.push({ name: field.name, label: field.label, value: '是' });
 		} else if (value.trim() !== '') dropped.push({ name: field.name, label: field.label, value });
