@@ -99,17 +99,22 @@ async function search(
 
 	// Counting reads record_facets (one small integer per record, see migration 0002), not the
 	// wide records rows: 3 ms instead of 75 ms for 10,000 matches at a million records.
-	const countRows = await sql<{ kind: Kind; status: string; n: number }>`
-		select c.kind as kind, c.status as status, g.n as n from (
-			select f.facet as facet, count(*) as n from (
-				select rowid from record_fts where record_fts match ${match} limit ${COUNT_CAP}
-			) m join record_facets f on f.id = m.rowid
-			group by f.facet
-		) g join record_facet_counts c on c.code = g.facet`.execute(db);
+	// The counts depend on the query alone (statuses and kind are applied below), so every page
+	// and every kind tab of one search shares them until the next write.
+	const countRows = await cachedRead(db, JSON.stringify(['count', match]), async () => {
+		const { rows } = await sql<{ kind: Kind; status: string; n: number }>`
+			select c.kind as kind, c.status as status, g.n as n from (
+				select f.facet as facet, count(*) as n from (
+					select rowid from record_fts where record_fts match ${match} limit ${COUNT_CAP}
+				) m join record_facets f on f.id = m.rowid
+				group by f.facet
+			) g join record_facet_counts c on c.code = g.facet`.execute(db);
+		return rows;
+	});
 	const counts: Partial<Record<Kind, number>> = {};
 	let all = 0;
 	let matched = 0;
-	for (const row of countRows.rows) {
+	for (const row of countRows) {
 		matched += Number(row.n);
 		if (!statuses.includes(row.status)) continue;
 		counts[row.kind] = (counts[row.kind] ?? 0) + Number(row.n);
@@ -178,6 +183,27 @@ async function rankWindow(
 	offset: number
 ): Promise<Row[]> {
 	const block = Math.floor(offset / RANK_WINDOW);
+	// One block's order serves its 50 pages: only the ids are kept (8 kB, not the titles).
+	const key = JSON.stringify(['window', match, q, kind ?? null, statuses, block]);
+	const ordered = await cachedRead(db, key, () => orderBlock(db, match, q, kind, statuses, block));
+	const start = offset - block * RANK_WINDOW;
+	const ids = ordered.slice(start, start + PAGE_SIZE);
+	if (ids.length === 0) return [];
+	const { rows } = await sql<Row>`
+		select ${ROW_COLUMNS} from records r where r.id in (${sql.join(ids)})`.execute(db);
+	const byId = new Map(rows.map((r) => [r.id, r]));
+	return ids.map((id) => byId.get(id)!).filter(Boolean);
+}
+
+/** The ids of one block of matches in display order (see RANK_WINDOW). */
+async function orderBlock(
+	db: DB,
+	match: string,
+	q: string,
+	kind: Kind | undefined,
+	statuses: string[],
+	block: number
+): Promise<number[]> {
 	// FTS5 walks its doclist newest first and stops after the block: no bm25, no sort of all
 	// matches. Status and kind are checked in record_facets (small, cached), so only the block's
 	// own records are read from the wide records table, for their title and organisation —
@@ -204,15 +230,8 @@ async function rankWindow(
 		return words.every((w) => text.includes(w));
 	});
 	// A stable partition keeps the newest-first order inside both groups.
-	const ordered = [
+	return [
 		...candidates.filter((_, i) => titled[i]),
 		...candidates.filter((_, i) => !titled[i])
-	];
-	const start = offset - block * RANK_WINDOW;
-	const ids = ordered.slice(start, start + PAGE_SIZE).map((c) => c.id);
-	if (ids.length === 0) return [];
-	const { rows } = await sql<Row>`
-		select ${ROW_COLUMNS} from records r where r.id in (${sql.join(ids)})`.execute(db);
-	const byId = new Map(rows.map((r) => [r.id, r]));
-	return ids.map((id) => byId.get(id)!).filter(Boolean);
+	].map((c) => c.id);
 }
