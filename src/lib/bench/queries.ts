@@ -5,11 +5,12 @@
  *
  * Note on numbers: the search matches a number or ASCII word from its start (a typed prefix
  * finds the whole number) but not from its middle — "1路" is not meant to find "11路", nor
- * "1662" the number 0731-28681662 (its local part 28681662 is indexed on its own). So numbers
+ * "3456" the number 0731-28213456 (its local part 28213456 is indexed on its own). So numbers
  * are typed here whole, as the local part, or as a prefix, as people type them; a substring
  * scan would also match tails of unrelated numbers, which no one searching means.
  */
 import { recordAt } from './corpus';
+import { ORGANIZATIONS } from './vocabulary';
 
 export type QueryGroup =
 	| 'short' // one or two characters
@@ -209,31 +210,38 @@ const MISSES = [
 	'qwerty uiop'
 ];
 
-/** Fixed numbers printed in almost every paper: switchboards and service lines. */
+/** Short service numbers printed in almost every paper. */
+const SERVICE_NUMBERS = ['12345', '12315', '95598', '12349'];
+
+/** Every way someone might type a Zhuzhou landline (0731-XXXXXXXX). */
+function spellings(number: string): string[] {
+	const local = number.slice(5);
+	return [
+		number,
+		local,
+		`0731${local}`,
+		`0731 ${local.slice(0, 4)} ${local.slice(4)}`,
+		`${local.slice(0, 4)} ${local.slice(4)}`,
+		`(0731)${local}`,
+		`（0731）${local}`
+	];
+}
+
+/**
+ * Switchboards the corpus reuses across many records (vocabulary.ts), typed every way, and
+ * the service numbers: numbers a resident knows by heart.
+ */
 const FIXED_PHONES = [
-	'0731-28681662',
-	'073128681662',
-	'28681662',
-	'0731 2868 1662',
-	'(0731)28681662',
-	'（0731）28681662',
-	'12345',
-	'12315',
-	'95598',
-	'0731-22336677',
-	'2233 6677',
-	'0731-28440110',
-	'28221100',
-	'12349'
+	...ORGANIZATIONS.map((o) => o.number)
+		.filter((n) => /^0731-\d{8}$/.test(n))
+		.slice(0, 2)
+		.flatMap(spellings),
+	...SERVICE_NUMBERS
 ];
 
 /** Writes a phone number the way someone might type it (several ways per number). */
 function typed(number: string, way: number): string {
-	const m = /^0731-(\d{8})$/.exec(number);
-	if (m) {
-		const local = m[1];
-		return [number, local, `0731${local}`, `0731 ${local.slice(0, 4)} ${local.slice(4)}`][way % 4];
-	}
+	if (/^0731-\d{8}$/.test(number)) return spellings(number)[way % 4];
 	if (/^1\d{10}$/.test(number))
 		return way % 2 ? `${number.slice(0, 3)} ${number.slice(3, 7)} ${number.slice(7)}` : number;
 	return number;

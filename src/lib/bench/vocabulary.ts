@@ -37,7 +37,7 @@ export const ORGANIZATIONS: { org: string; short: string; lines: string[]; numbe
 		org: '市医疗保障局',
 		short: '医保',
 		lines: ['报销咨询电话', '异地就医备案咨询', '参保缴费咨询', '基金监管举报电话'],
-		number: '0731-28681662'
+		number: '0731-28213456'
 	},
 	{
 		org: '市人力资源和社会保障局',
@@ -177,7 +177,7 @@ export const ORGANIZATIONS: { org: string; short: string; lines: string[]; numbe
 		org: '市住房和城乡建设局',
 		short: '住建',
 		lines: ['物业投诉电话', '建筑工地投诉', '房屋安全咨询'],
-		number: '0731-28687947'
+		number: '0731-28215678'
 	},
 	{
 		org: '市卫生健康委员会',

@@ -25,7 +25,7 @@ export type PhoneType = 'landline' | 'mobile' | 'service' | 'emergency' | 'toll_
 
 /** A phone number found in a text, with offsets into that text. */
 export interface PhoneMatch {
-	/** Normalised: 0731-28687947, 13307337876, 12345, 400-820-8820. */
+	/** Normalised: 0731-28687947, 13307330000, 12345, 400-820-8820. */
 	number: string;
 	/** As printed (line breaks removed). */
 	raw: string;

@@ -21,7 +21,7 @@ export function hotlineList(n: number): string {
 export const WORST_CASES: Record<string, string> = {
 	'100 KB of digits': fill('1'),
 	'100 KB of digit groups with spaces': fill('0731 '),
-	'100 KB of phone numbers without breaks': fill('0731-28681662'),
+	'100 KB of phone numbers without breaks': fill('0731-28213456'),
 	'repeated 声明作废': fill('声明作废'),
 	'repeated 电话': fill('电话'),
 	'repeated 电话：1': fill('电话：1'),
@@ -36,7 +36,7 @@ export const WORST_CASES: Record<string, string> = {
 	'100 KB of colons': fill('：'),
 	'100 KB of dates': fill('2024年11月5日'),
 	'100 KB of one Chinese line': fill('株洲日报讯'),
-	'hotline lines': fill('服务热线：0731-28681662\n'),
+	'hotline lines': fill('服务热线：0731-28213456\n'),
 	'ID numbers back to back': fill('430203199001011234'),
 	'one huge word with a notice at the end': fill('a') + '张三遗失身份证，声明作废。',
 	// Long paragraphs without line breaks, full of notice words: these once grew quadratically

@@ -11,8 +11,8 @@ import { normalize } from '../../extract/normalize';
  * which is exactly a substring match inside the run. Every character starts some token, so a
  * one-character query is a prefix query (证*) served by the index's 1-character prefix index.
  *
- * Digits separated by single spaces, hyphens or dashes are joined (0731 2868 1662 and
- * 0731-28681662 both become 073128681662), so numbers match however they are typed.
+ * Digits separated by single spaces, hyphens or dashes are joined (0731 2821 1662 and
+ * 0731-28213456 both become 073128213456), so numbers match however they are typed.
  * Text is first folded by the extractor's normalize(): full-width → half-width, traditional →
  * simplified, so a simplified query finds a record printed in traditional script.
  */
@@ -54,7 +54,7 @@ export function tokenize(input: string): Token[] {
 			let j = i;
 			for (;;) {
 				while (j < text.length && isAsciiWord(text.charCodeAt(j))) word += text[j++];
-				// Join digit groups split by one separator: "0731 2868" or "(0731)28681662".
+				// Join digit groups split by one separator: "0731 2821" or "(0731)28213456".
 				if (
 					isDigit(text.charCodeAt(j - 1)) &&
 					j + 1 < text.length &&
@@ -95,7 +95,7 @@ export function tokenize(input: string): Token[] {
 			i = j;
 			continue;
 		}
-		// "(" before digits belongs to the number: (0731)28681662.
+		// "(" before digits belongs to the number: (0731)28213456.
 		if (text[i] === '(' && isDigit(text.charCodeAt(i + 1))) {
 			i++;
 			continue;

@@ -20,7 +20,7 @@ export function lostNotice(n: number): RecordInput {
 		title: `张三${n}遗失居民身份证`,
 		district: '荷塘区',
 		fields: { documentType: '居民身份证', holder: `张三${n}` },
-		phones: [{ number: '0731-28681662', raw: '0731-28681662' }],
+		phones: [{ number: '0731-28213456', raw: '0731-28213456' }],
 		emails: []
 	};
 }
