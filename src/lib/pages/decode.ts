@@ -26,7 +26,8 @@ export function decodePageBytes(bytes: Uint8Array): DecodedPage {
 	if (bytes.length === 0) return { ok: false, reason: 'empty file' };
 	const nul = bytes.indexOf(0);
 	if (nul >= 0) {
-		const line = lineAt(new TextDecoder('latin1').decode(bytes.subarray(0, nul)), nul);
+		// A newline byte is a newline in UTF-8 and GB18030 alike: count them up to the NUL.
+		const line = bytes.subarray(0, nul).filter((b) => b === 10).length + 1;
 		return { ok: false, reason: `binary file (NUL byte on line ${line})` };
 	}
 	let text: string;

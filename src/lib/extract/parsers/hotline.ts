@@ -94,12 +94,11 @@ export const hotlineParser: Parser = {
  * overlap, so one walk does it (a list of 100,000 entries is not 10^10 comparisons).
  */
 function outside(phones: PhoneMatch[], lines: readonly { start: number; end: number }[]) {
-	const sorted = [...lines].sort((a, b) => a.start - b.start);
 	const out: PhoneMatch[] = [];
 	let i = 0;
 	for (const p of phones) {
-		while (i < sorted.length && sorted[i].end < p.end) i++;
-		const line = sorted[i];
+		while (i < lines.length && lines[i].end < p.end) i++;
+		const line = lines[i];
 		if (!line || line.start > p.start) out.push(p);
 	}
 	return out;

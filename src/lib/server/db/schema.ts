@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { DerivedColumns } from '../../records/fields';
 
 /** A timestamp column SQLite fills with an ISO string by default. */
 type CreatedAt = ColumnType<string, string | undefined, string>;
@@ -41,21 +42,17 @@ export interface LoginAttemptsTable {
 
 export type RecordStatus = 'draft' | 'published' | 'archived' | 'resolved' | 'expired' | 'rejected';
 
-export interface RecordsTable {
+/**
+ * The columns listings filter and sort on are derived from a record's fields by toColumns
+ * (records/fields.ts); they are declared there once. `keys` goes to the search index only.
+ */
+export interface RecordsTable extends Omit<DerivedColumns, 'body' | 'keys'> {
 	id: Generated<number>;
 	kind: 'hotline' | 'procedure' | 'lost_found' | 'family_search' | 'event';
 	subtype: string | null;
 	title: string;
 	status: ColumnType<RecordStatus, RecordStatus | undefined, RecordStatus>;
 	district: string | null;
-	organization: string | null;
-	document_type: string | null;
-	document_number: string | null;
-	gender: string | null;
-	place: string | null;
-	date_start: string | null;
-	date_end: string | null;
-	deadline: string | null;
 	body: ColumnType<string, string | undefined, string>;
 	data: ColumnType<string, string | undefined, string>;
 	confidence: number | null;
