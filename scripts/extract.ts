@@ -9,11 +9,10 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { publishedFromText } from '../src/lib/extract/date';
 import { extract } from '../src/lib/extract/index';
-import { normalize } from '../src/lib/extract/normalize';
 import type { ExtractedRecord } from '../src/lib/extract/types';
 import { decodePageBytes } from '../src/lib/pages/decode';
+import { publicationDate } from '../src/lib/pages/published';
 import { manifestEntryFor } from '../src/lib/server/pages/manifest';
 
 const USAGE = 'usage: tsx scripts/extract.ts --json [--published YYYY-MM-DD] FILE...';
@@ -78,10 +77,6 @@ function manifestDate(file: string): string | undefined {
 	return undefined;
 }
 
-function today(): string {
-	return new Date().toISOString().slice(0, 10);
-}
-
 function main(): number {
 	const args = parseArgs(process.argv.slice(2));
 	if (typeof args === 'string') {
@@ -106,10 +101,13 @@ function main(): number {
 		}
 		if (decoded.encoding !== 'utf-8')
 			warn(`warning: ${file}: not UTF-8, read as ${decoded.encoding}`);
-		const published =
-			manifestDate(file) ?? args.published ?? publishedFromText(normalize(decoded.text));
-		const date = published ?? today();
-		if (!published) warn(`warning: ${file}: no publication date found, using today (${date})`);
+		const { date, from } = publicationDate({
+			manifest: manifestDate(file),
+			given: args.published,
+			text: decoded.text
+		});
+		if (from === 'today')
+			warn(`warning: ${file}: no publication date found, using today (${date})`);
 		const found = extract(decoded.text, { source: file, published: date });
 		warn(`${file}: ${found.length} records (published ${date})`);
 		for (const record of found) records.push(record); // not push(...): a huge page overflows

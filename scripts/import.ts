@@ -36,7 +36,7 @@ const bar =
 		: undefined;
 let started = false;
 const summary = await importFiles(db, paths, {
-	fallbackPublished: values.published,
+	published: values.published,
 	onProgress: (done, total, file) => {
 		if (!bar) return;
 		if (!started) {

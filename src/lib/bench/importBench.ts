@@ -48,7 +48,7 @@ export async function benchImport(
 ): Promise<ImportFigures> {
 	const started = performance.now();
 	const summary = await importFiles(db, [dir], {
-		fallbackPublished: '2024-01-01',
+		published: '2024-01-01',
 		onProgress: (done, total) => onProgress?.(done, total)
 	});
 	const seconds = (performance.now() - started) / 1000;

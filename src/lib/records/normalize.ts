@@ -3,6 +3,7 @@
  * own normalisers (extract/phone.ts, extract/date.ts), so a number or a date typed by a
  * moderator is stored exactly as the same text printed in a paper would be.
  */
+import { today as clockToday } from '../clock';
 import { findDates, isoDate } from '../extract/date';
 import { normalize } from '../extract/normalize';
 import { findPhones } from '../extract/phone';
@@ -48,17 +49,12 @@ export function parsePhoneLine(line: string): Phone {
 
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2}))?$/;
 
-/** Today in China (YYYY-MM-DD): the reference for dates typed without a year. */
-export function todayInChina(now = new Date()): string {
-	return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
 /**
  * A typed date as stored: YYYY-MM-DD, or YYYY-MM-DDTHH:mm with a time of day. Accepts what the
  * extractor reads in papers too (2024年11月5日, 2024.11.5, 11月5日 上午9时). Undefined when the
  * input is not exactly one real date.
  */
-export function normalizeDateInput(input: string, today = todayInChina()): string | undefined {
+export function normalizeDateInput(input: string, today = clockToday()): string | undefined {
 	const text = normalize(input).trim();
 	const iso = ISO.exec(text);
 	if (iso) {

@@ -155,7 +155,7 @@ describe('kill -9 during a large import', () => {
 		// The same as a clean import of the same pages, row for row.
 		const cleanPath = join(dir, 'clean.db');
 		const clean = await openDatabase(cleanPath);
-		await importFiles(clean.db, [pagesDir], { fallbackPublished: PUBLISHED });
+		await importFiles(clean.db, [pagesDir], { published: PUBLISHED });
 		await clean.db.destroy();
 		const after = dump(dbPath);
 		expect(after).toEqual(dump(cleanPath));

@@ -70,7 +70,7 @@ describe('importFiles', () => {
 			join(dir, 'd-gbk.txt'),
 			new TextEncoderGb().encode('遗失声明\n李某遗失学生证，声明作废。')
 		);
-		const summary = await importFiles(db, [dir], { fallbackPublished: '2024-11-05' });
+		const summary = await importFiles(db, [dir], { published: '2024-11-05' });
 		expect(summary.skipped).toBe(2);
 		expect(summary.pages).toBe(2);
 		expect(summary.problems.map((p) => p.file.split('/').pop())).toEqual(

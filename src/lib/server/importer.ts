@@ -3,8 +3,7 @@ import { join, relative } from 'node:path';
 import { extract } from '../extract/index';
 import type { Kind } from '../extract/types';
 import { decodePageBytes } from '../pages/decode';
-import { publishedFromText } from '../extract/date';
-import { normalize } from '../extract/normalize';
+import { publicationDate } from '../pages/published';
 import type { DB } from './db';
 import { manifestEntryFor } from './pages/manifest';
 import { importPage, type ImportOutcome } from './records';
@@ -50,8 +49,8 @@ export interface ImportSummary {
 }
 
 export interface ImportOptions {
-	/** Publication date when neither the manifest nor the text gives one. */
-	fallbackPublished?: string;
+	/** Publication date of pages without a manifest entry (beats a dateline; see pages/published.ts). */
+	published?: string;
 	onProgress?: (done: number, total: number, file: string) => void;
 }
 
@@ -90,11 +89,11 @@ export async function importFiles(
 			const entry = manifestEntryFor(file);
 			if (entry instanceof Error) problems.push({ file: name, message: entry.message });
 			const meta = entry instanceof Error ? undefined : entry;
-			const published =
-				meta?.published ??
-				publishedFromText(normalize(decoded.text)) ??
-				options.fallbackPublished ??
-				new Date().toISOString().slice(0, 10);
+			const { date: published } = publicationDate({
+				manifest: meta?.published,
+				given: options.published,
+				text: decoded.text
+			});
 			const records = extract(decoded.text, { source: name, published });
 			const result = await importPage(
 				db,

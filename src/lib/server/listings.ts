@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { today as clockToday } from '../clock';
 import type { Kind } from '../extract/types';
 import type { DB } from './db';
 
@@ -58,6 +59,41 @@ export async function newestRecords(db: DB, limit = 8, kind?: Kind): Promise<Rec
 		.execute();
 }
 
+/** An event as the calendar feed needs it: its dates and where it takes place. */
+export interface CalendarRow {
+	id: number;
+	title: string;
+	startsOn: string | null;
+	endsOn: string | null;
+	deadline: string | null;
+	location: string | null;
+}
+
+/**
+ * Published events that have not ended by `today` (Beijing), soonest first, for /events.ics.
+ * Same upcoming rule as the events listing: the last of end, start and deadline is today or later.
+ */
+export async function upcomingEvents(db: DB, today: string, limit = 500): Promise<CalendarRow[]> {
+	const last = sql<string>`coalesce(date_end, date_start, deadline)`;
+	return db
+		.selectFrom('records')
+		.where('kind', '=', 'event')
+		.where('status', '=', 'published')
+		.where(last, '>=', today)
+		.select([
+			'id',
+			'title',
+			'date_start as startsOn',
+			'date_end as endsOn',
+			'deadline',
+			'place as location'
+		])
+		.orderBy(sql`coalesce(date_start, deadline)`)
+		.orderBy('id')
+		.limit(limit)
+		.execute();
+}
+
 export const LIST_PAGE_SIZE = 20;
 
 /** Filters a listing understands; each kind uses the ones that fit it (see routes/[category]). */
@@ -100,7 +136,7 @@ export async function listRecords(
 	db: DB,
 	kind: Kind,
 	filters: ListFilters,
-	today = new Date().toISOString().slice(0, 10)
+	today = clockToday()
 ): Promise<ListResult> {
 	let q = db.selectFrom('records').where('kind', '=', kind);
 	q = filters.resolved

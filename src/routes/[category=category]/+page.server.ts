@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { nowInBeijing } from '$lib/clock';
 import { categoryBySlug } from '$lib/records/kinds';
 import { parseListQuery } from '$lib/records/listQuery';
 import { getDatabase } from '$lib/server/db';
@@ -23,22 +24,29 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	if (!category) error(404, '没有这个分类');
 	const { db } = await getDatabase();
 	const { query, dropped } = parseListQuery(url.searchParams);
+	// One clock reading per request: the list's upcoming/past split and the deadline tags agree.
+	const now = nowInBeijing();
 	const [list, ...facets] = await Promise.all([
-		listRecords(db, category.kind, {
-			subtype: query.subtype,
-			organization: query.org,
-			district: query.district,
-			topic: query.topic,
-			documentType: query.doctype,
-			gender: query.gender,
-			place: query.place,
-			from: query.from,
-			to: query.to,
-			when: query.when,
-			resolved: query.resolved === '1',
-			sort: query.sort,
-			page: query.page
-		}),
+		listRecords(
+			db,
+			category.kind,
+			{
+				subtype: query.subtype,
+				organization: query.org,
+				district: query.district,
+				topic: query.topic,
+				documentType: query.doctype,
+				gender: query.gender,
+				place: query.place,
+				from: query.from,
+				to: query.to,
+				when: query.when,
+				resolved: query.resolved === '1',
+				sort: query.sort,
+				page: query.page
+			},
+			now.slice(0, 10)
+		),
 		...FACETS[category.kind].map((column) => facetValues(db, category.kind, column))
 	]);
 	return {
@@ -47,6 +55,6 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		dropped,
 		list,
 		facets: Object.fromEntries(FACETS[category.kind].map((column, i) => [column, facets[i]])),
-		today: new Date().toISOString().slice(0, 10)
+		now
 	};
 };

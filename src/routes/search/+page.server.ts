@@ -1,3 +1,4 @@
+import { nowInBeijing } from '$lib/clock';
 import { parseSearchQuery } from '$lib/records/listQuery';
 import { getDatabase } from '$lib/server/db';
 import { countPublishedByKind } from '$lib/server/listings';
@@ -25,5 +26,5 @@ export const load: PageServerLoad = async ({ url }) => {
 		};
 	}
 	const result = await searchRecords(db, { q: params.q, kind: params.kind, page: params.page });
-	return { q: params.q, kind: params.kind ?? null, result, counts: null };
+	return { q: params.q, kind: params.kind ?? null, result, counts: null, now: nowInBeijing() };
 };

@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { nowInBeijing } from '$lib/clock';
 import { getDatabase } from '$lib/server/db';
 import { findPublicRecord } from '$lib/server/publicRecord';
 import type { PageServerLoad } from './$types';
@@ -13,5 +14,5 @@ export const load: PageServerLoad = async ({ params }) => {
 	const { db } = await getDatabase();
 	const record = await findPublicRecord(db, id);
 	if (!record) error(404, '没有这条信息，可能已被撤下');
-	return { record, today: new Date().toISOString().slice(0, 10) };
+	return { record, now: nowInBeijing() };
 };
