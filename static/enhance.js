@@ -23,3 +23,15 @@
 		);
 	});
 })();
+
+// 打印本页: shown only where JavaScript runs (without it, the browser's own print menu works
+// and the print stylesheet applies the same way).
+(function () {
+	var buttons = document.querySelectorAll('button[data-print]');
+	for (var i = 0; i < buttons.length; i++) {
+		buttons[i].hidden = false;
+		buttons[i].addEventListener('click', function () {
+			window.print();
+		});
+	}
+})();

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { today as clockToday } from '../clock';
+import type { CardEntry } from '../records/hotlineCard';
 import type { Kind } from '../extract/types';
 import type { DB } from './db';
 
@@ -92,6 +93,26 @@ export async function upcomingEvents(db: DB, today: string, limit = 500): Promis
 		.orderBy('id')
 		.limit(limit)
 		.execute();
+}
+
+/**
+ * Every published hotline's main number with its name and how many published records print
+ * that number, for the 便民电话卡 (/hotlines/print).
+ */
+export async function hotlineNumbers(db: DB, limit = 2000): Promise<CardEntry[]> {
+	const rows = await db
+		.selectFrom('records as r')
+		.innerJoin('record_phones as p', 'p.record_id', 'r.id')
+		.where('r.kind', '=', 'hotline')
+		.where('r.status', '=', 'published')
+		.where('p.position', '=', 0)
+		.select(['r.title as name', 'p.number as number'])
+		.orderBy('r.published_at', 'desc')
+		.limit(limit)
+		.execute();
+	const printed = new Map<string, number>();
+	for (const r of rows) printed.set(r.number, (printed.get(r.number) ?? 0) + 1);
+	return rows.map((r) => ({ name: r.name, number: r.number, printed: printed.get(r.number)! }));
 }
 
 export const LIST_PAGE_SIZE = 20;

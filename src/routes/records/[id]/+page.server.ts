@@ -2,17 +2,20 @@ import { error } from '@sveltejs/kit';
 import { nowInBeijing } from '$lib/clock';
 import { getDatabase } from '$lib/server/db';
 import { findPublicRecord } from '$lib/server/publicRecord';
+import { qrSvg } from '$lib/server/qr';
 import type { PageServerLoad } from './$types';
 
 /** Server-rendered only, like home and search: the copy buttons come from static/enhance.js. */
 export const csr = false;
 
 // Public page: only public statuses are shown (findPublicRecord), ID numbers masked.
-export const load: PageServerLoad = async ({ params }) => {
+export const load: PageServerLoad = async ({ params, url }) => {
 	const id = Number(params.id);
 	if (!Number.isSafeInteger(id) || id < 1) error(404, '没有这条信息');
 	const { db } = await getDatabase();
 	const record = await findPublicRecord(db, id);
 	if (!record) error(404, '没有这条信息，可能已被撤下');
-	return { record, now: nowInBeijing() };
+	// The canonical address of the notice, for the QR code and the printed page.
+	const link = new URL(`/records/${record.id}`, url.origin).href;
+	return { record, now: nowInBeijing(), link, qr: await qrSvg(link) };
 };

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { buildCard } from './hotlineCard';
+
+describe('buildCard', () => {
+	it('groups by purpose, most printed first, never repeating a number', () => {
+		const card = buildCard([
+			{ name: '医保报销咨询电话', number: '0731-22000001', printed: 1 },
+			{ name: '社保卡挂失电话', number: '0731-22000002', printed: 4 },
+			{ name: '供电抢修电话', number: '95598', printed: 2 },
+			{ name: '供电服务热线', number: '95598', printed: 1 },
+			{ name: '市民热线', number: '12345', printed: 9 },
+			{ name: '图书馆咨询电话', number: '0731-22000003', printed: 1 }
+		]);
+		expect(card.map((g) => g.label)).toEqual(['社保 医保 就业', '水 电 气', '其他常用']);
+		expect(card[0].entries.map((e) => e.number)).toEqual(['0731-22000002', '0731-22000001']);
+		expect(card[1].entries).toEqual([{ name: '供电抢修电话', number: '95598', printed: 2 }]);
+		// 12345 is on the card already, among the fixed numbers.
+		expect(card.flatMap((g) => g.entries).some((e) => e.number === '12345')).toBe(false);
+	});
+
+	it('caps each group', () => {
+		const many = Array.from({ length: 10 }, (_, i) => ({
+			name: `公交线路${i}咨询`,
+			number: `0731-2200010${i}`,
+			printed: 1
+		}));
+		expect(buildCard(many, 4)[0].entries).toHaveLength(4);
+	});
+});
