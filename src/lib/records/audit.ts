@@ -25,7 +25,10 @@ export const AUDIT_ACTIONS = [
 	'user-disable',
 	'user-enable',
 	'user-reset',
-	'password-change'
+	'password-change',
+	'report-resolve',
+	'address-block',
+	'address-unblock'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -51,5 +54,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
 	'user-disable': '停用账号',
 	'user-enable': '启用账号',
 	'user-reset': '重置密码',
-	'password-change': '修改本人密码'
+	'password-change': '修改本人密码',
+	'report-resolve': '处理信息有误反馈',
+	'address-block': '封禁提交地址',
+	'address-unblock': '解除封禁地址'
 };

@@ -155,6 +155,51 @@ export interface RecordFacetCountsTable {
 	n: number;
 }
 
+export interface SubmissionsTable {
+	id: Generated<number>;
+	record_id: number;
+	token_hash: string;
+	address: string;
+	phone_digits: string | null;
+	fingerprint: string;
+	created_at: CreatedAt;
+}
+
+export type ReportStatus = 'open' | 'fixed' | 'no_change';
+
+export interface ReportsTable {
+	id: Generated<number>;
+	record_id: number;
+	message: string;
+	contact: string | null;
+	address: string;
+	status: ColumnType<ReportStatus, ReportStatus | undefined, ReportStatus>;
+	reply: string | null;
+	resolved_by: number | null;
+	resolved_at: string | null;
+	created_at: CreatedAt;
+}
+
+export interface ParticipationEventsTable {
+	id: Generated<number>;
+	key: string;
+	action: 'submit' | 'report';
+	outcome: string;
+	at: number;
+}
+
+export interface BlockedAddressesTable {
+	address: string;
+	reason: string | null;
+	blocked_by: number | null;
+	created_at: CreatedAt;
+}
+
+export interface AppSecretsTable {
+	name: string;
+	value: string;
+}
+
 export interface Database {
 	sources: SourcesTable;
 	users: UsersTable;
@@ -170,4 +215,9 @@ export interface Database {
 	record_fts: RecordFtsTable;
 	record_facets: RecordFacetsTable;
 	record_facet_counts: RecordFacetCountsTable;
+	submissions: SubmissionsTable;
+	reports: ReportsTable;
+	participation_events: ParticipationEventsTable;
+	blocked_addresses: BlockedAddressesTable;
+	app_secrets: AppSecretsTable;
 }
