@@ -561,3 +561,66 @@ export async function setAddressBlocked(
 		});
 	});
 }
+
+export interface SubmissionRow {
+	recordId: number;
+	title: string;
+	status: RecordStatus;
+	address: string;
+	phoneDigits: string | null;
+	createdAt: string;
+	blocked: boolean;
+	/** Posts and reports from the same address in the last 24 hours, accepted or refused. */
+	recentFromAddress: number;
+	refusedFromAddress: number;
+}
+
+/** The newest posts with who sent them, for moderators deciding whether to block. */
+export async function listSubmissions(
+	db: DB,
+	limit = 50,
+	now = Date.now()
+): Promise<SubmissionRow[]> {
+	const rows = await db
+		.selectFrom('submissions')
+		.innerJoin('records', 'records.id', 'submissions.record_id')
+		.leftJoin('blocked_addresses', 'blocked_addresses.address', 'submissions.address')
+		.select([
+			'records.id as recordId',
+			'records.title',
+			'records.status',
+			'submissions.address',
+			'submissions.phone_digits as phoneDigits',
+			'submissions.created_at as createdAt',
+			'blocked_addresses.address as blockedAddress'
+		])
+		.orderBy('submissions.id', 'desc')
+		.limit(limit)
+		.execute();
+	const out: SubmissionRow[] = [];
+	for (const r of rows) {
+		const counts = await db
+			.selectFrom('participation_events')
+			.select((eb) => [
+				eb.fn.countAll<number>().as('all'),
+				eb.fn
+					.sum<number>(eb.case().when('outcome', '!=', 'accepted').then(1).else(0).end())
+					.as('refused')
+			])
+			.where('key', '=', addressKey(r.address))
+			.where('at', '>', now - DAY)
+			.executeTakeFirstOrThrow();
+		out.push({
+			recordId: r.recordId,
+			title: r.title,
+			status: r.status,
+			address: r.address,
+			phoneDigits: r.phoneDigits,
+			createdAt: r.createdAt,
+			blocked: r.blockedAddress !== null,
+			recentFromAddress: Number(counts.all),
+			refusedFromAddress: Number(counts.refused ?? 0)
+		});
+	}
+	return out;
+}
