@@ -77,6 +77,27 @@ export async function up(db: Kysely<any>): Promise<void> {
 		)
 		.execute();
 
+	// Links a moderator confirmed between notices that may be about the same person or thing
+	// (a family's 寻人 and a found-child notice); only confirmed links are shown to the public.
+	await db.schema
+		.createTable('record_links')
+		.addColumn('record_a', 'integer', (c) =>
+			c.notNull().references('records.id').onDelete('cascade')
+		)
+		.addColumn('record_b', 'integer', (c) =>
+			c.notNull().references('records.id').onDelete('cascade')
+		)
+		.addColumn('score', 'real', (c) => c.notNull())
+		.addColumn('reasons', 'text', (c) => c.notNull().defaultTo('[]'))
+		.addColumn('confirmed_by', 'integer', (c) => c.references('users.id').onDelete('set null'))
+		.addColumn('created_at', 'text', (c) =>
+			c.notNull().defaultTo(sql`(strftime('%Y-%m-%dT%H:%M:%fZ'))`)
+		)
+		.addPrimaryKeyConstraint('record_links_pk', ['record_a', 'record_b'])
+		.addCheckConstraint('record_links_order', sql`record_a < record_b`)
+		.execute();
+	await db.schema.createIndex('record_links_b').on('record_links').column('record_b').execute();
+
 	// The secret that signs the time a public form was shown (minimum fill time), kept in the
 	// database so it survives restarts and is the same for every process.
 	await db.schema

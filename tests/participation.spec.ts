@@ -122,3 +122,47 @@ test.describe('posting a notice, JavaScript on', () => {
 		await context.close();
 	});
 });
+
+test.describe('matches', () => {
+	test('a found ID card posted by a resident is offered for the 遗失声明, confirmed, then shown on both', async ({
+		page,
+		browser
+	}) => {
+		await page.goto('/submit?type=found_item');
+		await page.getByLabel('物品').fill('居民身份证');
+		await page.getByLabel('地点（选填）', { exact: true }).fill('芦淞区建设路');
+		await page.getByLabel('日期（选填）').fill('2024-10-31');
+		await page.getByLabel('联系电话').fill('13974110044');
+		await page.getByLabel(/同意审核通过后公开/).check();
+		await page.waitForTimeout(HUMAN_PAUSE_MS);
+		await page.getByRole('button', { name: '提交审核' }).click();
+		await expect(page.getByRole('heading', { name: '已提交，等待审核' })).toBeVisible();
+
+		const res = await page.request.get(
+			`/api/search?q=${encodeURIComponent('王小明遗失身份证声明')}`
+		);
+		const { results } = (await res.json()) as { results: { id: number; title: string }[] };
+		const notice = results.find((r) => r.title === '【测试】王小明遗失身份证声明')!.id;
+
+		const context = await browser.newContext({ javaScriptEnabled: true });
+		const mod = await context.newPage();
+		await signIn(mod, E2E_ACCOUNTS.moderator, `/mod/records/${notice}/matches`);
+		const candidate = mod.locator('article').filter({ hasText: '招领启事：居民身份证' });
+		await expect(candidate).toContainText('证件类型相同（身份证）');
+		await expect(candidate).toContainText('同在芦淞区');
+		// Confirmed but the found notice is still under review: not public yet.
+		await candidate.getByRole('button', { name: '确认相关' }).click();
+		await expect(mod.getByText('已确认为相关信息')).toBeVisible();
+		await page.goto(`/records/${notice}`);
+		await expect(page.getByRole('heading', { name: '可能相关的信息' })).toHaveCount(0);
+
+		await candidate.getByRole('link', { name: '招领启事：居民身份证' }).click();
+		await mod.getByRole('button', { name: '保存并发布' }).click();
+		await expect(mod.getByText('状态：已发布')).toBeVisible();
+		await context.close();
+
+		await page.goto(`/records/${notice}`);
+		const related = page.getByRole('region', { name: '可能相关的信息' });
+		await expect(related.getByRole('link', { name: '招领启事：居民身份证' })).toBeVisible();
+	});
+});

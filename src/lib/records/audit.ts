@@ -28,7 +28,9 @@ export const AUDIT_ACTIONS = [
 	'password-change',
 	'report-resolve',
 	'address-block',
-	'address-unblock'
+	'address-unblock',
+	'link-confirm',
+	'link-remove'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -57,5 +59,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
 	'password-change': '修改本人密码',
 	'report-resolve': '处理信息有误反馈',
 	'address-block': '封禁提交地址',
-	'address-unblock': '解除封禁地址'
+	'address-unblock': '解除封禁地址',
+	'link-confirm': '确认相关信息',
+	'link-remove': '取消相关信息'
 };

@@ -195,6 +195,17 @@ export interface BlockedAddressesTable {
 	created_at: CreatedAt;
 }
 
+export interface RecordLinksTable {
+	/** The smaller record id of the pair. */
+	record_a: number;
+	record_b: number;
+	score: number;
+	/** JSON array of the reasons shown when it was confirmed. */
+	reasons: ColumnType<string, string | undefined, string>;
+	confirmed_by: number | null;
+	created_at: CreatedAt;
+}
+
 export interface AppSecretsTable {
 	name: string;
 	value: string;
@@ -220,4 +231,5 @@ export interface Database {
 	participation_events: ParticipationEventsTable;
 	blocked_addresses: BlockedAddressesTable;
 	app_secrets: AppSecretsTable;
+	record_links: RecordLinksTable;
 }
