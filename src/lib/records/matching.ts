@@ -188,6 +188,10 @@ export function scoreMatch(a: MatchRecord, b: MatchRecord): MatchResult | undefi
 		: [b, a];
 	const reasons: string[] = [];
 	let score = 0;
+	const add = (points: number, reason?: string) => {
+		score += points;
+		if (reason) reasons.push(reason);
+	};
 
 	// Dates: nothing is found before it is lost (a few days' slack for dates printed loosely).
 	const lostOn = eventDate(lost);
@@ -195,8 +199,8 @@ export function scoreMatch(a: MatchRecord, b: MatchRecord): MatchResult | undefi
 	if (lostOn && foundOn) {
 		const gap = daysBetween(lostOn, foundOn);
 		if (gap < -7) return undefined;
-		if (gap <= 3) ((score += 0.25), reasons.push(`日期相近（${lostOn} / ${foundOn}）`));
-		else if (gap <= 30) ((score += 0.15), reasons.push(`相隔 ${Math.round(gap)} 天`));
+		if (gap <= 3) add(0.25, `日期相近（${lostOn} / ${foundOn}）`);
+		else if (gap <= 30) add(0.15, `相隔 ${Math.round(gap)} 天`);
 		else if (gap <= 366) score += 0.05;
 		else if (a.kind === 'lost_found') return undefined; // a wallet is not found years later
 	}
@@ -205,7 +209,7 @@ export function scoreMatch(a: MatchRecord, b: MatchRecord): MatchResult | undefi
 	const da = a.district ?? districtOf(str(a.fields.place));
 	const db = b.district ?? districtOf(str(b.fields.place));
 	if (da && db) {
-		if (da === db) ((score += 0.2), reasons.push(`同在${da}`));
+		if (da === db) add(0.2, `同在${da}`);
 		else score -= 0.1;
 	}
 
@@ -227,7 +231,7 @@ export function scoreMatch(a: MatchRecord, b: MatchRecord): MatchResult | undefi
 		}
 		const na = str(a.fields.personName);
 		const nb = str(b.fields.personName);
-		if (na && nb && fold(na) === fold(nb)) ((score += 0.3), reasons.push(`姓名相同（${na}）`));
+		if (na && nb && fold(na) === fold(nb)) add(0.3, `姓名相同（${na}）`);
 	} else {
 		// A document: the same type, and the same number or holder when both print them.
 		const ta = docType(str(a.fields.documentType) ?? str(a.fields.item));

@@ -96,23 +96,21 @@ describe('matches', () => {
 	});
 
 	it('hotlines and events have no candidates', async () => {
-		const id = await db
-			.transaction()
-			.execute((trx) =>
-				insertRecord(
-					trx,
-					{
-						kind: 'hotline',
-						subtype: null,
-						title: '医保',
-						district: null,
-						fields: { name: '医保' },
-						phones: [],
-						emails: []
-					},
-					{ status: 'published' }
-				)
-			);
+		const id = await db.transaction().execute((trx) =>
+			insertRecord(
+				trx,
+				{
+					kind: 'hotline',
+					subtype: null,
+					title: '医保',
+					district: null,
+					fields: { name: '医保' },
+					phones: [],
+					emails: []
+				},
+				{ status: 'published' }
+			)
+		);
 		expect(await findCandidates(db, id)).toEqual([]);
 	});
 });
