@@ -1,6 +1,7 @@
 import { parseSearchQuery } from '$lib/records/listQuery';
 import { getDatabase } from '$lib/server/db';
 import { countPublishedByKind } from '$lib/server/listings';
+import { toPublic } from '$lib/server/public';
 import { searchRecords } from '$lib/server/search/query';
 import type { PageServerLoad } from './$types';
 
@@ -25,5 +26,6 @@ export const load: PageServerLoad = async ({ url }) => {
 		};
 	}
 	const result = await searchRecords(db, { q: params.q, kind: params.kind, page: params.page });
-	return { q: params.q, kind: params.kind ?? null, result, counts: null };
+	// The query is echoed as typed: it goes back only to the person who typed it.
+	return { q: params.q, ...toPublic({ kind: params.kind ?? null, result, counts: null }) };
 };

@@ -3,7 +3,7 @@ import { getDatabase } from '$lib/server/db';
 import { findPublicRecord } from '$lib/server/publicRecord';
 import type { RequestHandler } from './$types';
 
-/** Public, read-only: GET /api/records/:id → the record with its provenance (ID numbers masked). */
+/** Public, read-only: GET /api/records/:id → the record with its provenance (findPublicRecord: through toPublic). */
 export const GET: RequestHandler = async ({ params }) => {
 	const id = Number(params.id);
 	if (!Number.isSafeInteger(id) || id < 1) error(404, '没有这条信息');
