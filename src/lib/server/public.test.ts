@@ -137,6 +137,8 @@ describe('public outputs of a record holding a randomly printed ID number', () =
 				];
 				expect(outputs[0]).toBeDefined();
 				for (const s of strings(outputs)) expect(digitsOnly(s)).not.toContain(birth);
+				// The owner typing the whole number still finds the notice.
+				expect(outputs[2].results.map((r) => r.id)).toContain(id);
 			}),
 			{ numRuns: 60 }
 		);

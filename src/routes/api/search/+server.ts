@@ -3,12 +3,14 @@ import { segmentsToText } from '$lib/records/highlight';
 import { parseSearchQuery } from '$lib/records/listQuery';
 import { getDatabase } from '$lib/server/db';
 import { toPublic } from '$lib/server/public';
+import { guardIdSearch } from '$lib/server/search/guard';
 import { searchRecords } from '$lib/server/search/query';
 import type { RequestHandler } from './$types';
 
 /** Public, read-only: GET /api/search?q=&kind=&page= */
-export const GET: RequestHandler = async ({ url, setHeaders }) => {
+export const GET: RequestHandler = async ({ url, setHeaders, getClientAddress }) => {
 	const params = parseSearchQuery(url.searchParams);
+	guardIdSearch(params.q, getClientAddress());
 	const { db } = await getDatabase();
 	const result = await searchRecords(db, { q: params.q, kind: params.kind, page: params.page });
 	setHeaders({ 'cache-control': 'public, max-age=60' });
