@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { getDatabase } from '$lib/server/db';
+import { idParam } from '$lib/server/forms';
 import { findPublicRecord } from '$lib/server/publicRecord';
 import type { PageServerLoad } from './$types';
 
@@ -8,8 +9,7 @@ export const csr = false;
 
 // Public page: only public statuses are shown (findPublicRecord), ID numbers masked.
 export const load: PageServerLoad = async ({ params }) => {
-	const id = Number(params.id);
-	if (!Number.isSafeInteger(id) || id < 1) error(404, '没有这条信息');
+	const id = idParam(params.id);
 	const { db } = await getDatabase();
 	const record = await findPublicRecord(db, id);
 	if (!record) error(404, '没有这条信息，可能已被撤下');

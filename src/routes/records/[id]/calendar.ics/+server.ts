@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { createEvent, type DateArray, type EventAttributes } from 'ics';
 import { getDatabase } from '$lib/server/db';
+import { idParam } from '$lib/server/forms';
 import { findPublicRecord } from '$lib/server/publicRecord';
 import type { RequestHandler } from './$types';
 
@@ -21,8 +22,7 @@ function toDateArray(iso: string): DateArray | undefined {
  * all-day dates are easy to get subtly wrong.
  */
 export const GET: RequestHandler = async ({ params, url }) => {
-	const id = Number(params.id);
-	if (!Number.isSafeInteger(id) || id < 1) error(404, '没有这条信息');
+	const id = idParam(params.id);
 	const { db } = await getDatabase();
 	const record = await findPublicRecord(db, id);
 	if (!record || record.kind !== 'event') error(404, '没有这条活动');
