@@ -25,7 +25,8 @@ export const AUDIT_ACTIONS = [
 	'user-disable',
 	'user-enable',
 	'user-reset',
-	'password-change'
+	'password-change',
+	'session-end'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -51,5 +52,6 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
 	'user-disable': '停用账号',
 	'user-enable': '启用账号',
 	'user-reset': '重置密码',
-	'password-change': '修改本人密码'
+	'password-change': '修改本人密码',
+	'session-end': '结束登录会话'
 };
