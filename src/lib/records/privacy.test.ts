@@ -22,6 +22,8 @@ describe('maskPersonalNumbers', () => {
 		expect(maskPersonalNumbers('号码430203 19850217 3310。')).toBe('号码430203 ******** 3310。');
 		expect(maskPersonalNumbers('430203-19850217-3310')).toBe('430203-********-3310');
 		expect(maskPersonalNumbers('4302031985\r\n02173310')).toBe('430203****\r\n****3310');
+		// Groups that each look like a phone number, yet an ID with a birth date spans them.
+		expect(maskPersonalNumbers('13010219850 2173310')).toBe('130102***** ***3310');
 	});
 
 	it('masks full-width digits and numbers glued to letters', () => {
@@ -45,6 +47,8 @@ describe('maskPersonalNumbers', () => {
 			'手机13974120000',
 			'联系电话：0731-28681662 13974120000',
 			'热线 28681662 28681663 28681664',
+			// Digits 7–14 of this list read 18070731, a date: still a list of phones.
+			'0731-28681800 0731-28680000',
 			'43020319850217331',
 			'2024年11月5日'
 		]) {

@@ -118,26 +118,42 @@ function birthDateAt(digits: string, start: number): boolean {
 const PHONE_GROUP =
 	/^(?:1[3-9]\d{9}|0\d{2,3}|0\d{9,11}|[2-9]\d{6,7}|1\d{2}|[19]\d{4}|[48]00\d{7})$/;
 
+/** Whether every group of the run is a phone number or area code on its own. */
+function allPhoneGroups(run: NumberRun): boolean {
+	if (run.groups.length < 2) return false;
+	let at = 0;
+	for (const g of run.groups) {
+		if (!PHONE_GROUP.test(run.digits.slice(at, at + g))) return false;
+		at += g;
+	}
+	return true;
+}
+
 /**
  * Where the ID part of a run starts, or -1 when the run holds no ID. A run of 18 or more
- * characters is an ID, except a list of phone numbers printed side by side (every group a phone
- * number on its own and no birth date where an ID would have one): 0731-28681662 13974120000.
+ * characters is an ID: at its first birth date (digits 7–14 of an ID), else where a final X
+ * puts it, else at its start. Except a list of phone numbers printed side by side (every group
+ * a phone number on its own, 0731-28681800 0731-28680000): that is an ID only when a birth
+ * date stands where an ID made of whole groups would have one (a chance date inside a list of
+ * phones, as in this example, is none).
  */
 function idStart(run: NumberRun): number {
 	const n = run.digits.length;
 	if (n < ID_LENGTH) return -1;
+	if (allPhoneGroups(run)) {
+		const ends = new Set<number>();
+		let at = 0;
+		for (const g of run.groups) ends.add((at += g));
+		at = 0;
+		for (const g of run.groups) {
+			if (ends.has(at + ID_LENGTH) && birthDateAt(run.digits, at)) return at;
+			at += g;
+		}
+		return -1;
+	}
 	// An X is only ever the run's last character, so every window is a possible ID.
 	for (let s = 0; s + ID_LENGTH <= n; s++) if (birthDateAt(run.digits, s)) return s;
 	if (run.digits.endsWith('x')) return n - ID_LENGTH;
-	if (run.groups.length > 1) {
-		let at = 0;
-		let allPhones = true;
-		for (const g of run.groups) {
-			allPhones &&= PHONE_GROUP.test(run.digits.slice(at, at + g));
-			at += g;
-		}
-		if (allPhones) return -1;
-	}
 	return 0;
 }
 
