@@ -8,6 +8,7 @@
 import { expect, test } from '@playwright/test';
 import { postRecord, storageStateFor, uniqueTitle } from './fixtures/mod';
 import { E2E_ACCOUNTS } from './fixtures/seed';
+import { prepareDatabase, removeDir, startServer, type Server } from './fixtures/server';
 
 /** Invented: region 430211, born 1988-07-15, sequence 003, check 6. */
 const ID = '430211198807150036';
@@ -215,5 +216,48 @@ test.describe('other findings of the review', () => {
 		await expect(other).toHaveURL(/\/mod\/login/);
 		await first.close();
 		await second.close();
+	});
+});
+
+test.describe('ID-number searches are rate-limited per address', () => {
+	// A server of its own (E2E_PORT+14) that reads the client address from X-Forwarded-For, so
+	// this test can be several addresses and never throttles the shared server's suites.
+	const port = Number(process.env.E2E_PORT ?? 4173) + 14;
+	const url = `http://localhost:${port}`;
+	let server: Server;
+	let dir: string;
+	test.beforeAll(async () => {
+		test.setTimeout(60_000);
+		let path: string;
+		({ dir, path } = await prepareDatabase('privacy'));
+		server = await startServer({
+			port,
+			databasePath: path,
+			env: { ADDRESS_HEADER: 'x-forwarded-for', XFF_DEPTH: '1' }
+		});
+	});
+	test.afterAll(async () => {
+		await server?.stop();
+		if (dir) removeDir(dir);
+	});
+
+	test('the 11th within an hour gets 429 and a Chinese message; other addresses and searches do not', async () => {
+		const get = (path: string, address: string) =>
+			fetch(url + path, { headers: { 'x-forwarded-for': address } });
+		for (let i = 0; i < 10; i++) {
+			const q = `4302111988071500${String(10 + i)}`;
+			expect((await get(`/api/search?q=${q}`, '198.51.100.7')).status).toBe(200);
+		}
+		const api = await get(`/api/search?q=${ID}`, '198.51.100.7');
+		expect(api.status).toBe(429);
+		expect((await api.json()).message).toBe('查询证件号码的次数过多，请1小时后再试');
+		const page = await get(`/search?q=${ID}`, '198.51.100.7');
+		expect(page.status).toBe(429);
+		expect(await page.text()).toContain('查询证件号码的次数过多，请1小时后再试');
+		expect((await get('/api/search?q=' + encodeURIComponent('医保'), '198.51.100.7')).status).toBe(
+			200
+		);
+		expect((await get('/api/search?q=0731-28681662', '198.51.100.7')).status).toBe(200);
+		expect((await get(`/api/search?q=${ID}`, '198.51.100.8')).status).toBe(200);
 	});
 });
