@@ -147,6 +147,20 @@ test.describe('personal numbers', () => {
 	});
 });
 
+test('moderators still see the number in full, to check it against the page', async ({
+	browser
+}) => {
+	const context = await browser.newContext({
+		storageState: await storageStateFor(browser, E2E_ACCOUNTS.moderator)
+	});
+	const page = await context.newPage();
+	await page.goto(`/mod/records/${ids.notice}`);
+	await expect(page.getByRole('textbox', { name: '证件号码（选填）' })).toHaveValue(
+		'４３０２１１１９８８０７１５００３６'
+	);
+	await context.close();
+});
+
 test.describe('other findings of the review', () => {
 	test('record URLs are digits only', async ({ request }) => {
 		for (const id of ['0x10', '1e1', '%201', '1.0', '01', '+1']) {
