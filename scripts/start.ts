@@ -6,6 +6,11 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { databasePath, openDatabase } from '../src/lib/server/db/index';
 import { importFiles } from '../src/lib/server/importer';
+import {
+	reindexSearch,
+	SEARCH_INDEX_VERSION,
+	searchIndexVersion
+} from '../src/lib/server/search/reindex';
 import { SERVER_NODE_FLAGS } from '../src/lib/server/nodeFlags';
 import { buildFingerprint, buildIsFresh, STAMP_FILE } from './lib/buildStamp';
 import { run } from './lib/run';
@@ -22,6 +27,10 @@ if (Number(n) === 0) {
 	const summary = await importFiles(db, ['seeds']);
 	log(`imported ${summary.pages} pages, ${summary.records.new} records`);
 	for (const p of summary.problems) log(`  ${p.file}: ${p.message}`);
+}
+if ((await searchIndexVersion(db)) < SEARCH_INDEX_VERSION) {
+	log('rebuilding the search index (the tokenizer changed since it was built)');
+	log(`search index rebuilt: ${await reindexSearch(db)} records`);
 }
 await db.destroy();
 

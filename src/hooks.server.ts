@@ -41,6 +41,11 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
 	response.headers.set('X-Frame-Options', 'DENY');
 	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+	// SvelteKit sends pages as bare text/html: say UTF-8, so no browser guesses another charset.
+	const type = response.headers.get('content-type');
+	if (type && /^text\/html\s*(;|$)/i.test(type) && !/charset=/i.test(type)) {
+		response.headers.set('content-type', 'text/html; charset=utf-8');
+	}
 	return response;
 };
 

@@ -542,13 +542,20 @@ test('the RSS feed stays well-formed XML whatever a title holds', async ({ page 
 			error: doc.querySelector('parsererror')?.textContent ?? null,
 			titles: [...doc.querySelectorAll('item > title')].map((t) => t.textContent),
 			descriptions: [...doc.querySelectorAll('item > description')].map((t) => t.textContent),
-			injected: doc.querySelectorAll('script, b, item > link:not(:first-of-type)').length
+			injected: doc.querySelectorAll('script, b, item > link:not(:first-of-type)').length,
+			// Readers render <description> as HTML: what they would show, and whether it has markup.
+			rendered: [...doc.querySelectorAll('item > description')].map((t) => {
+				const html = new DOMParser().parseFromString(t.textContent ?? '', 'text/html');
+				return { text: html.body.textContent, elements: html.body.querySelectorAll('*').length };
+			})
 		};
 	}, xml);
 	expect(parsed.error).toBeNull();
 	expect(parsed.injected).toBe(0);
 	expect(parsed.titles).toContain(title.replaceAll(']]>', ']] >'));
-	expect(parsed.descriptions).toContain('便民电话 · 区]] >县]] ><b>粗</b>');
+	expect(parsed.descriptions).toContain('便民电话 · 区]]&gt;县]]&gt;&lt;b&gt;粗&lt;/b&gt;');
+	expect(parsed.rendered).toContainEqual({ text: '便民电话 · 区]]>县]]><b>粗</b>', elements: 0 });
+	expect(parsed.rendered.every((r) => r.elements === 0)).toBe(true);
 });
 
 test.describe('request body limit', () => {

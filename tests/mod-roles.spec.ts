@@ -137,7 +137,8 @@ test('the walk finds every moderator route and action', () => {
 		'/mod/records/[id]/delete',
 		'/mod/audit',
 		'/mod/users',
-		'/mod/account'
+		'/mod/account',
+		'/mod/sessions'
 	])
 		expect(patterns).toContain(p);
 	const actions = modRoutes.flatMap((r) => r.actions.map((a) => actionUrl(r.pattern, a.name)));

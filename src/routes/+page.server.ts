@@ -1,5 +1,6 @@
 import { getDatabase } from '$lib/server/db';
 import { countPublishedByKind, newestRecords } from '$lib/server/listings';
+import { toPublic } from '$lib/server/public';
 import type { PageServerLoad } from './$types';
 
 /**
@@ -10,9 +11,9 @@ import type { PageServerLoad } from './$types';
  */
 export const csr = false;
 
-// Public page: no permission needed; only published records are read.
+// Public page: no permission needed; only published records are read, sent through toPublic.
 export const load: PageServerLoad = async () => {
 	const { db } = await getDatabase();
 	const [counts, newest] = await Promise.all([countPublishedByKind(db), newestRecords(db, 8)]);
-	return { counts, newest };
+	return toPublic({ counts, newest });
 };

@@ -30,7 +30,8 @@ export const AUDIT_ACTIONS = [
 	'address-block',
 	'address-unblock',
 	'link-confirm',
-	'link-remove'
+	'link-remove',
+	'session-end'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -61,5 +62,6 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
 	'address-block': '封禁提交地址',
 	'address-unblock': '解除封禁地址',
 	'link-confirm': '确认相关信息',
-	'link-remove': '取消相关信息'
+	'link-remove': '取消相关信息',
+	'session-end': '结束登录会话'
 };

@@ -2,23 +2,12 @@
  * Display helpers shared by pages and the API. Pure functions, safe on client and server.
  */
 
-const ID_CARD = /(?<![0-9A-Za-z])(\d{6})(\d{8})(\d{3}[\dXx])(?![0-9A-Za-z])/g;
-
-/**
- * Masks mainland ID-card numbers (18 characters) to the first 6 and last 4 characters, so a
- * notice can be recognised by its owner without publishing the number.
- * Note: the full number stays in the database and the search index — a person who types their
- * own number finds their notice — but it never leaves the server unmasked.
- */
-export function maskIdNumbers(text: string): string {
-	return text.replace(ID_CARD, (_m, a: string, b: string, c: string) => {
-		return a + '*'.repeat(b.length + c.length - 4) + c.slice(-4);
-	});
-}
-
-/** True when the string is (only) an 18-character ID-card number. */
-export function isIdNumber(value: string): boolean {
-	return /^\d{17}[\dXx]$/.test(value.trim());
+/** Text as HTML text: markup in a record's fields shows as characters, never as elements. */
+export function escapeHtml(text: string): string {
+	return text.replace(
+		/[&<>"']/g,
+		(c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!
+	);
 }
 
 /** `tel:` URI for a normalised number (0731-28687947 → tel:073128687947). */

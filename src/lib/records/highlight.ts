@@ -1,5 +1,5 @@
 import { normalize } from '../extract/normalize';
-import { maskIdNumbers } from './display';
+import { maskPersonalNumbers } from './privacy';
 
 /** A piece of text, marked when it matched the query. Rendered as text, never as HTML. */
 export interface Segment {
@@ -43,26 +43,27 @@ export function matchRanges(text: string, words: readonly string[]): [number, nu
 	return merged;
 }
 
-/** Splits text into marked and unmarked segments; ID numbers are masked first. */
+/** Splits text into marked and unmarked segments (public callers pass masked text). */
 export function highlight(text: string, ranges: readonly [number, number][]): Segment[] {
-	const masked = maskIdNumbers(text); // same length as text
 	const segments: Segment[] = [];
 	let at = 0;
 	for (const [start, end] of ranges) {
-		if (start > at) segments.push({ text: masked.slice(at, start), mark: false });
-		segments.push({ text: masked.slice(start, end), mark: true });
+		if (start > at) segments.push({ text: text.slice(at, start), mark: false });
+		segments.push({ text: text.slice(start, end), mark: true });
 		at = end;
 	}
-	if (at < masked.length) segments.push({ text: masked.slice(at), mark: false });
+	if (at < text.length) segments.push({ text: text.slice(at), mark: false });
 	return segments;
 }
 
 /**
  * A short window of the text around the first match (or its start), highlighted.
- * `length` is in characters.
+ * `length` is in characters. Personal numbers are masked in the WHOLE text before the window is
+ * cut and before matching: a window cut inside a number (…203198502173310甲) is too short to be
+ * recognised as one, and a query word marked inside a number would tell where its digits stand.
  */
 export function snippet(text: string, query: string, length = 90): Segment[] {
-	const flat = text.replace(/\s+/g, ' ').trim();
+	const flat = maskPersonalNumbers(text.replace(/\s+/g, ' ').trim());
 	const ranges = matchRanges(flat, queryWords(query));
 	const first = ranges[0]?.[0] ?? 0;
 	const start = Math.max(0, Math.min(first - Math.floor(length / 3), flat.length - length));

@@ -217,3 +217,51 @@ describe('per-kind schemas (importer side)', () => {
 		});
 	});
 });
+
+describe('invisible characters', () => {
+	const MESSAGE = '含有看不见的字符（如零宽空格、软连字符），请删除后再保存';
+	it('are refused with a message in titles, text, long text and list fields', () => {
+		for (const invisible of [
+			'\u200b',
+			'\u2060',
+			'\u00ad',
+			'\u3164',
+			'\ufff9',
+			'\u{e0041}',
+			'\u{e007f}'
+		]) {
+			expect(
+				errorsOf({ ...emptyFormValues('hotline'), title: `医保${invisible}电话`, name: '医保' })
+			).toEqual({ title: MESSAGE });
+			expect(
+				errorsOf({ ...emptyFormValues('hotline'), title: '医保', name: `医${invisible}保` })
+			).toEqual({ name: MESSAGE });
+			expect(
+				errorsOf({ ...emptyFormValues('procedure'), title: '问', answer: `答${invisible}` })
+			).toEqual({ answer: MESSAGE });
+			expect(
+				errorsOf({
+					...emptyFormValues('procedure'),
+					title: '问',
+					answer: '答',
+					steps: `第一步\n第二${invisible}步`
+				})
+			).toMatchObject({ steps: `第 2 行：${MESSAGE}` });
+		}
+	});
+
+	it('a byte-order mark inside a one-line field is a space (lines fold \\s), in long text refused', () => {
+		expect(
+			errorsOf({ ...emptyFormValues('procedure'), title: '问', answer: '答\ufeff案' })
+		).toEqual({ answer: MESSAGE });
+	});
+
+	it('leave visible text alone (Chinese, emoji, full-width space)', () => {
+		const result = parseForm({
+			...emptyFormValues('hotline'),
+			title: '医保　咨询 😀 电话',
+			name: '医保'
+		});
+		expect(result.success).toBe(true);
+	});
+});

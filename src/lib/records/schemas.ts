@@ -57,7 +57,49 @@ export function stripControlChars(text: string): string {
 	return out;
 }
 
-const noControl = v.check<string, string>((s) => !hasControlChars(s), '含有不可见的控制字符');
+/**
+ * Characters that show as nothing (or as a blank) yet make two texts differ: zero-width space,
+ * non-joiner and joiner (U+200B–U+200D), word joiner and invisible operators (U+2060–U+2064),
+ * deprecated format characters (U+206A–U+206F), soft hyphen (U+00AD), combining grapheme joiner
+ * (U+034F), Hangul fillers (U+115F, U+1160, U+3164, U+FFA0), Khmer and Mongolian invisibles
+ * (U+17B4, U+17B5, U+180E), the byte-order mark (U+FEFF), interlinear annotation marks
+ * (U+FFF9–U+FFFB) and tag characters (U+E0000–U+E007F). A title with one of them looks like
+ * another record's title, or a number like another number, and searches miss it.
+ */
+function isInvisible(code: number): boolean {
+	return (
+		code === 0x00ad ||
+		code === 0x034f ||
+		code === 0x115f ||
+		code === 0x1160 ||
+		code === 0x17b4 ||
+		code === 0x17b5 ||
+		code === 0x180e ||
+		(code >= 0x200b && code <= 0x200d) ||
+		(code >= 0x2060 && code <= 0x2064) ||
+		(code >= 0x206a && code <= 0x206f) ||
+		code === 0x3164 ||
+		code === 0xfeff ||
+		code === 0xffa0 ||
+		(code >= 0xfff9 && code <= 0xfffb) ||
+		(code >= 0xe0000 && code <= 0xe007f)
+	);
+}
+
+/** True when the text holds an invisible character (see isInvisible). */
+export function hasInvisibleChars(text: string): boolean {
+	for (const c of text) if (isInvisible(c.codePointAt(0)!)) return true;
+	return false;
+}
+
+const noControl = v.pipe(
+	v.string(),
+	v.check<string, string>((s) => !hasControlChars(s), '含有不可见的控制字符'),
+	v.check<string, string>(
+		(s) => !hasInvisibleChars(s),
+		'含有看不见的字符（如零宽空格、软连字符），请删除后再保存'
+	)
+);
 
 const text = (max: number) =>
 	v.pipe(

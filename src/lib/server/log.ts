@@ -3,6 +3,8 @@
  * Note: callers pass paths without query strings, and nothing here ever logs bodies, cookies or
  * tokens; `redact` masks anything shaped like an ID-card number as a second line of defence.
  */
+import { maskPersonalNumbers } from '../records/privacy';
+
 export interface RequestLog {
 	id: string;
 	method: string;
@@ -11,10 +13,9 @@ export interface RequestLog {
 	ms: number;
 }
 
-const ID_LIKE = /\d{6}\d{8}\d{3}[\dXx]/g;
-
+/** Masks personal numbers with the one function that decides what is personal. */
 export function redact(text: string): string {
-	return text.replace(ID_LIKE, (m) => m.slice(0, 6) + '********' + m.slice(-4));
+	return maskPersonalNumbers(text);
 }
 
 export function logRequest(entry: RequestLog): void {

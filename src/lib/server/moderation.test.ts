@@ -150,6 +150,27 @@ describe('saveRecord', () => {
 		expect(await findRecordById(db, id)).toMatchObject({ kind: 'lost_found', version: 2 });
 	});
 
+	it('refuses to restore a revision of another kind onto a resolved notice, like a save', async () => {
+		// A hotline a moderator re-filed as a lost-item notice, which was then resolved.
+		const hotline: RecordInput = { ...notice('寻物'), kind: 'hotline', subtype: null, fields: {} };
+		const id = await createRecord(db, { content: hotline, publish: true }, actor);
+		await saveRecord(
+			db,
+			{ id, content: notice('寻物'), expectedVersion: 1, publish: false },
+			actor
+		);
+		await changeRecordStatus(db, { id, transition: 'resolve' }, actor);
+		const first = (await listRevisions(db, id)).at(-1)!;
+		await expect(
+			restoreRevision(db, { recordId: id, revisionId: first.id, expectedVersion: 3 }, actor)
+		).rejects.toThrow(ModerationError);
+		expect(await findRecordById(db, id)).toMatchObject({
+			kind: 'lost_found',
+			status: 'resolved',
+			version: 3
+		});
+	});
+
 	it('writes nothing when nothing changed', async () => {
 		const id = await createRecord(db, { content: notice('寻物'), publish: true }, actor);
 		expect(

@@ -524,7 +524,19 @@ export async function restoreRevision(
 			.where('record_id', '=', input.recordId)
 			.executeTakeFirst();
 		if (!rev) throw new ModerationError('没有这个版本');
+		const row = await trx
+			.selectFrom('records')
+			.select('status')
+			.where('id', '=', input.recordId)
+			.executeTakeFirst();
+		if (!row) throw new ModerationError('没有这条记录');
 		const snap = JSON.parse(rev.after) as RecordInput;
+		// The same check as a save (saveRecord): an old revision of another kind must not turn a
+		// resolved notice into a "resolved" hotline.
+		if (!statusFitsKind(row.status, snap.kind))
+			throw new ModerationError(
+				'已解决的记录只能是失物招领或寻亲，不能恢复成其他类别的版本，请先撤销“已解决”'
+			);
 		const content: RecordInput = {
 			kind: snap.kind,
 			subtype: snap.subtype ?? null,

@@ -1,26 +1,19 @@
-import { maskIdNumbers } from '../records/display';
+import { formatDate } from '../records/display';
 import { PUBLIC_STATUSES } from '../records/kinds';
+import { maskPersonalNumbers } from '../records/privacy';
 import type { DB } from './db';
+import { toPublic } from './public';
 import { findRecordById, findSourceText, type RecordDetail } from './records';
-
-/** Deeply masks ID-card numbers in every string of a value. */
-export function maskDeep<T>(value: T): T {
-	if (typeof value === 'string') return maskIdNumbers(value) as T;
-	if (Array.isArray(value)) return value.map((v) => maskDeep(v)) as T;
-	if (value && typeof value === 'object') {
-		return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskDeep(v)])) as T;
-	}
-	return value;
-}
 
 export interface PublicSource {
 	paper: string;
 	published: string;
 	page: string | null;
-	file: string;
+	/** What the public is told of the page: paper, date and page label (never a server path). */
+	label: string;
 	start: number;
 	end: number;
-	/** The record's passage from the page, ID numbers masked. */
+	/** The record's passage from the page, personal numbers masked. */
 	passage: string;
 }
 
@@ -31,9 +24,14 @@ export type PublicRecord = Omit<
 	sources: PublicSource[];
 };
 
+/** 株洲日报 · 2024年11月5日 · B05 */
+export function sourceLabel(s: { paper: string; published: string; page: string | null }): string {
+	return [s.paper, formatDate(s.published), s.page].filter(Boolean).join(' · ');
+}
+
 /**
- * A record as the public may see it (masked), or undefined when it does not exist or is not
- * public (drafts, rejected and archived records are for moderators only).
+ * A record as the public may see it (through toPublic), or undefined when it does not exist or
+ * is not public (drafts, rejected and archived records are for moderators only).
  */
 export async function findPublicRecord(db: DB, id: number): Promise<PublicRecord | undefined> {
 	const record = await findRecordById(db, id);
@@ -45,12 +43,14 @@ export async function findPublicRecord(db: DB, id: number): Promise<PublicRecord
 			paper: s.paper,
 			published: s.published,
 			page: s.page,
-			file: s.file,
+			label: sourceLabel(s),
 			start: s.start,
 			end: s.end,
-			passage: maskIdNumbers(text.slice(s.start, s.end))
+			// Masked before cutting (masking keeps offsets): a passage that starts or ends inside a
+			// number would otherwise show the part of it that lies within the passage.
+			passage: maskPersonalNumbers(text).slice(s.start, s.end)
 		});
 	}
 	const { humanEdited: _h, confidence: _c, flags: _f, sources: _s, ...rest } = record;
-	return { ...maskDeep(rest), sources };
+	return toPublic({ ...rest, sources });
 }

@@ -4,6 +4,7 @@ import { categoryBySlug } from '$lib/records/kinds';
 import { parseListQuery } from '$lib/records/listQuery';
 import { getDatabase } from '$lib/server/db';
 import { facetValues, listRecords, type FacetColumn } from '$lib/server/listings';
+import { toPublic } from '$lib/server/public';
 import type { PageServerLoad } from './$types';
 
 /** Server-rendered only, like home and search: the copy buttons come from static/enhance.js. */
@@ -18,7 +19,7 @@ const FACETS: Record<string, FacetColumn[]> = {
 	event: ['organization', 'district']
 };
 
-// Public page: only published records are listed.
+// Public page: only published records are listed; everything sent goes through toPublic.
 export const load: PageServerLoad = async ({ params, url }) => {
 	const category = categoryBySlug(params.category);
 	if (!category) error(404, '没有这个分类');
@@ -49,12 +50,12 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		),
 		...FACETS[category.kind].map((column) => facetValues(db, category.kind, column))
 	]);
-	return {
+	return toPublic({
 		category,
 		query,
 		dropped,
 		list,
 		facets: Object.fromEntries(FACETS[category.kind].map((column, i) => [column, facets[i]])),
 		now
-	};
+	});
 };

@@ -1,8 +1,8 @@
 import { nowInBeijing } from '$lib/clock';
-import { maskIdNumbers } from '$lib/records/display';
 import { calendarEventOf, isCalendarOpen, toICalendar } from '$lib/records/icalendar';
 import { getDatabase } from '$lib/server/db';
 import { upcomingEvents } from '$lib/server/listings';
+import { toPublic } from '$lib/server/public';
 import type { RequestHandler } from './$types';
 
 /**
@@ -12,17 +12,14 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async ({ url }) => {
 	const { db } = await getDatabase();
 	const now = nowInBeijing();
-	const rows = await upcomingEvents(db, now.slice(0, 10));
+	const rows = toPublic(await upcomingEvents(db, now.slice(0, 10)));
 	const events = rows
 		.filter((r) => isCalendarOpen(r, now))
 		.map((r) =>
-			calendarEventOf(
-				{ ...r, title: maskIdNumbers(r.title) },
-				{
-					...(r.location ? { location: maskIdNumbers(r.location) } : {}),
-					url: new URL(`/records/${r.id}`, url).href
-				}
-			)
+			calendarEventOf(r, {
+				...(r.location ? { location: r.location } : {}),
+				url: new URL(`/records/${r.id}`, url).href
+			})
 		)
 		.filter((e) => e !== undefined);
 	return new Response(toICalendar(events, new Date(), '便民 · 活动报名'), {

@@ -1,8 +1,9 @@
 import { Feed } from 'feed';
-import { maskIdNumbers } from '$lib/records/display';
+import { escapeHtml } from '$lib/records/display';
 import { CATEGORIES, KIND_LABELS } from '$lib/records/kinds';
 import { getDatabase } from '$lib/server/db';
 import { newestRecords } from '$lib/server/listings';
+import { toPublic } from '$lib/server/public';
 import type { RequestHandler } from './$types';
 
 /**
@@ -19,7 +20,7 @@ const cdataSafe = (text: string) => text.replaceAll(']]>', ']] >');
 export const GET: RequestHandler = async ({ url }) => {
 	const kind = CATEGORIES.find((c) => c.kind === url.searchParams.get('kind'))?.kind;
 	const { db } = await getDatabase();
-	const records = await newestRecords(db, 50, kind);
+	const records = toPublic(await newestRecords(db, 50, kind));
 	const site = url.origin;
 	const feed = new Feed({
 		title: kind ? `便民 · ${KIND_LABELS[kind]}` : '便民 · 最新信息',
@@ -32,10 +33,13 @@ export const GET: RequestHandler = async ({ url }) => {
 	});
 	for (const r of records) {
 		feed.addItem({
-			title: cdataSafe(maskIdNumbers(r.title)),
+			title: cdataSafe(r.title),
 			id: `${site}/records/${r.id}`,
 			link: `${site}/records/${r.id}`,
-			description: cdataSafe(KIND_LABELS[r.kind] + (r.district ? ` · ${r.district}` : '')),
+			// Readers render <description> as HTML: moderator text goes in as escaped text.
+			description: cdataSafe(
+				escapeHtml(KIND_LABELS[r.kind] + (r.district ? ` · ${r.district}` : ''))
+			),
 			date: new Date(r.publishedAt ?? 0)
 		});
 	}

@@ -2,6 +2,8 @@ import { nowInBeijing } from '$lib/clock';
 import { parseSearchQuery } from '$lib/records/listQuery';
 import { getDatabase } from '$lib/server/db';
 import { countPublishedByKind } from '$lib/server/listings';
+import { toPublic } from '$lib/server/public';
+import { guardIdSearch } from '$lib/server/search/guard';
 import { searchRecords } from '$lib/server/search/query';
 import type { PageServerLoad } from './$types';
 
@@ -14,7 +16,7 @@ import type { PageServerLoad } from './$types';
 export const csr = false;
 
 // Public page. An empty query shows the browse page (categories with counts).
-export const load: PageServerLoad = async ({ url }) => {
+export const load: PageServerLoad = async ({ url, getClientAddress }) => {
 	const params = parseSearchQuery(url.searchParams);
 	const { db } = await getDatabase();
 	if (params.q.trim() === '') {
@@ -25,6 +27,12 @@ export const load: PageServerLoad = async ({ url }) => {
 			counts: await countPublishedByKind(db)
 		};
 	}
+	guardIdSearch(params.q, getClientAddress());
 	const result = await searchRecords(db, { q: params.q, kind: params.kind, page: params.page });
-	return { q: params.q, kind: params.kind ?? null, result, counts: null, now: nowInBeijing() };
+	// The query is echoed as typed: it goes back only to the person who typed it.
+	return {
+		q: params.q,
+		now: nowInBeijing(),
+		...toPublic({ kind: params.kind ?? null, result, counts: null })
+	};
 };

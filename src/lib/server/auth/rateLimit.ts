@@ -84,3 +84,46 @@ export async function recordLoginFailure(
 export async function clearLoginFailures(db: DB, username: string): Promise<void> {
 	await db.deleteFrom('login_attempts').where('key', '=', `user:${username}`).execute();
 }
+
+/** The window ID-number searches are counted in. */
+export const ID_SEARCH_WINDOW_MS = 60 * 60 * 1000;
+/** ID-number searches per address within the window: an owner checks their notice a few times. */
+export const MAX_ID_SEARCHES = 10;
+/** The message when an address searched too many ID numbers. */
+export const ID_SEARCH_THROTTLED_MESSAGE = '查询证件号码的次数过多，请1小时后再试';
+/** Addresses remembered at most; beyond it the oldest are forgotten (bounded memory). */
+const MAX_ADDRESSES = 10_000;
+
+/**
+ * Searches that look like ID numbers, per client address, in memory (the server is one process;
+ * a restart forgets them, which costs an attacker nothing they could not get by waiting).
+ * Note: only the whole number finds a notice (search/tokenize.ts), so what is limited here is
+ * guessing the 8 masked digits of a number — a birth date, a few thousand guesses — one try at
+ * a time. Memoised results are counted too: the limit is on asking, not on work.
+ */
+export class IdSearchLimiter {
+	private readonly seen = new Map<string, number[]>();
+
+	constructor(
+		private readonly max = MAX_ID_SEARCHES,
+		private readonly windowMs = ID_SEARCH_WINDOW_MS
+	) {}
+
+	/** Counts one ID-number search from `address`; false when it is over the limit (refuse it). */
+	allow(address: string, now = Date.now()): boolean {
+		const since = now - this.windowMs;
+		const times = (this.seen.get(address) ?? []).filter((t) => t > since);
+		if (times.length >= this.max) {
+			this.seen.set(address, times);
+			return false;
+		}
+		times.push(now);
+		this.seen.delete(address); // re-inserted last: Map order is least recently used first
+		this.seen.set(address, times);
+		if (this.seen.size > MAX_ADDRESSES) this.seen.delete(this.seen.keys().next().value!);
+		return true;
+	}
+}
+
+/** The server's one limiter for ID-number searches (the search page and /api/search). */
+export const idSearchLimiter = new IdSearchLimiter();

@@ -2,7 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type DB } from '../db';
 import {
 	createSession,
+	endUserSession,
 	generateSessionToken,
+	listUserSessions,
+	MAX_SESSIONS_PER_USER,
 	invalidateSession,
 	invalidateUserSessions,
 	SESSION_LIFETIME_MS,
@@ -115,5 +118,55 @@ describe('sessions', () => {
 		await createSession(db, token, userId, T0);
 		await db.updateTable('users').set({ disabled: 1 }).where('id', '=', userId).execute();
 		expect((await validateSessionToken(db, token, T0)).session).toBeNull();
+	});
+});
+
+describe('sessions per user', () => {
+	it(`keeps at most ${MAX_SESSIONS_PER_USER}: signing in again ends the oldest`, async () => {
+		const tokens = Array.from({ length: MAX_SESSIONS_PER_USER + 6 }, generateSessionToken);
+		for (const [i, token] of tokens.entries()) await createSession(db, token, userId, T0 + i);
+		const listed = await listUserSessions(db, userId, T0 + 100);
+		expect(listed.map((s) => s.id)).toEqual(
+			tokens.slice(-MAX_SESSIONS_PER_USER).reverse().map(sessionIdOf)
+		);
+		for (const token of tokens.slice(0, 6))
+			expect((await validateSessionToken(db, token, T0 + 100)).session).toBeNull();
+		expect((await validateSessionToken(db, tokens.at(-1)!, T0 + 100)).session).not.toBeNull();
+	});
+
+	it('counts each user apart, and drops expired sessions', async () => {
+		const { id: other } = await db
+			.insertInto('users')
+			.values({ username: 'other', password_hash: 'x', role: 'moderator' })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		const theirs = generateSessionToken();
+		await createSession(db, theirs, other, T0);
+		const old = generateSessionToken();
+		await createSession(db, old, userId, T0);
+		for (let i = 0; i < MAX_SESSIONS_PER_USER; i++)
+			await createSession(db, generateSessionToken(), userId, T0 + SESSION_LIFETIME_MS + i);
+		expect(await listUserSessions(db, other, T0 + 1)).toHaveLength(1);
+		expect((await listUserSessions(db, userId, T0 + SESSION_LIFETIME_MS + 50)).length).toBe(
+			MAX_SESSIONS_PER_USER
+		);
+		const ids = await db.selectFrom('sessions').select('id').execute();
+		expect(ids.map((r) => r.id)).not.toContain(sessionIdOf(old));
+	});
+
+	it('lets a user end only their own sessions', async () => {
+		const { id: other } = await db
+			.insertInto('users')
+			.values({ username: 'other', password_hash: 'x', role: 'moderator' })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		const mine = generateSessionToken();
+		const theirs = generateSessionToken();
+		await createSession(db, mine, userId, T0);
+		await createSession(db, theirs, other, T0);
+		expect(await endUserSession(db, userId, sessionIdOf(theirs))).toBe(false);
+		expect((await validateSessionToken(db, theirs, T0 + 1)).session).not.toBeNull();
+		expect(await endUserSession(db, userId, sessionIdOf(mine))).toBe(true);
+		expect((await validateSessionToken(db, mine, T0 + 1)).session).toBeNull();
 	});
 });

@@ -1,6 +1,7 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import type { Cookies } from '@sveltejs/kit';
+import { sql } from 'kysely';
 import type { DB } from '../db';
 import type { Session, SessionUser } from './types';
 
@@ -29,7 +30,17 @@ export function sessionIdOf(token: string): string {
 	return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 }
 
-/** Stores a new session for the user; the token itself is not stored. */
+/**
+ * Sessions one user may hold at once. Signing in again (another phone, a cleared browser)
+ * adds one; past the cap the oldest are ended, so forgotten sign-ins do not stay valid for
+ * 30 days each without limit (16 were found for one user).
+ */
+export const MAX_SESSIONS_PER_USER = 10;
+
+/**
+ * Stores a new session for the user; the token itself is not stored. Ends the user's expired
+ * sessions and, beyond MAX_SESSIONS_PER_USER, the oldest ones.
+ */
 export async function createSession(
 	db: DB,
 	token: string,
@@ -41,11 +52,66 @@ export async function createSession(
 		userId,
 		expiresAt: new Date(now + SESSION_LIFETIME_MS)
 	};
-	await db
-		.insertInto('sessions')
-		.values({ id: session.id, user_id: userId, expires_at: session.expiresAt.getTime() })
-		.execute();
+	await db.transaction().execute(async (trx) => {
+		await trx
+			.insertInto('sessions')
+			.values({ id: session.id, user_id: userId, expires_at: session.expiresAt.getTime() })
+			.execute();
+		await trx
+			.deleteFrom('sessions')
+			.where('user_id', '=', userId)
+			.where((eb) =>
+				eb.or([
+					eb('expires_at', '<=', now),
+					// rowid: insertion order, exact even for sign-ins within one millisecond.
+					eb(
+						sql`rowid`,
+						'not in',
+						sql`(select rowid from sessions where user_id = ${userId}
+							order by rowid desc limit ${MAX_SESSIONS_PER_USER})`
+					)
+				])
+			)
+			.execute();
+	});
 	return session;
+}
+
+/** A session as its user sees it in the list of their sign-ins. */
+export interface SessionSummary {
+	id: string;
+	createdAt: string;
+	expiresAt: Date;
+}
+
+/** The user's sessions that are still valid, newest sign-in first. */
+export async function listUserSessions(
+	db: DB,
+	userId: number,
+	now = Date.now()
+): Promise<SessionSummary[]> {
+	const rows = await db
+		.selectFrom('sessions')
+		.select(['id', 'created_at', 'expires_at'])
+		.where('user_id', '=', userId)
+		.where('expires_at', '>', now)
+		.orderBy(sql`rowid`, 'desc')
+		.execute();
+	return rows.map((r) => ({
+		id: r.id,
+		createdAt: r.created_at,
+		expiresAt: new Date(r.expires_at)
+	}));
+}
+
+/** Ends one of the user's own sessions; false when it is not theirs (or already ended). */
+export async function endUserSession(db: DB, userId: number, sessionId: string): Promise<boolean> {
+	const result = await db
+		.deleteFrom('sessions')
+		.where('id', '=', sessionId)
+		.where('user_id', '=', userId)
+		.executeTakeFirst();
+	return Number(result.numDeletedRows) > 0;
 }
 
 export type SessionValidationResult =

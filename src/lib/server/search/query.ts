@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import type { Kind } from '../../extract/types';
-import { maskIdNumbers } from '../../records/display';
 import { queryWords, snippet, type Segment } from '../../records/highlight';
 import { PUBLIC_STATUSES } from '../../records/kinds';
 import { normalize } from '../../extract/normalize';
@@ -139,7 +138,7 @@ async function search(
 			id: r.id,
 			kind: r.kind,
 			subtype: r.subtype,
-			title: maskIdNumbers(r.title),
+			title: r.title,
 			status: r.status,
 			district: r.district,
 			dateStart: r.date_start,

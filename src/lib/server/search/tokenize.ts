@@ -1,4 +1,5 @@
 import { normalize } from '../../extract/normalize';
+import { findPersonalNumbers, idPart } from '../../records/privacy';
 
 /**
  * THE tokenizer: the one function that turns text into search tokens, used both to build the
@@ -15,6 +16,12 @@ import { normalize } from '../../extract/normalize';
  * 0731-28213456 both become 073128213456), so numbers match however they are typed.
  * Text is first folded by the extractor's normalize(): full-width → half-width, traditional →
  * simplified, so a simplified query finds a record printed in traditional script.
+ *
+ * A number that holds an ID (records/privacy.ts decides which: 430203 19850217 3310, one
+ * wrapped across lines, NO430203…) is ONE token of its digits, never pieces, and a longer one
+ * (a 残疾证 number: ID + 2) also yields its ID part. With buildMatchQuery's rule that numbers of
+ * 7 or more digits never match as a prefix, only the whole number (or its ID part) finds it:
+ * typing the first digits of a masked number learns nothing about the rest.
  */
 
 export interface Token {
@@ -45,19 +52,34 @@ export function tokenize(input: string): Token[] {
 		input.length > MAX_INPUT ? input.slice(0, MAX_INPUT) : input
 	).toLowerCase();
 	const tokens: Token[] = [];
+	const personal = findPersonalNumbers(text);
+	let next = 0;
 	let gap = true;
 	let i = 0;
 	while (i < text.length) {
 		const c = text.charCodeAt(i);
+		while (next < personal.length && personal[next].start < i) next++; // never, kept safe
+		const number = personal[next];
+		if (number && i === number.start) {
+			tokens.push({ text: number.digits, cjk: false, single: false, gap });
+			const id = idPart(number.digits);
+			if (id !== number.digits) tokens.push({ text: id, cjk: false, single: false, gap: false });
+			gap = false;
+			i = number.end;
+			next++;
+			continue;
+		}
+		// A word stops where a personal number starts (NO430203… is "no" and the number).
+		const stop = number ? number.start : text.length;
 		if (isAsciiWord(c)) {
 			let word = '';
 			let j = i;
 			for (;;) {
-				while (j < text.length && isAsciiWord(text.charCodeAt(j))) word += text[j++];
+				while (j < stop && isAsciiWord(text.charCodeAt(j))) word += text[j++];
 				// Join digit groups split by one separator: "0731 2821" or "(0731)28213456".
 				if (
 					isDigit(text.charCodeAt(j - 1)) &&
-					j + 1 < text.length &&
+					j + 1 < stop &&
 					DIGIT_JOINERS.has(text[j]) &&
 					isDigit(text.charCodeAt(j + 1))
 				) {
@@ -113,6 +135,12 @@ export function indexText(...parts: (string | null | undefined)[]): string {
 	return out.join(' ');
 }
 
+function digitCount(token: string): number {
+	let n = 0;
+	for (let k = 0; k < token.length; k++) if (isDigit(token.charCodeAt(k))) n++;
+	return n;
+}
+
 function quote(token: string): string {
 	return '"' + token.replaceAll('"', '""') + '"';
 }
@@ -140,7 +168,9 @@ export function buildMatchQuery(query: string): string | null {
 			// partial number or word still finds the whole one. Not a Chinese pair: no token is
 			// longer than a pair, so "医保"* finds what "医保" finds — but as a prefix FTS5 first
 			// copies the whole doclist into memory (2.3 → 5.5 ms for 医保 at a million records).
-			const prefix = index === phrase.length - 1 && !(t.cjk && !t.single);
+			// Never a number of 7 or more digits: a prefix of an ID would find it digit by digit
+			// (q=4302031, 43020319, …) although the page shows it masked; phones are found whole.
+			const prefix = index === phrase.length - 1 && !(t.cjk && !t.single) && digitCount(t.text) < 7;
 			return prefix ? quote(t.text) + '*' : quote(t.text);
 		});
 		parts.push(terms.join(' + '));

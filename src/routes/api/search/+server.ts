@@ -2,30 +2,36 @@ import { json } from '@sveltejs/kit';
 import { segmentsToText } from '$lib/records/highlight';
 import { parseSearchQuery } from '$lib/records/listQuery';
 import { getDatabase } from '$lib/server/db';
+import { toPublic } from '$lib/server/public';
+import { guardIdSearch } from '$lib/server/search/guard';
 import { searchRecords } from '$lib/server/search/query';
 import type { RequestHandler } from './$types';
 
 /** Public, read-only: GET /api/search?q=&kind=&page= */
-export const GET: RequestHandler = async ({ url, setHeaders }) => {
+export const GET: RequestHandler = async ({ url, setHeaders, getClientAddress }) => {
 	const params = parseSearchQuery(url.searchParams);
+	guardIdSearch(params.q, getClientAddress());
 	const { db } = await getDatabase();
 	const result = await searchRecords(db, { q: params.q, kind: params.kind, page: params.page });
 	setHeaders({ 'cache-control': 'public, max-age=60' });
+	// The query is echoed as typed (to the person who typed it); everything else via toPublic.
 	return json({
 		query: params.q,
-		total: result.total,
-		capped: result.capped,
-		page: result.page,
-		pages: result.pages,
-		counts: result.counts,
-		results: result.results.map(({ snippet, ...hit }) => {
-			let at = 0;
-			const highlights: [number, number][] = [];
-			for (const s of snippet) {
-				if (s.mark) highlights.push([at, at + s.text.length]);
-				at += s.text.length;
-			}
-			return { ...hit, snippet: segmentsToText(snippet), highlights };
+		...toPublic({
+			total: result.total,
+			capped: result.capped,
+			page: result.page,
+			pages: result.pages,
+			counts: result.counts,
+			results: result.results.map(({ snippet, ...hit }) => {
+				let at = 0;
+				const highlights: [number, number][] = [];
+				for (const s of snippet) {
+					if (s.mark) highlights.push([at, at + s.text.length]);
+					at += s.text.length;
+				}
+				return { ...hit, snippet: segmentsToText(snippet), highlights };
+			})
 		})
 	});
 };

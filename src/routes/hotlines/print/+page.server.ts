@@ -1,8 +1,8 @@
 import { today } from '$lib/clock';
-import { maskIdNumbers } from '$lib/records/display';
 import { buildCard, FIXED_NUMBERS } from '$lib/records/hotlineCard';
 import { getDatabase } from '$lib/server/db';
 import { hotlineNumbers } from '$lib/server/listings';
+import { toPublic } from '$lib/server/public';
 import { qrSvg } from '$lib/server/qr';
 import type { PageServerLoad } from './$types';
 
@@ -13,7 +13,7 @@ export const csr = false;
 export const load: PageServerLoad = async ({ url }) => {
 	const { db } = await getDatabase();
 	const numbers = await hotlineNumbers(db);
-	const groups = buildCard(numbers.map((n) => ({ ...n, name: maskIdNumbers(n.name) })));
+	const groups = toPublic(buildCard(numbers));
 	const link = new URL('/hotlines', url.origin).href;
 	return { fixed: FIXED_NUMBERS, groups, date: today(), link, qr: await qrSvg(link) };
 };

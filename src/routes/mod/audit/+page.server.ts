@@ -1,10 +1,16 @@
 import * as v from 'valibot';
+import { normalizeDateInput } from '$lib/records/normalize';
 import { AUDIT_ACTIONS, AUDIT_PAGE_SIZE, listAudit, listAuditUsernames } from '$lib/server/audit';
 import { requireAdmin } from '$lib/server/auth/guards';
 import { getDatabase } from '$lib/server/db';
 import type { PageServerLoad } from './$types';
 
-const DateParam = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/));
+/** A real calendar day: 2024-13-45 or 2024-02-30 is refused (new Date() of it threw: a 500). */
+const DateParam = v.pipe(
+	v.string(),
+	v.regex(/^\d{4}-\d{2}-\d{2}$/),
+	v.check((day) => normalizeDateInput(day) === day, '日期无效')
+);
 const FilterSchema = v.object({
 	action: v.optional(v.picklist(AUDIT_ACTIONS)),
 	user: v.optional(v.pipe(v.string(), v.maxLength(64))),

@@ -1,10 +1,11 @@
 import { error } from '@sveltejs/kit';
 import { nowInBeijing } from '$lib/clock';
 import { getDatabase } from '$lib/server/db';
+import { idParam } from '$lib/server/forms';
+import { findRelatedPublic } from '$lib/server/matches';
+import { toPublic } from '$lib/server/public';
 import { findPublicRecord } from '$lib/server/publicRecord';
 import { qrSvg } from '$lib/server/qr';
-import { findRelatedPublic } from '$lib/server/matches';
-import { maskIdNumbers } from '$lib/records/display';
 import type { PageServerLoad } from './$types';
 
 /** Server-rendered only, like home and search: the copy buttons come from static/enhance.js. */
@@ -12,8 +13,7 @@ export const csr = false;
 
 // Public page: only public statuses are shown (findPublicRecord), ID numbers masked.
 export const load: PageServerLoad = async ({ params, url }) => {
-	const id = Number(params.id);
-	if (!Number.isSafeInteger(id) || id < 1) error(404, '没有这条信息');
+	const id = idParam(params.id);
 	const { db } = await getDatabase();
 	const record = await findPublicRecord(db, id);
 	if (!record) error(404, '没有这条信息，可能已被撤下');
@@ -23,11 +23,10 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		record,
 		now: nowInBeijing(),
 		link,
+		// Our own drawing of our own URL: it carries no record text, so it skips the masking
+		// (which reads digit runs and must not touch SVG path data).
 		qr: await qrSvg(link),
 		// Only links a moderator confirmed, to records that are public too.
-		related: (await findRelatedPublic(db, record.id)).map((r) => ({
-			...r,
-			title: maskIdNumbers(r.title)
-		}))
+		related: toPublic(await findRelatedPublic(db, record.id))
 	};
 };

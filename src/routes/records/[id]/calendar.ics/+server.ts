@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { nowInBeijing } from '$lib/clock';
 import { calendarEventOf, isCalendarOpen, toICalendar } from '$lib/records/icalendar';
 import { getDatabase } from '$lib/server/db';
+import { idParam } from '$lib/server/forms';
 import { findPublicRecord } from '$lib/server/publicRecord';
 import type { RequestHandler } from './$types';
 
@@ -12,8 +13,7 @@ const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
  * to its calendar. Only while the event is ahead: an ended one answers 410 Gone.
  */
 export const GET: RequestHandler = async ({ params, url }) => {
-	const id = Number(params.id);
-	if (!Number.isSafeInteger(id) || id < 1) error(404, '没有这条信息');
+	const id = idParam(params.id);
 	const { db } = await getDatabase();
 	const record = await findPublicRecord(db, id);
 	if (!record || record.kind !== 'event') error(404, '没有这条活动');

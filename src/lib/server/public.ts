@@ -1,0 +1,26 @@
+import { maskPersonalNumbers } from '../records/privacy';
+
+/**
+ * THE public boundary: every public load function and endpoint (pages, /api/*, the feed, the
+ * calendar file) passes what it sends through toPublic, so a personal number stored anywhere in
+ * a record — title, fields, district, organisation, passage, snippet — is masked by the one
+ * function that decides what is personal (records/privacy.ts). Moderator pages (/mod) do not
+ * use it: moderators check numbers against the page.
+ * `src/lib/server/public.test.ts` fails when a public route does not import this module.
+ *
+ * Note: search snippets are cut from text that was masked first (records/highlight.ts
+ * `snippet`), since a window cut inside a number would otherwise show its middle unmasked.
+ */
+export function toPublic<T>(value: T): T {
+	if (typeof value === 'string') return maskPersonalNumbers(value) as T;
+	if (Array.isArray(value)) return value.map((v) => toPublic(v)) as T;
+	if (value && typeof value === 'object' && isPlainObject(value)) {
+		return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toPublic(v)])) as T;
+	}
+	return value;
+}
+
+function isPlainObject(value: object): boolean {
+	const proto = Object.getPrototypeOf(value);
+	return proto === Object.prototype || proto === null;
+}

@@ -1,0 +1,53 @@
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../db';
+import { insertRecord } from '../records';
+import { searchRecords } from './query';
+import {
+	ensureSearchIndexCurrent,
+	reindexSearch,
+	SEARCH_INDEX_VERSION,
+	searchIndexVersion
+} from './reindex';
+
+describe('reindexSearch', () => {
+	it('rebuilds an index made by the old tokenizer, once', async () => {
+		const { db } = await openDatabase(':memory:');
+		let id = 0;
+		await db.transaction().execute(async (trx) => {
+			id = await insertRecord(
+				trx,
+				{
+					kind: 'lost_found',
+					subtype: 'void_notice',
+					title: '陈某遗失残疾证声明',
+					district: null,
+					fields: { holder: '陈某', documentNumber: '4302031985\n0217331044' },
+					phones: [{ number: '0731-28681662', raw: '28681662' }],
+					emails: []
+				},
+				{ status: 'published' }
+			);
+		});
+		// What the old tokenizer wrote: the number in two pieces, the first findable by prefix.
+		await sql`delete from record_fts where rowid = ${id}`.execute(db);
+		await sql`insert into record_fts (rowid, title, keys, body, phones)
+			values (${id}, '陈某 某遗 遗失', '4302031985 0217331044', '4302031985 0217331044',
+				'073128681662 28681662')`.execute(db);
+		const total = async (q: string) => (await searchRecords(db, { q })).total;
+		expect(await searchIndexVersion(db)).toBe(0);
+		expect(await total('021733')).toBe(1);
+
+		expect(await ensureSearchIndexCurrent(db)).toBe(true);
+		expect(await searchIndexVersion(db)).toBe(SEARCH_INDEX_VERSION);
+		expect(await total('021733')).toBe(0);
+		expect(await total('4302031985')).toBe(0);
+		expect(await total('430203198502173310')).toBe(1);
+		expect(await total('4302031985021733104')).toBe(0);
+		expect(await total('28681662')).toBe(1);
+		expect(await total('遗失')).toBe(1);
+		expect(await ensureSearchIndexCurrent(db)).toBe(false);
+		expect(await reindexSearch(db)).toBe(1);
+		await db.destroy();
+	});
+});

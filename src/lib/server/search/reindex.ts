@@ -1,0 +1,76 @@
+import { sql } from 'kysely';
+import type { Phone } from '../../extract/types';
+import { toColumns, type RecordFields } from '../../records/fields';
+import type { DB } from '../db';
+import { writeSearchEntry } from './index';
+
+/**
+ * What the search index of a database was built with, kept in SQLite's `user_version` (no app
+ * table needed; nothing else uses it). Bump when tokenize() turns the same text into different
+ * tokens, so `npm start` rebuilds the index of an existing database once.
+ * 1: numbers holding an ID are one token, however printed (issue 12); before, a number wrapped
+ *    across lines was indexed in pieces, and a piece could be found by its first digits.
+ */
+export const SEARCH_INDEX_VERSION = 1;
+
+const BATCH = 500;
+
+export async function searchIndexVersion(db: DB): Promise<number> {
+	const { rows } = await sql<{ user_version: number }>`pragma user_version`.execute(db);
+	return Number(rows[0]?.user_version ?? 0);
+}
+
+/**
+ * Rewrites every record's search entry with the current tokenizer, a batch per transaction
+ * (readers go on meanwhile), then records SEARCH_INDEX_VERSION. Returns the records indexed.
+ */
+export async function reindexSearch(db: DB, onProgress?: (done: number) => void): Promise<number> {
+	let last = 0;
+	let done = 0;
+	for (;;) {
+		const rows = await db
+			.selectFrom('records')
+			.select(['id', 'kind', 'title', 'data'])
+			.where('id', '>', last)
+			.orderBy('id')
+			.limit(BATCH)
+			.execute();
+		if (rows.length === 0) break;
+		const ids = rows.map((r) => r.id);
+		const phones = await db
+			.selectFrom('record_phones')
+			.select(['record_id', 'number'])
+			.where('record_id', 'in', ids)
+			.execute();
+		const phonesOf = new Map<number, Pick<Phone, 'number'>[]>();
+		for (const p of phones) {
+			const list = phonesOf.get(p.record_id) ?? [];
+			list.push({ number: p.number });
+			phonesOf.set(p.record_id, list);
+		}
+		await db.transaction().execute(async (trx) => {
+			for (const r of rows) {
+				const c = toColumns(r.kind, JSON.parse(r.data) as RecordFields);
+				await writeSearchEntry(trx, {
+					id: r.id,
+					title: r.title,
+					keys: c.keys,
+					body: c.body,
+					phones: phonesOf.get(r.id) ?? []
+				});
+			}
+		});
+		done += rows.length;
+		last = ids[ids.length - 1];
+		onProgress?.(done);
+	}
+	await sql.raw(`pragma user_version = ${SEARCH_INDEX_VERSION}`).execute(db);
+	return done;
+}
+
+/** Rebuilds the index when it was built by an older tokenizer; true when it did. */
+export async function ensureSearchIndexCurrent(db: DB): Promise<boolean> {
+	if ((await searchIndexVersion(db)) >= SEARCH_INDEX_VERSION) return false;
+	await reindexSearch(db);
+	return true;
+}
