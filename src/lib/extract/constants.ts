@@ -512,6 +512,42 @@ export const LOST_VERBS = ['遗失', '丢失', '遗落', '被盗', '失窃'] as 
 /** Verbs of finding a thing (or a child: familySearch takes those). */
 export const FOUND_VERBS = ['拾到', '拾得', '拾获', '捡到', '捡拾', '捡获'] as const;
 
+/** How OCR misreads the found verbs (拾 read as 抬); only trusted next to 失主 / 认领 / 招领. */
+export const FOUND_VERBS_OCR = ['抬到', '抬得', '抬获'] as const;
+
+/**
+ * Words that mark a notice as an example or a template, not a real one (how-to guides,
+ * agencies' adverts, notes to advertisers): 示例：张三遗失身份证… / 【模板1】xxx公司遗失….
+ */
+export const TEMPLATE_WORDS = [
+	'示例',
+	'示范',
+	'模板',
+	'范本',
+	'范例',
+	'样本',
+	'样例',
+	'格式',
+	'写法',
+	'例如',
+	'比如',
+	'参照',
+	'参考',
+	'套用'
+] as const;
+
+/** Names used as samples in templates; a notice by them next to TEMPLATE_WORDS is an example. */
+export const SAMPLE_NAMES = [
+	'张三',
+	'李四',
+	'王五',
+	'赵六',
+	'某某',
+	'王某',
+	'张某',
+	'李某'
+] as const;
+
 /** Labels printed in front of a document number, longest first within a family. */
 export const DOCUMENT_NUMBER_LABELS = [
 	'统一社会信用代码',
