@@ -134,7 +134,8 @@ describe('lost things', () => {
 		expect(r).toMatchObject({
 			subtype: 'lost_item',
 			title: '寻物启事：黑色双肩包',
-			item: '黑色双肩包一个，内有笔记本电脑一台',
+			// The thing itself: its quantity and what it holds are not its name.
+			item: '黑色双肩包',
 			place: '芦淞区建设路公交站',
 			date: '2024-12-28',
 			contactName: '李先生',
@@ -160,7 +161,7 @@ describe('found things', () => {
 		const [r] = parse(text);
 		expect(r).toMatchObject({
 			subtype: 'found_item',
-			item: '棕色钱包一个，内有现金若干',
+			item: '棕色钱包',
 			place: '河西步行街',
 			date: '2024-10-30',
 			claimPlace: '泰山路派出所'
@@ -173,7 +174,7 @@ describe('found things', () => {
 		const text = '失物招领：11月2日在K16路公交车上拾到黑色手机一部，请失主到公交公司调度室认领。';
 		const [r] = parse(text);
 		expect(r).toMatchObject({ subtype: 'found_item', claimPlace: '公交公司调度室' });
-		expect(r.item).toBe('黑色手机一部');
+		expect(r.item).toBe('黑色手机');
 	});
 
 	it('leaves a found infant to the family-search parser', () => {
@@ -206,7 +207,7 @@ describe('void notices in other layouts', () => {
 	it('reads numbered notices, issuers before the document, plates and check digits', () => {
 		const text = [
 			'遗失声明',
-			'1、张三遗失某市第一中学2010年毕业证书，证书编号：431234201000123，声明作废。2、某某商贸有限公司遗失中国银行某某分行开户许可证，核准号：J5520001234501，声明作废。',
+			'1、张三遗失某市第一中学2010年毕业证书，证书编号：431234201000123，声明作废。2、红枫商贸有限公司遗失中国银行芦淞支行开户许可证，核准号：J5520001234501，声明作废。',
 			'3.李四遗失增值税专用发票一份（发票代码：4300191130，发票号码：01234567），声明作废。',
 			'○王五 遗失 机动车行驶证 湘B·12345 声明作废',
 			'遺失聲明：陳大文不慎遺失香港居民身份證，號碼Ｇ１２３４５６（７），特此聲明。'
@@ -214,7 +215,7 @@ describe('void notices in other layouts', () => {
 		const rs = parse(text);
 		expect(rs.map((r) => [r.holder, r.documentType, r.documentNumber])).toEqual([
 			['张三', '毕业证书', '431234201000123'],
-			['某某商贸有限公司', '开户许可证', 'J5520001234501'],
+			['红枫商贸有限公司', '开户许可证', 'J5520001234501'],
 			['李四', '增值税专用发票', '4300191130'],
 			['王五', '机动车行驶证', '湘B·12345'],
 			['陳大文', '香港居民身份證', 'G123456(7)']
@@ -228,9 +229,9 @@ describe('void notices in other layouts', () => {
 describe('void notices broken by the column', () => {
 	it('joins a holder whose name is broken by a line break', () => {
 		const text =
-			'赵一遗失学生证，号码20230101，声明作废。钱\n多多遗失身份证，号码430203200001011234，声明作废。株洲市某某\n科技有限公司遗失公章一枚，声明作废。';
+			'赵一遗失学生证，号码20230101，声明作废。钱\n多多遗失身份证，号码430203200001011234，声明作废。株洲市云帆\n科技有限公司遗失公章一枚，声明作废。';
 		const rs = parse(text);
-		expect(rs.map((r) => r.holder)).toEqual(['赵一', '钱多多', '株洲市某某科技有限公司']);
+		expect(rs.map((r) => r.holder)).toEqual(['赵一', '钱多多', '株洲市云帆科技有限公司']);
 	});
 });
 

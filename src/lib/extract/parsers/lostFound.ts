@@ -13,10 +13,13 @@ import {
 	DOCUMENT_SUFFIXES,
 	DOCUMENT_TYPES,
 	FOUND_VERBS,
+	FOUND_VERBS_OCR,
 	ISSUER_ENDINGS,
 	LOST_VERBS,
 	NEWS_WORDS,
-	NOT_VOID_WORDS
+	NOT_VOID_WORDS,
+	SAMPLE_NAMES,
+	TEMPLATE_WORDS
 } from '../constants';
 import { findDistrict } from '../fields';
 import type { Page, Parser } from '../pipeline';
@@ -56,10 +59,11 @@ import type { DateMatch } from '../date';
 const ANCHOR_RE = new RegExp(`(?:不慎)?(?:${alternation(LOST_VERBS)})`, 'g');
 
 /**
- * An anchor that is part of a headline word (遗失声明, 遗失物品招领) or of a narrative
- * (遗失的证件, 遗失后), not a notice's verb.
+ * An anchor that is part of a headline word (遗失声明, 遗失物品招领), of a narrative
+ * (遗失的证件, 遗失后) or of advice (营业执照遗失须提供…, 遗失可在网上公示, 遗失则无需登报),
+ * not a notice's verb.
  */
-const ANCHOR_IS_HEAD_RE = /^(?:声明|启事|启示|公告|物|人|的|后|者|时|或|、)/;
+const ANCHOR_IS_HEAD_RE = /^(?:声明|启事|启示|公告|物|人|的|后|者|时|或|、|须|需|应|可|则|也)/;
 
 /** Words after an ending that continue a sentence (声明作废后补办): then it is no ending. */
 const END_CONTINUES_RE = /^(?:后|前|的|了|手续|即可|并|再|时|等|才|处理|程序|流程)/;
@@ -71,6 +75,9 @@ const VOID_END_RE =
 /** A headline over a column of void notices: 遗失声明, 下列证件声明作废, 作废声明 … */
 const VOID_HEAD_RE =
 	/(?:遗失|作废|挂失|丢失)(?:声明|启事|启示|公告)|(?:声明|予以)作废|(?:下列|以下).{0,8}作废/;
+
+/** The start of a column's heading line: 下列证件遗失，声明作废： / 以下证件遗失…. */
+const COLUMN_HEAD_RE = /^\s*(?:下列|以下)[^，,。\n]{0,8}$/;
 
 /** Notices that carry 声明 and numbers but declare nothing lost. */
 const NOT_VOID_RE = anyOf(NOT_VOID_WORDS);
@@ -94,14 +101,17 @@ const ISSUER_END_RE = anyOf(ISSUER_ENDINGS, 'g');
 const QUANTITY_RE = /^(?:各)?[一二两三四五六七八九十\d]+(?:本|张|枚|份|个|套|块|联|册)/;
 
 /** Headlines of a lost-thing notice and of a found-thing notice. */
-const LOST_HEAD_RE = /寻物启[事示]|寻物公告|寻物/;
+const LOST_HEAD_RE = /寻物启[事示]|寻物公告|寻(?:狗|猫|犬|宠物?)启[事示]|寻物/;
 const FOUND_HEAD_RE = /失物招领|招领启[事示]|招领公告|认领启[事示]|招领/;
 
 /** Verbs of finding something. */
-const FOUND_VERB_RE = anyOf(FOUND_VERBS, 'g');
+const FOUND_VERB_RE = anyOf([...FOUND_VERBS, ...FOUND_VERBS_OCR], 'g');
 
 /** Things found that are people: those notices belong to familySearch. */
 const PERSON_RE = /婴|孩|童|儿|男子|女子|老人|老年|人员|患者|流浪|尸|遗体/;
+/** An item that names a person (一名男婴, 走失老人), not a thing (儿童滑板车). */
+const PERSON_ITEM_RE =
+	/(?:婴儿?|孩子?|儿童|男童|女童|男孩|女孩|男子|女子|老人|老年人|人员|患者|流浪\S*|尸体|遗体)$/;
 
 /** A reward for returning a lost thing. */
 const REWARD_RE =
@@ -334,7 +344,7 @@ interface Anchor {
 const MAX_HOLDER_HALF = 24;
 
 /** Characters that end whatever came before a holder. */
-const HARD_STOP = new RegExp(`[。;；!！?？:：,，、${BULLETS}]`);
+const HARD_STOP = new RegExp(`[。;；!！?？:：,，、】\\]${BULLETS}]`);
 
 /**
  * Where the holder in front of an anchor begins: read backwards to a stop sign, a bullet,
@@ -436,7 +446,7 @@ function isNewsHolder(norm: string, holder: [number, number] | undefined): boole
 }
 
 /** What may stand between two items of a column: whitespace, bullets, separators. */
-const GAP_FILLER_RE = new RegExp(`[\\s${BULLETS},，;；。、]`, 'g');
+const GAP_FILLER_RE = new RegExp(`[\\s${BULLETS},，;；。、:：]`, 'g');
 
 interface Candidate {
 	anchor: Anchor;
@@ -460,6 +470,9 @@ function parseVoidNotices(page: Page, taken: Array<[number, number]>): LostFound
 		const end = start + m[0].length;
 		if (inTaken(start)) continue;
 		if (ANCHOR_IS_HEAD_RE.test(norm.slice(end, end + 3))) continue;
+		// 下列证件遗失，声明作废： heads a column; its 遗失 is no notice's.
+		const ls = lineStart(page, start);
+		if (COLUMN_HEAD_RE.test(norm.slice(ls, start))) continue;
 		anchors.push({ start, end, holderStart: start });
 	}
 	if (!anchors.length) return [];
@@ -587,7 +600,7 @@ function buildVoidRecord(page: Page, c: Candidate): LostFoundRecord | undefined 
 	if (holder) record.holder = holder;
 	if (documentType) record.documentType = documentType;
 	if (documentNumber) record.documentNumber = documentNumber;
-	if (lead.date) record.date = lead.date.value;
+	if (lead.date) record.date = lead.date.value.slice(0, 10);
 	if (lead.place) record.place = field(page, ...lead.place);
 	const district = findDistrict(page.norm, start, spanEnd);
 	if (district) record.district = district;
@@ -615,7 +628,7 @@ interface ItemNotice {
 }
 
 /** Words of a paragraph that tells a lost thing: someone who finds it … is asked to call. */
-const FINDER_WORDS = ['拾到', '拾获', '捡到', '拾得', '捡拾', '发现', '见到'];
+const FINDER_WORDS = ['拾到', '拾获', '捡到', '拾得', '捡拾', '发现', '见到', '抬到'];
 const RETURN_WORDS = ['联系', '归还', '送还', '交还', '重谢', '酬谢', '感谢'];
 /** The words without which VOID_END_RE cannot match, and each of which it matches. */
 const VOID_END_WORDS = ['作废', '声明无效', '特此声明', '特此公告', '以此为证'];
@@ -723,7 +736,28 @@ function clipAtVoid(page: Page, start: number, end: number): number {
 	return end;
 }
 
-/** The thing: the words after the verb up to the clause end, plus 内有… clauses. */
+/** A quantity with its measure word: 一个, 两张, 若干串. */
+const QUANTITY =
+	'(?:[一二两三四五六七八九十\\d]+|若干)(?:个|只|部|台|张|本|件|串|把|块|条|枚|副|份|辆|套|袋|包|箱|顶|双|对|瓶|盒|支|根|片)';
+const LEAD_QUANTITY_RE = new RegExp(`^(?:了)?${QUANTITY}`);
+const TRAIL_QUANTITY_RE = new RegExp(`${QUANTITY}$`);
+
+/** A thing put in front of the verb: 将一个棕色公文包遗落在车上, 把钥匙丢了. */
+const MOVED_ITEM_RE =
+	/[将把](?<item>[^,，。;；\n]{2,30}?)(?:不慎)?(?:遗落|遗失|丢失|遗忘|落|丢)(?:在|于|了)?/;
+/** A thing handed in: 收到群众送交的金色手镯一只. */
+const HANDED_IN_RE = /(?:送交|上交|交来|送来|移交)的/;
+const LOST_ITEM_VERB_RE = /(?:不慎)?(?:遗失|丢失|遗落|被盗|走失|丢)(?:了)?/;
+const FOUND_ITEM_VERB_RE = /(?:捡拾到|捡拾|拾到|拾得|拾获|捡到|捡获|抬到|抬得|抬获)(?:了)?/;
+/** Where the name of the thing ends inside its clause: its description or a second thing. */
+const ITEM_CUT_RE = /[(（]|以及|及|和|、/;
+
+/**
+ * The thing itself, as a reader would file it: 黑色双肩包, not 黑色双肩包一个，内有笔记本
+ * 电脑 — the first clause after the verb (or after an 物品： label, or the thing moved in front
+ * of the verb with 将/把), cut before a description in brackets or a second thing, without
+ * its quantity.
+ */
 function findItem(
 	norm: string,
 	start: number,
@@ -731,44 +765,35 @@ function findItem(
 	subtype: 'lost_item' | 'found_item'
 ): [number, number] | undefined {
 	const text = norm.slice(start, end);
-	const label = /(?:遗失|丢失|拾得|拾获)?(?:物品|失物|物件)(?:名称)?\s*[:：]\s*/.exec(text);
 	let from: number | undefined;
+	const label = /(?:遗失|丢失|拾得|拾获)?(?:物品|失物|物件)(?:名称)?\s*[:：]\s*/.exec(text);
+	const moved = subtype === 'lost_item' && !label ? MOVED_ITEM_RE.exec(text) : null;
 	if (label) from = start + label.index + label[0].length;
-	else {
+	else if (moved?.groups) {
+		const s = start + moved.index + 1;
+		return cleanItem(norm, s, s + moved.groups.item.length);
+	} else {
+		const handed = subtype === 'found_item' ? HANDED_IN_RE.exec(text) : null;
 		const verb =
-			subtype === 'lost_item'
-				? /(?:不慎)?(?:遗失|丢失|遗落|被盗)(?:了)?/.exec(text)
-				: /(?:拾到|拾得|拾获|捡到|捡拾|捡获)(?:了)?/.exec(text);
+			handed ?? (subtype === 'lost_item' ? LOST_ITEM_VERB_RE : FOUND_ITEM_VERB_RE).exec(text);
 		if (verb) from = start + verb.index + verb[0].length;
 	}
 	if (from === undefined) return undefined;
-	const parts = clauses(norm, from, end);
-	if (!parts.length) return undefined;
-	const s = parts[0][0];
-	let e = parts[0][1];
-	// Features of the thing follow as their own clauses: 内有…, 装有…, 颜色…, 品牌….
-	for (const [a, b] of parts.slice(1)) {
-		if (a - e > 2) break;
-		if (
-			!/^(?:内有|内装|内含|里面有|里有|装有|包内|袋内|内放|含|另有|附有|颜色|品牌|型号|上有|外观|价值)/.test(
-				norm.slice(a, b)
-			)
-		)
-			break;
-		e = b;
-	}
-	if (e - s > 80) e = s + 80;
-	return trimSpan(norm, s, e);
+	const first = clauses(norm, from, end)[0];
+	return first ? cleanItem(norm, first[0], first[1]) : undefined;
 }
 
-/** The first clause of an item without a trailing quantity (一个, 两张). */
-function shortItem(page: Page, start: number, end: number): string | undefined {
-	const [s, e] = clauses(page.norm, start, end)[0] ?? [start, end];
-	const q =
-		/(?:[一二两三四五六七八九十\d]+|若干)(?:个|只|部|台|张|本|件|串|把|块|条|枚|副|份|辆|套|袋|包|箱)$/.exec(
-			page.norm.slice(s, e)
-		);
-	return field(page, s, q && q.index > 0 ? s + q.index : e);
+/** `[s, e)` of a clause naming a thing, cut to the thing's name (see findItem). */
+function cleanItem(norm: string, s: number, e: number): [number, number] | undefined {
+	const cut = ITEM_CUT_RE.exec(norm.slice(s, e));
+	if (cut && cut.index > 0) e = s + cut.index;
+	const lead = LEAD_QUANTITY_RE.exec(norm.slice(s, e));
+	if (lead && lead[0].length < e - s) s += lead[0].length;
+	const trail = TRAIL_QUANTITY_RE.exec(norm.slice(s, e));
+	if (trail && trail.index > 0) e = s + trail.index;
+	if (e - s > 40) e = s + 40;
+	const span = trimSpan(norm, s, e);
+	return span[1] > span[0] ? span : undefined;
 }
 
 function buildItemRecord(page: Page, n: ItemNotice): LostFoundRecord | undefined {
@@ -776,15 +801,13 @@ function buildItemRecord(page: Page, n: ItemNotice): LostFoundRecord | undefined
 	const bodyStart = n.head ? n.head[1] : n.start;
 	const item = findItem(norm, bodyStart, n.end, n.subtype);
 	const itemText = item ? field(page, ...item) : undefined;
-	if (itemText && PERSON_RE.test(norm.slice(item![0], Math.min(item![1], item![0] + 6))))
-		return undefined;
+	if (item && PERSON_ITEM_RE.test(norm.slice(...item))) return undefined;
 
 	// A headline with nothing to identify the thing or reach anyone is no notice.
 	if (!itemText && !phonesIn(page, n.start, n.end).length) return undefined;
 	const head = n.head ? field(page, ...n.head) : undefined;
 	// The title names the thing without its description or quantity: 寻物启事：黑色双肩包.
-	const short = item ? shortItem(page, item[0], item[1]) : undefined;
-	const title = `${head ?? (n.subtype === 'lost_item' ? '寻物启事' : '失物招领')}${short ? `：${short}` : ''}`;
+	const title = `${head ?? (n.subtype === 'lost_item' ? '寻物启事' : '失物招领')}${itemText ? `：${itemText}` : ''}`;
 
 	const phones = recordPhones(phonesIn(page, n.start, n.end));
 
@@ -813,7 +836,8 @@ function buildItemRecord(page: Page, n: ItemNotice): LostFoundRecord | undefined
 			record.place = value;
 	}
 	const dates = datesIn(page, bodyStart, n.end, 'past');
-	if (dates.length) record.date = dates[0].value;
+	// The day is what a reader looks for; a time printed with it (下午4时许) is dropped.
+	if (dates.length) record.date = dates[0].value.slice(0, 10);
 
 	const contact = findContactName(page, bodyStart, n.end);
 	if (contact) record.contactName = field(page, contact.start, contact.end);
@@ -849,6 +873,48 @@ function buildItemRecord(page: Page, n: ItemNotice): LostFoundRecord | undefined
 }
 
 // ---------------------------------------------------------------------------------------
+// Examples and templates
+// ---------------------------------------------------------------------------------------
+
+/**
+ * What a template prints where a real notice has a name or a number: XX公司, xxx, 430xxxx…,
+ * ***, □□. A run of X inside a code (…MA4L2RXX7B) is no placeholder: two or three X count
+ * only standing alone.
+ */
+const PLACEHOLDER_RE = /x{3,}|[xX]{4,}|(?<![A-Za-z0-9])[xX]{2,3}(?![A-Za-z0-9])|[*]{2,}|[○□]{2,}/;
+/** 某某 stands for a name in templates; void notices are never anonymised, news items are. */
+const ANONYMISED_RE = /某某/;
+const TEMPLATE_RE = anyOf(TEMPLATE_WORDS);
+const SAMPLE_NAME_RE = new RegExp(`^(?:${alternation(SAMPLE_NAMES)})`);
+
+/**
+ * True when a notice is an example (a how-to guide's 示例, an agency's 模板, a note to
+ * advertisers): it prints placeholders, its own line or the line that introduces it
+ * (…写法如下：) names it an example, or its holder is a sample name (张三, 李四) with such
+ * words close by. Such notices must never become records.
+ */
+function isExample(page: Page, r: LostFoundRecord): boolean {
+	const norm = page.norm;
+	const { start, end } = r.source;
+	const span = norm.slice(start, end);
+	if (PLACEHOLDER_RE.test(span)) return true;
+	if (r.subtype === 'void_notice' && ANONYMISED_RE.test(span)) return true;
+	const ls = lineStart(page, start);
+	if (TEMPLATE_RE.test(norm.slice(ls, start))) return true;
+	// The last non-blank line before the notice, when it introduces it (ends with a colon).
+	let k = ls;
+	while (k > 0 && /\s/.test(norm[k - 1])) k--;
+	const prevStart = lineStart(page, Math.max(0, k - 1));
+	const prev = norm.slice(prevStart, k);
+	if (/[:：]$/.test(prev) && TEMPLATE_RE.test(prev)) return true;
+	if (r.holder && SAMPLE_NAME_RE.test(r.holder)) {
+		const around = norm.slice(Math.max(0, start - 200), Math.min(norm.length, end + 100));
+		if (TEMPLATE_RE.test(around)) return true;
+	}
+	return false;
+}
+
+// ---------------------------------------------------------------------------------------
 // The parser
 // ---------------------------------------------------------------------------------------
 
@@ -865,6 +931,8 @@ export const lostFoundParser: Parser = {
 		const taken = items.map((n): [number, number] => [n.start, n.end]);
 		// One by one: a long page holds more notices than a call takes arguments.
 		for (const r of parseVoidNotices(page, taken)) records.push(r);
-		return records.sort((a, b) => a.source.start - b.source.start);
+		return records
+			.filter((r) => !isExample(page, r))
+			.sort((a, b) => a.source.start - b.source.start);
 	}
 };
