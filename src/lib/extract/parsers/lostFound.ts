@@ -22,6 +22,7 @@ import {
 	TEMPLATE_WORDS
 } from '../constants';
 import { findDistrict } from '../fields';
+import { isEmergencyNumber } from '../phone';
 import type { Page, Parser } from '../pipeline';
 import type { LostFoundRecord } from '../types';
 import {
@@ -153,10 +154,13 @@ function findDocument(norm: string, start: number, end: number): Found | undefin
 	let s = first.start;
 	// Widen left over a qualifier: CJK characters that are not a verb, issuer or number.
 	let k = s;
+	// A character right after a number or letter is its unit (402房, 3栋, 湘D·88172挂): the
+	// qualifier stops there.
 	while (
 		k > start &&
 		s - k < 10 &&
 		isCjk(norm[k - 1]) &&
+		!isAlnum(norm[k - 2]) &&
 		!/[的号于在遗失发将把被慎了其及和与年月日届级]/.test(norm[k - 1])
 	)
 		k--;
@@ -164,14 +168,22 @@ function findDocument(norm: string, start: number, end: number): Found | undefin
 		const left = norm.slice(k, s);
 		let cut = 0;
 		for (const m of left.matchAll(ISSUER_END_RE)) {
-			// An issuer needs a name before its ending (市残疾人联合会), not a lone 所 or 院.
+			// An issuer needs a name before its ending (市残疾人联合会), not a lone 所 or 院;
+			// 所 of 所有权 is no issuer.
+			if (m[0] === '所' && left[m.index + 1] === '有') continue;
 			if (m.index + m[0].length >= 3) cut = m.index + m[0].length;
 		}
 		s = k + cut;
 		const q = QUANTITY_RE.exec(norm.slice(s, first.start));
 		if (q) s += q[0].length;
 	}
+	// The state's name is part of a document's (中华人民共和国残疾人证); its 和 stopped the widening.
+	const state = norm.lastIndexOf('中华人民共和国', s);
+	if (state >= start && state + 7 >= s && state + 7 <= first.start) s = state;
 	let e = first.end;
+	// A contract's filing is its own document: 房屋买卖合同备案登记证明.
+	const filing = /^(?:备案|登记|备案登记)(?:证明|证|表)/.exec(norm.slice(e, end));
+	if (filing && norm.slice(first.start, e).endsWith('合同')) e += filing[0].length;
 	const tail =
 		/^(?:\s*[(（]?\s*(?:正、副本|正副本|正本及副本|正本和副本|正本、副本|正本|副本|原件|复印件|(?:第)?[一二三四五六七八九十\d]+联)\s*[)）]?)/.exec(
 			norm.slice(e, end)
@@ -346,6 +358,24 @@ const MAX_HOLDER_HALF = 24;
 /** Characters that end whatever came before a holder. */
 const HARD_STOP = new RegExp(`[。;；!！?？:：,，、】\\]${BULLETS}]`);
 
+/** A short personal name: two to four ideographs. */
+const SHORT_NAME_RE = /^[\u4e00-\u9fa5]{2,4}$/;
+
+/**
+ * True when the stop sign at `i` lies inside a holder: the 、 between two names
+ * (朱海峰、彭丽华遗失结婚证) or the · of a vehicle plate (湘B·57Q18号车遗失…).
+ */
+function joinsHolder(norm: string, i: number, min: number): boolean {
+	const c = norm[i];
+	if (c === '·' || c === '.') return /[A-Z]/.test(norm[i - 1] ?? '') && isAlnum(norm[i + 1]);
+	if (c !== '、') return false;
+	let k = i;
+	while (k > min && isCjk(norm[k - 1])) k--;
+	// A run cut by the scan's floor follows the previous notice's verb: a document, no name.
+	const starts = k > min ? !isCjk(norm[k - 1]) : k === 0;
+	return starts && SHORT_NAME_RE.test(norm.slice(k, i));
+}
+
 /**
  * Where the holder in front of an anchor begins: read backwards to a stop sign, a bullet,
  * a blank line, or a line that ends a previous notice (it names a document or a number).
@@ -361,13 +391,14 @@ function holderStartOf(page: Page, anchor: number, floor: number): number {
 		if (c === ')' || c === '）') depth++;
 		else if ((c === '(' || c === '（') && depth > 0) depth--;
 		else if (depth === 0) {
-			if (HARD_STOP.test(c)) break;
+			if (HARD_STOP.test(c) && !joinsHolder(norm, k - 1, min)) break;
 			if (c === '\n') {
 				// A blank line, or a line that reads as a headline or the end of another notice.
+				// OCR spaces a headline out (遗 失 声 明): it is read without its blanks.
 				const ls = lineStart(page, k - 1);
 				const prev = norm.slice(ls, k - 1).trim();
 				if (!prev) break;
-				if (isNoticeHead(prev)) break;
+				if (isNoticeHead(prev) || isNoticeHead(prev.replace(/[ \t\u3000]+/g, ''))) break;
 				// Only the words after the last stop sign can be the holder's first half
 				// (…声明作废。张 / 三遗失…). Longer than that, they are no holder's: the scan
 				// stops there rather than read a long line back to its start.
@@ -392,6 +423,13 @@ interface Lead {
 	/** A document named in front of the anchor: 张三的身份证遗失. */
 	document?: Found;
 }
+
+/** Words after a holder's name that are not the holder: 夫妇, a vehicle of the company. */
+const HOLDER_TAIL_RE =
+	/(?:夫妇|夫妻|二人|两人|[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼]\s?[A-Z][\s·.]?[A-Z0-9]{5,6}(?:号)?(?:车|货车|客车|挂车)?)$/;
+/** A member of an organisation named before the person: 某大学学生贺思远, 某厂职工李某. */
+const HOLDER_ROLE_RE =
+	/^.{2,30}?(?:学生|学员|职工|员工|居民|村民|业主|教师|会员)(?<name>[\u4e00-\u9fa5]{2,4})$/;
 
 function readLead(page: Page, start: number, end: number): Lead {
 	const norm = page.norm;
@@ -423,7 +461,15 @@ function readLead(page: Page, start: number, end: number): Lead {
 		text.slice(0, cut)
 	);
 	if (own) cut = own.index;
-	const [hs, he] = trimSpan(norm, s, s + cut);
+	let [hs, he] = trimSpan(norm, s, s + cut);
+	// 陈某、罗某夫妇 / 某公司湘B·57Q18号车 / 某大学学生贺某: the holder is the people or the
+	// company, not the couple word, the vehicle or the school.
+	const words = norm.slice(hs, he);
+	const tail = HOLDER_TAIL_RE.exec(words);
+	if (tail && tail.index > 0) he = hs + tail.index;
+	const role = HOLDER_ROLE_RE.exec(norm.slice(hs, he));
+	if (role?.groups && !/[会司部所院站厂店社处局队心]$/.test(role.groups.name))
+		hs = he - role.groups.name.length;
 	if (he > hs) lead.holder = [hs, he];
 	const rest = norm.slice(s + cut, e);
 	const dates = datesIn(page, s + cut, e, 'past');
@@ -653,7 +699,7 @@ function findItemNotices(page: Page): ItemNotice[] {
 		const foundHead = FOUND_HEAD_RE.exec(t);
 		const head = lostHead ?? foundHead;
 		if (!head) continue;
-		const inline = /^\s*(?:寻物启[事示]|寻物|失物招领|招领启[事示]|招领)\s*[:：]/.test(t);
+		const inline = INLINE_HEAD_RE.test(t);
 		if (!inline && !isHeadlineLike(t)) continue;
 		// The notice's own headline starts or ends with the word (【失物招领】, 寻物启事);
 		// a news headline only mentions it (失物招领处搬新家了).
@@ -666,7 +712,7 @@ function findItemNotices(page: Page): ItemNotice[] {
 				continue;
 		}
 		if (overlaps(line.start, line.end)) continue;
-		const end = clipAtVoid(page, line.start, noticeBlockEnd(page, line.start));
+		const end = clipAtNextNotice(page, line.start, noticeBlockEnd(page, line.start));
 		const [s, e] = trimWhitespace(norm, line.start, end);
 		const hs = line.start + line.text.indexOf(t);
 		headed.add(s, e);
@@ -725,13 +771,24 @@ const BULLET_START_RE = new RegExp(`^[${BULLETS}]`);
 /** VOID_END_RE without its global flag, to test a line. */
 const VOID_END_ONCE_RE = new RegExp(VOID_END_RE.source);
 
-/** A headed lost/found block stops before a void notice that follows it. */
-function clipAtVoid(page: Page, start: number, end: number): number {
+/** A notice that starts its paragraph with its headword and a colon: 寻物启事：本人…. */
+const INLINE_HEAD_RE = /^\s*(?:寻物启[事示]|寻物|失物招领|招领启[事示]|招领)\s*[:：]/;
+/** A paragraph of the page's own (a tip, the column's terms) that follows the notices. */
+const CLOSING_PARAGRAPH_RE =
+	/^[[【]?(?:警方提醒|民警提醒|温馨提示|友情提示|特别提醒|本栏目|本报|编者按|记者提醒)/;
+
+/**
+ * A headed lost/found block stops before what follows it: a void notice, the next
+ * notice (its headline or an inline 寻物启事：…), or the page's own tip or terms.
+ */
+function clipAtNextNotice(page: Page, start: number, end: number): number {
 	for (const line of eachLine(page, start, end)) {
 		if (line.start <= start) continue;
 		const t = line.text.trim();
 		if (BULLET_START_RE.test(t) || (VOID_HEAD_RE.test(t) && isHeadlineLike(t))) return line.start;
 		if (/遗失|丢失/.test(t) && VOID_END_ONCE_RE.test(t)) return line.start;
+		if (INLINE_HEAD_RE.test(t) || CLOSING_PARAGRAPH_RE.test(t)) return line.start;
+		if (isHeadlineLike(t) && (LOST_HEAD_RE.test(t) || FOUND_HEAD_RE.test(t))) return line.start;
 	}
 	return end;
 }
@@ -809,7 +866,10 @@ function buildItemRecord(page: Page, n: ItemNotice): LostFoundRecord | undefined
 	// The title names the thing without its description or quantity: 寻物启事：黑色双肩包.
 	const title = `${head ?? (n.subtype === 'lost_item' ? '寻物启事' : '失物招领')}${itemText ? `：${itemText}` : ''}`;
 
-	const phones = recordPhones(phonesIn(page, n.start, n.end));
+	// 110 in a lost/found notice is advice (可拨打110求助), never the way to the thing.
+	const phones = recordPhones(
+		phonesIn(page, n.start, n.end).filter((p) => !isEmergencyNumber(p.number))
+	);
 
 	const record: LostFoundRecord = {
 		kind: 'lost_found',
