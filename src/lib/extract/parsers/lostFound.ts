@@ -38,6 +38,7 @@ import {
 	isCjk,
 	isHeadlineLike,
 	isNoticeHead,
+	isOrganization,
 	isTraditional,
 	lineStart,
 	lowerBound,
@@ -69,9 +70,12 @@ const ANCHOR_IS_HEAD_RE = /^(?:声明|启事|启示|公告|物|人|的|后|者|�
 /** Words after an ending that continue a sentence (声明作废后补办): then it is no ending. */
 const END_CONTINUES_RE = /^(?:后|前|的|了|手续|即可|并|再|时|等|才|处理|程序|流程)/;
 
-/** How a void notice ends. Longest first; `特此声明` may follow `声明作废`. */
+/**
+ * How a void notice ends. Longest first; `特此声明` may follow `声明作废`; OCR reads 作废 as
+ * 作费 (声明作费).
+ */
 const VOID_END_RE =
-	/(?:现?(?:声明|宣布|予以|自愿|自动)?作废(?:处理)?|声明无效|特此声明|特此公告|以此为证)[。.!！]?(?:\s*[,，]?\s*特此(?:声明|公告)[。.!！]?)?/g;
+	/(?:现?(?:声明|宣布|予以|自愿|自动)?作废(?:处理)?|声明作费|声明无效|特此声明|特此公告|以此为证)[。.!！]?(?:\s*[,，]?\s*特此(?:声明|公告)[。.!！]?)?/g;
 
 /** A headline over a column of void notices: 遗失声明, 下列证件声明作废, 作废声明 … */
 const VOID_HEAD_RE =
@@ -120,7 +124,7 @@ const REWARD_RE =
 
 /** Lead words of a place. */
 const PLACE_RE =
-	/(?:在|于(?![\d一二三四五六七八九十]+月|\d{4}年|今|昨|近日|本月|上午|下午|晚|早))(?<place>[^,，。;；:：\n]{2,40}?)(?:处|附近|一带|路段)?(?:不慎|被|时|内)?(?=遗失|丢失|遗落|拾到|拾得|拾获|捡到|捡拾|被盗)/;
+	/(?:在|于(?![\d一二三四五六七八九十]+月|\d{4}年|今|昨|近日|本月|上午|下午|晚|早))(?<place>[^,，。;；:：\n]{2,40}?)(?:处|附近|一带|路段)?(?:不慎|被|时|内)?(?=遗失|丢失|遗落|拾到|拾得|拾获|捡到|捡拾|被盗|抬到|抬得|抬获)/;
 const PLACE_LABEL_RE =
 	/(?:遗失|丢失|拾获|拾得|捡拾|拾到)?地点\s*[:：]\s*(?<place>[^,，。;；\n]{2,40})/;
 
@@ -241,7 +245,12 @@ function firstDocumentWord(norm: string, start: number, end: number): Found | un
  * 20-digit number after 19 digits. Hyphens inside the run are kept.
  * @returns the run as printed (line breaks removed) and where it ends in the page.
  */
-function numberRun(norm: string, i: number, limit: number): { value: string; end: number } {
+function numberRun(
+	norm: string,
+	i: number,
+	limit: number,
+	spaced = false
+): { value: string; end: number } {
 	let value = '';
 	let k = i;
 	while (k < limit) {
@@ -250,6 +259,15 @@ function numberRun(norm: string, i: number, limit: number): { value: string; end
 			value += c;
 			k++;
 			continue;
+		}
+		// After a label, a number printed in groups (4302 0319 9006 2314 29, 430204 008812)
+		// is one number: a single blank between digit groups is joined.
+		if (spaced && c === ' ' && /^\d{2,}$/.test(value) && /\d/.test(norm[k + 1] ?? '')) {
+			const group = /^\d+/.exec(norm.slice(k + 1, limit))![0];
+			if (group.length <= 8 && value.length + group.length <= 20) {
+				k++;
+				continue;
+			}
 		}
 		// Join over a line break only inside a number (at least 4 characters so far).
 		const br = /^[ \t]*\r?\n[ \t]*/.exec(norm.slice(k, limit));
@@ -306,20 +324,9 @@ function digitCount(s: string): number {
  * there is one, else the longest letter-digit run that is not a date.
  */
 function findNumber(norm: string, start: number, end: number): string | undefined {
+	const labelled = findLabelledNumber(norm, start, end);
+	if (labelled) return labelled;
 	const text = norm.slice(start, end);
-	NUMBER_LABEL_RE.lastIndex = 0;
-	let m: RegExpExecArray | null;
-	while ((m = NUMBER_LABEL_RE.exec(text))) {
-		const at = start + m.index + m[0].length;
-		if (isAlnum(norm[at])) {
-			const run = numberRun(norm, at, end);
-			if (run.value.length >= 4 && digitCount(run.value) >= 3) return run.value;
-		} else if (isCjk(norm[at]) || norm[at] === '(') {
-			// 湘(2019)株洲市不动产权第0012345号, 湘B12345: printed with characters.
-			const v = printedValue(norm, at, end);
-			if (digitCount(v) >= 4 && !/年|月|日/.test(v)) return v;
-		}
-	}
 	let best: string | undefined;
 	for (let i = start; i < end; i++) {
 		if (!isAlnum(norm[i]) || isAlnum(norm[i - 1])) continue;
@@ -338,6 +345,27 @@ function findNumber(norm: string, start: number, end: number): string | undefine
 	const plate = PLATE_RE.exec(text);
 	if (plate && (!best || best.length < 8)) return plate[0];
 	return best;
+}
+
+/** The first number printed after a document-number label in `[start, end)`. */
+function findLabelledNumber(norm: string, start: number, end: number): string | undefined {
+	const text = norm.slice(start, end);
+	NUMBER_LABEL_RE.lastIndex = 0;
+	let m: RegExpExecArray | null;
+	while ((m = NUMBER_LABEL_RE.exec(text))) {
+		// 电话号码 / 手机号码 label a phone, not a document.
+		if (/(?:电话|手机|联系)$/.test(text.slice(Math.max(0, m.index - 4), m.index))) continue;
+		const at = start + m.index + m[0].length;
+		if (isAlnum(norm[at])) {
+			const run = numberRun(norm, at, end, true);
+			if (run.value.length >= 4 && digitCount(run.value) >= 3) return run.value;
+		} else if (isCjk(norm[at]) || norm[at] === '(') {
+			// 湘(2019)株洲市不动产权第0012345号, 湘B12345: printed with characters.
+			const v = printedValue(norm, at, end);
+			if (digitCount(v) >= 4 && !/年|月|日/.test(v)) return v;
+		}
+	}
+	return undefined;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -615,7 +643,12 @@ function buildVoidRecord(page: Page, c: Candidate): LostFoundRecord | undefined 
 	const documentNumber = findNumber(norm, start, bodyEnd);
 	if (!doc && !documentNumber) return undefined;
 
-	const holder = lead.holder ? field(page, ...lead.holder) : undefined;
+	const signer = lead.holder ? undefined : signerAfter(page, c.end);
+	const holder = lead.holder
+		? field(page, ...lead.holder)
+		: signer
+			? field(page, ...signer)
+			: undefined;
 	const documentType = doc ? field(page, doc.start, doc.end) : undefined;
 	// The title is built in the script of the page: 張三遺失身份證聲明 on a traditional page.
 	const traditional = isTraditional(page, start, spanEnd);
@@ -654,6 +687,26 @@ function buildVoidRecord(page: Page, c: Candidate): LostFoundRecord | undefined 
 	return record;
 }
 
+/**
+ * The organisation that signs a notice written as 本公司不慎遗失…: the first line under
+ * the notice when it is an organisation's name (before a blank line or a date).
+ */
+function signerAfter(page: Page, end: number): [number, number] | undefined {
+	let seen = 0;
+	for (const line of eachLine(page, end, Math.min(page.norm.length, end + 120))) {
+		if (line.start < end) continue;
+		const t = line.text.trim();
+		if (!t || ++seen > 2) return undefined;
+		const named = /^(?:声明单位|声明人)\s*[:：]\s*/.exec(t);
+		const name = named ? t.slice(named[0].length) : t;
+		if (isOrganization(name)) {
+			const s = line.start + line.text.indexOf(name);
+			return [s, s + name.length];
+		}
+	}
+	return undefined;
+}
+
 /** Where the body stops: at the ending word (声明作废 …) inside `[from, to)`. */
 function endOfBody(norm: string, from: number, to: number): number {
 	VOID_END_RE.lastIndex = 0;
@@ -677,7 +730,7 @@ interface ItemNotice {
 const FINDER_WORDS = ['拾到', '拾获', '捡到', '拾得', '捡拾', '发现', '见到', '抬到'];
 const RETURN_WORDS = ['联系', '归还', '送还', '交还', '重谢', '酬谢', '感谢'];
 /** The words without which VOID_END_RE cannot match, and each of which it matches. */
-const VOID_END_WORDS = ['作废', '声明无效', '特此声明', '特此公告', '以此为证'];
+const VOID_END_WORDS = ['作废', '声明作费', '声明无效', '特此声明', '特此公告', '以此为证'];
 
 /** Lost/found notices: those under a headline, then those told in one paragraph. */
 function findItemNotices(page: Page): ItemNotice[] {
@@ -853,6 +906,16 @@ function cleanItem(norm: string, s: number, e: number): [number, number] | undef
 	return span[1] > span[0] ? span : undefined;
 }
 
+/** The owner named on a document: 姓名：卢某, 持卡人为高二(5)班罗某, 失主为某某. */
+const OWNER_RE =
+	/(?:姓名|持证人|持卡人|户名|失主)(?:为|是)?\s*[:：]?\s*(?:[^,，。;；\n]{0,12}?班)?(?<name>[\u4e00-\u9fa5]{2,4})(?=$|[\s,，。;；、(（]|身份证|证号)/;
+
+/** True when `[s, e)` names a document (居民身份证, 机动车驾驶证), not a thing. */
+function isDocument(norm: string, s: number, e: number): boolean {
+	const doc = firstDocumentWord(norm, s, e);
+	return !!doc && doc.end === e;
+}
+
 function buildItemRecord(page: Page, n: ItemNotice): LostFoundRecord | undefined {
 	const norm = page.norm;
 	const bodyStart = n.head ? n.head[1] : n.start;
@@ -881,6 +944,18 @@ function buildItemRecord(page: Page, n: ItemNotice): LostFoundRecord | undefined
 		emails: []
 	};
 	if (itemText) record.item = itemText;
+	// A found or lost document carries its owner and number: 拾到居民身份证一张，姓名：某某，
+	// 身份证号码：…. Read only when the thing is a document, so a wallet's contents are not.
+	if (item && isDocument(norm, item[0], item[1])) {
+		record.documentType = itemText;
+		const owner = OWNER_RE.exec(norm.slice(bodyStart, n.end));
+		if (owner?.groups) {
+			const os = bodyStart + owner.index + owner[0].length - owner.groups.name.length;
+			record.holder = field(page, os, os + owner.groups.name.length);
+		}
+		const number = findLabelledNumber(norm, item[1], n.end);
+		if (number) record.documentNumber = number;
+	}
 
 	const text = norm.slice(bodyStart, n.end);
 	const placeLabel = PLACE_LABEL_RE.exec(text);
