@@ -128,6 +128,10 @@ const PLACE_RE =
 const PLACE_LABEL_RE =
 	/(?:遗失|丢失|拾获|拾得|捡拾|拾到)?地点\s*[:：]\s*(?<place>[^,，。;；\n]{2,40})/;
 
+/** A contact's polite name in brackets right after a number: 1397419xxxx（邝先生）. */
+const NAME_AFTER_PHONE_RE =
+	/\d\s*[(（](?<name>[\u4e00-\u9fa5]{1,3}(?:先生|女士|小姐|老师|警官|师傅))[)）]/;
+
 /** Lead words of where a found thing can be claimed. */
 const CLAIM_RE =
 	/(?:到|至|前往|来)(?<place>[^,，。;；\n]{2,30}?)(?:认领|领取|办理认领)|认领地点\s*[:：]\s*(?<label>[^,，。;；\n]{2,30})/;
@@ -724,6 +728,8 @@ interface ItemNotice {
 	end: number;
 	/** The headline (寻物启事), when the notice has one. */
 	head?: [number, number];
+	/** Where the words naming the thing start, when the usual verbs do not lead to it. */
+	itemFrom?: number;
 }
 
 /** Words of a paragraph that tells a lost thing: someone who finds it … is asked to call. */
@@ -795,6 +801,22 @@ function findItemNotices(page: Page): ItemNotice[] {
 		foundParas.add(s, e);
 		out.push({ subtype: 'found_item', start: s, end: e });
 	}
+	// A found thing told as news: the finding in one paragraph (…发现一个挎包), the police
+	// asking the owner in a later one (希望失主…与…联系，电话…). The notice runs from the
+	// finding to the asking.
+	OWNER_ASKED_RE.lastIndex = 0;
+	while ((m = OWNER_ASKED_RE.exec(norm))) {
+		const [s, e] = paragraphAt(page, m.index);
+		if (overlaps(s, e)) continue;
+		OWNER_ASKED_RE.lastIndex = Math.max(OWNER_ASKED_RE.lastIndex, e);
+		const para = norm.slice(s, e);
+		if (!/认领|联系|领回|领取/.test(para) || !/希望|请|望/.test(para)) continue;
+		if (!phonesIn(page, s, e).length && !CLAIM_RE.test(para)) continue;
+		const finding = findingBefore(page, s);
+		if (!finding || overlaps(finding.start, e)) continue;
+		foundParas.add(finding.start, e);
+		out.push({ subtype: 'found_item', start: finding.start, end: e, itemFrom: finding.itemFrom });
+	}
 	// A lost thing told in a paragraph: 遗失…有拾到者请联系…(重谢). The words are looked for
 	// between the verb and the paragraph's end: where they occur is found once for the page.
 	let finders: Occurrences | undefined;
@@ -818,6 +840,41 @@ function findItemNotices(page: Page): ItemNotice[] {
 		out.push({ subtype: 'lost_item', start: s, end: e });
 	}
 	return out.sort((a, b) => a.start - b.start);
+}
+
+/** The owner asked for in news of a found thing: 希望失主看到报道后…联系. */
+const OWNER_ASKED_RE = /失主/g;
+/** How news tells the finding of a thing: 拾到 / 捡到 / 发现 and the thing. */
+const FINDING_RE = /(?:捡拾到|拾到|拾得|拾获|捡到|捡获|发现)(?:了)?/g;
+/** How many paragraphs before the asking one the finding may be told. */
+const FINDING_REACH = 3;
+
+/**
+ * The paragraph, at most FINDING_REACH before `asked`, that tells the finding of a thing
+ * (not of a person), without crossing a headline: its start and where the thing is named.
+ */
+function findingBefore(page: Page, asked: number): { start: number; itemFrom: number } | undefined {
+	const norm = page.norm;
+	let pos = asked;
+	let found: { start: number; itemFrom: number } | undefined;
+	for (let n = 0; n < FINDING_REACH && pos > 0; n++) {
+		let k = pos;
+		while (k > 0 && /\s/.test(norm[k - 1])) k--;
+		if (k === 0) break;
+		const [s, e] = paragraphAt(page, k - 1);
+		const para = norm.slice(s, e);
+		if (isHeadlineLike(para)) break;
+		FINDING_RE.lastIndex = 0;
+		let m: RegExpExecArray | null;
+		while ((m = FINDING_RE.exec(para))) {
+			const from = s + m.index + m[0].length;
+			if (PERSON_RE.test(norm.slice(from, from + 8))) continue;
+			found = { start: s, itemFrom: from };
+			break;
+		}
+		pos = s;
+	}
+	return found;
 }
 
 const BULLET_START_RE = new RegExp(`^[${BULLETS}]`);
@@ -919,7 +976,8 @@ function isDocument(norm: string, s: number, e: number): boolean {
 function buildItemRecord(page: Page, n: ItemNotice): LostFoundRecord | undefined {
 	const norm = page.norm;
 	const bodyStart = n.head ? n.head[1] : n.start;
-	const item = findItem(norm, bodyStart, n.end, n.subtype);
+	const first = n.itemFrom === undefined ? undefined : clauses(norm, n.itemFrom, n.end)[0];
+	const item = first ? cleanItem(norm, ...first) : findItem(norm, bodyStart, n.end, n.subtype);
 	const itemText = item ? field(page, ...item) : undefined;
 	if (item && PERSON_ITEM_RE.test(norm.slice(...item))) return undefined;
 
@@ -976,6 +1034,14 @@ function buildItemRecord(page: Page, n: ItemNotice): LostFoundRecord | undefined
 
 	const contact = findContactName(page, bodyStart, n.end);
 	if (contact) record.contactName = field(page, contact.start, contact.end);
+	else {
+		// 请致电13974190268（邝先生）: the name in brackets after the number.
+		const after = NAME_AFTER_PHONE_RE.exec(text);
+		if (after?.groups) {
+			const cs = bodyStart + after.index + after[0].indexOf(after.groups.name);
+			record.contactName = field(page, cs, cs + after.groups.name.length);
+		}
+	}
 	if (n.subtype === 'found_item') {
 		const claim = CLAIM_RE.exec(text);
 		const value = claim?.groups?.place ?? claim?.groups?.label;
@@ -1005,6 +1071,185 @@ function buildItemRecord(page: Page, n: ItemNotice): LostFoundRecord | undefined
 	record.confidence = Math.min(0.95, Math.round(confidence * 100) / 100);
 	if (flags.length) record.flags = flags;
 	return record;
+}
+
+// ---------------------------------------------------------------------------------------
+// Lists: unclaimed documents by owner, tables of found things
+// ---------------------------------------------------------------------------------------
+
+/**
+ * A list of unclaimed documents by owner name: 以下身份证请失主认领：甲、乙… or
+ * …保存着8张身份证，失主分别为甲、乙…. Each name is one record (a reader looks up their own
+ * name), its span the name; the list's claiming instructions give each its phones.
+ */
+const OWNER_LIST_RE =
+	/(?:以下|下列)(?<doc>[\u4e00-\u9fa5]{1,10}?)(?:请|望)?(?:失主|机主|证件主人)?(?:尽快|及时|速)?(?:前来|来)?(?:认领|领取)[^:：\n。]{0,8}[:：]|失主(?:姓名)?分别(?:为|是)[:：]?/g;
+/** One owner's name in a list, and what may separate two of them. */
+const OWNER_NAME_RE = /^[\u4e00-\u9fa5]{2,4}$/;
+const OWNER_SEPARATOR_RE = /[、，,;；\s]+/;
+/** How far after a list its claiming instructions may be printed. */
+const LIST_REACH = 400;
+
+interface Listed {
+	records: LostFoundRecord[];
+	/** The paragraphs the lists take, kept from the other finders. */
+	spans: Array<[number, number]>;
+}
+
+function findOwnerLists(page: Page): Listed {
+	const norm = page.norm;
+	const out: Listed = { records: [], spans: [] };
+	OWNER_LIST_RE.lastIndex = 0;
+	let m: RegExpExecArray | null;
+	while ((m = OWNER_LIST_RE.exec(norm))) {
+		const listStart = m.index + m[0].length;
+		// The names run to the end of the sentence (or the line).
+		let listEnd = listStart;
+		while (listEnd < norm.length && !/[。\n]/.test(norm[listEnd])) listEnd++;
+		const docWord = m.groups?.doc
+			? firstDocumentWord(norm, m.index, listStart)
+			: firstDocumentWord(norm, Math.max(lineStart(page, m.index), m.index - 30), m.index);
+		if (!docWord) continue;
+		const names: Array<[number, number]> = [];
+		let k = listStart;
+		for (const part of norm.slice(listStart, listEnd).split(OWNER_SEPARATOR_RE)) {
+			const at = norm.indexOf(part, k);
+			k = at + part.length;
+			const name = part.replace(/等$/, '');
+			if (!part) continue;
+			if (!OWNER_NAME_RE.test(name)) break;
+			names.push([at, at + name.length]);
+		}
+		if (names.length < 2) continue;
+		// The instructions: this paragraph and the next, within reach.
+		const [ps, pe] = paragraphAt(page, m.index);
+		let ie = pe;
+		const next =
+			pe + 2 < norm.length ? paragraphAt(page, Math.min(norm.length - 1, pe + 2)) : undefined;
+		if (
+			next &&
+			next[0] > pe &&
+			next[1] - pe < LIST_REACH &&
+			/认领|领取|联系/.test(norm.slice(...next))
+		)
+			ie = next[1];
+		const phones = recordPhones(phonesIn(page, ps, ie).filter((p) => !isEmergencyNumber(p.number)));
+		const claim = CLAIM_RE.exec(norm.slice(ps, ie));
+		const claimValue = claim?.groups?.place ?? claim?.groups?.label;
+		const documentType = field(page, docWord.start, docWord.end);
+		for (const [s, e] of names) {
+			const holder = field(page, s, e)!;
+			const r: LostFoundRecord = {
+				kind: 'lost_found',
+				subtype: 'found_item',
+				title: `失物招领：${holder}的${documentType}`,
+				source: { file: page.source, start: s, end: e },
+				confidence: phones.length || claimValue ? 0.85 : 0.75,
+				phones,
+				emails: [],
+				holder,
+				item: documentType,
+				documentType
+			};
+			if (claim && claimValue) {
+				const cs = ps + claim.index + claim[0].indexOf(claimValue);
+				r.claimPlace = field(page, cs, cs + claimValue.length);
+			}
+			out.records.push(r);
+		}
+		out.spans.push([ps, ie]);
+		OWNER_LIST_RE.lastIndex = Math.max(OWNER_LIST_RE.lastIndex, listEnd);
+	}
+	return out;
+}
+
+/** A table's cells: split at blanks (NFKC folds the ideographic space) and bars. */
+const CELL_SPLIT_RE = /\s*[|｜]\s*|\s+/;
+const ITEM_COLUMN_RE = /物品|失物|名称|物件/;
+const DATE_COLUMN_RE = /日期|时间/;
+const PLACE_COLUMN_RE = /地点|位置|车站|站点|线路|车次/;
+/** Words that make a table one of found things. */
+const FOUND_TABLE_RE = /拾获|拾得|拾到|捡拾|捡到|招领|认领|失物/;
+
+/**
+ * Tables of found things (a metro's 失物招领公告): a header row naming the item column and a
+ * date or place column, then one row per thing with as many cells. One record per row.
+ */
+function findFoundTables(page: Page): Listed {
+	const norm = page.norm;
+	const out: Listed = { records: [], spans: [] };
+	const lines = eachLine(page, 0, norm.length);
+	let header: { cells: string[]; start: number } | undefined;
+	let rowsEnd = 0;
+	for (const line of lines) {
+		const t = line.text.trim();
+		const cells = t ? t.split(CELL_SPLIT_RE) : [];
+		if (header) {
+			if (cells.length === header.cells.length && !ITEM_COLUMN_RE.test(t)) {
+				const r = tableRow(page, line, header.cells, cells);
+				if (r) {
+					out.records.push(r);
+					rowsEnd = line.end;
+					continue;
+				}
+			}
+			if (rowsEnd > header.start) out.spans.push([header.start, rowsEnd]);
+			header = undefined;
+		}
+		if (cells.length < 3 || cells.length > 8 || t.length > 60) continue;
+		const item = cells.findIndex((c) => ITEM_COLUMN_RE.test(c) && c.length <= 6);
+		if (item < 0) continue;
+		if (!cells.some((c) => DATE_COLUMN_RE.test(c) || PLACE_COLUMN_RE.test(c))) continue;
+		const context = norm.slice(Math.max(0, line.start - 300), line.end);
+		if (!FOUND_TABLE_RE.test(context)) continue;
+		header = { cells, start: line.start };
+		rowsEnd = line.start;
+	}
+	if (header && rowsEnd > header.start) out.spans.push([header.start, rowsEnd]);
+	return out;
+}
+
+function tableRow(
+	page: Page,
+	line: { start: number; end: number; text: string },
+	head: string[],
+	cells: string[]
+): LostFoundRecord | undefined {
+	const norm = page.norm;
+	const [s, e] = trimWhitespace(norm, line.start, line.end);
+	// Each cell's offsets in the page, found in order.
+	const at: Array<[number, number]> = [];
+	let k = s;
+	for (const c of cells) {
+		const i = norm.indexOf(c, k);
+		at.push([i, i + c.length]);
+		k = i + c.length;
+	}
+	const col = (re: RegExp) => head.findIndex((h) => re.test(h));
+	const itemCol = col(ITEM_COLUMN_RE);
+	const item = field(page, ...at[itemCol]);
+	if (!item || /^\d+$/.test(item)) return undefined;
+	const r: LostFoundRecord = {
+		kind: 'lost_found',
+		subtype: 'found_item',
+		title: `失物招领：${item}`,
+		source: { file: page.source, start: s, end: e },
+		confidence: 0.8,
+		phones: recordPhones(phonesIn(page, s, e)),
+		emails: [],
+		item
+	};
+	const dateCol = col(DATE_COLUMN_RE);
+	if (dateCol >= 0) {
+		const dates = datesIn(page, at[dateCol][0], at[dateCol][1], 'past');
+		if (dates.length) r.date = dates[0].value.slice(0, 10);
+	}
+	const placeCol = col(PLACE_COLUMN_RE);
+	if (placeCol >= 0) {
+		const place = field(page, ...at[placeCol]);
+		if (place) r.place = place;
+	}
+	return r;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1057,13 +1302,25 @@ function isExample(page: Page, r: LostFoundRecord): boolean {
 export const lostFoundParser: Parser = {
 	name: 'lostFound',
 	parse(page) {
-		const items = findItemNotices(page);
-		const records: LostFoundRecord[] = [];
+		const lists = findOwnerLists(page);
+		const tables = findFoundTables(page);
+		const listed = new SpanSet();
+		for (const [a, b] of [...lists.spans, ...tables.spans].sort((x, y) => x[0] - y[0]))
+			listed.add(a, b);
+		const items = findItemNotices(page).filter((n) => !listed.overlaps(n.start, n.end));
+		const records: LostFoundRecord[] = [...lists.records, ...tables.records];
 		for (const n of items) {
+			// A paragraph that announces the table below it (以下物品…请失主认领) is no notice.
+			if (
+				tables.spans.some(([a]) => a >= n.end && a - n.end < 300) &&
+				/以下|下列/.test(page.norm.slice(n.start, n.end))
+			)
+				continue;
 			const r = buildItemRecord(page, n);
 			if (r) records.push(r);
 		}
 		const taken = items.map((n): [number, number] => [n.start, n.end]);
+		for (const span of [...lists.spans, ...tables.spans]) taken.push(span);
 		// One by one: a long page holds more notices than a call takes arguments.
 		for (const r of parseVoidNotices(page, taken)) records.push(r);
 		return records
