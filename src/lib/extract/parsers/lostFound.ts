@@ -75,7 +75,7 @@ const END_CONTINUES_RE = /^(?:后|前|的|了|手续|即可|并|再|时|等|才|
  * 作费 (声明作费).
  */
 const VOID_END_RE =
-	/(?:现?(?:声明|宣布|予以|自愿|自动)?作废(?:处理)?|声明作费|声明无效|特此声明|特此公告|以此为证)[。.!！]?(?:\s*[,，]?\s*特此(?:声明|公告)[。.!！]?)?/g;
+	/(?:(?:特此|现)?(?:声明|宣布|予以|自愿|自动)?作废(?:处理)?|声明作费|声明无效|特此声明|特此公告|以此为证)[。.!！]?(?:\s*[,，]?\s*特此(?:声明|公告)[。.!！]?)?/g;
 
 /** A headline over a column of void notices: 遗失声明, 下列证件声明作废, 作废声明 … */
 const VOID_HEAD_RE =
@@ -189,6 +189,8 @@ function findDocument(norm: string, start: number, end: number): Found | undefin
 	const state = norm.lastIndexOf('中华人民共和国', s);
 	if (state >= start && state + 7 >= s && state + 7 <= first.start) s = state;
 	let e = first.end;
+	// A suffix read short: 登记证 of 不动产登记证明, 证 of 合格证书.
+	if (norm[e - 1] === '证' && /[明书]/.test(norm[e] ?? '') && e < end) e++;
 	// A contract's filing is its own document: 房屋买卖合同备案登记证明.
 	const filing = /^(?:备案|登记|备案登记)(?:证明|证|表)/.exec(norm.slice(e, end));
 	if (filing && norm.slice(first.start, e).endsWith('合同')) e += filing[0].length;
@@ -952,6 +954,9 @@ function findItem(
 
 /** `[s, e)` of a clause naming a thing, cut to the thing's name (see findItem). */
 function cleanItem(norm: string, s: number, e: number): [number, number] | undefined {
+	// 拾到乘客遗失的蓝色雨伞: whose it was is not the thing.
+	const whose = /^[\u4e00-\u9fa5]{0,4}(?:遗失|丢失|遗落|遗忘|丢下)的/.exec(norm.slice(s, e));
+	if (whose && whose[0].length < e - s) s += whose[0].length;
 	const cut = ITEM_CUT_RE.exec(norm.slice(s, e));
 	if (cut && cut.index > 0) e = s + cut.index;
 	const lead = LEAD_QUANTITY_RE.exec(norm.slice(s, e));
@@ -1083,7 +1088,7 @@ function buildItemRecord(page: Page, n: ItemNotice): LostFoundRecord | undefined
  * name), its span the name; the list's claiming instructions give each its phones.
  */
 const OWNER_LIST_RE =
-	/(?:以下|下列)(?<doc>[\u4e00-\u9fa5]{1,10}?)(?:请|望)?(?:失主|机主|证件主人)?(?:尽快|及时|速)?(?:前来|来)?(?:认领|领取)[^:：\n。]{0,8}[:：]|失主(?:姓名)?分别(?:为|是)[:：]?/g;
+	/(?:以下|下列)(?<doc>[\u4e00-\u9fa5]{1,10}?)(?:请|望)?(?:失主|机主|证件主人)?(?:尽快|及时|速)?(?:前来|来)?(?:认领|领取)[^:：\n。]{0,8}[:：]|(?:失主|持证人|持卡人|机主)(?:姓名)?分别(?:为|是)[:：]?/g;
 /** One owner's name in a list, and what may separate two of them. */
 const OWNER_NAME_RE = /^[\u4e00-\u9fa5]{2,4}$/;
 const OWNER_SEPARATOR_RE = /[、，,;；\s]+/;
@@ -1137,6 +1142,16 @@ function findOwnerLists(page: Page): Listed {
 		const claim = CLAIM_RE.exec(norm.slice(ps, ie));
 		const claimValue = claim?.groups?.place ?? claim?.groups?.label;
 		const documentType = field(page, docWord.start, docWord.end);
+		// When and where the documents were found, told before the list.
+		const dates = datesIn(page, ps, m.index, 'past');
+		const place = PLACE_RE.exec(norm.slice(ps, m.index));
+		const placeValue = place?.groups?.place
+			? field(
+					page,
+					ps + place.index + place[0].indexOf(place.groups.place),
+					ps + place.index + place[0].indexOf(place.groups.place) + place.groups.place.length
+				)
+			: undefined;
 		for (const [s, e] of names) {
 			const holder = field(page, s, e)!;
 			const r: LostFoundRecord = {
@@ -1155,6 +1170,8 @@ function findOwnerLists(page: Page): Listed {
 				const cs = ps + claim.index + claim[0].indexOf(claimValue);
 				r.claimPlace = field(page, cs, cs + claimValue.length);
 			}
+			if (dates.length) r.date = dates[0].value.slice(0, 10);
+			if (placeValue) r.place = placeValue;
 			out.records.push(r);
 		}
 		out.spans.push([ps, ie]);
