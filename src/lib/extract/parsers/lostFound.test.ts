@@ -242,3 +242,177 @@ describe('holders whose names contain news-like characters', () => {
 		expect(parse(text).map((r) => r.holder)).toEqual(['曾如意', '后小军']);
 	});
 });
+
+describe('holders and documents read as a reader files them', () => {
+	it('keeps two names joined by 、 and drops 夫妇, a vehicle and a school role', () => {
+		const text = [
+			'朱海峰、彭丽华遗失结婚证，字号：J430211-2016-000871，声明作废。',
+			'陈国栋、罗美玲夫妇不慎遗失不动产权证书，证号：湘（2021）株洲市不动产权第0034567号，现声明作废。',
+			'攸县新塘湾运输有限公司湘B·57Q18号车遗失道路运输证，证号：430223012288，声明作废。',
+			'湖南工业大学学生贺思远遗失学生证，学号20221203417，声明作废。'
+		].join('\n');
+		const rs = parse(text);
+		expect(rs.map((r) => [r.holder, r.documentType, r.documentNumber])).toEqual([
+			['朱海峰、彭丽华', '结婚证', 'J430211-2016-000871'],
+			['陈国栋、罗美玲', '不动产权证书', '湘(2021)株洲市不动产权第0034567号'],
+			['攸县新塘湾运输有限公司', '道路运输证', '430223012288'],
+			['贺思远', '学生证', '20221203417']
+		]);
+		// The passage still starts at the first name and at the company.
+		expect(spanOf(text, rs[0])).toBe(
+			'朱海峰、彭丽华遗失结婚证，字号：J430211-2016-000871，声明作废。'
+		);
+		expect(spanOf(text, rs[2]).startsWith('攸县新塘湾运输有限公司湘B·57Q18号车遗失')).toBe(true);
+	});
+
+	it('does not join a document and the next holder across 、', () => {
+		const text = '张敏遗失身份证、李强遗失户口本，声明作废。';
+		expect(parse(text).map((r) => [r.holder, r.documentType])).toEqual([
+			['张敏', '身份证'],
+			['李强', '户口本']
+		]);
+	});
+
+	it('reads long document names whole and stops at the unit after a number', () => {
+		const text = [
+			'龙秀英遗失中华人民共和国残疾人证，证号43020419580312202644，声明作废。',
+			'石峰区清水塘街道胜利村村民委员会遗失集体土地所有权证，证号：株石集有（2012）第000215号，声明作废。',
+			'蒋立平遗失枫溪家园C区3栋402房购房收据一张，收据编号0012873，声明作废。',
+			'衡阳雁城通达货运有限公司遗失湘D·88172挂道路运输证，证号430406007712，声明作废。',
+			'贺冬梅遗失不动产登记证明，证号：湘(2022)株洲市不动产证明第0098765号，声明作废。'
+		].join('\n');
+		expect(parse(text).map((r) => r.documentType)).toEqual([
+			'中华人民共和国残疾人证',
+			'集体土地所有权证',
+			'购房收据',
+			'道路运输证',
+			'不动产登记证明'
+		]);
+	});
+
+	it('takes the signing organisation as the holder of a 本公司 notice', () => {
+		const text =
+			'遗失声明\n本公司不慎遗失株洲市房屋买卖合同备案登记证明一份，备案号：ZZ2019-0087654，特此声明作废。\n株洲新湘江置业有限公司\n2025年9月2日\n';
+		const [r] = parse(text, '2025-09-04');
+		expect(r).toMatchObject({
+			holder: '株洲新湘江置业有限公司',
+			documentType: '株洲市房屋买卖合同备案登记证明',
+			documentNumber: 'ZZ2019-0087654'
+		});
+		expect(spanOf(text, r)).toBe(
+			'本公司不慎遗失株洲市房屋买卖合同备案登记证明一份，备案号：ZZ2019-0087654，特此声明作废。'
+		);
+	});
+
+	it('reads OCR text: spaced headline, grouped digits, 声朋 and 声明作费', () => {
+		const text =
+			'遗 失 声 明\n文小娟不慎遺失居民身份证,证号 4302 0319 9006 2314 29,声明作废.\n邹建新遗失湘B 3M8K7号道路运输证,证号:430204 008812,声明作费。\n';
+		const rs = parse(text);
+		expect(rs.map((r) => [r.holder, r.documentType, r.documentNumber])).toEqual([
+			['文小娟', '居民身份证', '430203199006231429'],
+			['邹建新', '道路运输证', '430204008812']
+		]);
+		expect(spanOf(text, rs[1]).endsWith('声明作费。')).toBe(true);
+	});
+});
+
+describe('lost and found things', () => {
+	it('names the thing without its quantity, description or who lost it', () => {
+		const text =
+			'失物招领\n11月10日，K26路公交车驾驶员在车厢内拾到乘客遗失的蓝色雨伞一把、保温杯一个。请失主携带有效证件到公交总站调度室认领，电话：0731-28225566。';
+		const [r] = parse(text, '2024-11-12');
+		expect(r).toMatchObject({ item: '蓝色雨伞', title: '失物招领：蓝色雨伞', date: '2024-11-10' });
+	});
+
+	it('finds a thing put before the verb (将…遗落) and keeps the day of a dated time', () => {
+		const text =
+			'寻物启事\n10月19日下午4时许，本人在荷塘区乘坐出租车时，将一个棕色皮质公文包遗落在车上，包内有户口本。有拾到者请与谭先生联系，电话：13974185520，当面酬谢1000元。';
+		const [r] = parse(text, '2025-10-22');
+		expect(r).toMatchObject({
+			subtype: 'lost_item',
+			item: '棕色皮质公文包',
+			date: '2025-10-19',
+			contactName: '谭先生',
+			reward: '当面酬谢1000元'
+		});
+	});
+
+	it('ends a headed notice at the next inline notice and leaves out the page’s tip', () => {
+		const text = [
+			'招领启事',
+			'8月11日上午，市民在中心广场拾得黑色手提包一个，请失主到建设路派出所认领。联系电话：0731-28130110。',
+			'寻物启事：本人于8月12日在神农公园遗失白色手机一部，必有重谢！联系人：林女士 139 7416 6031',
+			'',
+			'警方提醒：发现物品遗失可及时拨打110求助。'
+		].join('\n');
+		const rs = parse(text, '2025-08-14');
+		expect(rs.map((r) => [r.subtype, r.item, r.phones.map((p) => p.number)])).toEqual([
+			['found_item', '黑色手提包', ['0731-28130110']],
+			['lost_item', '白色手机', ['13974166031']]
+		]);
+		expect(spanOf(text, rs[0]).endsWith('0731-28130110。')).toBe(true);
+	});
+
+	it('reads a found document with its owner and number', () => {
+		const text =
+			'招领\n本人于4月14日在湘江风光带拾到居民身份证一张，姓名：卢振宇，身份证号码：430221199207153317。请失主本人与我联系：13974127713（周女士）。';
+		const [r] = parse(text, '2025-04-16');
+		expect(r).toMatchObject({
+			subtype: 'found_item',
+			documentType: '居民身份证',
+			holder: '卢振宇',
+			documentNumber: '430221199207153317',
+			contactName: '周女士'
+		});
+	});
+
+	it('reads a found thing told as news, from the finding to the asking', () => {
+		const text = [
+			'拾到挎包 民警急寻失主',
+			'',
+			'5月25日晚，环卫工人肖师傅在红港路清扫时，发现一个深灰色帆布挎包，便将挎包送到了月塘派出所。',
+			'',
+			'包内有现金两万余元和一本存折。',
+			'',
+			'民警希望失主看到报道后尽快与月塘派出所陈警官联系，电话0731-28456110。'
+		].join('\n');
+		const [r] = parse(text, '2025-05-27');
+		expect(r).toMatchObject({ subtype: 'found_item', item: '深灰色帆布挎包', date: '2025-05-25' });
+		expect(r.phones.map((p) => p.number)).toEqual(['0731-28456110']);
+		expect(spanOf(text, r).startsWith('5月25日晚')).toBe(true);
+		expect(spanOf(text, r).endsWith('0731-28456110。')).toBe(true);
+	});
+});
+
+describe('lists of found things', () => {
+	it('files one record per owner of a list of unclaimed documents', () => {
+		const text =
+			'以下身份证请失主认领：欧阳文杰、黄淑琴、曹俊。\n\n失主可到公交第三分公司调度中心认领，咨询电话：0731-28226012。';
+		const rs = parse(text);
+		expect(rs.map((r) => [spanOf(text, r), r.holder, r.documentType])).toEqual([
+			['欧阳文杰', '欧阳文杰', '身份证'],
+			['黄淑琴', '黄淑琴', '身份证'],
+			['曹俊', '曹俊', '身份证']
+		]);
+		expect(rs.every((r) => r.phones[0]?.number === '0731-28226012')).toBe(true);
+		expect(rs[0].claimPlace).toBe('公交第三分公司调度中心');
+	});
+
+	it('files one record per row of a table of found things, not the paragraph above it', () => {
+		const text = [
+			'以下物品为6月在地铁车站拾获，至今无人认领。请失主到车站客服中心认领。',
+			'',
+			'序号　拾获日期　拾获地点　物品名称',
+			'1　6月3日　2号线五一广场站　黑色双肩背包',
+			'2　6月7日　1号线侯家塘站　银色保温杯',
+			'',
+			'地铁6号线东延段进入试运行'
+		].join('\n');
+		const rs = parse(text, '2025-07-03');
+		expect(rs.map((r) => [r.item, r.place, r.date])).toEqual([
+			['黑色双肩背包', '2号线五一广场站', '2025-06-03'],
+			['银色保温杯', '1号线侯家塘站', '2025-06-07']
+		]);
+		expect(spanOf(text, rs[1])).toBe('2　6月7日　1号线侯家塘站　银色保温杯');
+	});
+});
