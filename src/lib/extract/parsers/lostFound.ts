@@ -140,6 +140,12 @@ const CLAIM_RE =
 // Document type and number
 // ---------------------------------------------------------------------------------------
 
+/**
+ * The longest qualifier read in front of a document word: long official names
+ * (湖南省道路运输从业人员从业资格证, 行政事业单位国有资产产权登记证) are printed whole.
+ */
+const MAX_QUALIFIER = 24;
+
 const DOCUMENT_LIST_RE = new RegExp(
 	[...DOCUMENT_TYPES].sort((a, b) => b.length - a.length).join('|'),
 	'g'
@@ -166,7 +172,7 @@ function findDocument(norm: string, start: number, end: number): Found | undefin
 	// qualifier stops there.
 	while (
 		k > start &&
-		s - k < 10 &&
+		s - k < MAX_QUALIFIER &&
 		isCjk(norm[k - 1]) &&
 		!isAlnum(norm[k - 2]) &&
 		!/[的号于在遗失发将把被慎了其及和与年月日届级]/.test(norm[k - 1])
