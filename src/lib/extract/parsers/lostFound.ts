@@ -850,6 +850,27 @@ function findItemNotices(page: Page): ItemNotice[] {
 	return out.sort((a, b) => a.start - b.start);
 }
 
+/** A numbered item's mark at the start of its line: 1. / 2、 / (3) / ④. */
+const NUMBERED_RE = /^\s*(?:\d{1,2}\s*[.、．]|[(（]\d{1,2}[)）]|[①-⑳])\s*/;
+/** What a numbered line needs to be a thing of its own: when or where it was found or lost. */
+const ITEM_LINE_RE = /拾|捡|遗失|丢失|遗落|月\s*\d{1,2}\s*日|[\d一二三四五六七八九十]+日/;
+
+/**
+ * A bulletin of several things (公告如下：1.黑色皮夹…；2.儿童自行车…) is one record per
+ * numbered line, each with its own date, place and phone; the intro and the closing terms
+ * belong to none. A notice with fewer than two such lines is kept whole.
+ */
+function splitNumbered(page: Page, n: ItemNotice): ItemNotice[] {
+	const parts: ItemNotice[] = [];
+	for (const line of eachLine(page, n.start, n.end)) {
+		const mark = NUMBERED_RE.exec(line.text);
+		if (!mark || !ITEM_LINE_RE.test(line.text)) continue;
+		const [s, e] = trimWhitespace(page.norm, line.start, Math.min(line.end, n.end));
+		parts.push({ subtype: n.subtype, start: s, end: e, itemFrom: line.start + mark[0].length });
+	}
+	return parts.length >= 2 ? parts : [n];
+}
+
 /** The owner asked for in news of a found thing: 希望失主看到报道后…联系. */
 const OWNER_ASKED_RE = /失主/g;
 /** How news tells the finding of a thing: 拾到 / 捡到 / 发现 and the thing. */
@@ -1137,11 +1158,16 @@ function findOwnerLists(page: Page): Listed {
 		let ie = pe;
 		const next =
 			pe + 2 < norm.length ? paragraphAt(page, Math.min(norm.length - 1, pe + 2)) : undefined;
+		// …unless the next paragraph is a notice of its own (【寻物启事】…).
+		const nextText = next ? norm.slice(...next) : '';
+		const nextHead = nextText.split('\n')[0];
 		if (
 			next &&
 			next[0] > pe &&
 			next[1] - pe < LIST_REACH &&
-			/认领|领取|联系/.test(norm.slice(...next))
+			/认领|领取|联系/.test(nextText) &&
+			!isHeadlineLike(nextHead) &&
+			!INLINE_HEAD_RE.test(nextHead)
 		)
 			ie = next[1];
 		const phones = recordPhones(phonesIn(page, ps, ie).filter((p) => !isEmergencyNumber(p.number)));
@@ -1330,7 +1356,9 @@ export const lostFoundParser: Parser = {
 		const listed = new SpanSet();
 		for (const [a, b] of [...lists.spans, ...tables.spans].sort((x, y) => x[0] - y[0]))
 			listed.add(a, b);
-		const items = findItemNotices(page).filter((n) => !listed.overlaps(n.start, n.end));
+		const items = findItemNotices(page)
+			.filter((n) => !listed.overlaps(n.start, n.end))
+			.flatMap((n) => splitNumbered(page, n));
 		const records: LostFoundRecord[] = [...lists.records, ...tables.records];
 		for (const n of items) {
 			// A paragraph that announces the table below it (以下物品…请失主认领) is no notice.
