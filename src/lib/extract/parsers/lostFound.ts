@@ -192,8 +192,11 @@ function findDocument(norm: string, start: number, end: number): Found | undefin
 		if (q) s += q[0].length;
 	}
 	// The state's name is part of a document's (中华人民共和国残疾人证); its 和 stopped the widening.
-	const state = norm.lastIndexOf('中华人民共和国', s);
-	if (state >= start && state + 7 >= s && state + 7 <= first.start) s = state;
+	// Looked for in the few characters before the widened start only: a search back through
+	// the page from every notice would grow with the page.
+	const from = Math.max(start, s - 7);
+	const state = norm.slice(from, s + 1).indexOf('中华人民共和国');
+	if (state >= 0 && from + state + 7 <= first.start) s = from + state;
 	let e = first.end;
 	// A suffix read short: 登记证 of 不动产登记证明, 证 of 合格证书.
 	if (norm[e - 1] === '证' && /[明书]/.test(norm[e] ?? '') && e < end) e++;
@@ -1121,6 +1124,8 @@ const OWNER_NAME_RE = /^[\u4e00-\u9fa5]{2,4}$/;
 const OWNER_SEPARATOR_RE = /[、，,;；\s]+/;
 /** How far after a list its claiming instructions may be printed. */
 const LIST_REACH = 400;
+/** The longest run of names read as one list. */
+const MAX_LIST = 400;
 
 interface Listed {
 	records: LostFoundRecord[];
@@ -1136,8 +1141,9 @@ function findOwnerLists(page: Page): Listed {
 	while ((m = OWNER_LIST_RE.exec(norm))) {
 		const listStart = m.index + m[0].length;
 		// The names run to the end of the sentence (or the line).
-		let listEnd = listStart;
-		while (listEnd < norm.length && !/[。\n]/.test(norm[listEnd])) listEnd++;
+		const listLimit = Math.min(norm.length, listStart + MAX_LIST);
+		const stop = norm.slice(listStart, listLimit).search(/[。\n]/);
+		const listEnd = stop < 0 ? listLimit : listStart + stop;
 		const docWord = m.groups?.doc
 			? firstDocumentWord(norm, m.index, listStart)
 			: firstDocumentWord(norm, Math.max(lineStart(page, m.index), m.index - 30), m.index);
@@ -1153,13 +1159,18 @@ function findOwnerLists(page: Page): Listed {
 			names.push([at, at + name.length]);
 		}
 		if (names.length < 2) continue;
-		// The instructions: this paragraph and the next, within reach.
-		const [ps, pe] = paragraphAt(page, m.index);
+		// The instructions: this paragraph and the next, within reach. Each is read only near
+		// the list, so that many lists in one long paragraph do not read it again and again.
+		const [p0, p1] = paragraphAt(page, m.index);
+		const ps = Math.max(p0, m.index - LIST_REACH);
+		const pe = Math.min(p1, listEnd + LIST_REACH);
 		let ie = pe;
 		const next =
-			pe + 2 < norm.length ? paragraphAt(page, Math.min(norm.length - 1, pe + 2)) : undefined;
+			pe === p1 && pe + 2 < norm.length
+				? paragraphAt(page, Math.min(norm.length - 1, pe + 2))
+				: undefined;
 		// …unless the next paragraph is a notice of its own (【寻物启事】…).
-		const nextText = next ? norm.slice(...next) : '';
+		const nextText = next && next[1] - pe < LIST_REACH ? norm.slice(...next) : '';
 		const nextHead = nextText.split('\n')[0];
 		if (
 			next &&
@@ -1232,6 +1243,8 @@ function findFoundTables(page: Page): Listed {
 	let rowsEnd = 0;
 	for (const line of lines) {
 		const t = line.text.trim();
+		// Only a header or a row under one is split into cells.
+		if (!header && (t.length > 60 || !ITEM_COLUMN_RE.test(t))) continue;
 		const cells = t ? t.split(CELL_SPLIT_RE) : [];
 		if (header) {
 			if (cells.length === header.cells.length && !ITEM_COLUMN_RE.test(t)) {
@@ -1314,6 +1327,10 @@ const PLACEHOLDER_RE = /x{3,}|[xX]{4,}|(?<![A-Za-z0-9])[xX]{2,3}(?![A-Za-z0-9])|
 /** 某某 stands for a name in templates; void notices are never anonymised, news items are. */
 const ANONYMISED_RE = /某某/;
 const TEMPLATE_RE = anyOf(TEMPLATE_WORDS);
+/** How far before a notice, on its line, an example's label may be printed. */
+const LABEL_REACH = 24;
+/** How much of the line introducing a notice (…请参照下面的写法：) is read. */
+const INTRO_REACH = 60;
 const SAMPLE_NAME_RE = new RegExp(`^(?:${alternation(SAMPLE_NAMES)})`);
 
 /**
@@ -1328,13 +1345,15 @@ function isExample(page: Page, r: LostFoundRecord): boolean {
 	const span = norm.slice(start, end);
 	if (PLACEHOLDER_RE.test(span)) return true;
 	if (r.subtype === 'void_notice' && ANONYMISED_RE.test(span)) return true;
+	// The label in front of the notice on its line (示例一：, 【模板1】): a few characters, not
+	// the whole of a long line.
 	const ls = lineStart(page, start);
-	if (TEMPLATE_RE.test(norm.slice(ls, start))) return true;
+	if (TEMPLATE_RE.test(norm.slice(Math.max(ls, start - LABEL_REACH), start))) return true;
 	// The last non-blank line before the notice, when it introduces it (ends with a colon).
 	let k = ls;
 	while (k > 0 && /\s/.test(norm[k - 1])) k--;
 	const prevStart = lineStart(page, Math.max(0, k - 1));
-	const prev = norm.slice(prevStart, k);
+	const prev = norm.slice(Math.max(prevStart, k - INTRO_REACH), k);
 	if (/[:：]$/.test(prev) && TEMPLATE_RE.test(prev)) return true;
 	if (r.holder && SAMPLE_NAME_RE.test(r.holder)) {
 		const around = norm.slice(Math.max(0, start - 200), Math.min(norm.length, end + 100));
