@@ -7,6 +7,16 @@
  * whose items carry no ending of their own (`·张三 遗失 / 4302…4号残疾证`). Each anchor
  * word (遗失/丢失) is one candidate: its holder is read backwards, its document forwards to
  * the ending word or the next holder.
+ *
+ * One record per what a reader looks up:
+ * - a void notice naming several documents of one holder (公章、财务专用章、法人私章各一枚;
+ *   身份证、户口本) is ONE record, its documentType the documents joined by 、, its number the
+ *   first labelled one: the holder declared them void together, in one passage;
+ * - a list of unclaimed documents by owner (以下身份证请失主认领：甲、乙…) is one record per
+ *   name, its passage the name: each owner looks for their own name;
+ * - a bulletin of numbered found things (1.黑色皮夹…；2.儿童自行车…) is one record per line,
+ *   and a table of found things (序号 / 拾获日期 / 拾获地点 / 物品名称) one per row;
+ * - examples and templates (示例, 模板, XX公司, ***, 张三 next to 格式) are never records.
  */
 import {
 	DOCUMENT_NUMBER_LABELS,
