@@ -130,7 +130,7 @@ const PERSON_ITEM_RE =
 
 /** A reward for returning a lost thing. */
 const REWARD_RE =
-	/(?:(?:必有|定有|定当|当面|予以|给予|愿付|付)?(?:重谢|酬谢|感谢费|答谢)|(?:悬赏|酬金|赏金|奖励)\s*[:：]?\s*[\d一二三四五六七八九十百千万]+\s*元?)(?:\s*[\d一二三四五六七八九十百千万]+\s*元)?/;
+	/(?:(?:必有|定有|定当|当面|予以|给予|愿付|付)?(?:重谢|酬谢|感谢费|答谢)|(?:悬赏|酬金|赏金|奖励)\s*[:：]?\s*[\d一二三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟萬]+\s*元?)(?:\s*[\d一二三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟萬]+\s*元)?/;
 
 /** Lead words of a place. */
 const PLACE_RE =
@@ -138,9 +138,9 @@ const PLACE_RE =
 const PLACE_LABEL_RE =
 	/(?:遗失|丢失|拾获|拾得|捡拾|拾到)?地点\s*[:：]\s*(?<place>[^,，。;；\n]{2,40})/;
 
-/** A contact's polite name in brackets right after a number: 1397419xxxx（邝先生）. */
+/** A contact's polite name right after a number: 1397419xxxx（邝先生）, 1382601xxxx陈先生. */
 const NAME_AFTER_PHONE_RE =
-	/\d\s*[(（](?<name>[\u4e00-\u9fa5]{1,3}(?:先生|女士|小姐|老师|警官|师傅))[)）]/;
+	/\d\s*[(（]?(?<name>[\u4e00-\u9fa5]{1,3}?(?:先生|女士|小姐|老师|警官|师傅))/;
 
 /** Lead words of where a found thing can be claimed. */
 const CLAIM_RE =
@@ -923,8 +923,9 @@ const BULLET_START_RE = new RegExp(`^[${BULLETS}]`);
 /** VOID_END_RE without its global flag, to test a line. */
 const VOID_END_ONCE_RE = new RegExp(VOID_END_RE.source);
 
-/** A notice that starts its paragraph with its headword and a colon: 寻物启事：本人…. */
-const INLINE_HEAD_RE = /^\s*(?:寻物启[事示]|寻物|失物招领|招领启[事示]|招领)\s*[:：]/;
+/** A notice that starts its paragraph with its headword: 寻物启事：本人… / 【寻物启事】本人…. */
+const INLINE_HEAD_RE =
+	/^\s*(?:(?:寻物启[事示]|寻物|失物招领|招领启[事示]|招领)\s*[:：]|[【[]\s*(?:寻物启[事示]|寻物|失物招领|拾物招领|招领启[事示]|招领)\s*[】\]])/;
 /** A paragraph of the page's own (a tip, the column's terms) that follows the notices. */
 const CLOSING_PARAGRAPH_RE =
 	/^[[【]?(?:警方提醒|民警提醒|温馨提示|友情提示|特别提醒|本栏目|本报|编者按|记者提醒)/;
