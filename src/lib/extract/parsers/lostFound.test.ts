@@ -398,6 +398,26 @@ describe('lists of found things', () => {
 		expect(rs[0].claimPlace).toBe('公交第三分公司调度中心');
 	});
 
+	it('reads names over the lines below a heading, a padded two-character name as one', () => {
+		const text =
+			'以下旅客遗失的身份证请失主前来认领：\n谭思远　王丽君\n贺晓峰　周　敏\n\n认领地点：火车站派出所值班室，电话：0731-22123110。';
+		const rs = parse(text);
+		expect(rs.map((r) => [spanOf(text, r), r.holder])).toEqual([
+			['谭思远', '谭思远'],
+			['王丽君', '王丽君'],
+			['贺晓峰', '贺晓峰'],
+			['周　敏', '周敏']
+		]);
+		expect(rs[3]).toMatchObject({ claimPlace: '火车站派出所值班室', documentType: '身份证' });
+	});
+
+	it('keeps a found card whose number is masked in the middle (not a template)', () => {
+		const text =
+			'招领启事\n6月2日在建设路拾到居民身份证一张，姓名：邓小兵，身份证号码：430203********1234。请失主到建设路派出所认领。';
+		const [r] = parse(text, '2025-06-05');
+		expect(r).toMatchObject({ holder: '邓小兵', documentType: '居民身份证' });
+	});
+
 	it('files one record per row of a table of found things, not the paragraph above it', () => {
 		const text = [
 			'以下物品为6月在地铁车站拾获，至今无人认领。请失主到车站客服中心认领。',

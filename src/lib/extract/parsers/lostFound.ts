@@ -1153,7 +1153,11 @@ function findOwnerLists(page: Page): Listed {
 		const listStart = m.index + m[0].length;
 		// The names run to the end of the sentence (or the line).
 		const listLimit = Math.min(norm.length, listStart + MAX_LIST);
-		const stop = norm.slice(listStart, listLimit).search(/[。\n]/);
+		// The names run to the end of the sentence, or, when the heading line ends with its
+		// colon, over the lines below it to a blank line (甲　乙　丙 / 丁　戊).
+		const ahead = norm.slice(listStart, listLimit);
+		const onLine = /^[ \t]*\r?\n/.test(ahead);
+		const stop = onLine ? ahead.search(/\n[ \t]*\r?\n|。/) : ahead.search(/[。\n]/);
 		const listEnd = stop < 0 ? listLimit : listStart + stop;
 		const docWord = m.groups?.doc
 			? firstDocumentWord(norm, m.index, listStart)
@@ -1161,11 +1165,23 @@ function findOwnerLists(page: Page): Listed {
 		if (!docWord) continue;
 		const names: Array<[number, number]> = [];
 		let k = listStart;
-		for (const part of norm.slice(listStart, listEnd).split(OWNER_SEPARATOR_RE)) {
+		const parts = norm.slice(listStart, listEnd).split(OWNER_SEPARATOR_RE);
+		for (let i = 0; i < parts.length; i++) {
+			const part = parts[i];
+			if (!part) continue;
 			const at = norm.indexOf(part, k);
 			k = at + part.length;
+			// A two-character name is padded to the column's width: 周　敏.
+			if (part.length === 1 && parts[i + 1]?.length === 1 && isCjk(part) && isCjk(parts[i + 1])) {
+				const end = norm.indexOf(parts[i + 1], k) + 1;
+				if (end - at <= 3) {
+					names.push([at, end]);
+					k = end;
+					i++;
+					continue;
+				}
+			}
 			const name = part.replace(/等$/, '');
-			if (!part) continue;
 			if (!OWNER_NAME_RE.test(name)) break;
 			names.push([at, at + name.length]);
 		}
@@ -1207,7 +1223,7 @@ function findOwnerLists(page: Page): Listed {
 				)
 			: undefined;
 		for (const [s, e] of names) {
-			const holder = field(page, s, e)!;
+			const holder = field(page, s, e)!.replace(/[\s\u3000]+/g, '');
 			const r: LostFoundRecord = {
 				kind: 'lost_found',
 				subtype: 'found_item',
@@ -1330,11 +1346,12 @@ function tableRow(
 // ---------------------------------------------------------------------------------------
 
 /**
- * What a template prints where a real notice has a name or a number: XX公司, xxx, 430xxxx…,
- * ***, □□. A run of X inside a code (…MA4L2RXX7B) is no placeholder: two or three X count
- * only standing alone.
+ * What a template prints where a real notice has a name or a number: XX公司, xxx, ***,
+ * 430xxxxxxxxxxxxxxx (the rest of the number left out), □□. A run between letters or digits
+ * is no placeholder: X inside a code (…MA4L2RXX7B), or the middle of a masked ID number
+ * (430203********1234) that police lists of found cards print.
  */
-const PLACEHOLDER_RE = /x{3,}|[xX]{4,}|(?<![A-Za-z0-9])[xX]{2,3}(?![A-Za-z0-9])|[*]{2,}|[○□]{2,}/;
+const PLACEHOLDER_RE = /(?<![A-Za-z0-9*])[xX*]{2,}|[xX*]{3,}(?![A-Za-z0-9*])|[○□]{2,}/;
 /** 某某 stands for a name in templates; void notices are never anonymised, news items are. */
 const ANONYMISED_RE = /某某/;
 const TEMPLATE_RE = anyOf(TEMPLATE_WORDS);
