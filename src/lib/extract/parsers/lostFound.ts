@@ -1154,7 +1154,7 @@ function findOwnerLists(page: Page): Listed {
 		// The names run to the end of the sentence (or the line).
 		const listLimit = Math.min(norm.length, listStart + MAX_LIST);
 		// The names run to the end of the sentence, or, when the heading line ends with its
-		// colon, over the lines below it to a blank line (甲　乙　丙 / 丁　戊).
+		// colon, over the lines below it to a blank line (甲 乙 丙 / 丁 戊, set apart by ideographic spaces).
 		const ahead = norm.slice(listStart, listLimit);
 		const onLine = /^[ \t]*\r?\n/.test(ahead);
 		const stop = onLine ? ahead.search(/\n[ \t]*\r?\n|。/) : ahead.search(/[。\n]/);
@@ -1171,7 +1171,7 @@ function findOwnerLists(page: Page): Listed {
 			if (!part) continue;
 			const at = norm.indexOf(part, k);
 			k = at + part.length;
-			// A two-character name is padded to the column's width: 周　敏.
+			// A two-character name is padded to the column's width: 周 敏 with an ideographic space.
 			if (part.length === 1 && parts[i + 1]?.length === 1 && isCjk(part) && isCjk(parts[i + 1])) {
 				const end = norm.indexOf(parts[i + 1], k) + 1;
 				if (end - at <= 3) {
