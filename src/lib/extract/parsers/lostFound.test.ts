@@ -265,6 +265,25 @@ describe('holders and documents read as a reader files them', () => {
 		expect(spanOf(text, rs[2]).startsWith('攸县新塘湾运输有限公司湘B·57Q18号车遗失')).toBe(true);
 	});
 
+	it('reads past the holder’s bracketed ID to the document lost, with date and place', () => {
+		const text =
+			'周建平（身份证号：430203197512120016）于2025年8月20日在芦淞区服饰城附近不慎遗失机动车驾驶证，证号同身份证号，声明作废。';
+		const [r] = parse(text, '2025-09-01');
+		expect(r).toMatchObject({
+			holder: '周建平',
+			documentType: '机动车驾驶证',
+			date: '2025-08-20',
+			place: '芦淞区服饰城'
+		});
+	});
+
+	it('takes the name of 本人某某， before the verb', () => {
+		const text = '本人罗小军，遗失残疾人证，证号43020319700101123X42，声明作废。';
+		const [r] = parse(text);
+		expect(r).toMatchObject({ holder: '罗小军', documentType: '残疾人证' });
+		expect(spanOf(text, r)).toBe(text);
+	});
+
 	it('does not join a document and the next holder across 、', () => {
 		const text = '张敏遗失身份证、李强遗失户口本，声明作废。';
 		expect(parse(text).map((r) => [r.holder, r.documentType])).toEqual([

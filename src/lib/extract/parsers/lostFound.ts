@@ -532,8 +532,16 @@ function readLead(page: Page, start: number, end: number): Lead {
 		const ps = s + cut + place.index + 1;
 		lead.place = trimSpan(norm, ps, ps + place.groups.place.length);
 	}
-	const doc = firstDocumentWord(norm, s + cut, e);
-	if (doc) lead.document = findDocument(norm, s + cut, e);
+	// A document named in brackets after the holder (（身份证号：…）) is a label of the
+	// holder, not the document lost: it is looked for after the brackets.
+	let docFrom = s + cut;
+	if (/[(（]/.test(norm[docFrom] ?? '')) {
+		const close = norm.slice(docFrom, e).search(/[)）]/);
+		if (close >= 0) docFrom += close + 1;
+	}
+	const doc = firstDocumentWord(norm, docFrom, e);
+	if (doc && !/^号/.test(norm.slice(doc.end, doc.end + 1)))
+		lead.document = findDocument(norm, docFrom, e);
 	return lead;
 }
 
@@ -651,6 +659,9 @@ function parseVoidNotices(page: Page, taken: Array<[number, number]>): LostFound
 	return records;
 }
 
+/** A holder who names themself before a comma: 本人罗小军，遗失…. */
+const SELF_NAMED_RE = /(?:本人|我叫|声明人)\s*[:：]?\s*(?<name>[\u4e00-\u9fa5]{2,4})\s*[,，]\s*$/;
+
 function buildVoidRecord(page: Page, c: Candidate): LostFoundRecord | undefined {
 	const norm = page.norm;
 	const [start, end] = trimSpan(norm, c.anchor.holderStart, c.end);
@@ -661,6 +672,17 @@ function buildVoidRecord(page: Page, c: Candidate): LostFoundRecord | undefined 
 
 	const lead = readLead(page, start, c.anchor.start);
 	if (isNewsHolder(norm, lead.holder)) return undefined;
+	// 本人罗小军，遗失残疾人证…: the name stands before the comma that stopped the holder.
+	let spanStart = start;
+	if (!lead.holder) {
+		const ls = Math.max(lineStart(page, start), start - 12);
+		const self = SELF_NAMED_RE.exec(norm.slice(ls, start));
+		if (self?.groups) {
+			const ns = start - self[0].length + self[0].indexOf(self.groups.name);
+			lead.holder = [ns, ns + self.groups.name.length];
+			spanStart = start - self[0].length;
+		}
+	}
 
 	// The body runs from the verb to the ending word.
 	const bodyEnd = c.terminated ? endOfBody(norm, c.anchor.end, c.end) : c.end;
@@ -696,7 +718,7 @@ function buildVoidRecord(page: Page, c: Candidate): LostFoundRecord | undefined 
 		kind: 'lost_found',
 		subtype: 'void_notice',
 		title,
-		source: { file: page.source, start, end: spanEnd },
+		source: { file: page.source, start: spanStart, end: spanEnd },
 		confidence: Math.min(0.95, Math.round(confidence * 100) / 100),
 		phones: [],
 		emails: []
