@@ -773,6 +773,15 @@ interface ItemNotice {
 	head?: [number, number];
 	/** Where the words naming the thing start, when the usual verbs do not lead to it. */
 	itemFrom?: number;
+	/** Where the body starts under a news headline that is part of the paragraph. */
+	bodyFrom?: number;
+}
+
+/** Where a paragraph's body starts when its first line is a headline (的哥拾到手机 等失主来领). */
+function bodyAfterHeadline(norm: string, s: number, e: number): number | undefined {
+	const nl = norm.indexOf('\n', s);
+	if (nl < 0 || nl >= e) return undefined;
+	return isHeadlineLike(norm.slice(s, nl)) ? nl + 1 : undefined;
 }
 
 /** Words of a paragraph that tells a lost thing: someone who finds it … is asked to call. */
@@ -782,7 +791,11 @@ const RETURN_WORDS = ['联系', '归还', '送还', '交还', '重谢', '酬谢'
 const VOID_END_WORDS = ['作废', '声明作费', '声明无效', '特此声明', '特此公告', '以此为证'];
 
 /** Lost/found notices: those under a headline, then those told in one paragraph. */
-function findItemNotices(page: Page): ItemNotice[] {
+/**
+ * Lost/found notices outside `listed` (the lists and tables already read, sorted by start):
+ * a headed block stops where a list or table begins.
+ */
+function findItemNotices(page: Page, listed: ReadonlyArray<[number, number]>): ItemNotice[] {
 	const norm = page.norm;
 	const out: ItemNotice[] = [];
 	// The notices found so far, one set per way of finding them: each way finds its
@@ -790,8 +803,14 @@ function findItemNotices(page: Page): ItemNotice[] {
 	const headed = new SpanSet();
 	const foundParas = new SpanSet();
 	const lostParas = new SpanSet();
+	const lists = new SpanSet();
+	for (const [a, b] of listed) lists.add(a, b);
+	const listStarts = listed.map(([a]) => a);
 	const overlaps = (s: number, e: number) =>
-		headed.overlaps(s, e) || foundParas.overlaps(s, e) || lostParas.overlaps(s, e);
+		headed.overlaps(s, e) ||
+		foundParas.overlaps(s, e) ||
+		lostParas.overlaps(s, e) ||
+		lists.overlaps(s, e);
 
 	// Headed notices: a headline line, or a paragraph that starts with the word and a colon.
 	for (const line of eachLine(page, 0, norm.length)) {
@@ -814,7 +833,9 @@ function findItemNotices(page: Page): ItemNotice[] {
 				continue;
 		}
 		if (overlaps(line.start, line.end)) continue;
-		const end = clipAtNextNotice(page, line.start, noticeBlockEnd(page, line.start));
+		let end = clipAtNextNotice(page, line.start, noticeBlockEnd(page, line.start));
+		const nextList = listStarts[lowerBound(listStarts, line.end)];
+		if (nextList !== undefined && nextList < end) end = nextList;
 		const [s, e] = trimWhitespace(norm, line.start, end);
 		const hs = line.start + line.text.indexOf(t);
 		headed.add(s, e);
@@ -842,7 +863,7 @@ function findItemNotices(page: Page): ItemNotice[] {
 		if (!asks.value) continue;
 		if (PERSON_RE.test(norm.slice(m.index + m[0].length, m.index + m[0].length + 8))) continue;
 		foundParas.add(s, e);
-		out.push({ subtype: 'found_item', start: s, end: e });
+		out.push({ subtype: 'found_item', start: s, end: e, bodyFrom: bodyAfterHeadline(norm, s, e) });
 	}
 	// A found thing told as news: the finding in one paragraph (…发现一个挎包), the police
 	// asking the owner in a later one (希望失主…与…联系，电话…). The notice runs from the
@@ -880,7 +901,7 @@ function findItemNotices(page: Page): ItemNotice[] {
 			phoned = { start: s, end: e, value: phonesIn(page, s, e).length > 0 };
 		if (!phoned.value) continue;
 		lostParas.add(s, e);
-		out.push({ subtype: 'lost_item', start: s, end: e });
+		out.push({ subtype: 'lost_item', start: s, end: e, bodyFrom: bodyAfterHeadline(norm, s, e) });
 	}
 	return out.sort((a, b) => a.start - b.start);
 }
@@ -1018,7 +1039,7 @@ function findItem(
 /** `[s, e)` of a clause naming a thing, cut to the thing's name (see findItem). */
 function cleanItem(norm: string, s: number, e: number): [number, number] | undefined {
 	// 拾到乘客遗失的蓝色雨伞: whose it was is not the thing.
-	const whose = /^[\u4e00-\u9fa5]{0,4}(?:遗失|丢失|遗落|遗忘|丢下)的/.exec(norm.slice(s, e));
+	const whose = /^[\u4e00-\u9fa5]{0,4}(?:遗失|丢失|遗落|遗忘|遗留|丢下)的/.exec(norm.slice(s, e));
 	if (whose && whose[0].length < e - s) s += whose[0].length;
 	const cut = ITEM_CUT_RE.exec(norm.slice(s, e));
 	if (cut && cut.index > 0) e = s + cut.index;
@@ -1043,7 +1064,7 @@ function isDocument(norm: string, s: number, e: number): boolean {
 
 function buildItemRecord(page: Page, n: ItemNotice): LostFoundRecord | undefined {
 	const norm = page.norm;
-	const bodyStart = n.head ? n.head[1] : n.start;
+	const bodyStart = n.head ? n.head[1] : (n.bodyFrom ?? n.start);
 	const first = n.itemFrom === undefined ? undefined : clauses(norm, n.itemFrom, n.end)[0];
 	const item = first ? cleanItem(norm, ...first) : findItem(norm, bodyStart, n.end, n.subtype);
 	const itemText = item ? field(page, ...item) : undefined;
@@ -1422,12 +1443,8 @@ export const lostFoundParser: Parser = {
 	parse(page) {
 		const lists = findOwnerLists(page);
 		const tables = findFoundTables(page);
-		const listed = new SpanSet();
-		for (const [a, b] of [...lists.spans, ...tables.spans].sort((x, y) => x[0] - y[0]))
-			listed.add(a, b);
-		const items = findItemNotices(page)
-			.filter((n) => !listed.overlaps(n.start, n.end))
-			.flatMap((n) => splitNumbered(page, n));
+		const listed = [...lists.spans, ...tables.spans].sort((x, y) => x[0] - y[0]);
+		const items = findItemNotices(page, listed).flatMap((n) => splitNumbered(page, n));
 		const records: LostFoundRecord[] = [...lists.records, ...tables.records];
 		for (const n of items) {
 			// A paragraph that announces the table below it (以下物品…请失主认领) is no notice.
