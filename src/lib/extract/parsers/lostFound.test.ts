@@ -403,6 +403,14 @@ describe('lost and found things', () => {
 	});
 });
 
+describe('missing people are not lost things', () => {
+	it('leaves a 寻亲 notice whose family 丢失女儿 to the family-search parser', () => {
+		const text =
+			'寻亲启事\n我叫李晓梅，1998年在株洲火车站与家人失散时约5岁。家人于当年在火车站丢失女儿后多方寻找未果。如有知情者或见到者请联系13974165432，必有重谢。';
+		expect(parse(text)).toEqual([]);
+	});
+});
+
 describe('lists of found things', () => {
 	it('files one record per owner of a list of unclaimed documents', () => {
 		const text =

@@ -126,7 +126,9 @@ const FOUND_VERB_RE = anyOf([...FOUND_VERBS, ...FOUND_VERBS_OCR], 'g');
 const PERSON_RE = /婴|孩|童|儿|男子|女子|老人|老年|人员|患者|流浪|尸|遗体/;
 /** An item that names a person (一名男婴, 走失老人), not a thing (儿童滑板车). */
 const PERSON_ITEM_RE =
-	/(?:婴儿?|孩子?|儿童|男童|女童|男孩|女孩|男子|女子|老人|老年人|人员|患者|流浪\S*|尸体|遗体)$/;
+	/(?:婴儿?|孩子?|儿童|男童|女童|男孩|女孩|男子|女子|老人|老年人|人员|患者|流浪\S*|尸体|遗体)$|^(?:[一两二三]?[名个位])?(?:女儿|儿子|孩子|小孩|男孩|女孩|婴儿|老人|父亲|母亲|爷爷|奶奶|外公|外婆|丈夫|妻子|弟弟|妹妹|哥哥|姐姐|家人|亲人)/;
+/** A paragraph about a missing person (寻亲, 走失) is family search, whatever else it says. */
+const MISSING_PERSON_RE = /寻亲|寻人|走失|失散|离家出走/;
 
 /** A reward for returning a lost thing. */
 const REWARD_RE =
@@ -897,6 +899,12 @@ function findItemNotices(page: Page, listed: ReadonlyArray<[number, number]>): I
 		if (!returns.within(m.index, e)) continue;
 		voidEnds ??= new Occurrences(norm, VOID_END_WORDS);
 		if (voidEnds.within(m.index, e)) continue;
+		if (
+			MISSING_PERSON_RE.test(
+				norm.slice(Math.max(s, m.index - 200), Math.min(e, m.index + m[0].length + 200))
+			)
+		)
+			continue;
 		if (phoned?.start !== s || phoned.end !== e)
 			phoned = { start: s, end: e, value: phonesIn(page, s, e).length > 0 };
 		if (!phoned.value) continue;
