@@ -72,10 +72,12 @@ const ANCHOR_RE = new RegExp(`(?:不慎)?(?:${alternation(LOST_VERBS)})`, 'g');
 
 /**
  * An anchor that is part of a headline word (遗失声明, 遗失物品招领), of a narrative
- * (遗失的证件, 遗失后) or of advice (营业执照遗失须提供…, 遗失可在网上公示, 遗失则无需登报),
+ * (遗失的证件, 遗失后), of advice (营业执照遗失须提供…, 遗失可在网上公示, 遗失则无需登报)
+ * or of a form that names the document elsewhere (本人不慎遗失上述证件),
  * not a notice's verb.
  */
-const ANCHOR_IS_HEAD_RE = /^(?:声明|启事|启示|公告|物|人|的|后|者|时|或|、|须|需|应|可|则|也)/;
+const ANCHOR_IS_HEAD_RE =
+	/^(?:声明|启事|启示|公告|物|人|的|后|者|时|或|、|须|需|应|可|则|也|上述|以上|前述|该)/;
 
 /** Words after an ending that continue a sentence (声明作废后补办): then it is no ending. */
 const END_CONTINUES_RE = /^(?:后|前|的|了|手续|即可|并|再|时|等|才|处理|程序|流程)/;
@@ -1046,6 +1048,9 @@ function findItem(
 
 /** `[s, e)` of a clause naming a thing, cut to the thing's name (see findItem). */
 function cleanItem(norm: string, s: number, e: number): [number, number] | undefined {
+	// A form's next label ends the value: 遗失物品：黑色钱包一个 / 遗失时间：….
+	const label = /\n\s*[\u4e00-\u9fa5]{2,6}\s*[:：]/.exec(norm.slice(s, e));
+	if (label) e = s + label.index;
 	// 拾到乘客遗失的蓝色雨伞: whose it was is not the thing.
 	const whose = /^[\u4e00-\u9fa5]{0,4}(?:遗失|丢失|遗落|遗忘|遗留|丢下)的/.exec(norm.slice(s, e));
 	if (whose && whose[0].length < e - s) s += whose[0].length;
