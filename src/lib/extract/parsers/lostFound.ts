@@ -138,7 +138,7 @@ const REWARD_RE =
 
 /** Lead words of a place. */
 const PLACE_RE =
-	/(?:在|于(?![\d一二三四五六七八九十]+月|\d{4}年|今|昨|近日|本月|上午|下午|晚|早))(?<place>[^,，。;；:：\n]{2,40}?)(?:处|附近|一带|路段)?(?:不慎|被|时|内)?(?=遗失|丢失|遗落|拾到|拾得|拾获|捡到|捡拾|被盗|抬到|抬得|抬获)/;
+	/(?:在|于(?![\d一二三四五六七八九十]+月|\d{4}年|今|昨|近日|本月|上午|下午|晚|早))(?<place>[^,，。;；:：]{2,40}?)(?:处|附近|一带|路段)?(?:不慎|被|时|内)?(?=遗失|丢失|遗落|拾到|拾得|拾获|捡到|捡拾|被盗|抬到|抬得|抬获)/;
 const PLACE_LABEL_RE =
 	/(?:遗失|丢失|拾获|拾得|捡拾|拾到)?地点\s*[:：]\s*(?<place>[^,，。;；\n]{2,40})/;
 
@@ -184,16 +184,27 @@ function findDocument(norm: string, start: number, end: number): Found | undefin
 	let k = s;
 	// A character right after a number or letter is its unit (402房, 3栋, 湘D·88172挂): the
 	// qualifier stops there.
-	while (
-		k > start &&
-		s - k < MAX_QUALIFIER &&
-		isCjk(norm[k - 1]) &&
-		!isAlnum(norm[k - 2]) &&
-		!/[的号于在遗失发将把被慎了其及和与年月日届级]/.test(norm[k - 1])
-	)
-		k--;
+	// A narrow column breaks a name anywhere (…医院出 / 生医学证明): a line break between
+	// two ideographs is read through.
+	for (;;) {
+		if (k > start + 1 && norm[k - 1] === '\n' && isCjk(norm[k - 2]) && isCjk(norm[k])) {
+			k--;
+			continue;
+		}
+		if (
+			k > start &&
+			s - k < MAX_QUALIFIER &&
+			isCjk(norm[k - 1]) &&
+			!isAlnum(norm[k - 2]) &&
+			!/[的号于在遗失发将把被慎了其及和与年月日届级]/.test(norm[k - 1])
+		) {
+			k--;
+			continue;
+		}
+		break;
+	}
 	if (k < s) {
-		const left = norm.slice(k, s);
+		const left = norm.slice(k, s).replace(/\n/g, '\u0000');
 		let cut = 0;
 		for (const m of left.matchAll(ISSUER_END_RE)) {
 			// An issuer needs a name before its ending (市残疾人联合会), not a lone 所 or 院;
@@ -559,6 +570,23 @@ function isNewsHolder(norm: string, holder: [number, number] | undefined): boole
 /** What may stand between two items of a column: whitespace, bullets, separators. */
 const GAP_FILLER_RE = new RegExp(`[\\s${BULLETS},，;；。、:：]`, 'g');
 
+/**
+ * True when a line inside a notice's reach heads another notice: it reads as a heading
+ * (遗失声明), holds no comma and follows a finished sentence or a blank line — a narrow
+ * column's line that happens to end in 声明 (N430567890，声明 / 作废。) does not.
+ */
+function startsNotice(page: Page, line: { start: number; text: string }): boolean {
+	if (!isNoticeHead(line.text) || /[,，]/.test(line.text)) return false;
+	let k = line.start;
+	while (k > 0 && /[ \t\r\u3000]/.test(page.norm[k - 1])) k--;
+	const before = page.norm.slice(Math.max(0, k - 2), k);
+	return (
+		!/\S\n$/.test(before) ||
+		/[。!！?？;；]\n$/.test(before) ||
+		isHeadlineLike(page.norm.slice(lineStart(page, Math.max(0, k - 1)), k - 1))
+	);
+}
+
 interface Candidate {
 	anchor: Anchor;
 	end: number;
@@ -620,7 +648,7 @@ function parseVoidNotices(page: Page, taken: Array<[number, number]>): LostFound
 		const blank = /\n[ \t]*\r?\n/.exec(norm.slice(a.end, limit));
 		if (blank) limit = a.end + blank.index;
 		for (const line of eachLine(page, a.end, limit)) {
-			if (line.start > a.end && isNoticeHead(line.text)) {
+			if (line.start > a.end && startsNotice(page, line)) {
 				limit = Math.min(limit, line.start);
 				break;
 			}
