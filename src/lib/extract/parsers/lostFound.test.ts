@@ -309,6 +309,18 @@ describe('holders and documents read as a reader files them', () => {
 		]);
 	});
 
+	it('reads a narrow column: a document name, a number and the ending broken across lines', () => {
+		const text =
+			'遗失声明\n王晓燕遗失湖南省\n株洲市中心医院出\n生医学证明，编号\nN430567890，声明\n作废。\n';
+		const [r] = parse(text);
+		expect(r).toMatchObject({
+			holder: '王晓燕',
+			documentType: '出生医学证明',
+			documentNumber: 'N430567890'
+		});
+		expect(spanOf(text, r).endsWith('声明\n作废。')).toBe(true);
+	});
+
 	it('takes the signing organisation as the holder of a 本公司 notice', () => {
 		const text =
 			'遗失声明\n本公司不慎遗失株洲市房屋买卖合同备案登记证明一份，备案号：ZZ2019-0087654，特此声明作废。\n株洲新湘江置业有限公司\n2025年9月2日\n';
