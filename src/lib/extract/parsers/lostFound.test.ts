@@ -321,6 +321,15 @@ describe('holders and documents read as a reader files them', () => {
 		expect(spanOf(text, r).endsWith('声明\n作废。')).toBe(true);
 	});
 
+	it('takes a holder labelled in the body when none stands in front', () => {
+		const text =
+			'遗失居民身份证一张，姓名：陈小龙，号码：430204199511230035，声明作废。\n遗失营业执照正本，名称：株洲市芦淞区阿娟早餐店，统一社会信用代码：92430203MA4M8KC41X，特此声明。';
+		expect(parse(text).map((r) => [r.holder, r.documentType, r.documentNumber])).toEqual([
+			['陈小龙', '居民身份证', '430204199511230035'],
+			['株洲市芦淞区阿娟早餐店', '营业执照正本', '92430203MA4M8KC41X']
+		]);
+	});
+
 	it('takes the signing organisation as the holder of a 本公司 notice', () => {
 		const text =
 			'遗失声明\n本公司不慎遗失株洲市房屋买卖合同备案登记证明一份，备案号：ZZ2019-0087654，特此声明作废。\n株洲新湘江置业有限公司\n2025年9月2日\n';
@@ -382,6 +391,13 @@ describe('lost and found things', () => {
 			['lost_item', '白色手机', ['13974166031']]
 		]);
 		expect(spanOf(text, rs[0]).endsWith('0731-28130110。')).toBe(true);
+	});
+
+	it('reads a lost thing whose finder is asked to bring it somewhere, without a phone', () => {
+		const text =
+			'10月4日下午在神农公园附近丢失一条白色比熊犬，有拾到者请送至神农公园东门保安室，必有重谢。';
+		const [r] = parse(text, '2025-10-05');
+		expect(r).toMatchObject({ subtype: 'lost_item', item: '白色比熊犬', place: '神农公园' });
 	});
 
 	it('reads a found document with its owner and number', () => {

@@ -722,12 +722,12 @@ function buildVoidRecord(page: Page, c: Candidate): LostFoundRecord | undefined 
 	const documentNumber = findNumber(norm, start, bodyEnd);
 	if (!doc && !documentNumber) return undefined;
 
-	const signer = lead.holder ? undefined : signerAfter(page, c.end);
-	const holder = lead.holder
-		? field(page, ...lead.holder)
-		: signer
-			? field(page, ...signer)
-			: undefined;
+	// Without a name in front: a name labelled in the body (遗失居民身份证一张，姓名：某某 /
+	// 名称：某店), else the organisation signing under the notice.
+	const named = lead.holder ? undefined : labelledHolder(norm, c.anchor.end, bodyEnd);
+	const signer = lead.holder || named ? undefined : signerAfter(page, c.end);
+	const holderSpan = lead.holder ?? named ?? signer;
+	const holder = holderSpan ? field(page, ...holderSpan) : undefined;
 	const documentType = doc ? field(page, doc.start, doc.end) : undefined;
 	// The title is built in the script of the page: 張三遺失身份證聲明 on a traditional page.
 	const traditional = isTraditional(page, start, spanEnd);
@@ -764,6 +764,17 @@ function buildVoidRecord(page: Page, c: Candidate): LostFoundRecord | undefined 
 	if (district) record.district = district;
 	if (flags.length) record.flags = flags;
 	return record;
+}
+
+/** A holder named by a label in a notice's body: 姓名：某某, 名称：某店, 户名：某公司. */
+const HOLDER_LABEL_RE =
+	/(?:姓名|名称|户名|单位名称|持证人|持有人)\s*[:：]\s*(?<name>[^,，。;；\s(（]{2,30})/;
+
+function labelledHolder(norm: string, from: number, to: number): [number, number] | undefined {
+	const m = HOLDER_LABEL_RE.exec(norm.slice(from, to));
+	if (!m?.groups) return undefined;
+	const s = from + m.index + m[0].length - m.groups.name.length;
+	return [s, s + m.groups.name.length];
 }
 
 /**
@@ -815,6 +826,9 @@ function bodyAfterHeadline(norm: string, s: number, e: number): number | undefin
 	if (nl < 0 || nl >= e) return undefined;
 	return isHeadlineLike(norm.slice(s, nl)) ? nl + 1 : undefined;
 }
+
+/** Where a finder is asked to bring a lost thing: 请送至神农公园东门保安室. */
+const RETURN_PLACE_RE = /(?:送至|送到|交至|交到|送还至|送还到|送回)[^,，。;；\n]{2,30}/;
 
 /** Words of a paragraph that tells a lost thing: someone who finds it … is asked to call. */
 const FINDER_WORDS = ['拾到', '拾获', '捡到', '拾得', '捡拾', '发现', '见到', '抬到'];
@@ -936,7 +950,12 @@ function findItemNotices(page: Page, listed: ReadonlyArray<[number, number]>): I
 		)
 			continue;
 		if (phoned?.start !== s || phoned.end !== e)
-			phoned = { start: s, end: e, value: phonesIn(page, s, e).length > 0 };
+			phoned = {
+				start: s,
+				end: e,
+				// A phone, or a place to bring the thing to (请送至…保安室).
+				value: phonesIn(page, s, e).length > 0 || RETURN_PLACE_RE.test(norm.slice(s, e))
+			};
 		if (!phoned.value) continue;
 		lostParas.add(s, e);
 		out.push({ subtype: 'lost_item', start: s, end: e, bodyFrom: bodyAfterHeadline(norm, s, e) });
