@@ -431,6 +431,14 @@ describe('lost and found things', () => {
 	});
 });
 
+describe('examples are told by their own words, not their neighbours’', () => {
+	it('keeps a real notice after one whose holder’s name holds 参考', () => {
+		const text =
+			'株洲市参考书店遗失营业执照，声明作废。李明遗失身份证，号码430203199001011234，声明作废。';
+		expect(parse(text).map((r) => r.holder)).toEqual(['株洲市参考书店', '李明']);
+	});
+});
+
 describe('missing people are not lost things', () => {
 	it('leaves a 寻亲 notice whose family 丢失女儿 to the family-search parser', () => {
 		const text =

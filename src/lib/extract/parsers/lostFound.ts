@@ -1479,7 +1479,13 @@ function isExample(page: Page, r: LostFoundRecord): boolean {
 	// The label in front of the notice on its line (示例一：, 【模板1】): a few characters, not
 	// the whole of a long line.
 	const ls = lineStart(page, start);
-	if (TEMPLATE_RE.test(norm.slice(Math.max(ls, start - LABEL_REACH), start))) return true;
+	// After the last sentence end: in a run-together column the words before belong to the
+	// previous notice (…参考书店遗失…声明作废。).
+	const label = norm
+		.slice(Math.max(ls, start - LABEL_REACH), start)
+		.split(/[。;；!！]/)
+		.pop()!;
+	if (TEMPLATE_RE.test(label)) return true;
 	// The last non-blank line before the notice, when it introduces it (ends with a colon).
 	let k = ls;
 	while (k > 0 && /\s/.test(norm[k - 1])) k--;
