@@ -1455,8 +1455,11 @@ function tableRow(
  * (430203********1234) that police lists of found cards print.
  */
 const PLACEHOLDER_RE = /(?<![A-Za-z0-9*])[xX*]{2,}|[xX*]{3,}(?![A-Za-z0-9*])|[○□]{2,}/;
-/** 某某 stands for a name in templates; void notices are never anonymised, news items are. */
-const ANONYMISED_RE = /某某/;
+/**
+ * 某某 standing for a whole value (某某公司遗失…, 编号：某某某某) marks a template; after a
+ * surname (王某某) it is a name made anonymous, as news and test pages print them.
+ */
+const ANONYMISED_RE = /(?:^|[:：]\s*)某某/;
 const TEMPLATE_RE = anyOf(TEMPLATE_WORDS);
 /** How far before a notice, on its line, an example's label may be printed. */
 const LABEL_REACH = 24;
