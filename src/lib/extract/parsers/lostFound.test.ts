@@ -330,6 +330,13 @@ describe('holders and documents read as a reader files them', () => {
 		]);
 	});
 
+	it('takes the person signing 声明人：… as the holder of a 本人 notice', () => {
+		const text =
+			'本人不慎遗失中华人民共和国护照，护照号E98765432，特此声明作废。\n声明人：谢志刚\n2025年10月3日';
+		const [r] = parse(text);
+		expect(r).toMatchObject({ holder: '谢志刚', documentType: '中华人民共和国护照' });
+	});
+
 	it('takes the signing organisation as the holder of a 本公司 notice', () => {
 		const text =
 			'遗失声明\n本公司不慎遗失株洲市房屋买卖合同备案登记证明一份，备案号：ZZ2019-0087654，特此声明作废。\n株洲新湘江置业有限公司\n2025年9月2日\n';
@@ -398,6 +405,13 @@ describe('lost and found things', () => {
 			'10月4日下午在神农公园附近丢失一条白色比熊犬，有拾到者请送至神农公园东门保安室，必有重谢。';
 		const [r] = parse(text, '2025-10-05');
 		expect(r).toMatchObject({ subtype: 'lost_item', item: '白色比熊犬', place: '神农公园' });
+	});
+
+	it('names a pet told before its verb (一只橘色狸花猫从小区走失)', () => {
+		const text =
+			'寻猫启事\n10月1日晚，家中一只橘色狸花猫从石峰区响石岭小区走失，猫咪胆小，左前爪有白斑。悬赏2000元，有线索者请联系：18107330099。';
+		const [r] = parse(text, '2025-10-05');
+		expect(r).toMatchObject({ subtype: 'lost_item', item: '橘色狸花猫', reward: '悬赏2000元' });
 	});
 
 	it('reads a found document with its owner and number', () => {

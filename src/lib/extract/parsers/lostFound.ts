@@ -789,7 +789,8 @@ function signerAfter(page: Page, end: number): [number, number] | undefined {
 		if (!t || ++seen > 2) return undefined;
 		const named = /^(?:声明单位|声明人)\s*[:：]\s*/.exec(t);
 		const name = named ? t.slice(named[0].length) : t;
-		if (isOrganization(name)) {
+		// An organisation signs by its name alone; a person only after 声明人：.
+		if (isOrganization(name) || (named && /^[\u4e00-\u9fa5]{2,4}$/.test(name))) {
 			const s = line.start + line.text.indexOf(name);
 			return [s, s + name.length];
 		}
@@ -1055,6 +1056,9 @@ const TRAIL_QUANTITY_RE = new RegExp(`${QUANTITY}$`);
 /** A thing put in front of the verb: 将一个棕色公文包遗落在车上, 把钥匙丢了. */
 const MOVED_ITEM_RE =
 	/[将把](?<item>[^,，。;；\n]{2,30}?)(?:不慎)?(?:遗落|遗失|丢失|遗忘|落|丢)(?:在|于|了)?/;
+/** A pet that strayed, named before its verb: 一只橘色狸花猫从小区走失. */
+const STRAYED_RE =
+	/[一两]?(?:只|条|头)(?<item>[\u4e00-\u9fa5]{2,10}?)(?:[从在于][^,，。;；]{0,20})?(?:走失|走丢|跑丢|丢失)/;
 /** A thing handed in: 收到群众送交的金色手镯一只. */
 const HANDED_IN_RE = /(?:送交|上交|交来|送来|移交)的/;
 const LOST_ITEM_VERB_RE = /(?:不慎)?(?:遗失|丢失|遗落|被盗|走失|丢)(?:了)?/;
@@ -1078,10 +1082,14 @@ function findItem(
 	let from: number | undefined;
 	const label = /(?:遗失|丢失|拾得|拾获)?(?:物品|失物|物件)(?:名称)?\s*[:：]\s*/.exec(text);
 	const moved = subtype === 'lost_item' && !label ? MOVED_ITEM_RE.exec(text) : null;
+	const strayed = subtype === 'lost_item' && !label && !moved ? STRAYED_RE.exec(text) : null;
 	if (label) from = start + label.index + label[0].length;
 	else if (moved?.groups) {
 		const s = start + moved.index + 1;
 		return cleanItem(norm, s, s + moved.groups.item.length);
+	} else if (strayed?.groups) {
+		const s = start + strayed.index + strayed[0].indexOf(strayed.groups.item);
+		return cleanItem(norm, s, s + strayed.groups.item.length);
 	} else {
 		const handed = subtype === 'found_item' ? HANDED_IN_RE.exec(text) : null;
 		const verb =
