@@ -284,6 +284,12 @@ describe('holders and documents read as a reader files them', () => {
 		expect(spanOf(text, r)).toBe(text);
 	});
 
+	it('keeps the · inside a name but not a bullet’s', () => {
+		const text =
+			'遗失声明\n·阿依古丽·买买提遗失居民身份证，号码653101199203150028，声明作废。\n·王建军遗失驾驶证，证号430203198001011111，特此公告。';
+		expect(parse(text).map((r) => r.holder)).toEqual(['阿依古丽·买买提', '王建军']);
+	});
+
 	it('does not join a document and the next holder across 、', () => {
 		const text = '张敏遗失身份证、李强遗失户口本，声明作废。';
 		expect(parse(text).map((r) => [r.holder, r.documentType])).toEqual([

@@ -431,10 +431,13 @@ const SHORT_NAME_RE = /^[\u4e00-\u9fa5]{2,4}$/;
 
 /**
  * True when the stop sign at `i` lies inside a holder: the 、 between two names
- * (朱海峰、彭丽华遗失结婚证) or the · of a vehicle plate (湘B·57Q18号车遗失…).
+ * (朱海峰、彭丽华遗失结婚证), the · of a vehicle plate (湘B·57Q18号车遗失…) or of a name
+ * (阿依古丽·买买提遗失…).
  */
 function joinsHolder(norm: string, i: number, min: number): boolean {
 	const c = norm[i];
+	// 湘B·57Q18 (a plate) or 阿依古丽·买买提 (a name): · between letters or ideographs.
+	if (c === '·' && isCjk(norm[i - 1]) && isCjk(norm[i + 1])) return true;
 	if (c === '·' || c === '.') return /[A-Z]/.test(norm[i - 1] ?? '') && isAlnum(norm[i + 1]);
 	if (c !== '、') return false;
 	let k = i;
