@@ -501,6 +501,17 @@ describe('lists of found things', () => {
 		expect(r).toMatchObject({ holder: '邓小兵', documentType: '居民身份证' });
 	});
 
+	it('files one record per line of an unnumbered list, sharing the instructions below it', () => {
+		const text =
+			'失物招领\n黑色钱包一个（10月3日，人民路公交站）\n蓝色雨伞一把（10月4日，建设路）\n请失主携带有效证件到建设路社区认领，电话0731-28001234。';
+		const rs = parse(text, '2025-10-06');
+		expect(rs.map((r) => [spanOf(text, r), r.item, r.date, r.claimPlace])).toEqual([
+			['黑色钱包一个（10月3日，人民路公交站）', '黑色钱包', '2025-10-03', '建设路社区'],
+			['蓝色雨伞一把（10月4日，建设路）', '蓝色雨伞', '2025-10-04', '建设路社区']
+		]);
+		expect(rs.every((r) => r.phones[0]?.number === '0731-28001234')).toBe(true);
+	});
+
 	it('files one record per row of a table of found things, not the paragraph above it', () => {
 		const text = [
 			'以下物品为6月在地铁车站拾获，至今无人认领。请失主到车站客服中心认领。',

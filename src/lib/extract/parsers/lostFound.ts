@@ -822,6 +822,11 @@ interface ItemNotice {
 	itemFrom?: number;
 	/** Where the body starts under a news headline that is part of the paragraph. */
 	bodyFrom?: number;
+	/**
+	 * For one line of a bulletin: the bulletin's own words after its last item (请失主…认领，
+	 * 电话…), which give every line without a phone or claim place of its own those.
+	 */
+	shared?: [number, number];
 }
 
 /** Where a paragraph's body starts when its first line is a headline (的哥拾到手机 等失主来领). */
@@ -969,6 +974,8 @@ function findItemNotices(page: Page, listed: ReadonlyArray<[number, number]>): I
 
 /** A numbered item's mark at the start of its line: 1. / 2、 / (3) / ④. */
 const NUMBERED_RE = /^\s*(?:\d{1,2}\s*[.、．]|[(（]\d{1,2}[)）]|[①-⑳])\s*/;
+/** A bulleted line: ·黑色钱包… */
+const BULLET_MARK_RE = new RegExp(`^\\s*[${BULLETS}]\\s*`);
 /** What a numbered line needs to be a thing of its own: when or where it was found or lost. */
 const ITEM_LINE_RE = /拾|捡|遗失|丢失|遗落|月\s*\d{1,2}\s*日|[\d一二三四五六七八九十]+日/;
 
@@ -980,12 +987,20 @@ const ITEM_LINE_RE = /拾|捡|遗失|丢失|遗落|月\s*\d{1,2}\s*日|[\d一二
 function splitNumbered(page: Page, n: ItemNotice): ItemNotice[] {
 	const parts: ItemNotice[] = [];
 	for (const line of eachLine(page, n.start, n.end)) {
-		const mark = NUMBERED_RE.exec(line.text);
+		// A numbered or bulleted line; or an unmarked short line naming a counted thing and a
+		// day (黑色钱包一个（10月3日，人民路）).
+		const mark =
+			NUMBERED_RE.exec(line.text) ??
+			BULLET_MARK_RE.exec(line.text) ??
+			(line.text.length <= 40 && ITEM_ROW_RE.test(line.text) ? /^\s*/.exec(line.text) : null);
 		if (!mark || !ITEM_LINE_RE.test(line.text)) continue;
 		const [s, e] = trimWhitespace(page.norm, line.start, Math.min(line.end, n.end));
 		parts.push({ subtype: n.subtype, start: s, end: e, itemFrom: line.start + mark[0].length });
 	}
-	return parts.length >= 2 ? parts : [n];
+	if (parts.length < 2) return [n];
+	const tail: [number, number] = [parts[parts.length - 1].end, n.end];
+	for (const p of parts) p.shared = tail;
+	return parts;
 }
 
 /** The owner asked for in news of a found thing: 希望失主看到报道后…联系. */
@@ -1055,6 +1070,13 @@ const QUANTITY =
 	'(?:[一二两三四五六七八九十\\d]+|若干)(?:个|只|部|台|张|本|件|串|把|块|条|枚|副|份|辆|套|袋|包|箱|顶|双|对|瓶|盒|支|根|片)';
 const LEAD_QUANTITY_RE = new RegExp(`^(?:了)?${QUANTITY}`);
 const TRAIL_QUANTITY_RE = new RegExp(`${QUANTITY}$`);
+/**
+ * An unmarked line of a list of things: a counted thing and a day, no sentence. Only tested
+ * on lines of at most 40 characters.
+ */
+const ITEM_ROW_RE = new RegExp(
+	`^[^。!！?？]*${QUANTITY}[^。!！?？]*\\d{1,2}月\\d{1,2}日[^。!！?？]*$`
+);
 
 /** A thing put in front of the verb: 将一个棕色公文包遗落在车上, 把钥匙丢了. */
 const MOVED_ITEM_RE =
@@ -1148,8 +1170,11 @@ function buildItemRecord(page: Page, n: ItemNotice): LostFoundRecord | undefined
 	const title = `${head ?? (n.subtype === 'lost_item' ? '寻物启事' : '失物招领')}${itemText ? `：${itemText}` : ''}`;
 
 	// 110 in a lost/found notice is advice (可拨打110求助), never the way to the thing.
+	const own = phonesIn(page, n.start, n.end);
 	const phones = recordPhones(
-		phonesIn(page, n.start, n.end).filter((p) => !isEmergencyNumber(p.number))
+		(own.length || !n.shared ? own : phonesIn(page, ...n.shared)).filter(
+			(p) => !isEmergencyNumber(p.number)
+		)
 	);
 
 	const record: LostFoundRecord = {
@@ -1203,10 +1228,15 @@ function buildItemRecord(page: Page, n: ItemNotice): LostFoundRecord | undefined
 		}
 	}
 	if (n.subtype === 'found_item') {
-		const claim = CLAIM_RE.exec(text);
+		let claimFrom = bodyStart;
+		let claim = CLAIM_RE.exec(text);
+		if (!claim && n.shared) {
+			claimFrom = n.shared[0];
+			claim = CLAIM_RE.exec(norm.slice(...n.shared));
+		}
 		const value = claim?.groups?.place ?? claim?.groups?.label;
 		if (claim && value) {
-			const cs = bodyStart + claim.index + claim[0].indexOf(value);
+			const cs = claimFrom + claim.index + claim[0].indexOf(value);
 			record.claimPlace = field(page, cs, cs + value.length);
 		}
 	} else {
