@@ -149,6 +149,7 @@ export const NEWSPAPER_LINE_WORDS = [
 	'爆料热线',
 	'新闻报料',
 	'广告热线',
+	'广告电话',
 	'广告接待',
 	'广告部',
 	'发行热线',
@@ -227,7 +228,19 @@ export const DOCUMENT_TYPES = [
 	'准考证',
 	'工作证',
 	'购房合同',
-	'收款收据'
+	'收款收据',
+	'全国普通高等学校毕业生就业报到证',
+	'就业报到证',
+	'报到证',
+	'法人私章',
+	'法人印章',
+	'定期存单',
+	'存单',
+	'校园卡',
+	'饭卡',
+	'公交卡',
+	'市民卡',
+	'一卡通'
 ] as const;
 
 // ---------------------------------------------------------------------------------------
@@ -512,6 +525,42 @@ export const LOST_VERBS = ['遗失', '丢失', '遗落', '被盗', '失窃'] as 
 /** Verbs of finding a thing (or a child: familySearch takes those). */
 export const FOUND_VERBS = ['拾到', '拾得', '拾获', '捡到', '捡拾', '捡获'] as const;
 
+/** How OCR misreads the found verbs (拾 read as 抬); only trusted next to 失主 / 认领 / 招领. */
+export const FOUND_VERBS_OCR = ['抬到', '抬得', '抬获'] as const;
+
+/**
+ * Words that mark a notice as an example or a template, not a real one (how-to guides,
+ * agencies' adverts, notes to advertisers): 示例：张三遗失身份证… / 【模板1】xxx公司遗失….
+ */
+export const TEMPLATE_WORDS = [
+	'示例',
+	'示范',
+	'模板',
+	'范本',
+	'范例',
+	'样本',
+	'样例',
+	'格式',
+	'写法',
+	'例如',
+	'比如',
+	'参照',
+	'参考',
+	'套用'
+] as const;
+
+/** Names used as samples in templates; a notice by them next to TEMPLATE_WORDS is an example. */
+export const SAMPLE_NAMES = [
+	'张三',
+	'李四',
+	'王五',
+	'赵六',
+	'某某',
+	'王某',
+	'张某',
+	'李某'
+] as const;
+
 /** Labels printed in front of a document number, longest first within a family. */
 export const DOCUMENT_NUMBER_LABELS = [
 	'统一社会信用代码',
@@ -562,6 +611,7 @@ export const DOCUMENT_SUFFIXES = [
 	'发票',
 	'收据',
 	'存折',
+	'存单',
 	'卡',
 	'护照',
 	'合同',

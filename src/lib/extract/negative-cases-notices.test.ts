@@ -68,6 +68,52 @@ describe('negative cases: notices', () => {
 	}
 });
 
+describe('negative cases: templates and examples of lost-and-found notices', () => {
+	const cases: Array<[string, string]> = [
+		[
+			'a how-to guide’s examples with 张三, XX公司 and masked numbers',
+			'遗失声明这样写\n\n示例一（个人）：张三不慎遗失居民身份证，证号：430xxxxxxxxxxxxxxx，声明作废。\n示例二（单位）：XX公司遗失营业执照正本，统一社会信用代码：XXXXXXXXXXXXXXXXXX，声明作废。'
+		],
+		[
+			'an agency’s templates with xxx, *** and a bracketed 模板 label',
+			'常用声明模板\n【模板1】xxx公司/个人遗失道路运输证，证号：***，声明作废。\n【模板2】XX公司遗失营业执照正本声明\n【模板4】李四遗失房产证（格式：姓名+遗失+证件名称+证号+声明作废）'
+		],
+		[
+			'a sample notice introduced by the line before it, with sample names and 某某',
+			'请参照下面的写法，把姓名和编号换成自己的：\n\n李四（父亲：张三，母亲：王五）遗失出生医学证明，编号：某某某某某某，声明作废。'
+		],
+		[
+			'a real-looking name in an example line is still an example',
+			'登报格式示例：王建国遗失居民身份证，证号430203198001011234，声明作废。'
+		],
+		[
+			'a 寻物启事 template with placeholders',
+			'寻物启事范文：本人于X月X日在XX路遗失黑色钱包一个，有拾到者请联系138xxxxxxxx，必有重谢。'
+		],
+		[
+			'advice: a document 遗失须/可/则 …',
+			'办理须知：公章、营业执照遗失须提供公安机关报案回执。随着营业执照遗失可在网上免费公示，身份证遗失则无需登报。'
+		],
+		[
+			'aggregate statistics of notices and lost property',
+			'今年本报共刊登各类遗失声明3000余条。市公交集团失物招领中心今年共收到乘客遗失物品4600余件，已归还4100余件。'
+		],
+		[
+			'a classified rate card',
+			'广告价格（元/行）\n遗失声明　25元/行（3行起）\n寻人寻物启事　20元/行\n广告热线：0731-22880000'
+		],
+		[
+			'a wallet already returned (拾金不昧 news)',
+			'11月3日上午，市民王女士在荷塘区月塘路拾到一个黑色钱包，她随即将钱包交到月塘派出所。民警联系上失主刘先生，当天下午刘先生便领回了钱包。'
+		]
+	];
+	for (const [why, text] of cases) {
+		it(why, () => {
+			expect(noticeRecords(text)).toEqual([]);
+		});
+	}
+});
+
 describe('negative cases: headlines that mention lost and found', () => {
 	it('a news story about a lost-property office is no found-item notice', () => {
 		const text =

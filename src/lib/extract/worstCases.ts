@@ -48,6 +48,10 @@ export const WORST_CASES: Record<string, string> = {
 	'repeated 网友提问:': fill('网友提问:'),
 	'repeated 办理条件: lines': fill('办理条件:\n'),
 	'repeated 回复:': fill('回复:'),
+	// Lost-and-found lists and examples: every candidate once read its whole line (a 示例
+	// label) or scanned the page back for 中华人民共和国, quadratic on one long paragraph.
+	'repeated 失主分别为 lists': fill('失主分别为甲乙、丙丁'),
+	'repeated example notices': fill('示例：赵一遗失中华人民共和国护照，号码E1234567，声明作废。'),
 	'1 MB of traditional script and full-width forms': fill(
 		'株洲日報訊（記者）電話：２８６８７９４７。\n',
 		1_000_000
