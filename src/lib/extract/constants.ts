@@ -388,7 +388,10 @@ export const ASK_VERBS = [
 	'留言',
 	'来信',
 	'举报',
-	'询问'
+	'询问',
+	'来电反映',
+	'来电咨询',
+	'来电'
 ] as const;
 
 /**
@@ -396,6 +399,22 @@ export const ASK_VERBS = [
  * Hong Kong spellings; 覆 is also a simplified character, so normalisation keeps it).
  */
 export const ANSWER_VERBS = ['回复', '答复', '回覆', '答覆', '回应', '解答', '回答', '答'] as const;
+
+/**
+ * Who in a department answers a column of questions (请市医保局工作人员逐一解答), and the
+ * words that say the lead names the answering department (以下解答由XX中心提供, 记者从XX获悉).
+ */
+export const ANSWERER_ROLES = ['工作人员', '相关负责人', '负责人', '民警', '专家'] as const;
+export const ANSWERER_CUES = [
+	'逐一解答',
+	'解答',
+	'作答',
+	'答疑',
+	'提供',
+	'获悉',
+	'了解到',
+	'介绍'
+] as const;
 
 /**
  * Section headings of a service guide, by the field they fill. A heading is one of these
