@@ -13,14 +13,16 @@
  */
 import {
 	ANSWER_VERBS,
+	ANSWERER_CUES,
+	ANSWERER_ROLES,
 	ASK_VERBS,
 	ASKER_WORDS,
 	DEPARTMENT_SUFFIXES,
 	GUIDE_SECTIONS,
 	GUIDE_TITLE_WORDS
 } from '../constants';
-import { cleanText, emailsIn, phonesIn, sourceOf } from '../fields';
-import { nonBlankLines, paragraphs, trimSpan, type Span } from '../passages';
+import { cleanText, emailsIn, isOrganizationName, phonesIn, sourceOf } from '../fields';
+import { nonBlankLines, paragraphs, passageAt, trimSpan, type Span } from '../passages';
 import type { Page, Parser, Passage } from '../pipeline';
 import type { ProcedureRecord } from '../types';
 
@@ -42,26 +44,60 @@ const ASK_VERB = [...ASK_VERBS].sort(byLength).join('|');
 const ANSWER_VERB = [...ANSWER_VERBS].sort(byLength).join('|');
 const SUFFIX = [...DEPARTMENT_SUFFIXES].sort(byLength).join('|');
 
-/** What opens a question: 网友提问 / 市民张先生咨询 / 网友"小李" / 问 / 留言内容 / Q. */
+/** Item numbers that may precede a marker: 1. / 一、 */
+const ITEM_NO = '(?:\\d{1,2}[.、]|[一二三四五六七八九十]{1,2}[、.])\\s?';
+/** A place before the asker: 醴陵网友 / 株洲网友 / 长沙市民. */
+const PLACE = '(?:[\\u4e00-\\u9fa5]{2,3}?(?=(?:' + ASKER + ')))?';
+/** The asker's name: 网友"小李" / 市民张先生 / 网友549423. */
+const ASKER_NAME = `(?:["'][^"'\\n]{1,12}["']|[\\u4e00-\\u9fa5A-Za-z0-9]{0,6}?)?`;
+
+/** What opens a question: 网友提问 / 市民张先生咨询 / 网友"小李" / 问 / 留言内容 / 留言板 / 来信 / Q. */
 const QUESTION_WORD =
-	`(?:${ASKER})(?:["'][^"'\\n]{1,12}["']|[\\u4e00-\\u9fa5A-Za-z0-9]{0,6}?)?\\s?(?:${ASK_VERB})?` +
-	'|留言内容|诉求内容|来信内容|咨询内容|问题描述|留言标题|问题|留言|提问|问|Q';
+	`${PLACE}(?:${ASKER})${ASKER_NAME}\\s?(?:${ASK_VERB}){0,2}` +
+	'|留言内容|诉求内容|来信内容|咨询内容|问题描述|留言标题|留言板|读者来信|来信|问题|留言|提问|问|Q';
 /** The question marker up to its colon, or in brackets: 网友提问: / [问] / 【网友留言】 */
 const QUESTION_RE = new RegExp(
-	`^(?:\\d{1,2}[.、]\\s?)?(?:\\[(?:${QUESTION_WORD})\\]\\s?:?|(?:${QUESTION_WORD})\\s?:)`
+	`^(?:${ITEM_NO})?(?:\\[(?:${QUESTION_WORD})\\]\\s?:?|(?:${QUESTION_WORD})\\s?:)`
 );
+/**
+ * Narrative digests open an item with the asker and verb and a comma: 网友反映，… /
+ * 市民来电反映，… / 一、网友咨询，… The verb is required, so 网友们, 市民朋友, stay out.
+ */
+const QUESTION_COMMA_RE = new RegExp(
+	`^(?:${ITEM_NO})?${PLACE}(?:${ASKER})${ASKER_NAME}\\s?(?:${ASK_VERB}){1,2}称?\\s?,`
+);
+/** A numbered question line without a marker (1.孩子第一次办身份证，需要带什么？), answered by 答:. */
+const NUMBERED_QUESTION_RE = new RegExp(`^${ITEM_NO}(?=[^\\n]{4,80}\\?\\s*(?:\\n|$))`);
 /** Bare answer words: 答: / 回复内容: / 办理结果: / A: */
 const ANSWER_WORD = `${ANSWER_VERB}|回复内容|答复内容|办理结果|处理结果|办理情况|部门回复|官方回复|A`;
+/** An answering organisation: ends in a department suffix, with an optional bracketed alias. */
+const ORG = `[\\u4e00-\\u9fa5]{1,24}?(?:${SUFFIX})(?:\\([\\u4e00-\\u9fa5、]{2,20}\\))?`;
 /**
- * 市教育局回复: / 市住建局(市人防办)回复: / 芦淞区政府: / 答: / [答] — the answer marker. The
- * organisation must end in a department suffix; the verb is optional.
+ * 市教育局回复: / 市住建局(市人防办)回复: / 芦淞区政府: / 11月18日，XX局回复， / XX政府回复称，
+ * / 答: / [答] — the answer marker. The organisation must end in a department suffix; the
+ * verb is optional before a colon and required before a comma.
  */
 const ANSWER_RE = new RegExp(
-	`^(?:(?<org>[\\u4e00-\\u9fa5]{1,24}?(?:${SUFFIX})(?:\\([\\u4e00-\\u9fa5、]{2,20}\\))?)\\s?(?<verb>${ANSWER_VERB})?\\s?:|\\[(?<bbare>${ANSWER_WORD})\\]\\s?:?|(?<bare>${ANSWER_WORD})\\s?:)`
+	`^(?:\\d{1,2}月\\d{1,2}日\\s?,?\\s?)?(?:(?<org>${ORG})\\s?(?:(?<verb>${ANSWER_VERB})(?:称|说|表示)?\\s?[:,]|:)|\\[(?<bbare>${ANSWER_WORD})\\]\\s?:?|(?<bare>${ANSWER_WORD})\\s?:)`
 );
-/** A line naming who answers, in structured columns: 回复单位:市住建局 */
+/** An answer that names its organisation first: 部门回复：市公安局表示，… */
+const ANSWER_ORG_LEAD_RE = new RegExp(`^(${ORG})(?:表示|称|介绍|回复称|答复称)\\s?[,:]`);
+/**
+ * A line naming who answers, in structured columns: 回复单位:市住建局 (a 回复时间 on the
+ * same line is skipped) or after the answer on message boards: [经办单位:…]
+ */
 const DEPARTMENT_LINE_RE =
-	/^(?:回复单位|答复单位|办理单位|承办单位|回复部门|答复部门|责任单位)\s?:\s?([^\n]{2,30}?)\s*(?:\n|$)/;
+	/^(?<open>\[)?(?:回复单位|答复单位|办理单位|承办单位|经办单位|回复部门|答复部门|责任单位)\s?:\s?(?<org>[^\s\]:]{2,30})\]?(?:\s*(?:回复|答复|办结|办理)时间\s?:[^\n]*)?\s*(?=\n|$)/;
+/**
+ * Where the lead names who answers a column of bare 问/答 pairs: 以下解答由市不动产登记中心提供,
+ * 记者从市公安局户政支队获悉, ——市医疗保障局解答….
+ */
+const CONTEXT_DEPARTMENT_RE = new RegExp(
+	`(?:由|从|请|向|--)\\s?(${ORG})(?:${[...ANSWERER_ROLES].join('|')})?(?:${[...ANSWERER_CUES].join('|')})`,
+	'g'
+);
+/** How far back from a bare answer the lead may name its department. */
+const CONTEXT_WINDOW = 600;
 
 interface Marker {
 	kind: 'q' | 'a' | 'd';
@@ -72,6 +108,10 @@ interface Marker {
 	para: Span;
 	/** The answering organisation (answer and department markers). */
 	org?: Span;
+	/** A department line in brackets ([经办单位:…]): it closes the item above it. */
+	closing?: boolean;
+	/** End of a department marker's line. */
+	lineEnd?: number;
 }
 
 /** Every question, department and answer marker of the page, in order. */
@@ -85,30 +125,38 @@ function findMarkers(page: Page): Marker[] {
 		for (let m = re.exec(text); m; m = re.exec(text)) starts.push(m.index + m[0].length);
 		for (const s of starts) {
 			if (s >= text.length) continue;
-			const head = text.slice(s, s + 40);
+			const head = text.slice(s, s + 100);
 			const at = para.start + s;
 			const dept = DEPARTMENT_LINE_RE.exec(head);
-			if (dept) {
-				const orgAt = at + dept[0].indexOf(dept[1]);
+			if (dept?.groups) {
+				const orgAt = at + head.indexOf(dept.groups.org);
 				out.push({
 					kind: 'd',
 					start: at,
 					textStart: at + dept[0].length,
 					para,
-					org: { start: orgAt, end: orgAt + dept[1].length }
+					org: { start: orgAt, end: orgAt + dept.groups.org.length },
+					closing: dept.groups.open === '[',
+					lineEnd: at + dept[0].length
 				});
 				continue;
 			}
 			const ans = ANSWER_RE.exec(head);
-			const q = QUESTION_RE.exec(head);
+			const q = QUESTION_RE.exec(head) ?? QUESTION_COMMA_RE.exec(head);
 			// 市民政局回复: reads as 市民 + …; an organisation with an answer verb wins.
 			const g = ans?.groups;
 			if (ans && g && (g.verb || g.bare || g.bbare || !q)) {
 				const marker: Marker = { kind: 'a', start: at, textStart: at + ans[0].length, para };
-				if (g.org) marker.org = { start: at, end: at + g.org.length };
+				if (g.org) {
+					const orgAt = at + ans[0].indexOf(g.org);
+					marker.org = { start: orgAt, end: orgAt + g.org.length };
+				}
 				out.push(marker);
 			} else if (q) {
 				out.push({ kind: 'q', start: at, textStart: at + q[0].length, para });
+			} else {
+				const n = NUMBERED_QUESTION_RE.exec(head);
+				if (n) out.push({ kind: 'q', start: at, textStart: at + n[0].length, para });
 			}
 		}
 	}
@@ -122,6 +170,8 @@ const CONTINUATION_RE =
 const FURNITURE_RE = /^(?:扫一扫|扫描|\(?图|责任编辑|本版|记者|通讯员|来源|株洲日报|新闻热线)/;
 /** The longest answer we read: beyond it, the text is something else. */
 const ANSWER_MAX = 3000;
+/** The date a reply is signed with: 2026年2月10日 on a line of its own. */
+const SIGNED_DATE_RE = /(?:^|\n)\s*\d{4}年\d{1,2}月\d{1,2}日\s*$/;
 
 /** Where an answer that starts in `para` ends: it runs on over continuation paragraphs. */
 function answerEnd(page: Page, paras: Span[], index: number, stopAt: number): number {
@@ -132,6 +182,8 @@ function answerEnd(page: Page, paras: Span[], index: number, stopAt: number): nu
 		const prevText = page.norm.slice(paras[k - 1].start, paras[k - 1].end);
 		const text = page.norm.slice(p.start, p.end);
 		if (FURNITURE_RE.test(text)) break;
+		// A signed reply ends with its date; a one-line question after it is the next headline.
+		if (SIGNED_DATE_RE.test(prevText) || (!text.includes('\n') && /\?$/.test(text))) break;
 		const midSentence = !/[。!?;:"')\]]$/.test(prevText);
 		if (midSentence || CONTINUATION_RE.test(text)) end = Math.min(p.end, stopAt);
 		else break;
@@ -139,43 +191,168 @@ function answerEnd(page: Page, paras: Span[], index: number, stopAt: number): nu
 	return end;
 }
 
+/** A paragraph that only signs the text above it: ——天元区读者 周先生. */
+function isSignature(page: Page, para: Span): boolean {
+	const t = page.norm.slice(para.start, para.end);
+	return t.length <= 30 && !t.includes('\n') && /^-{1,2}/.test(t);
+}
+
+/**
+ * A line that can be an item's own headline (路边唱歌扰民，公安局：已进行劝阻): short, no full
+ * stop, not a label line (本期关注：…), not a byline or page furniture.
+ */
+function isItemHeadline(line: string): boolean {
+	const t = line.trim();
+	return (
+		t.length >= 7 &&
+		t.length <= 40 &&
+		!/[。;:,]$/.test(t) &&
+		!t.includes('。') &&
+		!/^[^:]{1,6}:/.test(t) &&
+		!/\s{3,}/.test(t) &&
+		!/^[([]/.test(t) &&
+		!/记者|通讯员|整理|编辑|摄|来源/.test(t) &&
+		!FURNITURE_RE.test(t)
+	);
+}
+
+/**
+ * Where an item starts: at its question marker, or at the one or two headline lines printed
+ * right above it (in the same paragraph, or as the paragraph before), when nothing of the
+ * previous item is there.
+ */
+function itemStart(page: Page, paras: Span[], paraIndex: number, q: Marker, floor: number): number {
+	const { norm } = page;
+	if (q.start > q.para.start) {
+		const before = norm.slice(q.para.start, q.start);
+		if (!/\n\s*$/.test(before)) return q.start;
+		const heads = before.split('\n').filter((l) => l.trim());
+		if (heads.length <= 2 && heads.every(isItemHeadline) && q.para.start >= floor)
+			return q.para.start;
+		return q.start;
+	}
+	const prev = paras[paraIndex - 1];
+	if (!prev || prev.start < floor) return q.start;
+	const text = norm.slice(prev.start, prev.end);
+	const heads = text.split('\n');
+	return heads.length <= 2 && heads.every(isItemHeadline) ? prev.start : q.start;
+}
+
+/** The department a column's lead names for its bare 问/答 answers (以下解答由XX提供). */
+function contextDepartment(page: Page, before: number): Span | undefined {
+	const from = Math.max(0, before - CONTEXT_WINDOW);
+	const window = page.norm.slice(from, before);
+	let found: Span | undefined;
+	CONTEXT_DEPARTMENT_RE.lastIndex = 0;
+	for (let m = CONTEXT_DEPARTMENT_RE.exec(window); m; m = CONTEXT_DEPARTMENT_RE.exec(window)) {
+		const at = from + m.index + m[0].indexOf(m[1]);
+		found = { start: at, end: at + m[1].length };
+	}
+	return found;
+}
+
 function qaRecords(page: Page): ProcedureRecord[] {
 	const markers = findMarkers(page);
 	const paras = paragraphs(page.norm);
 	const paraIndex = new Map(paras.map((p, k) => [p.start, k]));
+	const indexOf = (m: Marker) => paraIndex.get(m.para.start) ?? -1;
+	/** Each marker sits in the paragraph of the one before, opens the next, or follows a signature. */
+	const follows = (prev: Marker, m: Marker) => {
+		const a = indexOf(prev);
+		const b = indexOf(m);
+		if (b === a) return true;
+		if (m.start !== m.para.start) return false;
+		return b === a + 1 || (b === a + 2 && isSignature(page, paras[a + 1]));
+	};
 	const out: ProcedureRecord[] = [];
+	let floor = 0;
 	for (let i = 0; i < markers.length; i++) {
 		const q = markers[i];
 		if (q.kind !== 'q') continue;
-		// q, then an optional 回复单位 line, then the answer.
-		const d = markers[i + 1]?.kind === 'd' ? markers[i + 1] : undefined;
-		const a = markers[i + (d ? 2 : 1)];
-		if (!a || a.kind !== 'a') continue;
-		// Each marker sits in the same paragraph as the one before or opens the next one.
+		// q, then an optional 回复单位 line, then the answer (or the text after the 回复单位 line).
+		let j = i + 1;
+		const d = markers[j]?.kind === 'd' && !markers[j].closing ? markers[j] : undefined;
+		if (d) j++;
+		let a: Marker | undefined = markers[j]?.kind === 'a' ? markers[j] : undefined;
+		if (!a && d) a = implicitAnswer(page, paras, d, markers[j]);
+		else if (a) j++;
+		if (!a) continue;
 		const chain = d ? [q, d, a] : [q, a];
-		const near = chain.every((m, k) => {
-			if (k === 0) return true;
-			const prev = paraIndex.get(chain[k - 1].para.start) ?? -1;
-			const cur = paraIndex.get(m.para.start) ?? -1;
-			return cur === prev || (cur === prev + 1 && m.start === m.para.start);
-		});
-		if (!near) continue;
-		const aParaIndex = paraIndex.get(a.para.start) ?? -1;
-		const question = trimSpan(page.norm, { start: q.textStart, end: (d ?? a).start });
-		const next = markers[i + chain.length];
-		const stopAt = next ? next.start : page.norm.length;
-		const answer = trimSpan(page.norm, {
+		if (!chain.every((m, k) => k === 0 || follows(chain[k - 1], m))) continue;
+		// [经办单位:…] printed under the answer names who answered it.
+		const closing =
+			markers[j]?.kind === 'd' && markers[j].closing && follows(a, markers[j])
+				? markers[j]
+				: undefined;
+		const next = markers[closing ? j + 1 : j];
+		const stopAt = closing ? closing.start : next ? next.start : page.norm.length;
+		let question = trimSpan(page.norm, { start: q.textStart, end: (d ?? a).start });
+		const signed = /\n\s*-{1,2}/.exec(page.norm.slice(question.start, question.end));
+		if (signed) question = trimSpan(page.norm, { ...question, end: question.start + signed.index });
+		let answer = trimSpan(page.norm, {
 			start: a.textStart,
-			end: answerEnd(page, paras, aParaIndex, stopAt)
+			end: answerEnd(page, paras, indexOf(a), stopAt)
 		});
+		let org = a.org ?? d?.org ?? closing?.org;
+		if (!org) {
+			const lead = ANSWER_ORG_LEAD_RE.exec(page.norm.slice(answer.start, answer.start + 40));
+			if (lead) {
+				org = { start: answer.start, end: answer.start + lead[1].length };
+				answer = trimSpan(page.norm, { ...answer, start: answer.start + lead[0].length });
+			} else {
+				org = contextDepartment(page, q.start);
+			}
+		}
 		if (question.end <= question.start || answer.end - answer.start < 4) continue;
-		out.push(qaRecord(page, q, d?.org ? { ...a, org: a.org ?? d.org } : a, question, answer));
+		// An earlier unanswered marker of the same block (留言标题 above 留言内容) starts the item.
+		let first = q;
+		while (i > 0 && markers[i - 1].kind === 'q' && markers[i - 1].para.start === q.para.start) {
+			first = markers[--i];
+		}
+		const start = itemStart(page, paras, indexOf(first), first, floor);
+		const end = closing?.lineEnd ?? answer.end;
+		out.push(qaRecord(page, { start, end }, org, question, signedAnswer(page, answer)));
+		floor = end;
+		i = j - 1;
 	}
 	return out;
 }
 
-function qaRecord(page: Page, q: Marker, a: Marker, question: Span, answer: Span): ProcedureRecord {
-	const span = { start: q.start, end: answer.end };
+/** The answer without the signature lines under it (株洲市住房公积金管理中心 / 2026年2月10日). */
+function signedAnswer(page: Page, answer: Span): Span {
+	let span = answer;
+	for (let k = 0; k < 2; k++) {
+		const text = page.norm.slice(span.start, span.end);
+		const cut = text.lastIndexOf('\n');
+		if (cut < 0) break;
+		const last = text.slice(cut + 1).trim();
+		if (!/^\d{4}年\d{1,2}月\d{1,2}日$/.test(last) && !isOrganizationName(last)) break;
+		span = trimSpan(page.norm, { start: span.start, end: span.start + cut });
+	}
+	return span;
+}
+
+/** The reply printed under a 回复单位 line without a marker of its own. */
+function implicitAnswer(
+	page: Page,
+	paras: Span[],
+	d: Marker,
+	next: Marker | undefined
+): Marker | undefined {
+	const at = trimSpan(page.norm, { start: d.textStart, end: page.norm.length }).start;
+	if (at >= page.norm.length || (next && next.start <= at)) return undefined;
+	const para = passageAt(paras, at);
+	if (!para) return undefined;
+	return { kind: 'a', start: at, textStart: at, para, org: d.org };
+}
+
+function qaRecord(
+	page: Page,
+	span: Span,
+	org: Span | undefined,
+	question: Span,
+	answer: Span
+): ProcedureRecord {
 	const questionText = cleanText(page.text, question);
 	const record: ProcedureRecord = {
 		kind: 'procedure',
@@ -188,7 +365,7 @@ function qaRecord(page: Page, q: Marker, a: Marker, question: Span, answer: Span
 		question: questionText,
 		answer: answerText(page.text, answer)
 	};
-	if (a.org) record.department = page.text.slice(a.org.start, a.org.end);
+	if (org) record.department = page.text.slice(org.start, org.end);
 	else record.confidence = 0.75;
 	const flags: string[] = [];
 	const overlap = topicOverlap(
