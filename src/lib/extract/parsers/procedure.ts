@@ -22,7 +22,7 @@ import {
 	GUIDE_TITLE_WORDS
 } from '../constants';
 import { cleanText, emailsIn, isOrganizationName, phonesIn, sourceOf } from '../fields';
-import { nonBlankLines, paragraphs, passageAt, trimSpan, type Span } from '../passages';
+import { lines, nonBlankLines, paragraphs, passageAt, trimSpan, type Span } from '../passages';
 import type { Page, Parser, Passage } from '../pipeline';
 import type { ProcedureRecord } from '../types';
 
@@ -445,7 +445,7 @@ const SECTION_WORDS: [string, SectionKind][] = (
 const SECTION_KIND = new Map(SECTION_WORDS);
 /** A section heading: optional numbering or bracket, the word, then a colon, bracket or line end. */
 const SECTION_RE = new RegExp(
-	`^(?:[一二三四五六七八九十]{1,2}[、.]|\\(?[一二三四五六七八九十\\d]{1,2}\\)|\\d{1,2}[.、]|[①-⑳])?\\s?\\[?(${SECTION_WORDS.map((w) => w[0]).join('|')})\\]?\\s?(?::|$|(?=\\]))`
+	`^(?:[一二三四五六七八九十]{1,2}[、.]|\\(?[一二三四五六七八九十\\d]{1,2}\\)|\\d{1,2}[.、]|[①-⑳])?\\s?\\[?(${SECTION_WORDS.map((w) => w[0]).join('|')})((?:[、及和与][\\u4e00-\\u9fa5]{1,6}){0,3})\\]?\\s?(?::|$|(?=\\]))`
 );
 const GUIDE_TITLE_RE = new RegExp(GUIDE_TITLE_WORDS.join('|'));
 
@@ -475,7 +475,8 @@ function findSections(page: Page, passage: Span): Section[] {
 			const start = line.start + s;
 			let bodyStart = start + m[0].length;
 			if (page.norm[bodyStart] === ']') bodyStart++;
-			out.push({ kind, word: m[1], start, bodyStart, end: passage.end });
+			// 办理时间、地点及联系方式: one heading over sub-items that repeat its first word.
+			out.push({ kind, word: m[1] + m[2], start, bodyStart, end: passage.end });
 		}
 	}
 	for (let k = 0; k + 1 < out.length; k++) out[k].end = out[k + 1].start;
@@ -500,8 +501,20 @@ function guideRecords(page: Page, passages: readonly Passage[]): ProcedureRecord
 			if (cur && !cur.some((x) => x.word === s.word)) cur.push(s);
 			else groups.push([s]);
 		}
+		// The next service's name printed above its first heading ends the section before it.
+		const titleAt = new Map<Section[], number>();
+		for (let k = 1; k < groups.length; k++) {
+			const prev = groups[k - 1][groups[k - 1].length - 1];
+			const ls = nonBlankLines(page.norm, prev.bodyStart, groups[k][0].start);
+			const last = ls[ls.length - 1];
+			if (ls.length >= 2 && isServiceName(page.norm.slice(last.start, last.end))) {
+				prev.end = last.start;
+				titleAt.set(groups[k], last.start);
+			}
+		}
 		let from = passage.start;
 		for (const group of groups) {
+			from = titleAt.get(group) ?? from;
 			const core = new Set(group.filter((s) => CORE_KINDS.includes(s.kind)).map((s) => s.kind));
 			const enough = core.size >= 2 || (titled && core.size >= 1 && group.length >= 2);
 			if (!enough || !(core.has('requirements') || core.has('steps') || core.size >= 3)) {
@@ -542,7 +555,7 @@ function guideRecord(
 	for (const s of group) {
 		const body = trimSpan(page.norm, { start: s.bodyStart, end: s.end });
 		if (body.end <= body.start) continue;
-		const value = cleanText(page.text, body).replace(/^[:\s]+/, '');
+		const value = sectionValue(page, body);
 		switch (s.kind) {
 			case 'requirements':
 				for (const item of items(page, body)) requirements.push(item);
@@ -571,10 +584,37 @@ function guideRecord(
 	return record;
 }
 
-/** A section's first sentence, without its full stop. */
+/** A section's first sentence, without its full stop (a ；-list of cases stays whole). */
 function firstSentence(s: string): string {
-	const m = /^[^。;\n]+/.exec(s);
-	return (m ? m[0] : s).trim();
+	const m = /^[^。\n]+/.exec(s);
+	return (m ? m[0] : s).replace(/[;,]$/, '').trim();
+}
+
+/**
+ * The text of a one-value section (时限, 收费, 地点, 受理部门): its lines up to a blank line, a
+ * line that ends a sentence, or a line that opens another label (温馨提示：…).
+ */
+function sectionValue(page: Page, body: Span): string {
+	let end = body.start;
+	let started = false;
+	for (const line of lines(page.norm, body.start, body.end)) {
+		const t = page.norm.slice(line.start, line.end).trim();
+		if (!t) {
+			if (started) break;
+			continue;
+		}
+		if (started && (/^[^\s:]{2,8}:/.test(t) || /[。]$/.test(page.norm.slice(body.start, end))))
+			break;
+		started = true;
+		end = line.end;
+	}
+	return cleanText(page.text, { start: body.start, end }).replace(/^[:\s]+/, '');
+}
+
+/** A service's name on its own line above its sections: 居住证怎么办, 老年人优待证办理. */
+function isServiceName(line: string): boolean {
+	const t = line.trim();
+	return t.length >= 2 && t.length <= 40 && !/[。;:,]/.test(t) && !SECTION_RE.test(t);
 }
 
 /** Item marks of a list: 1. / (1) / ① / 一是 / 第一步 / 一、 */
