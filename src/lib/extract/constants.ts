@@ -460,6 +460,13 @@ export const GUIDE_SECTIONS = {
 	hours: ['办理时间', '受理时间', '工作时间', '办公时间']
 } as const;
 
+/**
+ * Verbs that tell a reader what to bring, in a guide told as news (办理…需携带身份证原件，到…办理),
+ * and the words that order its steps (先…再…最后…).
+ */
+export const CARRY_VERBS = ['携带', '带上', '带齐', '准备', '提供', '提交', '持'] as const;
+export const STEP_ORDER_WORDS = ['然后', '接着', '随后', '最后', '再'] as const;
+
 /** Headline words of a service guide. */
 export const GUIDE_TITLE_WORDS = [
 	'办事指南',
