@@ -17,9 +17,11 @@ import {
 	ANSWERER_ROLES,
 	ASK_VERBS,
 	ASKER_WORDS,
+	CARRY_VERBS,
 	DEPARTMENT_SUFFIXES,
 	GUIDE_SECTIONS,
-	GUIDE_TITLE_WORDS
+	GUIDE_TITLE_WORDS,
+	STEP_ORDER_WORDS
 } from '../constants';
 import { cleanText, emailsIn, isOrganizationName, phonesIn, sourceOf } from '../fields';
 import { lines, nonBlankLines, paragraphs, passageAt, trimSpan, type Span } from '../passages';
@@ -30,7 +32,8 @@ import type { ProcedureRecord } from '../types';
 export const procedureParser: Parser = {
 	name: 'procedure',
 	parse(page, passages) {
-		return [...qaRecords(page), ...guideRecords(page, passages)];
+		const records = [...qaRecords(page), ...guideRecords(page, passages)];
+		return records.concat(proseGuides(page, passages, records));
 	}
 };
 
@@ -717,4 +720,136 @@ function guideTitle(
 		}
 	}
 	return undefined;
+}
+
+// ---------------------------------------------------------------------------------------
+// Guides told in a news report
+// ---------------------------------------------------------------------------------------
+
+/**
+ * 办理公交优待卡需携带本人身份证原件和一张一寸免冠照片，到市公交集团卡务中心办理 — what to
+ * bring and where to go, in one sentence. `提交` alone is not enough: reform news says
+ * "所需提交的材料从12份减少到4份" without telling anyone what to bring.
+ */
+const PROSE_GUIDE_RE = new RegExp(
+	`(?:办理|申领|申请|补办|换领)[^。;\\n]{0,24}?(?:需要|需|须|应|要)(?:${CARRY_VERBS.filter((v) => v !== '提交').join('|')})(?<what>[^。;\\n]{2,80}?),?\\s?(?:到|至|前往)(?<where>[^。;,\\n]{2,60}?)(?:办理|申领|申请)`
+);
+/** 先在窗口填写申请表，再由工作人员核验身份，最后领卡 — the steps of a prose guide. */
+const STEP_ORDER_RE = new RegExp(`,?(?:${[...STEP_ORDER_WORDS].join('|')})(?:由)?`);
+const PROSE_STEPS_RE = /先([^。;\n]{4,160}?)(?:。|;|$)/;
+/** 不收取任何费用 / 免收工本费 / 不收费 / 收取工本费20元 */
+const PROSE_FEE_RE =
+	/不收取任何费用|免收[\u4e00-\u9fa5]{0,6}费|不收费|免费办理|收取工本费[^,;。\n]{0,12}/;
+const PROSE_TIME_RE =
+	/\d{1,3}个工作日(?:内)?(?:办结|完成|寄达)?|当场(?:即可)?(?:领取|办结|领卡|拿证|发证)/;
+/** Paragraphs that still belong to a prose guide: they say how, where, what it costs or whom to call. */
+const PROSE_CUE_RE = /流程|步骤|材料|携带|办理|咨询|拨打|地点|费用|收费|先.{0,40}再/;
+
+function proseGuides(
+	page: Page,
+	passages: readonly Passage[],
+	taken: readonly ProcedureRecord[]
+): ProcedureRecord[] {
+	const out: ProcedureRecord[] = [];
+	const paras = paragraphs(page.norm);
+	const busy = (at: number) => taken.some((r) => r.source.start <= at && at < r.source.end);
+	for (let k = 0; k < paras.length; k++) {
+		const para = paras[k];
+		const text = page.norm.slice(para.start, para.end);
+		if (!CARRY_VERBS.some((v) => text.includes(v))) continue;
+		const m = PROSE_GUIDE_RE.exec(text);
+		if (!m?.groups || busy(para.start)) continue;
+		const passage = passageAt(passages, para.start);
+		const start = passage?.headline ? passage.start : para.start;
+		let end = para.end;
+		let last = k;
+		while (
+			last + 1 < paras.length &&
+			(!passage || paras[last + 1].start < passage.end) &&
+			PROSE_CUE_RE.test(page.norm.slice(paras[last + 1].start, paras[last + 1].end))
+		) {
+			last++;
+			end = paras[last].end;
+		}
+		const title = passage ? guideTitle(page, passage, passage.start, para.start) : undefined;
+		const span = { start: title ? headlineStart(page, title.start) : start, end };
+		const norm = page.norm.slice(span.start, span.end);
+		const at = para.start + m.index;
+		const what = at + m[0].indexOf(m.groups.what);
+		const where = at + m[0].lastIndexOf(m.groups.where);
+		const record: ProcedureRecord = {
+			kind: 'procedure',
+			subtype: 'guide',
+			title: title?.text ?? '办事指南',
+			source: sourceOf(page, span),
+			// A guide pieced together from a report: a moderator checks it before it is published.
+			confidence: 0.65,
+			flags: ['办事指南取自新闻报道，请核对'],
+			phones: phonesIn(page, span),
+			emails: emailsIn(page, span),
+			requirements: splitList(page, { start: what, end: what + m.groups.what.length }),
+			location: cleanText(page.text, { start: where, end: where + m.groups.where.length })
+		};
+		if (title) record.question = title.text;
+		const steps = PROSE_STEPS_RE.exec(norm);
+		if (steps) {
+			const from = span.start + steps.index + 1;
+			record.steps = splitAt(page, { start: from, end: from + steps[1].length }, STEP_ORDER_RE);
+		}
+		const fee = PROSE_FEE_RE.exec(norm);
+		if (fee)
+			record.fee = page.text.slice(span.start + fee.index, span.start + fee.index + fee[0].length);
+		const time = PROSE_TIME_RE.exec(norm);
+		if (time)
+			record.timeLimit = page.text.slice(
+				span.start + time.index,
+				span.start + time.index + time[0].length
+			);
+		out.push(record);
+		k = last;
+	}
+	return out;
+}
+
+/** The first line of a headline block that ends with the line at `at` (main title above a subtitle). */
+function headlineStart(page: Page, at: number): number {
+	let start = at;
+	for (let k = 0; k < 2 && start > 0; k++) {
+		const prevEnd = start - 1;
+		if (page.norm[prevEnd] !== '\n') break;
+		const lineStart = page.norm.lastIndexOf('\n', prevEnd - 1) + 1;
+		if (!isItemHeadline(page.norm.slice(lineStart, prevEnd))) break;
+		start = lineStart;
+	}
+	return start;
+}
+
+/** The things of a "需携带A、B和C" list, from the original text. */
+function splitList(page: Page, span: Span): string[] {
+	return splitAt(page, span, /、|和|及|以及|,/);
+}
+
+/** Cut `span` where `sep` matches (on norm) and return the non-empty pieces of the original. */
+function splitAt(page: Page, span: Span, sep: RegExp): string[] {
+	const norm = page.norm.slice(span.start, span.end);
+	const re = new RegExp(sep.source, 'g');
+	const out: string[] = [];
+	let from = 0;
+	const push = (to: number) => {
+		const piece = cleanText(
+			page.text,
+			trimSpan(page.norm, { start: span.start + from, end: span.start + to })
+		);
+		if (piece) out.push(piece.replace(/^[,，、]+|[,，、]+$/g, ''));
+	};
+	for (let m = re.exec(norm); m; m = re.exec(norm)) {
+		if (m[0].length === 0) {
+			re.lastIndex++;
+			continue;
+		}
+		push(m.index);
+		from = m.index + m[0].length;
+	}
+	push(norm.length);
+	return out.filter((x) => x.length > 0);
 }
