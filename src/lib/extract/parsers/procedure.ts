@@ -541,6 +541,7 @@ function guideRecord(
 	const first = group[0];
 	const last = group[group.length - 1];
 	const title = guideTitle(page, passage, from, first.start);
+	last.end = lastSectionEnd(page, last);
 	const span = trimSpan(page.text, { start: title?.start ?? from, end: last.end });
 	const record: ProcedureRecord = {
 		kind: 'procedure',
@@ -598,6 +599,13 @@ function firstSentence(s: string): string {
  * line that ends a sentence, or a line that opens another label (温馨提示：…).
  */
 function sectionValue(page: Page, body: Span): string {
+	return cleanText(page.text, { start: body.start, end: valueEnd(page, body) }).replace(
+		/^[:\s]+/,
+		''
+	);
+}
+
+function valueEnd(page: Page, body: Span): number {
 	let end = body.start;
 	let started = false;
 	for (const line of lines(page.norm, body.start, body.end)) {
@@ -611,7 +619,31 @@ function sectionValue(page: Page, body: Span): string {
 		started = true;
 		end = line.end;
 	}
-	return cleanText(page.text, { start: body.start, end }).replace(/^[:\s]+/, '');
+	return end;
+}
+
+/** Notes printed under a guide's last section still belong to it. */
+const GUIDE_NOTE_RE = /^\[?(?:温馨提示|温馨提醒|特别提示|特别提醒|注意事项|友情提示|备注)/;
+/** Item marks that carry a list on across a blank line. */
+const LIST_ITEM_RE =
+	/^(?:\(?\d{1,2}\)|\d{1,2}[.、](?!\d)|[①-⑳]|[一二三四五六七八九十]{1,2}是|第[一二三四五六七八九十\d]{1,2}步)/;
+
+/**
+ * Where a guide's last section ends: a one-value section after its value, a list after its
+ * last item; notes (温馨提示：…) right under it are kept. What follows (the next article, a
+ * Q&A) is not part of the guide.
+ */
+function lastSectionEnd(page: Page, s: Section): number {
+	const body = { start: s.bodyStart, end: s.end };
+	const list = s.kind === 'requirements' || s.kind === 'steps';
+	let end = list ? s.bodyStart : valueEnd(page, body);
+	for (const p of paragraphs(page.norm, s.bodyStart, s.end)) {
+		const t = page.norm.slice(p.start, p.end);
+		if (p.end <= end) continue;
+		if (p.start <= end || (list && LIST_ITEM_RE.test(t)) || GUIDE_NOTE_RE.test(t)) end = p.end;
+		else break;
+	}
+	return Math.max(end, s.bodyStart);
 }
 
 /** A service's name on its own line above its sections: 居住证怎么办, 老年人优待证办理. */
