@@ -678,7 +678,9 @@ function items(page: Page, body: Span): string[] {
 	} else {
 		spans = nonBlankLines(page.norm, body.start, body.end);
 		if (spans.length === 1) {
-			const parts = norm.split(/(?<=[;。])/);
+			// 照相→登记指纹→领证: a flow printed with arrows is one step per arrow.
+			const arrows = /→|->|=>/.test(norm);
+			const parts = arrows ? norm.split(/(?<=→|->|=>)/) : norm.split(/(?<=[;。])/);
 			if (parts.length > 1) {
 				let at = body.start;
 				spans = parts.map((p) => {
@@ -713,7 +715,7 @@ function stripItem(norm: string, span: Span): Span {
 	let { start, end } = trimSpan(norm, span);
 	const lead = ITEM_LEAD_RE.exec(norm.slice(start, end));
 	if (lead) start += lead[0].length;
-	while (end > start && /[\s:;,。、]/.test(norm[end - 1])) end--;
+	while (end > start && /[\s:;,。、→>=-]/.test(norm[end - 1])) end--;
 	return { start, end };
 }
 
@@ -727,9 +729,12 @@ function guideTitle(
 	from: number,
 	firstSection: number
 ): { text: string; start: number } | undefined {
-	const lines = nonBlankLines(page.norm, from, firstSection).filter(
-		(l) => l.end - l.start <= 40 && !/[。;]$/.test(page.norm.slice(l.start, l.end))
-	);
+	// A source or date line (来源：…, 发布时间：…) is not the guide's name; 办事指南：XX is.
+	const label = new RegExp(`^(?!(?:${GUIDE_TITLE_WORDS.join('|')}))[^:]{1,6}:`);
+	const lines = nonBlankLines(page.norm, from, firstSection).filter((l) => {
+		const t = page.norm.slice(l.start, l.end);
+		return t.length <= 40 && !/[。;]$/.test(t) && !label.test(t);
+	});
 	const candidates = lines.length
 		? lines
 		: passage.headline
