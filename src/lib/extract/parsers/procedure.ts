@@ -214,7 +214,7 @@ function isItemHeadline(line: string): boolean {
 		!/^[^:]{1,6}:/.test(t) &&
 		!/\s{3,}/.test(t) &&
 		!/^[([]/.test(t) &&
-		!/记者|通讯员|整理|编辑|摄|来源/.test(t) &&
+		!/记者|通讯员|整理|编辑|摄|来源|选登|本期|本栏|以下/.test(t) &&
 		!FURNITURE_RE.test(t)
 	);
 }
@@ -292,6 +292,7 @@ function qaRecords(page: Page): ProcedureRecord[] {
 		let question = trimSpan(page.norm, { start: q.textStart, end: (d ?? a).start });
 		const signed = /\n\s*-{1,2}/.exec(page.norm.slice(question.start, question.end));
 		if (signed) question = trimSpan(page.norm, { ...question, end: question.start + signed.index });
+		question = withoutRule(page, question);
 		let answer = trimSpan(page.norm, {
 			start: a.textStart,
 			end: answerEnd(page, paras, indexOf(a), stopAt)
@@ -312,13 +313,33 @@ function qaRecords(page: Page): ProcedureRecord[] {
 		while (i > 0 && markers[i - 1].kind === 'q' && markers[i - 1].para.start === q.para.start) {
 			first = markers[--i];
 		}
-		const start = itemStart(page, paras, indexOf(first), first, floor);
+		// 留言标题 is the item's own title: a line above it belongs to the column.
+		const start = /^留言标题/.test(page.norm.slice(first.start, first.textStart))
+			? first.start
+			: itemStart(page, paras, indexOf(first), first, floor);
 		const end = closing?.lineEnd ?? answer.end;
-		out.push(qaRecord(page, { start, end }, org, question, signedAnswer(page, answer)));
+		const headline = start < first.start ? { start, end: first.start } : undefined;
+		const record = qaRecord(page, { start, end }, org, question, signedAnswer(page, answer));
+		if (headline) record.title = headlineText(page, headline);
+		out.push(record);
 		floor = end;
 		i = j - 1;
 	}
 	return out;
+}
+
+/** A span without the column rules (|, ｜) an OCR layer leaves at its end. */
+function withoutRule(page: Page, span: Span): Span {
+	let { end } = span;
+	while (end > span.start && /[\s|]/.test(page.norm[end - 1])) end--;
+	return { start: span.start, end };
+}
+
+/** An item's headline lines as one title: 清晨广场舞音响太吵 民警上门劝导降音量. */
+function headlineText(page: Page, span: Span): string {
+	return nonBlankLines(page.norm, span.start, span.end)
+		.map((l) => page.text.slice(l.start, l.end).trim())
+		.join(' ');
 }
 
 /** The answer without the signature lines under it (株洲市住房公积金管理中心 / 2026年2月10日). */
@@ -375,7 +396,9 @@ function qaRecord(
 		page.norm.slice(question.start, question.end),
 		page.norm.slice(answer.start, answer.end)
 	);
-	if (overlap < 0.1) {
+	// No content word of the question in the answer at all: a long question shares few of
+	// its words with a right answer, but an answer printed for another one shares none.
+	if (overlap === 0) {
 		flags.push('回复内容疑似与问题不符');
 		record.confidence = 0.45;
 	}
