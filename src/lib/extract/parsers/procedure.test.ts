@@ -125,6 +125,119 @@ describe('Q&A negatives', () => {
 	});
 });
 
+describe('Q&A layouts of message boards, digests and letters', () => {
+	const slice = (text: string, r: ProcedureRecord) => text.slice(r.source.start, r.source.end);
+
+	it('reads 留言板 / 官方回复 and takes the department from the [经办单位] line under it', () => {
+		const text =
+			'本期关注：身边事\n\n留言板：栗雨路口绿灯太短，能否延长？\n官方回复：您好！我支队已将直行绿灯由22秒调整为35秒。\n[经办单位：株洲市公安局交通警察支队]\n\n留言板：建设南路站台没有雨棚，能否加装？\n官方回复：新站台已纳入今年建设计划。\n[经办单位：株洲市公共交通有限责任公司]\n';
+		const [a, b] = parse(text);
+		expect(a).toMatchObject({
+			question: '栗雨路口绿灯太短，能否延长？',
+			answer: '您好！我支队已将直行绿灯由22秒调整为35秒。',
+			department: '株洲市公安局交通警察支队'
+		});
+		// The item runs from its 留言板 marker to the closing bracket of its 经办单位 line.
+		expect(a.source.start).toBe(text.indexOf('留言板：栗雨'));
+		expect(slice(text, a).endsWith('交通警察支队]')).toBe(true);
+		expect(b.department).toBe('株洲市公共交通有限责任公司');
+		expect(slice(text, b).endsWith('有限责任公司]')).toBe(true);
+	});
+
+	it('reads a narrative digest: 一、网友反映，… then X月X日XX局回复，… and XX局：已…', () => {
+		const text =
+			'一、网友反映，清水塘一处小区化粪池堵塞，污水漫到楼道口。\n11月18日，石峰区住房和城乡建设局回复，已责成物业当日疏通。\n\n二、网友咨询，外地缴的医保能转回株洲吗？\n市医疗保障局：已在公众号发布转移接续指引，可在线申请。\n';
+		const [a, b] = parse(text);
+		expect(a).toMatchObject({
+			question: '清水塘一处小区化粪池堵塞，污水漫到楼道口。',
+			department: '石峰区住房和城乡建设局',
+			answer: '已责成物业当日疏通。'
+		});
+		expect(a.source.start).toBe(0);
+		expect(slice(text, a).endsWith('当日疏通。')).toBe(true);
+		expect(b).toMatchObject({
+			question: '外地缴的医保能转回株洲吗？',
+			department: '市医疗保障局',
+			answer: '已在公众号发布转移接续指引，可在线申请。'
+		});
+	});
+
+	it('takes the department of 部门回复：XX表示，… and the two headline lines above the item', () => {
+		const text =
+			'清晨广场舞音响太吵\n民警上门劝导降音量\n市民来电反映，宝盖路口每天清晨有人放音响跳舞，影响休息。\n部门回复：市公安局表示，已安排民警到场劝导，要求降低音量，避开休息时段。\n';
+		const [r] = parse(text);
+		expect(r).toMatchObject({
+			title: '清晨广场舞音响太吵 民警上门劝导降音量',
+			question: '宝盖路口每天清晨有人放音响跳舞，影响休息。',
+			department: '市公安局',
+			answer: '已安排民警到场劝导，要求降低音量，避开休息时段。'
+		});
+		expect(r.source.start).toBe(0);
+		expect(r.source.end).toBe(text.length - 1);
+	});
+
+	it('reads a place before the asker and a quoted name: 醴陵网友“小吴”留言：', () => {
+		const text =
+			'路边唱歌扰民，公安局：已进行劝阻\n醴陵网友“阳三石小吴”留言：每晚有人在烧烤店门口拿音响唱歌。\n醴陵市公安局回复：民警已到现场对唱歌人员进行劝阻，并加强夜间巡逻。\n';
+		const [r] = parse(text);
+		expect(r).toMatchObject({
+			title: '路边唱歌扰民，公安局：已进行劝阻',
+			question: '每晚有人在烧烤店门口拿音响唱歌。',
+			department: '醴陵市公安局'
+		});
+		expect(r.source.start).toBe(0);
+	});
+
+	it('pairs numbered questions with 答: and takes the department the lead names', () => {
+		const text =
+			'办证高峰来了\n\n本报讯 记者从市公安局户政支队获悉，针对市民关心的问题，户政民警作了解答。\n\n1.孩子第一次办身份证，需要带什么？\n答：由监护人陪同，携带户口簿到派出所办理。\n\n2.身份证丢了，着急坐火车怎么办？\n答：可到火车站铁路公安窗口办理临时乘车身份证明。\n';
+		const rs = parse(text);
+		expect(rs).toHaveLength(2);
+		expect(rs[0]).toMatchObject({
+			question: '孩子第一次办身份证，需要带什么？',
+			answer: '由监护人陪同，携带户口簿到派出所办理。',
+			department: '市公安局户政支队'
+		});
+		expect(rs[0].source.start).toBe(text.indexOf('1.孩子'));
+		expect(rs[1].department).toBe('市公安局户政支队');
+		expect(rs[1].source.start).toBe(text.indexOf('2.身份证'));
+	});
+
+	it('takes the reply printed under a 回复单位 line that also carries the 回复时间', () => {
+		const text =
+			'网友“小雨点”留言：孩子上小学按户口还是按居住地划片？\n回复单位：茶陵县教育局　　回复时间：2026年1月19日\n您好！原则上在户籍所在地学区入学。\n';
+		const [r] = parse(text);
+		expect(r).toMatchObject({
+			question: '孩子上小学按户口还是按居住地划片？',
+			department: '茶陵县教育局',
+			answer: '您好！原则上在户籍所在地学区入学。'
+		});
+	});
+
+	it('reads a letter and its signed reply, leaving the signatures out of the texts', () => {
+		const text =
+			'外地公积金能否在株洲贷款？\n\n来信：我在湘潭缴了六年公积金，能在株洲贷款吗？\n　　——天元区读者　周先生\n\n市住房公积金管理中心答复：\n周先生：您好！现答复如下：长株潭已实现缴存互认，可以申请。\n株洲市住房公积金管理中心\n2026年2月10日\n\n灵活就业人员如何参保？\n';
+		const [r] = parse(text);
+		expect(r).toMatchObject({
+			title: '外地公积金能否在株洲贷款？',
+			question: '我在湘潭缴了六年公积金，能在株洲贷款吗？',
+			department: '市住房公积金管理中心',
+			answer: '周先生：您好！现答复如下：长株潭已实现缴存互认，可以申请。'
+		});
+		expect(r.source.start).toBe(0);
+		expect(slice(text, r).endsWith('2026年2月10日')).toBe(true);
+	});
+
+	it('does not take a column subtitle or a bare section label as an item headline', () => {
+		const text =
+			'每周选登三县群众留言及部门答复\n\n留言标题：菜市场周边占道经营\n留言内容：马路两边摆满菜摊，车过不去。\n回复单位：攸县城市管理和综合执法局\n回复内容：已开展集中整治，劝导摊贩入市经营。\n\n政策回应\n\n网友“湘江边”问：见习期间单位给买工伤保险吗？\n市人社局答：见习人员不参加工伤保险，由见习基地办理意外伤害保险。\n';
+		const [a, b] = parse(text);
+		expect(a.source.start).toBe(text.indexOf('留言标题'));
+		expect(a.question).toBe('马路两边摆满菜摊，车过不去。');
+		expect(b.source.start).toBe(text.indexOf('网友“湘江边”'));
+	});
+});
+
 describe('guides', () => {
 	const guide =
 		'办事指南：新生儿出生登记\n\n一、办理条件\n1.新生儿出生后一个月内申报；\n2.父母一方为本市户口。\n\n二、申请材料\n1.《出生医学证明》原件；\n2.父母双方的居民身份证、户口簿。\n\n三、办理流程\n1.到派出所户籍窗口申请；\n2.民警审核材料；\n3.打印户口簿户籍页。\n\n四、办理时限：当场办结。\n\n五、收费标准：不收费。\n\n六、办理地点：户籍所在地派出所。\n\n七、咨询电话：28221100\n';
@@ -160,6 +273,78 @@ describe('guides', () => {
 		expect(r.timeLimit).toBe('15个工作日');
 		expect(r.fee).toBe('免费');
 		expect(r.title).toBe('居住证办理');
+	});
+
+	it('reads a compound heading over sub-items and splits an arrow flow', () => {
+		const text =
+			'居民身份证申领办事指南\n\n来源：鹤城区政务服务中心\n\n一、办理流程：\n照相→登记指纹信息→领取回执→凭回执领证。\n二、申请材料：\n本人居民户口簿或原居民身份证。\n三、收费标准：\n首次申领免收工本费；有效期满换领每证20元。\n四、办理时限：\n20个工作日\n五、办理时间、地点及联系方式\n1.办理时间：周一至周五9:00-17:30。\n2.办理地点：迎丰中路政务服务中心二楼。\n3.咨询电话：0745-2731166。\n\n■便民提示\n大厅提供热水。\n';
+		const [r] = parse(text);
+		expect(r).toMatchObject({
+			title: '居民身份证申领办事指南',
+			steps: ['照相', '登记指纹信息', '领取回执', '凭回执领证'],
+			fee: '首次申领免收工本费；有效期满换领每证20元',
+			timeLimit: '20个工作日',
+			location: '迎丰中路政务服务中心二楼',
+			phones: [{ number: '0745-2731166' }]
+		});
+		expect(r.source.start).toBe(0);
+		expect(text.slice(r.source.start, r.source.end).endsWith('0745-2731166。')).toBe(true);
+	});
+
+	it('cuts a box of two services at the second service name', () => {
+		const text =
+			'【办事指南】\n\n居住证怎么办\n【所需材料】①身份证；②一寸照片。\n【办理时限】15个工作日\n【收费标准】首次申领免费\n【咨询电话】0731-28560110\n老年人优待证怎么办\n【所需材料】①身份证；②一寸照片。\n【办理时限】即来即办\n【收费标准】不收费\n【咨询电话】0731-28112349\n';
+		const [a, b] = parse(text);
+		expect(a).toMatchObject({
+			title: '居住证怎么办',
+			requirements: ['身份证', '一寸照片'],
+			timeLimit: '15个工作日',
+			fee: '首次申领免费',
+			phones: [{ number: '0731-28560110' }]
+		});
+		expect(a.source.start).toBe(text.indexOf('居住证怎么办'));
+		expect(a.source.end).toBe(text.indexOf('\n老年人'));
+		expect(b).toMatchObject({ title: '老年人优待证怎么办', timeLimit: '即来即办', fee: '不收费' });
+		expect(b.phones.map((p) => p.number)).toEqual(['0731-28112349']);
+	});
+
+	it('ends a guide after its last value, keeping a 温馨提示 and leaving the Q&A after it', () => {
+		const text =
+			'见习补贴申领指南\n\n申请材料：\n1.申请表；\n2.见习协议书。\n办理程序：网上申报；审核公示；拨付资金。\n办结时限：20个工作日\n受理单位：市就业服务中心\n\n温馨提示：每年申报一次。\n\n政策回应\n\n网友“湘江边”问：见习期间有工伤保险吗？\n市人社局答：见习人员不参加工伤保险。\n';
+		const rs = parse(text);
+		const guide = rs.find((r) => r.subtype === 'guide');
+		expect(guide).toMatchObject({ department: '市就业服务中心', timeLimit: '20个工作日' });
+		expect(text.slice(guide!.source.start, guide!.source.end).endsWith('每年申报一次。')).toBe(
+			true
+		);
+		expect(rs.filter((r) => r.subtype === 'qa')).toHaveLength(1);
+	});
+
+	it('reads a guide told in a news report, as a draft to check', () => {
+		const text =
+			'老人免费乘公交\n公交优待卡这样办\n\n本报讯 12月1日起，60周岁以上老人可免费乘坐公交。\n\n记者了解到，办理公交优待卡需携带本人身份证原件和一张一寸照片，到市公交集团卡务中心办理。办卡不收取任何费用。\n\n办卡时先在窗口填写申请表，再由工作人员核验身份，最后领卡激活。如有疑问，可拨打公交服务热线0731-28288110咨询。\n\n据统计，全市老年人约78万人。\n';
+		const [r] = parse(text);
+		expect(r).toMatchObject({
+			subtype: 'guide',
+			title: '公交优待卡这样办',
+			requirements: ['本人身份证原件', '一张一寸照片'],
+			location: '市公交集团卡务中心',
+			fee: '不收取任何费用',
+			steps: ['在窗口填写申请表', '工作人员核验身份', '领卡激活'],
+			phones: [{ number: '0731-28288110' }],
+			flags: ['办事指南取自新闻报道，请核对']
+		});
+		expect(r.confidence).toBeLessThan(0.7);
+		expect(r.source.start).toBe(0);
+		expect(text.slice(r.source.start, r.source.end).endsWith('0731-28288110咨询。')).toBe(true);
+	});
+
+	it('reform news that counts documents and trips is no guide', () => {
+		expect(
+			parse(
+				'“一件事一次办”再扩容\n\n改革后，群众所需提交的材料从12份减少到4份，跑动次数由5次减少为1次。'
+			)
+		).toEqual([]);
 	});
 
 	it('an article that mentions 办理流程 in prose is no guide', () => {
