@@ -83,20 +83,22 @@ const ORG = `[\\u4e00-\\u9fa5]{1,24}?(?:${SUFFIX})(?:\\([\\u4e00-\\u9fa5、]{2,2
 const ANSWER_RE = new RegExp(
 	`^(?:\\d{1,2}月\\d{1,2}日\\s?,?\\s?)?(?:(?<org>${ORG})\\s?(?:(?<verb>${ANSWER_VERB})(?:称|说|表示)?\\s?[:,]|:)|\\[(?<bbare>${ANSWER_WORD})\\]\\s?:?|(?<bare>${ANSWER_WORD})\\s?:)`
 );
-/** An answer that names its organisation first: 部门回复：市公安局表示，… */
-const ANSWER_ORG_LEAD_RE = new RegExp(`^(${ORG})(?:表示|称|介绍|回复称|答复称)\\s?[,:]`);
+/** An answer that names its organisation first: 部门回复：市公安局表示，… / 【部门回复】XX局：… */
+const ANSWER_ORG_LEAD_RE = new RegExp(`^(${ORG})(?:(?:表示|称|介绍|回复称|答复称)\\s?[,:]|\\s?:)`);
 /**
  * A line naming who answers, in structured columns: 回复单位:市住建局 (a 回复时间 on the
  * same line is skipped) or after the answer on message boards: [经办单位:…]
  */
 const DEPARTMENT_LINE_RE =
-	/^(?<open>\[)?(?:回复单位|答复单位|办理单位|承办单位|经办单位|回复部门|答复部门|责任单位)\s?:\s?(?<org>[^\s\]:]{2,30})\]?(?:\s*(?:回复|答复|办结|办理)时间\s?:[^\n]*)?\s*(?=\n|$)/;
+	/^(?<open>\[)?(?:(?:回复|答复|办理|承办|经办)(?:单位|部门|机构|机关)|责任单位)\s?:\s?(?<org>[^\s\]:]{2,30})\]?(?:\s*(?:回复|答复|办结|办理)时间\s?:[^\n]*)?\s*(?=\n|$)/;
 /**
  * Where the lead names who answers a column of bare 问/答 pairs: 以下解答由市不动产登记中心提供,
  * 记者从市公安局户政支队获悉, ——市医疗保障局解答….
  */
 const CONTEXT_DEPARTMENT_RE = new RegExp(
-	`(?:由|从|请|向|--)\\s?(${ORG})(?:${[...ANSWERER_ROLES].join('|')})?(?:${[...ANSWERER_CUES].join('|')})`,
+	`(?:由|从|请|向|--)\\s?(${ORG})(?:${[...ANSWERER_ROLES].join('|')})?(?:${[...ANSWERER_CUES].join('|')})` +
+		// 市人社局有关负责人就群众关心的问题作了解答
+		`|(?:^|[,。;:!?\\s"')]|采访了?|据)(${ORG})(?:有关|相关)?(?:${[...ANSWERER_ROLES].join('|')})[^。\\n]{0,24}?(?:${[...ANSWERER_CUES].join('|')})`,
 	'g'
 );
 /** How far back from a bare answer the lead may name its department. */
@@ -115,6 +117,8 @@ interface Marker {
 	closing?: boolean;
 	/** End of a department marker's line. */
 	lineEnd?: number;
+	/** A numbered question line without a marker word (一、哪些人可以申领？). */
+	numbered?: boolean;
 }
 
 /** Every question, department and answer marker of the page, in order. */
@@ -159,7 +163,8 @@ function findMarkers(page: Page): Marker[] {
 				out.push({ kind: 'q', start: at, textStart: at + q[0].length, para });
 			} else {
 				const n = NUMBERED_QUESTION_RE.exec(head);
-				if (n) out.push({ kind: 'q', start: at, textStart: at + n[0].length, para });
+				if (n)
+					out.push({ kind: 'q', start: at, textStart: at + n[0].length, para, numbered: true });
 			}
 		}
 	}
@@ -248,8 +253,10 @@ function contextDepartment(page: Page, before: number): Span | undefined {
 	let found: Span | undefined;
 	CONTEXT_DEPARTMENT_RE.lastIndex = 0;
 	for (let m = CONTEXT_DEPARTMENT_RE.exec(window); m; m = CONTEXT_DEPARTMENT_RE.exec(window)) {
-		const at = from + m.index + m[0].indexOf(m[1]);
-		found = { start: at, end: at + m[1].length };
+		// ，请市医保局工作人员解答: the second pattern starts at the comma and takes 请 along.
+		const org = (m[1] ?? m[2]).replace(/^[请由从向据]/, '');
+		const at = from + m.index + m[0].lastIndexOf(org);
+		found = { start: at, end: at + org.length };
 	}
 	return found;
 }
@@ -267,6 +274,9 @@ function qaRecords(page: Page): ProcedureRecord[] {
 		if (m.start !== m.para.start) return false;
 		return b === a + 1 || (b === a + 2 && isSignature(page, paras[a + 1]));
 	};
+	// Questions printed as numbered subheads are answered by the paragraph under them, but
+	// only in an article of several of them (one "1.…？" line is just a rhetorical question).
+	const numberedQuestions = markers.filter((m) => m.numbered).length;
 	const out: ProcedureRecord[] = [];
 	let floor = 0;
 	for (let i = 0; i < markers.length; i++) {
@@ -278,6 +288,7 @@ function qaRecords(page: Page): ProcedureRecord[] {
 		if (d) j++;
 		let a: Marker | undefined = markers[j]?.kind === 'a' ? markers[j] : undefined;
 		if (!a && d) a = implicitAnswer(page, paras, d, markers[j]);
+		else if (!a && q.numbered && numberedQuestions >= 2) a = lineAnswer(page, paras, q, markers[j]);
 		else if (a) j++;
 		if (!a) continue;
 		const chain = d ? [q, d, a] : [q, a];
@@ -354,6 +365,21 @@ function signedAnswer(page: Page, answer: Span): Span {
 		span = trimSpan(page.norm, { start: span.start, end: span.start + cut });
 	}
 	return span;
+}
+
+/** The answer printed under a question subhead (一、哪些人可以申领？), up to the next marker. */
+function lineAnswer(
+	page: Page,
+	paras: Span[],
+	q: Marker,
+	next: Marker | undefined
+): Marker | undefined {
+	const lineEnd = page.norm.indexOf('\n', q.textStart);
+	if (lineEnd < 0) return undefined;
+	const at = trimSpan(page.norm, { start: lineEnd, end: page.norm.length }).start;
+	if (at >= page.norm.length || (next && next.start <= at)) return undefined;
+	const para = passageAt(paras, at);
+	return para ? { kind: 'a', start: at, textStart: at, para } : undefined;
 }
 
 /** The reply printed under a 回复单位 line without a marker of its own. */
@@ -669,9 +695,13 @@ function lastSectionEnd(page: Page, s: Section): number {
 	return Math.max(end, s.bodyStart);
 }
 
-/** A service's name on its own line above its sections: 居住证怎么办, 老年人优待证办理. */
+/** A line that names the service: 事项名称：城乡居民养老保险参保登记. */
+const NAME_LABEL_RE = /^(?:事项名称|服务事项|办理事项|业务名称|服务名称|事项)\s?:\s?/;
+
+/** A service's name on its own line above its sections: 居住证怎么办, 事项名称：…. */
 function isServiceName(line: string): boolean {
 	const t = line.trim();
+	if (NAME_LABEL_RE.test(t)) return t.length <= 50;
 	return t.length >= 2 && t.length <= 40 && !/[。;:,]/.test(t) && !SECTION_RE.test(t);
 }
 
@@ -714,7 +744,11 @@ function items(page: Page, body: Span): string[] {
 			} else if (
 				/、/.test(norm) &&
 				norm.length <= 120 &&
-				norm.split('、').every((x) => x.length <= 24)
+				norm.split('、').every((x) => x.length <= 24) &&
+				// A sentence (with commas) or a description of who qualifies (…的城乡居民) is
+				// one requirement, not a list of documents.
+				!/,/.test(norm) &&
+				!/(?:人员|居民|人|者|对象)[。;]?\s*$/.test(norm)
 			) {
 				let at = body.start;
 				spans = norm.split('、').map((p) => {
@@ -756,7 +790,7 @@ function guideTitle(
 	const label = new RegExp(`^(?!(?:${GUIDE_TITLE_WORDS.join('|')}))[^:]{1,6}:`);
 	const lines = nonBlankLines(page.norm, from, firstSection).filter((l) => {
 		const t = page.norm.slice(l.start, l.end);
-		return t.length <= 40 && !/[。;]$/.test(t) && !label.test(t);
+		return NAME_LABEL_RE.test(t) || (t.length <= 40 && !/[。;]$/.test(t) && !label.test(t));
 	});
 	const candidates = lines.length
 		? lines
@@ -767,9 +801,11 @@ function guideTitle(
 		let text = page.norm.slice(l.start, l.end);
 		let start = l.start;
 		// Strip a leading tag: 【办事指南】, 办事指南:, 办事指南|
-		const tag = new RegExp(
-			`^\\[?(?:${GUIDE_TITLE_WORDS.slice(0, 6).join('|')})\\]?\\s?[:|丨/·-]?\\s?`
-		).exec(text);
+		const tag =
+			NAME_LABEL_RE.exec(text) ??
+			new RegExp(`^\\[?(?:${GUIDE_TITLE_WORDS.slice(0, 6).join('|')})\\]?\\s?[:|丨/·-]?\\s?`).exec(
+				text
+			);
 		if (tag) {
 			start += tag[0].length;
 			text = text.slice(tag[0].length);
