@@ -232,12 +232,12 @@ function isItemHeadline(line: string): boolean {
 function itemStart(page: Page, paras: Span[], paraIndex: number, q: Marker, floor: number): number {
 	const { norm } = page;
 	if (q.start > q.para.start) {
+		// Only the two lines above the marker are read: a paragraph can be a whole page.
+		if (q.para.start < floor || q.start - q.para.start > 100) return q.start;
 		const before = norm.slice(q.para.start, q.start);
 		if (!/\n\s*$/.test(before)) return q.start;
 		const heads = before.split('\n').filter((l) => l.trim());
-		if (heads.length <= 2 && heads.every(isItemHeadline) && q.para.start >= floor)
-			return q.para.start;
-		return q.start;
+		return heads.length <= 2 && heads.every(isItemHeadline) ? q.para.start : q.start;
 	}
 	const prev = paras[paraIndex - 1];
 	if (!prev || prev.start < floor) return q.start;
@@ -321,7 +321,10 @@ function qaRecords(page: Page): ProcedureRecord[] {
 		if (question.end <= question.start || answer.end - answer.start < 4) continue;
 		// An earlier unanswered marker of the same block (留言标题 above 留言内容) starts the item.
 		let first = q;
-		while (i > 0 && markers[i - 1].kind === 'q' && markers[i - 1].para.start === q.para.start) {
+		for (let k = 0; k < 3 && i > 0; k++) {
+			const prev = markers[i - 1];
+			if (prev.kind !== 'q' || prev.numbered || prev.para.start !== q.para.start) break;
+			if (prev.start < floor) break;
 			first = markers[--i];
 		}
 		// 留言标题 is the item's own title: a line above it belongs to the column.
