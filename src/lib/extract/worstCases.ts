@@ -48,6 +48,10 @@ export const WORST_CASES: Record<string, string> = {
 	'repeated 网友提问:': fill('网友提问:'),
 	'repeated 办理条件: lines': fill('办理条件:\n'),
 	'repeated 回复:': fill('回复:'),
+	// One paragraph of many Q&A items: reading back from each item to its paragraph's start
+	// once made these quadratic (37 s for 100 KB of numbered question subheads).
+	'repeated numbered question subheads': fill('一、哪些人可以申领?\n可以申领。\n'),
+	'one paragraph of 网友反映，… XX局回复，…': fill('网友反映，路灯坏了。市城管局回复，已修好。'),
 	'1 MB of traditional script and full-width forms': fill(
 		'株洲日報訊（記者）電話：２８６８７９４７。\n',
 		1_000_000
