@@ -228,6 +228,43 @@ describe('Q&A layouts of message boards, digests and letters', () => {
 		expect(slice(text, r).endsWith('2026年2月10日')).toBe(true);
 	});
 
+	it('reads 回复机构 lines and 【部门回复】 replies that open with the department', () => {
+		const [a] = parse(
+			'留言主题：南洲镇经常停水\n留言内容：这个月停了三次水，什么时候能解决？\n回复机构：中共株洲市渌口区委办公室\n回复时间：2026-04-12\n回复内容：网友您好！供水主管已更换，供水恢复稳定。'
+		);
+		expect(a).toMatchObject({
+			question: '这个月停了三次水，什么时候能解决？',
+			department: '中共株洲市渌口区委办公室',
+			answer: '网友您好！供水主管已更换，供水恢复稳定。'
+		});
+		const [b] = parse(
+			'【网友留言】浦口镇到市区的公交中午没有班次。\n【部门回复】醴陵市交通运输局：自6月15日起中午增开两个班次。'
+		);
+		expect(b).toMatchObject({
+			question: '浦口镇到市区的公交中午没有班次。',
+			department: '醴陵市交通运输局',
+			answer: '自6月15日起中午增开两个班次。'
+		});
+	});
+
+	it('answers question subheads with the paragraph under them, two or more per article', () => {
+		const text =
+			'创业补贴怎么申领？\n\n本报讯 市人力资源和社会保障局有关负责人就群众关心的问题作了解答。\n\n一、哪些人可以申领？\n首次创办小微企业且经营一年以上的人员可以申领。\n\n二、补贴标准是多少？\n每户一次性补贴5000元。\n\n该负责人提醒，须如实提供材料。\n';
+		const rs = parse(text);
+		expect(rs.map((r) => [r.question, r.answer, r.department])).toEqual([
+			[
+				'哪些人可以申领？',
+				'首次创办小微企业且经营一年以上的人员可以申领。',
+				'市人力资源和社会保障局'
+			],
+			['补贴标准是多少？', '每户一次性补贴5000元。', '市人力资源和社会保障局']
+		]);
+		expect(rs[1].source.start).toBe(text.indexOf('二、补贴'));
+		expect(text.slice(rs[1].source.start, rs[1].source.end).endsWith('5000元。')).toBe(true);
+		// One rhetorical numbered question in an article is not a Q&A.
+		expect(parse('1.为什么要垃圾分类？\n因为资源有限，人人有责。\n')).toEqual([]);
+	});
+
 	it('does not take a column subtitle or a bare section label as an item headline', () => {
 		const text =
 			'每周选登三县群众留言及部门答复\n\n留言标题：菜市场周边占道经营\n留言内容：马路两边摆满菜摊，车过不去。\n回复单位：攸县城市管理和综合执法局\n回复内容：已开展集中整治，劝导摊贩入市经营。\n\n政策回应\n\n网友“湘江边”问：见习期间单位给买工伤保险吗？\n市人社局答：见习人员不参加工伤保险，由见习基地办理意外伤害保险。\n';
@@ -318,6 +355,38 @@ describe('guides', () => {
 			true
 		);
 		expect(rs.filter((r) => r.subtype === 'qa')).toHaveLength(1);
+	});
+
+	it('names each guide of a service-item list by its 事项名称 line', () => {
+		const text =
+			'政务服务事项“一单清”\n\n事项名称：城乡居民养老保险参保登记\n服务对象：年满16周岁、不属于职工养老保险覆盖范围的城乡居民。\n申请材料：居民身份证或户口簿。\n办理流程：向村（社区）提出申请；乡镇人社服务站受理；区县社保经办机构审核。\n承诺时限：即办\n收费标准：不收费\n\n事项名称：城乡居民养老保险待遇申领\n申请材料：居民身份证、社会保障卡。\n办理流程：到村（社区）提出申请；乡镇初审并公示；区县审核发放。\n承诺时限：15个工作日\n';
+		const [a, b] = parse(text);
+		expect(a).toMatchObject({
+			title: '城乡居民养老保险参保登记',
+			requirements: ['年满16周岁、不属于职工养老保险覆盖范围的城乡居民', '居民身份证或户口簿'],
+			steps: ['向村（社区）提出申请', '乡镇人社服务站受理', '区县社保经办机构审核'],
+			timeLimit: '即办'
+		});
+		expect(a.source.start).toBe(text.indexOf('事项名称：城乡居民养老保险参保'));
+		expect(b).toMatchObject({
+			title: '城乡居民养老保险待遇申领',
+			requirements: ['居民身份证', '社会保障卡'],
+			timeLimit: '15个工作日'
+		});
+		expect(b.source.start).toBe(text.indexOf('事项名称：城乡居民养老保险待遇'));
+	});
+
+	it('reads Hong Kong labels in traditional script', () => {
+		const [r] = parse(
+			'港澳居民申領居住證手續\n申請資格：\n在株洲居住半年以上的港澳居民。\n所需文件：\n1. 港澳居民來往內地通行證；\n2. 證件相片一張。\n申請手續：\n一、到派出所遞交申請；\n二、領取回執取證。\n處理時間：20個工作日\n費用：首次申領免費\n'
+		);
+		expect(r).toMatchObject({
+			title: '港澳居民申領居住證手續',
+			requirements: ['在株洲居住半年以上的港澳居民', '港澳居民來往內地通行證', '證件相片一張'],
+			steps: ['到派出所遞交申請', '領取回執取證'],
+			timeLimit: '20個工作日',
+			fee: '首次申領免費'
+		});
 	});
 
 	it('reads a guide told in a news report, as a draft to check', () => {
