@@ -271,7 +271,8 @@ export const DEPARTMENT_SUFFIXES = [
 	'部',
 	'会',
 	'社区',
-	'村委会'
+	'村委会',
+	'科'
 ] as const;
 
 /** Prefixes that make a following name a government body (市教育局, 区政府, 县民政局). */
