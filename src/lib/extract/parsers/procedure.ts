@@ -48,7 +48,10 @@ const ANSWER_VERB = [...ANSWER_VERBS].sort(byLength).join('|');
 const SUFFIX = [...DEPARTMENT_SUFFIXES].sort(byLength).join('|');
 
 /** Item numbers that may precede a marker: 1. / 一、 */
-const ITEM_NO = '(?:\\d{1,2}[.、]|[一二三四五六七八九十]{1,2}[、.])\\s?';
+const ITEM_NO =
+	'(?:\\d{1,2}[.、]|[一二三四五六七八九十]{1,2}[、.]|\\(\\d{1,2}\\)|\\([一二三四五六七八九十]{1,2}\\))\\s?';
+/** Bullets printed before a marker or a heading: ■网友问： / ●办理条件： */
+const BULLET_RE = /^[■□●○◆◇▲△▶►★☆◎•·]\s?/;
 /** A place before the asker: 醴陵网友 / 株洲网友 / 长沙市民. */
 const PLACE = '(?:[\\u4e00-\\u9fa5]{2,3}?(?=(?:' + ASKER + ')))?';
 /** The asker's name: 网友"小李" / 市民张先生 / 网友549423. */
@@ -57,7 +60,7 @@ const ASKER_NAME = `(?:["'][^"'\\n]{1,12}["']|[\\u4e00-\\u9fa5A-Za-z0-9]{0,6}?)?
 /** What opens a question: 网友提问 / 市民张先生咨询 / 网友"小李" / 问 / 留言内容 / 留言板 / 来信 / Q. */
 const QUESTION_WORD =
 	`${PLACE}(?:${ASKER})${ASKER_NAME}\\s?(?:${ASK_VERB}){0,2}` +
-	'|留言内容|诉求内容|来信内容|咨询内容|问题描述|留言标题|留言板|读者来信|来信|问题|留言|提问|问|Q';
+	'|留言内容|诉求内容|来信内容|咨询内容|问题描述|留言标题|留言板|读者来信|来信|问题|留言|提问|问|Q\\d{0,2}';
 /** The question marker up to its colon, or in brackets: 网友提问: / [问] / 【网友留言】 */
 const QUESTION_RE = new RegExp(
 	`^(?:${ITEM_NO})?(?:\\[(?:${QUESTION_WORD})\\]\\s?:?|(?:${QUESTION_WORD})\\s?:)`
@@ -72,7 +75,7 @@ const QUESTION_COMMA_RE = new RegExp(
 /** A numbered question line without a marker (1.孩子第一次办身份证，需要带什么？), answered by 答:. */
 const NUMBERED_QUESTION_RE = new RegExp(`^${ITEM_NO}(?=[^\\n]{4,80}\\?\\s*(?:\\n|$))`);
 /** Bare answer words: 答: / 回复内容: / 办理结果: / A: */
-const ANSWER_WORD = `${ANSWER_VERB}|回复内容|答复内容|办理结果|处理结果|办理情况|部门回复|官方回复|A`;
+const ANSWER_WORD = `${ANSWER_VERB}|回复内容|答复内容|办理结果|处理结果|办理情况|部门回复|部门答复|部门回应|部门答|官方回复|官方答复|A\\d{0,2}`;
 /** An answering organisation: ends in a department suffix, with an optional bracketed alias. */
 const ORG = `[\\u4e00-\\u9fa5]{1,24}?(?:${SUFFIX})(?:\\([\\u4e00-\\u9fa5、]{2,20}\\))?`;
 /**
@@ -132,19 +135,21 @@ function findMarkers(page: Page): Marker[] {
 		for (let m = re.exec(text); m; m = re.exec(text)) starts.push(m.index + m[0].length);
 		for (const s of starts) {
 			if (s >= text.length) continue;
-			const head = text.slice(s, s + 100);
+			// A bullet stays in the item (its start) but not in the text the patterns read.
+			const bullet = BULLET_RE.exec(text.slice(s, s + 2))?.[0].length ?? 0;
+			const head = text.slice(s + bullet, s + bullet + 100);
 			const at = para.start + s;
 			const dept = DEPARTMENT_LINE_RE.exec(head);
 			if (dept?.groups) {
-				const orgAt = at + head.indexOf(dept.groups.org);
+				const orgAt = at + bullet + head.indexOf(dept.groups.org);
 				out.push({
 					kind: 'd',
 					start: at,
-					textStart: at + dept[0].length,
+					textStart: at + bullet + dept[0].length,
 					para,
 					org: { start: orgAt, end: orgAt + dept.groups.org.length },
 					closing: dept.groups.open === '[',
-					lineEnd: at + dept[0].length
+					lineEnd: at + bullet + dept[0].length
 				});
 				continue;
 			}
@@ -153,18 +158,29 @@ function findMarkers(page: Page): Marker[] {
 			// 市民政局回复: reads as 市民 + …; an organisation with an answer verb wins.
 			const g = ans?.groups;
 			if (ans && g && (g.verb || g.bare || g.bbare || !q)) {
-				const marker: Marker = { kind: 'a', start: at, textStart: at + ans[0].length, para };
+				const marker: Marker = {
+					kind: 'a',
+					start: at,
+					textStart: at + bullet + ans[0].length,
+					para
+				};
 				if (g.org) {
-					const orgAt = at + ans[0].indexOf(g.org);
+					const orgAt = at + bullet + ans[0].indexOf(g.org);
 					marker.org = { start: orgAt, end: orgAt + g.org.length };
 				}
 				out.push(marker);
 			} else if (q) {
-				out.push({ kind: 'q', start: at, textStart: at + q[0].length, para });
+				out.push({ kind: 'q', start: at, textStart: at + bullet + q[0].length, para });
 			} else {
 				const n = NUMBERED_QUESTION_RE.exec(head);
 				if (n)
-					out.push({ kind: 'q', start: at, textStart: at + n[0].length, para, numbered: true });
+					out.push({
+						kind: 'q',
+						start: at,
+						textStart: at + bullet + n[0].length,
+						para,
+						numbered: true
+					});
 			}
 		}
 	}
