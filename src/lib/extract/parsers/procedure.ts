@@ -516,8 +516,11 @@ const SECTION_WORDS: [string, SectionKind][] = (
 const SECTION_KIND = new Map(SECTION_WORDS);
 /** A section heading: optional numbering or bracket, the word, then a colon, bracket or line end. */
 const SECTION_RE = new RegExp(
-	`^(?:[一二三四五六七八九十]{1,2}[、.]|\\(?[一二三四五六七八九十\\d]{1,2}\\)|\\d{1,2}[.、]|[①-⑳])?\\s?\\[?(${SECTION_WORDS.map((w) => w[0]).join('|')})((?:[、及和与][\\u4e00-\\u9fa5]{1,6}){0,3})\\]?\\s?(?::|$|(?=\\]))`
+	`^(?:[■□●○◆◇▲△▶►★☆◎•·]\\s?)?(?:[一二三四五六七八九十]{1,2}[、.]|\\(?[一二三四五六七八九十\\d]{1,2}\\)|\\d{1,2}[.、]|[①-⑳])?\\s?\\[?(${SECTION_WORDS.map((w) => w[0]).join('|')})((?:[、及和与][\\u4e00-\\u9fa5]{1,6}){0,3})(?:如下)?\\]?\\s?(?::|$|(?=\\]))`
 );
+/** A materials heading written as a sentence: 四、申请人需提交以下材料： */
+const MATERIALS_SENTENCE_RE =
+	/^(?:[一二三四五六七八九十]{1,2}[、.]|\(?[一二三四五六七八九十\d]{1,2}\)|\d{1,2}[.、])?\s?(?:申请人|办事群众|市民|当事人)?(?:需要|需|须|应)(?:提交|提供|携带|准备)(?:以下|下列|如下)?(?:材料|资料|证件)(?:如下)?\s?:/;
 const GUIDE_TITLE_RE = new RegExp(GUIDE_TITLE_WORDS.join('|'));
 
 interface Section {
@@ -539,11 +542,18 @@ function findSections(page: Page, passage: Span): Section[] {
 		const re = /[。;]\s*/g;
 		for (let m = re.exec(text); m; m = re.exec(text)) starts.push(m.index + m[0].length);
 		for (const s of starts) {
-			const m = SECTION_RE.exec(text.slice(s, s + 30));
+			const head = text.slice(s, s + 40);
+			const start = line.start + s;
+			const sentence = MATERIALS_SENTENCE_RE.exec(head);
+			if (sentence) {
+				const bodyStart = start + sentence[0].length;
+				out.push({ kind: 'requirements', word: '需提交材料', start, bodyStart, end: passage.end });
+				continue;
+			}
+			const m = SECTION_RE.exec(head);
 			if (!m) continue;
 			const kind = SECTION_KIND.get(m[1]);
 			if (!kind) continue;
-			const start = line.start + s;
 			let bodyStart = start + m[0].length;
 			if (page.norm[bodyStart] === ']') bodyStart++;
 			// 办理时间、地点及联系方式: one heading over sub-items that repeat its first word.
