@@ -60,7 +60,8 @@ const ASKER_NAME = `(?:["'][^"'\\n]{1,12}["']|[\\u4e00-\\u9fa5A-Za-z0-9]{0,6}?)?
 /** What opens a question: 网友提问 / 市民张先生咨询 / 网友"小李" / 问 / 留言内容 / 留言板 / 来信 / Q. */
 const QUESTION_WORD =
 	`${PLACE}(?:${ASKER})${ASKER_NAME}\\s?(?:${ASK_VERB}){0,2}` +
-	'|留言内容|诉求内容|来信内容|咨询内容|问题描述|留言标题|留言板|读者来信|来信|问题|留言|提问|问|Q\\d{0,2}';
+	'|留言内容|诉求内容|来信内容|咨询内容|问题描述|留言标题|留言板|读者来信|来信|问题|留言|提问|问|Q\\d{0,2}' +
+	'|反映|诉求|投诉|求助|咨询|建议';
 /** The question marker up to its colon, or in brackets: 网友提问: / [问] / 【网友留言】 */
 const QUESTION_RE = new RegExp(
 	`^(?:${ITEM_NO})?(?:\\[(?:${QUESTION_WORD})\\]\\s?:?|(?:${QUESTION_WORD})\\s?:)`
@@ -72,6 +73,20 @@ const QUESTION_RE = new RegExp(
 const QUESTION_COMMA_RE = new RegExp(
 	`^(?:${ITEM_NO})?${PLACE}(?:${ASKER})${ASKER_NAME}\\s?(?:${ASK_VERB}){1,2}称?\\s?,`
 );
+/**
+ * Who asks, at the start of a question that a bare label (【反映】) opens: 市民王先生来电反映， /
+ * 本报读者李女士来电： / 石峰区田心街道居民反映， — dropped from the question text.
+ */
+const ASKER_LEAD_RE = new RegExp(
+	`^[\\u4e00-\\u9fa5]{0,10}?(?:${ASKER})${ASKER_NAME}\\s?(?:${ASK_VERB}){1,2}称?\\s?[,:]`
+);
+/** A message list's asker line: 网友 zz20260512 2026-05-12 (the message follows on the next line). */
+const ASKER_LINE_RE = new RegExp(
+	`^(?:${ASKER})\\s?[^\\s:]{1,20}\\s+\\d{4}[-./年]\\d{1,2}[-./月]\\d{1,2}日?[^\\n]{0,12}(?=\\n)`
+);
+/** A reply that opens with a greeting and no marker: 网友您好： / 尊敬的网友：您好！ */
+const GREETING_RE =
+	/^(?:(?:网友|网民|市民|读者)?您好|尊敬的(?:网友|网民|市民|读者|群众)(?:朋友)?)\s?[:,!。]/;
 /** A numbered question line without a marker (1.孩子第一次办身份证，需要带什么？), answered by 答:. */
 const NUMBERED_QUESTION_RE = new RegExp(`^${ITEM_NO}(?=[^\\n]{4,80}\\?\\s*(?:\\n|$))`);
 /** Bare answer words: 答: / 回复内容: / 办理结果: / A: */
@@ -93,7 +108,7 @@ const ANSWER_ORG_LEAD_RE = new RegExp(`^(${ORG})(?:(?:表示|称|介绍|回复�
  * same line is skipped) or after the answer on message boards: [经办单位:…]
  */
 const DEPARTMENT_LINE_RE =
-	/^(?<open>\[)?(?:(?:回复|答复|办理|承办|经办)(?:单位|部门|机构|机关)|责任单位)\s?:\s?(?<org>[^\s\]:]{2,30})\]?(?:\s*(?:回复|答复|办结|办理)时间\s?:[^\n]*)?\s*(?=\n|$)/;
+	/^(?<open>[[(])?(?:(?:回复|答复|办理|承办|经办)(?:单位|部门|机构|机关)|责任单位)\s?:\s?(?<org>[^\s\]):]{2,30})[\])]?(?:\s*(?:回复|答复|办结|办理)时间\s?:[^\n]*)?\s*(?=\n|$)/;
 /**
  * Where the lead names who answers a column of bare 问/答 pairs: 以下解答由市不动产登记中心提供,
  * 记者从市公安局户政支队获悉, ——市医疗保障局解答….
@@ -148,9 +163,16 @@ function findMarkers(page: Page): Marker[] {
 					textStart: at + bullet + dept[0].length,
 					para,
 					org: { start: orgAt, end: orgAt + dept.groups.org.length },
-					closing: dept.groups.open === '[',
+					closing: dept.groups.open !== undefined,
 					lineEnd: at + bullet + dept[0].length
 				});
+				continue;
+			}
+			// 网友您好： reads as the asker 网友 named 您好: a greeting is a reply.
+			if (GREETING_RE.test(head)) {
+				// 您好！ right under 回复内容： or 回复单位： is that reply's first word, not a new one.
+				const last = out[out.length - 1];
+				if (!last || last.kind === 'q') out.push({ kind: 'a', start: at, textStart: at, para });
 				continue;
 			}
 			const ans = ANSWER_RE.exec(head);
@@ -171,6 +193,9 @@ function findMarkers(page: Page): Marker[] {
 				out.push(marker);
 			} else if (q) {
 				out.push({ kind: 'q', start: at, textStart: at + bullet + q[0].length, para });
+			} else if (ASKER_LINE_RE.test(head)) {
+				const lineEnd = at + bullet + (ASKER_LINE_RE.exec(head)?.[0].length ?? 0);
+				out.push({ kind: 'q', start: at, textStart: lineEnd, para });
 			} else {
 				const n = NUMBERED_QUESTION_RE.exec(head);
 				if (n)
@@ -320,6 +345,9 @@ function qaRecords(page: Page): ProcedureRecord[] {
 		const signed = /\n\s*-{1,2}/.exec(page.norm.slice(question.start, question.end));
 		if (signed) question = trimSpan(page.norm, { ...question, end: question.start + signed.index });
 		question = withoutRule(page, question);
+		const lead = ASKER_LEAD_RE.exec(page.norm.slice(question.start, question.start + 40));
+		if (lead && question.end - question.start > lead[0].length + 2)
+			question = trimSpan(page.norm, { ...question, start: question.start + lead[0].length });
 		let answer = trimSpan(page.norm, {
 			start: a.textStart,
 			end: answerEnd(page, paras, indexOf(a), stopAt)
