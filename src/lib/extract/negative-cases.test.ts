@@ -67,6 +67,10 @@ describe('negative cases: hotlines and procedures', () => {
 			'开学后家长最关心什么？\n\n“校服什么时候发？”“课后服务要不要另外交钱？”开学两周，本报陆续接到家长询问。\n\n对此，市教育局表示，将督促各校公开收费标准，家长有疑问可先向班主任了解。'
 		],
 		[
+			'a utility notice that opens with a greeting',
+			'停水通知\n\n尊敬的用户：您好！因供水管网改造施工，1月16日8时至20时部分区域暂停供水，敬请谅解。\n\n株洲市自来水有限公司\n2026年1月13日'
+		],
+		[
 			'numbers that are amounts, dates and counts',
 			'2019年全市办理案件3968件,补贴2000—3000元,20200417开工,共120多件。'
 		]

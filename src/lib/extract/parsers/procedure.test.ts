@@ -265,6 +265,37 @@ describe('Q&A layouts of message boards, digests and letters', () => {
 		expect(parse('1.为什么要垃圾分类？\n因为资源有限，人人有责。\n')).toEqual([]);
 	});
 
+	it('reads a message list: username line, a reply opening with a greeting, （回复单位：…）', () => {
+		const text =
+			'神农公园北门夜间音响太吵\n网友 zz20260512　　2026-05-12\n每晚八点以后有人用音箱跳舞，希望管一管。\n网友您好：您反映的情况已收悉，派出所已加强夜间巡查。\n（回复单位：荷塘公安分局）\n';
+		const [r] = parse(text);
+		expect(r).toMatchObject({
+			title: '神农公园北门夜间音响太吵',
+			question: '每晚八点以后有人用音箱跳舞，希望管一管。',
+			answer: '网友您好：您反映的情况已收悉，派出所已加强夜间巡查。',
+			department: '荷塘公安分局'
+		});
+		expect(r.source.start).toBe(0);
+		expect(text.slice(r.source.start, r.source.end).endsWith('荷塘公安分局）')).toBe(true);
+		// A greeting under 回复内容： is the first word of that reply, not a second one.
+		const [b] = parse(
+			'留言内容：路灯坏了一排。\n回复单位：市城管局\n回复内容：\n您好！线缆已修复，路灯恢复照明。'
+		);
+		expect(b).toMatchObject({ department: '市城管局', answer: '您好！线缆已修复，路灯恢复照明。' });
+	});
+
+	it('reads 【反映】/【回复】 and drops who called from the question', () => {
+		const [a, b] = parse(
+			'【反映】市民王先生来电反映，小区门口共享单车堆满了盲道。\n【回复】天元区城市管理和综合执法局：已清运车辆120余辆。\n\n【反映】石峰区田心街道居民反映，餐馆油烟直排。\n【回复】石峰区生态环境分局：已责令限期安装油烟净化设施。'
+		);
+		expect(a).toMatchObject({
+			question: '小区门口共享单车堆满了盲道。',
+			department: '天元区城市管理和综合执法局',
+			answer: '已清运车辆120余辆。'
+		});
+		expect(b).toMatchObject({ question: '餐馆油烟直排。', department: '石峰区生态环境分局' });
+	});
+
 	it('does not take a column subtitle or a bare section label as an item headline', () => {
 		const text =
 			'每周选登三县群众留言及部门答复\n\n留言标题：菜市场周边占道经营\n留言内容：马路两边摆满菜摊，车过不去。\n回复单位：攸县城市管理和综合执法局\n回复内容：已开展集中整治，劝导摊贩入市经营。\n\n政策回应\n\n网友“湘江边”问：见习期间单位给买工伤保险吗？\n市人社局答：见习人员不参加工伤保险，由见习基地办理意外伤害保险。\n';
