@@ -2,14 +2,27 @@
  * Procedure records: 网络问政 questions with a department's answer (subtype `qa`) and
  * service guides (办事指南, subtype `guide`).
  *
- * A Q&A is a question marker (网友提问: / 市民咨询: / 问:) followed by an answer marker
- * (市教育局回复: / XX区政府答复: / 答:). A question without an answer is not a record (news
- * leads quote readers' questions); an answer that shares no words with its question is kept
- * with low confidence and a flag, because OCR columns often pair a question with the answer
- * printed for another one.
+ * A Q&A is a question marker followed by an answer marker, each opening a paragraph, a line
+ * or a sentence. Questions: 网友提问: / 醴陵网友"小吴"留言: / 市民来电反映，/ 一、网友咨询，/
+ * 留言板: / 来信: / 【反映】 / 问: / Q1: / a username line (网友 abc 2026-05-12) / numbered
+ * question subheads (一、哪些人可以申领？, two or more in an article). Answers: 市教育局回复: /
+ * 11月18日，XX局回复， / XX局：已… / 官方回复: / 【部门回复】XX局：/ 答: / A1: / a reply that
+ * opens with a greeting (网友您好：) / the text under a 回复单位 line. The department comes
+ * from the answer marker, a 回复单位/回复机构 line before the answer or a [经办单位:…] line
+ * after it, 'XX表示，' at the answer's start, or the lead of a column of bare 问/答 pairs
+ * (以下解答由XX提供, 记者从XX获悉). An item starts at the one or two headline lines printed
+ * above its question (路边唱歌扰民，公安局：已进行劝阻), which then give its title.
+ *
+ * A question without an answer is not a record (news leads quote readers' questions); an
+ * answer that shares no content word with its question is kept with low confidence and a
+ * flag, because OCR columns often pair a question with the answer printed for another one.
  *
  * A guide is a passage with section headings (办理条件: / 申请材料: / 办理流程: / 办理时限:
- * / 收费标准: / 办理地点: …) at line starts; one heading alone is not a guide.
+ * / 收费标准: / 办理地点: …, also 【所需材料】, ■办理流程, 申请人需提交以下材料：) at line
+ * starts; one heading alone is not a guide. A box of several services is cut where a heading
+ * repeats, at the service name printed above the next set (居住证怎么办, 事项名称：…). A guide
+ * told in a news report (办理…需携带…，到…办理; 先…再…最后…) is a guide record at low
+ * confidence, for a moderator to check.
  */
 import {
 	ANSWER_VERBS,
