@@ -803,7 +803,13 @@ function items(page: Page, body: Span): string[] {
 		if (spans.length === 1) {
 			// 照相→登记指纹→领证: a flow printed with arrows is one step per arrow.
 			const arrows = /→|->|=>/.test(norm);
-			const parts = arrows ? norm.split(/(?<=→|->|=>)/) : norm.split(/(?<=[;。])/);
+			// 居民身份证 体检证明 照片: documents set apart by wide spaces, no punctuation.
+			const spaced = !/[,;。、:]/.test(norm.trim()) && /\S\s{1,}\S/.test(norm.trim());
+			const parts = arrows
+				? norm.split(/(?<=→|->|=>)/)
+				: spaced
+					? norm.split(/(?<=\S)(?=\s+\S)/)
+					: norm.split(/(?<=[;。])/);
 			if (parts.length > 1) {
 				let at = body.start;
 				spans = parts.map((p) => {
@@ -871,8 +877,10 @@ function guideTitle(
 		let text = page.norm.slice(l.start, l.end);
 		let start = l.start;
 		// Strip a leading tag: 【办事指南】, 办事指南:, 办事指南|
+		// 【便民】机动车驾驶证到期换证怎么办？: a column tag before the name.
 		const tag =
 			NAME_LABEL_RE.exec(text) ??
+			/^\[[\u4e00-\u9fa5]{1,6}\]\s?(?=\S{2})/.exec(text) ??
 			new RegExp(`^\\[?(?:${GUIDE_TITLE_WORDS.slice(0, 6).join('|')})\\]?\\s?[:|丨/·-]?\\s?`).exec(
 				text
 			);
