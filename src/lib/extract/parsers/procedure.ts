@@ -71,8 +71,10 @@ const PLACE = '(?:[\\u4e00-\\u9fa5]{2,3}?(?=(?:' + ASKER + ')))?';
 const ASKER_NAME = `(?:["'][^"'\\n]{1,12}["']|[\\u4e00-\\u9fa5A-Za-z0-9]{0,6}?)?`;
 
 /** What opens a question: 网友提问 / 市民张先生咨询 / 网友"小李" / 问 / 留言内容 / 留言板 / 来信 / Q. */
+/** Where the asker wrote: 网友在"问政株洲"平台留言称 */
+const WHERE = '(?:在[^,:。\\n]{1,16}?)?';
 const QUESTION_WORD =
-	`${PLACE}(?:${ASKER})${ASKER_NAME}\\s?(?:${ASK_VERB}){0,2}` +
+	`${PLACE}(?:${ASKER})${ASKER_NAME}\\s?(?:${WHERE}(?:${ASK_VERB}){1,2}称?)?` +
 	'|留言内容|诉求内容|来信内容|咨询内容|问题描述|留言标题|留言板|读者来信|来信|问题|留言|提问|问|Q\\d{0,2}' +
 	'|反映|诉求|投诉|求助|咨询|建议';
 /** The question marker up to its colon, or in brackets: 网友提问: / [问] / 【网友留言】 */
@@ -84,7 +86,7 @@ const QUESTION_RE = new RegExp(
  * 市民来电反映，… / 一、网友咨询，… The verb is required, so 网友们, 市民朋友, stay out.
  */
 const QUESTION_COMMA_RE = new RegExp(
-	`^(?:${ITEM_NO})?${PLACE}(?:${ASKER})${ASKER_NAME}\\s?(?:${ASK_VERB}){1,2}称?\\s?,`
+	`^(?:${ITEM_NO})?${PLACE}(?:${ASKER})${ASKER_NAME}\\s?${WHERE}(?:${ASK_VERB}){1,2}称?\\s?,`
 );
 /**
  * Who asks, at the start of a question that a bare label (【反映】) opens: 市民王先生来电反映， /
@@ -107,12 +109,13 @@ const ANSWER_WORD = `${ANSWER_VERB}|回复内容|答复内容|办理结果|处�
 /** An answering organisation: ends in a department suffix, with an optional bracketed alias. */
 const ORG = `[\\u4e00-\\u9fa5]{1,24}?(?:${SUFFIX})(?:\\([\\u4e00-\\u9fa5、]{2,20}\\))?`;
 /**
- * 市教育局回复: / 市住建局(市人防办)回复: / 芦淞区政府: / 11月18日，XX局回复， / XX政府回复称，
+ * 市教育局回复: / 市住建局(市人防办)回复: / 芦淞区政府: / 11月18日，XX局回复， / XX政府回复称， /
+ * 对此，XX局回复称， / XX公司回复如下：
  * / 答: / [答] — the answer marker. The organisation must end in a department suffix; the
  * verb is optional before a colon and required before a comma.
  */
 const ANSWER_RE = new RegExp(
-	`^(?:\\d{1,2}月\\d{1,2}日\\s?,?\\s?)?(?:(?<org>${ORG})\\s?(?:(?<verb>${ANSWER_VERB})(?:称|说|表示)?\\s?[:,]|:)|\\[(?<bbare>${ANSWER_WORD})\\]\\s?:?|(?<bare>${ANSWER_WORD})\\s?:)`
+	`^(?:\\d{1,2}月\\d{1,2}日\\s?,?\\s?|(?:对此|就此|针对此事|针对上述问题|针对网友反映的问题)\\s?,?\\s?)?(?:(?<org>${ORG})\\s?(?:(?<verb>${ANSWER_VERB})(?:称|说|表示|如下)?\\s?[:,]|:)|\\[(?<bbare>${ANSWER_WORD})\\]\\s?:?|(?<bare>${ANSWER_WORD})\\s?:)`
 );
 /** An answer that names its organisation first: 部门回复：市公安局表示，… / 【部门回复】XX局：… */
 const ANSWER_ORG_LEAD_RE = new RegExp(`^(${ORG})(?:(?:表示|称|介绍|回复称|答复称)\\s?[,:]|\\s?:)`);
@@ -502,10 +505,25 @@ function titleOf(question: string): string {
 	return first.length > 60 ? `${first.slice(0, 59)}…` : first;
 }
 
-/** Answer text: paragraphs kept apart by a line break, broken lines joined. */
+/** A line that opens a numbered point of an answer: 一、 / 二是 / 1. / (1) / ① */
+const POINT_RE =
+	/^\s*(?:[一二三四五六七八九十]{1,2}[、是]|\d{1,2}[.、](?!\d)|[(（][一二三四五六七八九十\d]{1,2}[)）]|[①-⑳])/;
+
+/**
+ * Answer text: paragraphs kept apart by a line break, broken lines joined — except before a
+ * line that opens a numbered point (一、… / 二、…), which starts a line of its own.
+ */
 function answerText(text: string, span: Span): string {
 	return paragraphs(text, span.start, span.end)
-		.map((p) => cleanText(text, p))
+		.map((p) => {
+			const out: string[] = [];
+			for (const line of nonBlankLines(text, p.start, p.end)) {
+				const t = cleanText(text, line);
+				if (out.length && POINT_RE.test(t)) out.push('\n' + t);
+				else out.push(t);
+			}
+			return out.join('');
+		})
 		.join('\n');
 }
 
