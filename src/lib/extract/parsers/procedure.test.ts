@@ -296,6 +296,23 @@ describe('Q&A layouts of message boards, digests and letters', () => {
 		expect(b).toMatchObject({ question: '餐馆油烟直排。', department: '石峰区生态环境分局' });
 	});
 
+	it('reads a news story: 网友在…平台留言称，… / 对此，XX局回复称，… / XX公司回复如下：', () => {
+		const text =
+			'网友在“问政株洲”平台留言称，月塘菜市场一下雨就满地污水。\n对此，荷塘区商务局回复称，该市场已列入提质改造计划，预计12月开工。\n\n另有网友反映，清水塘路多个站台没有站牌。\n市公共交通有限责任公司回复如下：\n一、站牌系道路施工时拆除；\n二、新站牌已于10月28日安装到位。\n\n记者将持续关注。\n';
+		const [a, b] = parse(text);
+		expect(a).toMatchObject({
+			question: '月塘菜市场一下雨就满地污水。',
+			department: '荷塘区商务局',
+			answer: '该市场已列入提质改造计划，预计12月开工。'
+		});
+		expect(b).toMatchObject({
+			question: '清水塘路多个站台没有站牌。',
+			department: '市公共交通有限责任公司',
+			answer: '一、站牌系道路施工时拆除；\n二、新站牌已于10月28日安装到位。'
+		});
+		expect(text.slice(b.source.start, b.source.end).endsWith('安装到位。')).toBe(true);
+	});
+
 	it('does not take a column subtitle or a bare section label as an item headline', () => {
 		const text =
 			'每周选登三县群众留言及部门答复\n\n留言标题：菜市场周边占道经营\n留言内容：马路两边摆满菜摊，车过不去。\n回复单位：攸县城市管理和综合执法局\n回复内容：已开展集中整治，劝导摊贩入市经营。\n\n政策回应\n\n网友“湘江边”问：见习期间单位给买工伤保险吗？\n市人社局答：见习人员不参加工伤保险，由见习基地办理意外伤害保险。\n';
