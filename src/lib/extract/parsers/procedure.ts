@@ -75,7 +75,7 @@ const ASKER_NAME = `(?:["'][^"'\\n]{1,12}["']|[\\u4e00-\\u9fa5A-Za-z0-9]{0,6}?)?
 const WHERE = '(?:在[^,:。\\n]{1,16}?)?';
 const QUESTION_WORD =
 	`${PLACE}(?:${ASKER})${ASKER_NAME}\\s?(?:${WHERE}(?:${ASK_VERB}){1,2}称?)?` +
-	'|留言内容|诉求内容|来信内容|咨询内容|问题描述|留言标题|留言板|读者来信|来信|问题|留言|提问|问|Q\\d{0,2}' +
+	'|留言内容|诉求内容|来信内容|咨询内容|问题描述|留言标题|留言主题|标题|留言板|读者来信|来信|问题|留言|提问|问|Q\\d{0,2}' +
 	'|反映|诉求|投诉|求助|咨询|建议';
 /** The question marker up to its colon, or in brackets: 网友提问: / [问] / 【网友留言】 */
 const QUESTION_RE = new RegExp(
@@ -235,6 +235,9 @@ const CONTINUATION_RE =
 const FURNITURE_RE = /^(?:扫一扫|扫描|\(?图|责任编辑|本版|记者|通讯员|来源|株洲日报|新闻热线)/;
 /** The longest answer we read: beyond it, the text is something else. */
 const ANSWER_MAX = 3000;
+/** Lines a message board prints under a message or a reply: 留言时间：… / 回复时间：… / 满意度：… */
+const META_LINE_RE =
+	/\n\s*(?:(?:留言|回复|答复|办结|办理|提问|发布|受理)时间|满意度|评价|办理状态|处理状态|来自|留言人|浏览次数)\s?:/;
 /** The date a reply is signed with: 2026年2月10日 on a line of its own. */
 const SIGNED_DATE_RE = /(?:^|\n)\s*\d{4}年\d{1,2}月\d{1,2}日\s*$/;
 
@@ -249,6 +252,8 @@ function answerEnd(page: Page, paras: Span[], index: number, stopAt: number): nu
 		if (FURNITURE_RE.test(text)) break;
 		// A signed reply ends with its date; a one-line question after it is the next headline.
 		if (SIGNED_DATE_RE.test(prevText) || (!text.includes('\n') && /\?$/.test(text))) break;
+		// Meta lines close a reply; a bulleted heading opens the next block.
+		if (META_LINE_RE.test(prevText) || BULLET_RE.test(text)) break;
 		const midSentence = !/[。!?;:"')\]]$/.test(prevText);
 		if (midSentence || CONTINUATION_RE.test(text)) end = Math.min(p.end, stopAt);
 		else break;
@@ -275,7 +280,8 @@ function isItemHeadline(line: string): boolean {
 		!t.includes('。') &&
 		!/^[^:]{1,6}:/.test(t) &&
 		!/\s{3,}/.test(t) &&
-		!/^[([]/.test(t) &&
+		!/^[([■□]/.test(t) &&
+		!t.includes('·') &&
 		!/记者|通讯员|整理|编辑|摄|来源|选登|本期|本栏|以下/.test(t) &&
 		!FURNITURE_RE.test(t)
 	);
@@ -360,7 +366,7 @@ function qaRecords(page: Page): ProcedureRecord[] {
 		let question = trimSpan(page.norm, { start: q.textStart, end: (d ?? a).start });
 		const signed = /\n\s*-{1,2}/.exec(page.norm.slice(question.start, question.end));
 		if (signed) question = trimSpan(page.norm, { ...question, end: question.start + signed.index });
-		question = withoutRule(page, question);
+		question = withoutMeta(page, withoutRule(page, question));
 		const lead = ASKER_LEAD_RE.exec(page.norm.slice(question.start, question.start + 40));
 		if (lead && question.end - question.start > lead[0].length + 2)
 			question = trimSpan(page.norm, { ...question, start: question.start + lead[0].length });
@@ -387,19 +393,44 @@ function qaRecords(page: Page): ProcedureRecord[] {
 			if (prev.start < floor) break;
 			first = markers[--i];
 		}
-		// 留言标题 is the item's own title: a line above it belongs to the column.
-		const start = /^留言标题/.test(page.norm.slice(first.start, first.textStart))
+		// 留言标题 is the item's own title: a line above it belongs to the column. Column heads
+		// (■留言办理·回音) are no item's headline either.
+		const start = /^(?:留言标题|留言主题|标题)/.test(page.norm.slice(first.start, first.textStart))
 			? first.start
 			: itemStart(page, paras, indexOf(first), first, floor);
 		const end = closing?.lineEnd ?? answer.end;
 		const headline = start < first.start ? { start, end: first.start } : undefined;
-		const record = qaRecord(page, { start, end }, org, question, signedAnswer(page, answer));
+		const record = qaRecord(
+			page,
+			{ start, end },
+			org,
+			question,
+			withoutMeta(page, signedAnswer(page, answer))
+		);
 		if (headline) record.title = headlineText(page, headline);
+		else if (
+			first !== q &&
+			/^(?:留言标题|留言主题|标题)/.test(page.norm.slice(first.start, first.textStart))
+		) {
+			// 标题：芦淞区董家塅高科园员工通勤班车太少 — the board's own title for the message.
+			const lineEnd = page.norm.indexOf('\n', first.textStart);
+			const title = trimSpan(page.norm, {
+				start: first.textStart,
+				end: lineEnd < 0 ? page.norm.length : lineEnd
+			});
+			if (title.end > title.start) record.title = page.text.slice(title.start, title.end);
+		}
 		out.push(record);
 		floor = end;
 		i = j - 1;
 	}
 	return out;
+}
+
+/** A question or answer without the meta lines printed under it (回复时间：…, 满意度：…). */
+function withoutMeta(page: Page, span: Span): Span {
+	const m = META_LINE_RE.exec(page.norm.slice(span.start, span.end));
+	return m ? trimSpan(page.norm, { start: span.start, end: span.start + m.index }) : span;
 }
 
 /** A span without the column rules (|, ｜) an OCR layer leaves at its end. */
