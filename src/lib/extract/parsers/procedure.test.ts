@@ -313,6 +313,21 @@ describe('Q&A layouts of message boards, digests and letters', () => {
 		expect(text.slice(b.source.start, b.source.end).endsWith('安装到位。')).toBe(true);
 	});
 
+	it('leaves the meta lines of a board out of question and answer, and takes its 标题 as title', () => {
+		const text =
+			'■留言办理·回音\n\n标题：高科园通勤班车太少\n来自：株洲市 芦淞区\n留言内容：早上只有两趟公交，希望增开通勤线路。\n留言时间：2026-02-27\n回复：\n您好！将于3月25日起开通园区通勤专线。\n回复时间：2026-03-10\n满意度：满意\n\n■群众诉求·办理结果\n\n【群众诉求】山塘堤坝出现裂缝。\n【办理结果】攸县水利局：已灌浆处理并安排专人巡查。\n';
+		const [a, b] = parse(text);
+		expect(a).toMatchObject({
+			title: '高科园通勤班车太少',
+			question: '早上只有两趟公交，希望增开通勤线路。',
+			answer: '您好！将于3月25日起开通园区通勤专线。'
+		});
+		expect(a.source.start).toBe(text.indexOf('标题：'));
+		expect(text.slice(a.source.start, a.source.end).endsWith('满意度：满意')).toBe(true);
+		expect(b).toMatchObject({ question: '山塘堤坝出现裂缝。', department: '攸县水利局' });
+		expect(b.source.start).toBe(text.indexOf('【群众诉求】'));
+	});
+
 	it('does not take a column subtitle or a bare section label as an item headline', () => {
 		const text =
 			'每周选登三县群众留言及部门答复\n\n留言标题：菜市场周边占道经营\n留言内容：马路两边摆满菜摊，车过不去。\n回复单位：攸县城市管理和综合执法局\n回复内容：已开展集中整治，劝导摊贩入市经营。\n\n政策回应\n\n网友“湘江边”问：见习期间单位给买工伤保险吗？\n市人社局答：见习人员不参加工伤保险，由见习基地办理意外伤害保险。\n';
