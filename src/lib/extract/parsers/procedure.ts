@@ -99,9 +99,9 @@ const ASKER_LEAD_RE = new RegExp(
 const ASKER_LINE_RE = new RegExp(
 	`^(?:${ASKER})\\s?[^\\s:]{1,20}\\s+\\d{4}[-./年]\\d{1,2}[-./月]\\d{1,2}日?[^\\n]{0,12}(?=\\n)`
 );
-/** A reply that opens with a greeting and no marker: 网友您好： / 尊敬的网友：您好！ */
+/** A reply that opens with a greeting and no marker: 网友您好： / 尊敬的网友： / 易女士：您好！ */
 const GREETING_RE =
-	/^(?:(?:网友|网民|市民|读者)?您好|尊敬的(?:网友|网民|市民|读者|群众)(?:朋友)?)\s?[:,!。]/;
+	/^(?:(?:网友|网民|市民|读者)?您好\s?[:,!。]|尊敬的(?:网友|网民|市民|读者|群众)(?:朋友)?\s?[:,!。]|[\u4e00-\u9fa5]{1,4}(?:先生|女士|同志|师傅|老师|同学)\s?[:,]\s*(?:您|你)好)/;
 /** A numbered question line without a marker (1.孩子第一次办身份证，需要带什么？), answered by 答:. */
 const NUMBERED_QUESTION_RE = new RegExp(`^${ITEM_NO}(?=[^\\n]{4,80}\\?\\s*(?:\\n|$))`);
 /** Bare answer words: 答: / 回复内容: / 办理结果: / A: */
@@ -374,7 +374,12 @@ function qaRecords(page: Page): ProcedureRecord[] {
 			start: a.textStart,
 			end: answerEnd(page, paras, indexOf(a), stopAt)
 		});
-		let org = a.org ?? d?.org ?? closing?.org;
+		// The item runs over the reply's signature; the answer text does not.
+		const answerEndWithSignature = answer.end;
+		const signature = signedAnswer(page, answer);
+		answer = signature.span;
+		// The office that signs the reply (醴陵市城市管理和综合执法局 / 2026年1月7日) answered it.
+		let org = a.org ?? d?.org ?? closing?.org ?? signature.signer;
 		if (!org) {
 			const lead = ANSWER_ORG_LEAD_RE.exec(page.norm.slice(answer.start, answer.start + 40));
 			if (lead) {
@@ -398,15 +403,9 @@ function qaRecords(page: Page): ProcedureRecord[] {
 		const start = /^(?:留言标题|留言主题|标题)/.test(page.norm.slice(first.start, first.textStart))
 			? first.start
 			: itemStart(page, paras, indexOf(first), first, floor);
-		const end = closing?.lineEnd ?? answer.end;
+		const end = closing?.lineEnd ?? answerEndWithSignature;
 		const headline = start < first.start ? { start, end: first.start } : undefined;
-		const record = qaRecord(
-			page,
-			{ start, end },
-			org,
-			question,
-			withoutMeta(page, signedAnswer(page, answer))
-		);
+		const record = qaRecord(page, { start, end }, org, question, withoutMeta(page, answer));
 		if (headline) record.title = headlineText(page, headline);
 		else if (
 			first !== q &&
@@ -448,17 +447,20 @@ function headlineText(page: Page, span: Span): string {
 }
 
 /** The answer without the signature lines under it (株洲市住房公积金管理中心 / 2026年2月10日). */
-function signedAnswer(page: Page, answer: Span): Span {
+function signedAnswer(page: Page, answer: Span): { span: Span; signer?: Span } {
 	let span = answer;
+	let signer: Span | undefined;
 	for (let k = 0; k < 2; k++) {
 		const text = page.norm.slice(span.start, span.end);
 		const cut = text.lastIndexOf('\n');
 		if (cut < 0) break;
-		const last = text.slice(cut + 1).trim();
-		if (!/^\d{4}年\d{1,2}月\d{1,2}日$/.test(last) && !isOrganizationName(last)) break;
+		const last = trimSpan(page.norm, { start: span.start + cut + 1, end: span.end });
+		const line = page.norm.slice(last.start, last.end);
+		if (isOrganizationName(line)) signer = last;
+		else if (!/^\d{4}年\d{1,2}月\d{1,2}日$/.test(line)) break;
 		span = trimSpan(page.norm, { start: span.start, end: span.start + cut });
 	}
-	return span;
+	return { span, signer };
 }
 
 /** The answer printed under a question subhead (一、哪些人可以申领？), up to the next marker. */
