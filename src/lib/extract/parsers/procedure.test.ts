@@ -328,6 +328,19 @@ describe('Q&A layouts of message boards, digests and letters', () => {
 		expect(b.source.start).toBe(text.indexOf('【群众诉求】'));
 	});
 
+	it('reads a reply opening with the name of the reader and takes the office that signs it', () => {
+		const text =
+			'来信：小区旁的排水沟常年堵塞，希望彻底清理。\n——来龙门街道居民　易女士\n\n易女士：\n您好！您的来信收悉，现答复如下：我局已于1月5日完成全线清淤。\n醴陵市城市管理和综合执法局\n2026年1月7日\n\n（来信请寄本报编辑部）\n';
+		const [r] = parse(text);
+		expect(r).toMatchObject({
+			question: '小区旁的排水沟常年堵塞，希望彻底清理。',
+			department: '醴陵市城市管理和综合执法局',
+			answer: '易女士：您好！您的来信收悉，现答复如下：我局已于1月5日完成全线清淤。'
+		});
+		expect(r.source.start).toBe(0);
+		expect(text.slice(r.source.start, r.source.end).endsWith('2026年1月7日')).toBe(true);
+	});
+
 	it('does not take a column subtitle or a bare section label as an item headline', () => {
 		const text =
 			'每周选登三县群众留言及部门答复\n\n留言标题：菜市场周边占道经营\n留言内容：马路两边摆满菜摊，车过不去。\n回复单位：攸县城市管理和综合执法局\n回复内容：已开展集中整治，劝导摊贩入市经营。\n\n政策回应\n\n网友“湘江边”问：见习期间单位给买工伤保险吗？\n市人社局答：见习人员不参加工伤保险，由见习基地办理意外伤害保险。\n';
