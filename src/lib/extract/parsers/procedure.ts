@@ -309,19 +309,41 @@ function itemStart(page: Page, paras: Span[], paraIndex: number, q: Marker, floo
 	return heads.length <= 2 && heads.every(isItemHeadline) ? prev.start : q.start;
 }
 
+/** Every place the page names an answering department (以下解答由XX提供), found once per page. */
+const contextCache = new WeakMap<Page, { end: number; org: Span }[]>();
+
 /** The department a column's lead names for its bare 问/答 answers (以下解答由XX提供). */
 function contextDepartment(page: Page, before: number): Span | undefined {
-	const from = Math.max(0, before - CONTEXT_WINDOW);
-	const window = page.norm.slice(from, before);
-	let found: Span | undefined;
-	CONTEXT_DEPARTMENT_RE.lastIndex = 0;
-	for (let m = CONTEXT_DEPARTMENT_RE.exec(window); m; m = CONTEXT_DEPARTMENT_RE.exec(window)) {
-		// ，请市医保局工作人员解答: the second pattern starts at the comma and takes 请 along.
-		const org = (m[1] ?? m[2]).replace(/^[请由从向据]/, '');
-		const at = from + m.index + m[0].lastIndexOf(org);
-		found = { start: at, end: at + org.length };
+	let found = contextCache.get(page);
+	if (!found) {
+		found = [];
+		CONTEXT_DEPARTMENT_RE.lastIndex = 0;
+		for (
+			let m = CONTEXT_DEPARTMENT_RE.exec(page.norm);
+			m;
+			m = CONTEXT_DEPARTMENT_RE.exec(page.norm)
+		) {
+			// ，请市医保局工作人员解答: the second pattern starts at the comma and takes 请 along.
+			const org = (m[1] ?? m[2]).replace(/^[请由从向据]/, '');
+			const at = m.index + m[0].lastIndexOf(org);
+			found.push({ end: m.index + m[0].length, org: { start: at, end: at + org.length } });
+		}
+		contextCache.set(page, found);
 	}
-	return found;
+	// The last one that ends before the question, at most CONTEXT_WINDOW back.
+	let lo = 0;
+	let hi = found.length - 1;
+	let best = -1;
+	while (lo <= hi) {
+		const mid = (lo + hi) >> 1;
+		if (found[mid].end <= before) {
+			best = mid;
+			lo = mid + 1;
+		} else hi = mid - 1;
+	}
+	return best >= 0 && found[best].org.start >= before - CONTEXT_WINDOW
+		? found[best].org
+		: undefined;
 }
 
 function qaRecords(page: Page): ProcedureRecord[] {
