@@ -71,8 +71,8 @@ const PLACE = '(?:[\\u4e00-\\u9fa5]{2,3}?(?=(?:' + ASKER + ')))?';
 const ASKER_NAME = `(?:["'][^"'\\n]{1,12}["']|[\\u4e00-\\u9fa5A-Za-z0-9]{0,6}?)?`;
 
 /** What opens a question: 网友提问 / 市民张先生咨询 / 网友"小李" / 问 / 留言内容 / 留言板 / 来信 / Q. */
-/** Where the asker wrote: 网友在"问政株洲"平台留言称 */
-const WHERE = '(?:在[^,:。\\n]{1,16}?)?';
+/** Where or how the asker wrote: 网友在"问政株洲"平台留言称 / 市民拨打12345反映 / 市民通过12345热线反映 */
+const WHERE = '(?:(?:在|通过|拨打|致电)[^,:。\\n]{1,16}?)?';
 const QUESTION_WORD =
 	`${PLACE}(?:${ASKER})${ASKER_NAME}\\s?(?:${WHERE}(?:${ASK_VERB}){1,2}称?)?` +
 	'|留言内容|诉求内容|来信内容|咨询内容|问题描述|留言标题|留言主题|标题|留言板|读者来信|来信|问题|留言|提问|问|Q\\d{0,2}' +
@@ -162,7 +162,8 @@ function findMarkers(page: Page): Marker[] {
 		const text = page.norm.slice(para.start, para.end);
 		// Markers open a paragraph, a line, or a sentence inside one (…神农塔。天元区政府回复:…).
 		const starts = [0];
-		const re = /[。!?]["')\]]*\s*|\n\s*/g;
+		// …or a cell of a table row set apart by a tab (问题：…<TAB>答复：…).
+		const re = /[。!?]["')\]]*\s*|\n\s*|\t\s*/g;
 		for (let m = re.exec(text); m; m = re.exec(text)) starts.push(m.index + m[0].length);
 		for (const s of starts) {
 			if (s >= text.length) continue;
