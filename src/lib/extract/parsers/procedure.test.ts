@@ -341,6 +341,16 @@ describe('Q&A layouts of message boards, digests and letters', () => {
 		expect(text.slice(r.source.start, r.source.end).endsWith('2026年1月7日')).toBe(true);
 	});
 
+	it('reads 拨打12345反映 / 通过12345热线反映 and table rows split by a tab', () => {
+		const rs = parse(
+			'市民刘女士拨打12345反映：早餐店凌晨4点卸货，影响休息。\n荷塘区商务局：已约谈店主，卸货改到6点以后。\n\n问题：灵活就业人员可以缴纳公积金吗？\t答复：可以，按月自愿缴存。\n'
+		);
+		expect(rs.map((r) => [r.question, r.department, r.answer])).toEqual([
+			['早餐店凌晨4点卸货，影响休息。', '荷塘区商务局', '已约谈店主，卸货改到6点以后。'],
+			['灵活就业人员可以缴纳公积金吗？', undefined, '可以，按月自愿缴存。']
+		]);
+	});
+
 	it('does not take a column subtitle or a bare section label as an item headline', () => {
 		const text =
 			'每周选登三县群众留言及部门答复\n\n留言标题：菜市场周边占道经营\n留言内容：马路两边摆满菜摊，车过不去。\n回复单位：攸县城市管理和综合执法局\n回复内容：已开展集中整治，劝导摊贩入市经营。\n\n政策回应\n\n网友“湘江边”问：见习期间单位给买工伤保险吗？\n市人社局答：见习人员不参加工伤保险，由见习基地办理意外伤害保险。\n';
