@@ -413,6 +413,9 @@ function qaRecords(page: Page): ProcedureRecord[] {
 			}
 		}
 		if (question.end <= question.start || answer.end - answer.start < 4) continue;
+		// Question subheads without any marker are a department's Q&A only when the article
+		// names the department that answers; a columnist's rhetorical questions are not.
+		if (q.numbered && !a.org && a.start === a.textStart && !org) continue;
 		// An earlier unanswered marker of the same block (留言标题 above 留言内容) starts the item.
 		let first = q;
 		for (let k = 0; k < 3 && i > 0; k++) {
