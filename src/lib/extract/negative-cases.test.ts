@@ -71,6 +71,10 @@ describe('negative cases: hotlines and procedures', () => {
 			'停水通知\n\n尊敬的用户：您好！因供水管网改造施工，1月16日8时至20时部分区域暂停供水，敬请谅解。\n\n株洲市自来水有限公司\n2026年1月13日'
 		],
 		[
+			'an opinion piece with rhetorical numbered question subheads',
+			'垃圾分类，难在哪里？\n\n一、为什么总是分不清？\n分类指引贴在不起眼的地方，宣传还没有走进楼栋。\n\n二、怎样才能坚持下去？\n要让分类成为习惯，需要社区、物业和居民一起用力。\n\n（作者系本报评论员）'
+		],
+		[
 			'numbers that are amounts, dates and counts',
 			'2019年全市办理案件3968件,补贴2000—3000元,20200417开工,共120多件。'
 		]
