@@ -978,12 +978,12 @@ function guideTitle(
 // ---------------------------------------------------------------------------------------
 
 /**
- * 办理公交优待卡需携带本人身份证原件和一张一寸免冠照片，到市公交集团卡务中心办理 — what to
- * bring and where to go, in one sentence. `提交` alone is not enough: reform news says
+ * 办理公交优待卡需携带本人身份证原件和一张一寸免冠照片，到市公交集团卡务中心办理 / 学生或家长可
+ * 持学生证、户口簿到…申请办理 — what to bring and where to go, in one sentence. `提交` alone is not enough: reform news says
  * "所需提交的材料从12份减少到4份" without telling anyone what to bring.
  */
 const PROSE_GUIDE_RE = new RegExp(
-	`(?:办理|申领|申请|补办|换领)[^。;\\n]{0,24}?(?:需要|需|须|应|要)(?:${CARRY_VERBS.filter((v) => v !== '提交').join('|')})(?<what>[^。;\\n]{2,80}?),?\\s?(?:到|至|前往)(?<where>[^。;,\\n]{2,60}?)(?:办理|申领|申请)`
+	`(?:(?:办理|申领|申请|补办|换领)[^。;\\n]{0,24}?)?(?:需要|需|须|应|要|可以|可)(?:${CARRY_VERBS.filter((v) => v !== '提交').join('|')})(?<what>[^。;\\n]{2,80}?),?\\s?(?:到|至|前往)(?<where>[^。;,\\n]{2,60}?)(?:办理|申领|申请)`
 );
 /** 先在窗口填写申请表，再由工作人员核验身份，最后领卡 — the steps of a prose guide. */
 const STEP_ORDER_RE = new RegExp(`,?(?:${[...STEP_ORDER_WORDS].join('|')})(?:由)?`);
@@ -1009,7 +1009,8 @@ function proseGuides(
 		const text = page.norm.slice(para.start, para.end);
 		if (!CARRY_VERBS.some((v) => text.includes(v))) continue;
 		const m = PROSE_GUIDE_RE.exec(text);
-		if (!m?.groups || busy(para.start)) continue;
+		// A Q&A answer that tells what to bring is that answer, not a guide of its own.
+		if (!m?.groups || busy(para.start + m.index)) continue;
 		const passage = passageAt(passages, para.start);
 		const start = passage?.headline ? passage.start : para.start;
 		let end = para.end;
