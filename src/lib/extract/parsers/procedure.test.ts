@@ -494,6 +494,22 @@ describe('guides', () => {
 		expect(text.slice(r.source.start, r.source.end).endsWith('0731-28288110咨询。')).toBe(true);
 	});
 
+	it('reads 可持…到…申请办理 in a report, but not inside a Q&A answer', () => {
+		const text =
+			'学生乘车卡开始办理\n\n本报讯 9月1日起，学生乘车卡开始集中办理。\n\n学生或家长可持学生证、户口簿和一张一寸照片，到市公交集团卡务中心申请办理。材料齐全的，5个工作日内可领卡。\n';
+		const [r] = parse(text);
+		expect(r).toMatchObject({
+			subtype: 'guide',
+			requirements: ['学生证', '户口簿', '一张一寸照片'],
+			location: '市公交集团卡务中心',
+			timeLimit: '5个工作日内'
+		});
+		const qa = parse(
+			'诉求内容：想办生源地助学贷款，要带什么？\n承办单位：芦淞区教育局\n办理结果：学生和家长须携带录取通知书和户口簿，到区学生资助管理中心办理。'
+		);
+		expect(qa.map((x) => x.subtype)).toEqual(['qa']);
+	});
+
 	it('reform news that counts documents and trips is no guide', () => {
 		expect(
 			parse(
