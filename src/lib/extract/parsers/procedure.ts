@@ -236,6 +236,8 @@ const CONTINUATION_RE =
 const FURNITURE_RE = /^(?:扫一扫|扫描|\(?图|责任编辑|本版|记者|通讯员|来源|株洲日报|新闻热线)/;
 /** The longest answer we read: beyond it, the text is something else. */
 const ANSWER_MAX = 3000;
+/** An office in brackets at the end of an answer: …手续。（市公安局户政支队） */
+const TRAILING_ORG_RE = /\(([\u4e00-\u9fa5]{3,30})\)\s*$/;
 /** Lines a message board prints under a message or a reply: 留言时间：… / 回复时间：… / 满意度：… */
 const META_LINE_RE =
 	/\n\s*(?:(?:留言|回复|答复|办结|办理|提问|发布|受理)时间|满意度|评价|办理状态|处理状态|来自|留言人|浏览次数)\s?:/;
@@ -401,8 +403,16 @@ function qaRecords(page: Page): ProcedureRecord[] {
 		const answerEndWithSignature = answer.end;
 		const signature = signedAnswer(page, answer);
 		answer = signature.span;
+		// …as does the office printed in brackets after it: …办理迁出手续。（市公安局户政支队）
+		const bracketed = TRAILING_ORG_RE.exec(page.norm.slice(answer.start, answer.end));
+		let trailing: Span | undefined;
+		if (bracketed && isOrganizationName(bracketed[1])) {
+			const at = answer.start + bracketed.index + 1;
+			trailing = { start: at, end: at + bracketed[1].length };
+			answer = trimSpan(page.norm, { ...answer, end: answer.start + bracketed.index });
+		}
 		// The office that signs the reply (醴陵市城市管理和综合执法局 / 2026年1月7日) answered it.
-		let org = a.org ?? d?.org ?? closing?.org ?? signature.signer;
+		let org = a.org ?? d?.org ?? closing?.org ?? signature.signer ?? trailing;
 		if (!org) {
 			const lead = ANSWER_ORG_LEAD_RE.exec(page.norm.slice(answer.start, answer.start + 40));
 			if (lead) {
