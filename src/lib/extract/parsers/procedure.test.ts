@@ -351,6 +351,21 @@ describe('Q&A layouts of message boards, digests and letters', () => {
 		]);
 	});
 
+	it('takes the office printed in brackets after a 【答复】 as the department', () => {
+		const [r] = parse(
+			'【咨询】考上外地大学，户口要不要迁？\n【答复】由学生自愿选择，迁移的到派出所办理迁出手续。（市公安局户政支队）\n'
+		);
+		expect(r).toMatchObject({
+			question: '考上外地大学，户口要不要迁？',
+			department: '市公安局户政支队',
+			answer: '由学生自愿选择，迁移的到派出所办理迁出手续。'
+		});
+		// A bracket that names no office stays in the answer.
+		const [b] = parse('问：哪里办？\n答：到社区服务中心办理。（详见附件）\n');
+		expect(b.department).toBeUndefined();
+		expect(b.answer).toBe('到社区服务中心办理。（详见附件）');
+	});
+
 	it('does not take a column subtitle or a bare section label as an item headline', () => {
 		const text =
 			'每周选登三县群众留言及部门答复\n\n留言标题：菜市场周边占道经营\n留言内容：马路两边摆满菜摊，车过不去。\n回复单位：攸县城市管理和综合执法局\n回复内容：已开展集中整治，劝导摊贩入市经营。\n\n政策回应\n\n网友“湘江边”问：见习期间单位给买工伤保险吗？\n市人社局答：见习人员不参加工伤保险，由见习基地办理意外伤害保险。\n';
