@@ -366,6 +366,8 @@ function qaRecords(page: Page): ProcedureRecord[] {
 	// only in an article of several of them (one "1.…？" line is just a rhetorical question).
 	const numberedQuestions = markers.filter((m) => m.numbered).length;
 	const out: ProcedureRecord[] = [];
+	/** Records that took a headline, with the title and start they had without it. */
+	const headlined = new Map<ProcedureRecord, { title: string; start: number }>();
 	let floor = 0;
 	for (let i = 0; i < markers.length; i++) {
 		const q = markers[i];
@@ -442,8 +444,10 @@ function qaRecords(page: Page): ProcedureRecord[] {
 		const end = closing?.lineEnd ?? answerEndWithSignature;
 		const headline = start < first.start ? { start, end: first.start } : undefined;
 		const record = qaRecord(page, { start, end }, org, question, withoutMeta(page, answer));
-		if (headline) record.title = headlineText(page, headline);
-		else if (
+		if (headline) {
+			headlined.set(record, { title: record.title, start: first.start });
+			record.title = headlineText(page, headline);
+		} else if (
 			first !== q &&
 			/^(?:留言标题|留言主题|标题)/.test(page.norm.slice(first.start, first.textStart))
 		) {
@@ -458,6 +462,15 @@ function qaRecords(page: Page): ProcedureRecord[] {
 		out.push(record);
 		floor = end;
 		i = j - 1;
+	}
+	// Items of a column each print their headline; when the next item has none, the headline
+	// above the first one is the article's (寒假托管怎么报名？学生资助怎么申请？), not the item's.
+	for (let k = 0; k + 1 < out.length; k++) {
+		const own = headlined.get(out[k]);
+		const next = out[k + 1];
+		if (!own || headlined.has(next) || next.source.start - out[k].source.end > 400) continue;
+		out[k].title = own.title;
+		out[k].source = sourceOf(page, { start: own.start, end: out[k].source.end });
 	}
 	return out;
 }
