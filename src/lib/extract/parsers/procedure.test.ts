@@ -366,6 +366,15 @@ describe('Q&A layouts of message boards, digests and letters', () => {
 		expect(b.answer).toBe('到社区服务中心办理。（详见附件）');
 	});
 
+	it('leaves the article headline to the article when the items have none of their own', () => {
+		const text =
+			'寒假托管怎么报名？学生资助怎么申请？\n\n■网友问：寒假托管怎么报名？\n■部门答：市教育局：家长扫码报名。\n\n■网友问：低保家庭学生有哪些资助？\n■部门答：市学生资助管理中心：可申请国家助学金。\n';
+		const [a, b] = parse(text);
+		expect(a.source.start).toBe(text.indexOf('■网友问：寒假'));
+		expect(a.title).toBe('寒假托管怎么报名？');
+		expect(b.department).toBe('市学生资助管理中心');
+	});
+
 	it('does not take a column subtitle or a bare section label as an item headline', () => {
 		const text =
 			'每周选登三县群众留言及部门答复\n\n留言标题：菜市场周边占道经营\n留言内容：马路两边摆满菜摊，车过不去。\n回复单位：攸县城市管理和综合执法局\n回复内容：已开展集中整治，劝导摊贩入市经营。\n\n政策回应\n\n网友“湘江边”问：见习期间单位给买工伤保险吗？\n市人社局答：见习人员不参加工伤保险，由见习基地办理意外伤害保险。\n';
