@@ -110,12 +110,12 @@ const ANSWER_WORD = `${ANSWER_VERB}|回复内容|答复内容|办理结果|处�
 const ORG = `[\\u4e00-\\u9fa5]{1,24}?(?:${SUFFIX})(?:\\([\\u4e00-\\u9fa5、]{2,20}\\))?`;
 /**
  * 市教育局回复: / 市住建局(市人防办)回复: / 芦淞区政府: / 11月18日，XX局回复， / XX政府回复称， /
- * 对此，XX局回复称， / XX公司回复如下：
+ * 对此，XX局回复称， / XX公司回复如下： / 答（市社保中心）：
  * / 答: / [答] — the answer marker. The organisation must end in a department suffix; the
  * verb is optional before a colon and required before a comma.
  */
 const ANSWER_RE = new RegExp(
-	`^(?:\\d{1,2}月\\d{1,2}日\\s?,?\\s?|(?:对此|就此|针对此事|针对上述问题|针对网友反映的问题)\\s?,?\\s?)?(?:(?<org>${ORG})\\s?(?:(?<verb>${ANSWER_VERB})(?:称|说|表示|如下)?\\s?[:,]|:)|\\[(?<bbare>${ANSWER_WORD})\\]\\s?:?|(?<bare>${ANSWER_WORD})\\s?:)`
+	`^(?:\\d{1,2}月\\d{1,2}日\\s?,?\\s?|(?:对此|就此|针对此事|针对上述问题|针对网友反映的问题)\\s?,?\\s?)?(?:(?<org>${ORG})\\s?(?:(?<verb>${ANSWER_VERB})(?:称|说|表示|如下)?\\s?[:,]|:)|\\[(?<bbare>${ANSWER_WORD})\\]\\s?:?|(?<bare>${ANSWER_WORD})\\s?(?:\\((?<borg>${ORG})\\)\\s?)?:)`
 );
 /** An answer that names its organisation first: 部门回复：市公安局表示，… / 【部门回复】XX局：… */
 const ANSWER_ORG_LEAD_RE = new RegExp(`^(${ORG})(?:(?:表示|称|介绍|回复称|答复称)\\s?[,:]|\\s?:)`);
@@ -203,9 +203,11 @@ function findMarkers(page: Page): Marker[] {
 					textStart: at + bullet + ans[0].length,
 					para
 				};
-				if (g.org) {
-					const orgAt = at + bullet + ans[0].indexOf(g.org);
-					marker.org = { start: orgAt, end: orgAt + g.org.length };
+				// 答（市社会保险服务中心）： names the office in the label.
+				const org = g.org ?? g.borg;
+				if (org) {
+					const orgAt = at + bullet + ans[0].indexOf(org);
+					marker.org = { start: orgAt, end: orgAt + org.length };
 				}
 				out.push(marker);
 			} else if (q) {
