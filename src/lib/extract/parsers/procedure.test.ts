@@ -375,6 +375,17 @@ describe('Q&A layouts of message boards, digests and letters', () => {
 		expect(b.department).toBe('市学生资助管理中心');
 	});
 
+	it('takes the office named in the answer label: 答（市社会保险服务中心）：', () => {
+		const [r] = parse(
+			'问：养老保险还能补缴吗？\n答（市社会保险服务中心）：逾期不能补缴往年费用。\n'
+		);
+		expect(r).toMatchObject({
+			question: '养老保险还能补缴吗？',
+			department: '市社会保险服务中心',
+			answer: '逾期不能补缴往年费用。'
+		});
+	});
+
 	it('does not take a column subtitle or a bare section label as an item headline', () => {
 		const text =
 			'每周选登三县群众留言及部门答复\n\n留言标题：菜市场周边占道经营\n留言内容：马路两边摆满菜摊，车过不去。\n回复单位：攸县城市管理和综合执法局\n回复内容：已开展集中整治，劝导摊贩入市经营。\n\n政策回应\n\n网友“湘江边”问：见习期间单位给买工伤保险吗？\n市人社局答：见习人员不参加工伤保险，由见习基地办理意外伤害保险。\n';
