@@ -284,7 +284,8 @@ export const DEPARTMENT_SUFFIXES = [
 	'部',
 	'会',
 	'社区',
-	'村委会'
+	'村委会',
+	'科'
 ] as const;
 
 /** Prefixes that make a following name a government body (市教育局, 区政府, 县民政局). */
@@ -401,7 +402,10 @@ export const ASK_VERBS = [
 	'留言',
 	'来信',
 	'举报',
-	'询问'
+	'询问',
+	'来电反映',
+	'来电咨询',
+	'来电'
 ] as const;
 
 /**
@@ -409,6 +413,22 @@ export const ASK_VERBS = [
  * Hong Kong spellings; 覆 is also a simplified character, so normalisation keeps it).
  */
 export const ANSWER_VERBS = ['回复', '答复', '回覆', '答覆', '回应', '解答', '回答', '答'] as const;
+
+/**
+ * Who in a department answers a column of questions (请市医保局工作人员逐一解答), and the
+ * words that say the lead names the answering department (以下解答由XX中心提供, 记者从XX获悉).
+ */
+export const ANSWERER_ROLES = ['工作人员', '相关负责人', '负责人', '民警', '专家'] as const;
+export const ANSWERER_CUES = [
+	'逐一解答',
+	'解答',
+	'作答',
+	'答疑',
+	'提供',
+	'获悉',
+	'了解到',
+	'介绍'
+] as const;
 
 /**
  * Section headings of a service guide, by the field they fill. A heading is one of these
@@ -433,7 +453,11 @@ export const GUIDE_SECTIONS = {
 		'所需资料',
 		'申请资料',
 		'提供材料',
-		'携带材料'
+		'携带材料',
+		'申请资格',
+		'所需文件',
+		'所需证件',
+		'申请文件'
 	],
 	steps: [
 		'办理流程',
@@ -444,15 +468,47 @@ export const GUIDE_SECTIONS = {
 		'办理方式',
 		'申请程序',
 		'操作流程',
-		'流程'
+		'流程',
+		'申请手续',
+		'办理手续'
 	],
-	timeLimit: ['办理时限', '承诺时限', '法定时限', '办结时限', '承诺期限', '办理期限', '时限'],
+	timeLimit: [
+		'办理时限',
+		'承诺时限',
+		'法定时限',
+		'办结时限',
+		'承诺期限',
+		'办理期限',
+		'时限',
+		'处理时间'
+	],
 	fee: ['收费标准', '收费依据', '是否收费', '办理费用', '收费情况', '费用'],
 	location: ['办理地点', '受理地点', '办公地址', '服务窗口', '办理窗口', '受理窗口', '办理地址'],
 	department: ['受理部门', '办理部门', '实施主体', '受理单位', '实施机关', '主管部门', '责任单位'],
 	phone: ['咨询电话', '联系电话', '监督电话', '投诉电话', '咨询方式'],
-	hours: ['办理时间', '受理时间', '工作时间', '办公时间']
+	hours: ['办理时间', '受理时间', '工作时间', '办公时间'],
+	/** Headings of the official template that fill no field but end the section above them. */
+	other: [
+		'受理范围',
+		'适用范围',
+		'办理依据',
+		'设定依据',
+		'法律依据',
+		'政策依据',
+		'实施依据',
+		'结果送达',
+		'审批结果',
+		'监督投诉',
+		'常见问题'
+	]
 } as const;
+
+/**
+ * Verbs that tell a reader what to bring, in a guide told as news (办理…需携带身份证原件，到…办理),
+ * and the words that order its steps (先…再…最后…).
+ */
+export const CARRY_VERBS = ['携带', '带上', '带齐', '准备', '提供', '提交', '持'] as const;
+export const STEP_ORDER_WORDS = ['然后', '接着', '随后', '最后', '再'] as const;
 
 /** Headline words of a service guide. */
 export const GUIDE_TITLE_WORDS = [

@@ -47,6 +47,34 @@ describe('negative cases: hotlines and procedures', () => {
 			'想学习广场舞的市民注意了!市民朋友可以前往健身中心现场报名,报名电话:28687947。'
 		],
 		[
+			'a message board statistics report',
+			'本报讯 12月，“问政株洲”平台共受理网民留言1234件，办结1187件，办结率96.2%。\n\n回复量排名前五的单位为：\n天元区政府（136件）\n市教育局（87件）\n\n另有3家单位超期未回复，已由市政务服务中心督办。'
+		],
+		[
+			'an editorial quoting a boilerplate reply',
+			'“已转相关部门”不该是问政的终点\n\n有网友问路灯什么时候修好，得到的是“已转相关部门办理”；过了一个月再问，回复还是这一句。群众留言，要的是结果。\n\n（作者系本报评论员）'
+		],
+		[
+			'the lead of a daily selection naming the departments that replied',
+			'10月15日，“问政株洲”栏目共有612条网友留言受到重视。醴陵市公安局、天元区市场监督管理局等单位回复积极。\n\n留言精选：'
+		],
+		[
+			'reform news counting documents and trips',
+			'“一件事一次办”再扩容\n\n以“新生儿出生一件事”为例，群众所需提交的材料从12份减少到4份，跑动次数由5次减少为1次，办理时间压缩了一半以上。'
+		],
+		[
+			'readers quoted in a news lead and a general statement of a department',
+			'开学后家长最关心什么？\n\n“校服什么时候发？”“课后服务要不要另外交钱？”开学两周，本报陆续接到家长询问。\n\n对此，市教育局表示，将督促各校公开收费标准，家长有疑问可先向班主任了解。'
+		],
+		[
+			'a utility notice that opens with a greeting',
+			'停水通知\n\n尊敬的用户：您好！因供水管网改造施工，1月16日8时至20时部分区域暂停供水，敬请谅解。\n\n株洲市自来水有限公司\n2026年1月13日'
+		],
+		[
+			'an opinion piece with rhetorical numbered question subheads',
+			'垃圾分类，难在哪里？\n\n一、为什么总是分不清？\n分类指引贴在不起眼的地方，宣传还没有走进楼栋。\n\n二、怎样才能坚持下去？\n要让分类成为习惯，需要社区、物业和居民一起用力。\n\n（作者系本报评论员）'
+		],
+		[
 			'numbers that are amounts, dates and counts',
 			'2019年全市办理案件3968件,补贴2000—3000元,20200417开工,共120多件。'
 		]

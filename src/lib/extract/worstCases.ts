@@ -52,6 +52,10 @@ export const WORST_CASES: Record<string, string> = {
 	// label) or scanned the page back for 中华人民共和国, quadratic on one long paragraph.
 	'repeated 失主分别为 lists': fill('失主分别为甲乙、丙丁'),
 	'repeated example notices': fill('示例：赵一遗失中华人民共和国护照，号码E1234567，声明作废。'),
+	// One paragraph of many Q&A items: reading back from each item to its paragraph's start
+	// once made these quadratic (37 s for 100 KB of numbered question subheads).
+	'repeated numbered question subheads': fill('一、哪些人可以申领?\n可以申领。\n'),
+	'one paragraph of 网友反映，… XX局回复，…': fill('网友反映，路灯坏了。市城管局回复，已修好。'),
 	'1 MB of traditional script and full-width forms': fill(
 		'株洲日報訊（記者）電話：２８６８７９４７。\n',
 		1_000_000

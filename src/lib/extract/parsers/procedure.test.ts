@@ -125,6 +125,277 @@ describe('Q&A negatives', () => {
 	});
 });
 
+describe('Q&A layouts of message boards, digests and letters', () => {
+	const slice = (text: string, r: ProcedureRecord) => text.slice(r.source.start, r.source.end);
+
+	it('reads 留言板 / 官方回复 and takes the department from the [经办单位] line under it', () => {
+		const text =
+			'本期关注：身边事\n\n留言板：栗雨路口绿灯太短，能否延长？\n官方回复：您好！我支队已将直行绿灯由22秒调整为35秒。\n[经办单位：株洲市公安局交通警察支队]\n\n留言板：建设南路站台没有雨棚，能否加装？\n官方回复：新站台已纳入今年建设计划。\n[经办单位：株洲市公共交通有限责任公司]\n';
+		const [a, b] = parse(text);
+		expect(a).toMatchObject({
+			question: '栗雨路口绿灯太短，能否延长？',
+			answer: '您好！我支队已将直行绿灯由22秒调整为35秒。',
+			department: '株洲市公安局交通警察支队'
+		});
+		// The item runs from its 留言板 marker to the closing bracket of its 经办单位 line.
+		expect(a.source.start).toBe(text.indexOf('留言板：栗雨'));
+		expect(slice(text, a).endsWith('交通警察支队]')).toBe(true);
+		expect(b.department).toBe('株洲市公共交通有限责任公司');
+		expect(slice(text, b).endsWith('有限责任公司]')).toBe(true);
+	});
+
+	it('reads a narrative digest: 一、网友反映，… then X月X日XX局回复，… and XX局：已…', () => {
+		const text =
+			'一、网友反映，清水塘一处小区化粪池堵塞，污水漫到楼道口。\n11月18日，石峰区住房和城乡建设局回复，已责成物业当日疏通。\n\n二、网友咨询，外地缴的医保能转回株洲吗？\n市医疗保障局：已在公众号发布转移接续指引，可在线申请。\n';
+		const [a, b] = parse(text);
+		expect(a).toMatchObject({
+			question: '清水塘一处小区化粪池堵塞，污水漫到楼道口。',
+			department: '石峰区住房和城乡建设局',
+			answer: '已责成物业当日疏通。'
+		});
+		expect(a.source.start).toBe(0);
+		expect(slice(text, a).endsWith('当日疏通。')).toBe(true);
+		expect(b).toMatchObject({
+			question: '外地缴的医保能转回株洲吗？',
+			department: '市医疗保障局',
+			answer: '已在公众号发布转移接续指引，可在线申请。'
+		});
+	});
+
+	it('takes the department of 部门回复：XX表示，… and the two headline lines above the item', () => {
+		const text =
+			'清晨广场舞音响太吵\n民警上门劝导降音量\n市民来电反映，宝盖路口每天清晨有人放音响跳舞，影响休息。\n部门回复：市公安局表示，已安排民警到场劝导，要求降低音量，避开休息时段。\n';
+		const [r] = parse(text);
+		expect(r).toMatchObject({
+			title: '清晨广场舞音响太吵 民警上门劝导降音量',
+			question: '宝盖路口每天清晨有人放音响跳舞，影响休息。',
+			department: '市公安局',
+			answer: '已安排民警到场劝导，要求降低音量，避开休息时段。'
+		});
+		expect(r.source.start).toBe(0);
+		expect(r.source.end).toBe(text.length - 1);
+	});
+
+	it('reads a place before the asker and a quoted name: 醴陵网友“小吴”留言：', () => {
+		const text =
+			'路边唱歌扰民，公安局：已进行劝阻\n醴陵网友“阳三石小吴”留言：每晚有人在烧烤店门口拿音响唱歌。\n醴陵市公安局回复：民警已到现场对唱歌人员进行劝阻，并加强夜间巡逻。\n';
+		const [r] = parse(text);
+		expect(r).toMatchObject({
+			title: '路边唱歌扰民，公安局：已进行劝阻',
+			question: '每晚有人在烧烤店门口拿音响唱歌。',
+			department: '醴陵市公安局'
+		});
+		expect(r.source.start).toBe(0);
+	});
+
+	it('pairs numbered questions with 答: and takes the department the lead names', () => {
+		const text =
+			'办证高峰来了\n\n本报讯 记者从市公安局户政支队获悉，针对市民关心的问题，户政民警作了解答。\n\n1.孩子第一次办身份证，需要带什么？\n答：由监护人陪同，携带户口簿到派出所办理。\n\n2.身份证丢了，着急坐火车怎么办？\n答：可到火车站铁路公安窗口办理临时乘车身份证明。\n';
+		const rs = parse(text);
+		expect(rs).toHaveLength(2);
+		expect(rs[0]).toMatchObject({
+			question: '孩子第一次办身份证，需要带什么？',
+			answer: '由监护人陪同，携带户口簿到派出所办理。',
+			department: '市公安局户政支队'
+		});
+		expect(rs[0].source.start).toBe(text.indexOf('1.孩子'));
+		expect(rs[1].department).toBe('市公安局户政支队');
+		expect(rs[1].source.start).toBe(text.indexOf('2.身份证'));
+	});
+
+	it('takes the reply printed under a 回复单位 line that also carries the 回复时间', () => {
+		const text =
+			'网友“小雨点”留言：孩子上小学按户口还是按居住地划片？\n回复单位：茶陵县教育局　　回复时间：2026年1月19日\n您好！原则上在户籍所在地学区入学。\n';
+		const [r] = parse(text);
+		expect(r).toMatchObject({
+			question: '孩子上小学按户口还是按居住地划片？',
+			department: '茶陵县教育局',
+			answer: '您好！原则上在户籍所在地学区入学。'
+		});
+	});
+
+	it('reads a letter and its signed reply, leaving the signatures out of the texts', () => {
+		const text =
+			'外地公积金能否在株洲贷款？\n\n来信：我在湘潭缴了六年公积金，能在株洲贷款吗？\n　　——天元区读者　周先生\n\n市住房公积金管理中心答复：\n周先生：您好！现答复如下：长株潭已实现缴存互认，可以申请。\n株洲市住房公积金管理中心\n2026年2月10日\n\n灵活就业人员如何参保？\n';
+		const [r] = parse(text);
+		expect(r).toMatchObject({
+			title: '外地公积金能否在株洲贷款？',
+			question: '我在湘潭缴了六年公积金，能在株洲贷款吗？',
+			department: '市住房公积金管理中心',
+			answer: '周先生：您好！现答复如下：长株潭已实现缴存互认，可以申请。'
+		});
+		expect(r.source.start).toBe(0);
+		expect(slice(text, r).endsWith('2026年2月10日')).toBe(true);
+	});
+
+	it('reads 回复机构 lines and 【部门回复】 replies that open with the department', () => {
+		const [a] = parse(
+			'留言主题：南洲镇经常停水\n留言内容：这个月停了三次水，什么时候能解决？\n回复机构：中共株洲市渌口区委办公室\n回复时间：2026-04-12\n回复内容：网友您好！供水主管已更换，供水恢复稳定。'
+		);
+		expect(a).toMatchObject({
+			question: '这个月停了三次水，什么时候能解决？',
+			department: '中共株洲市渌口区委办公室',
+			answer: '网友您好！供水主管已更换，供水恢复稳定。'
+		});
+		const [b] = parse(
+			'【网友留言】浦口镇到市区的公交中午没有班次。\n【部门回复】醴陵市交通运输局：自6月15日起中午增开两个班次。'
+		);
+		expect(b).toMatchObject({
+			question: '浦口镇到市区的公交中午没有班次。',
+			department: '醴陵市交通运输局',
+			answer: '自6月15日起中午增开两个班次。'
+		});
+	});
+
+	it('answers question subheads with the paragraph under them, two or more per article', () => {
+		const text =
+			'创业补贴怎么申领？\n\n本报讯 市人力资源和社会保障局有关负责人就群众关心的问题作了解答。\n\n一、哪些人可以申领？\n首次创办小微企业且经营一年以上的人员可以申领。\n\n二、补贴标准是多少？\n每户一次性补贴5000元。\n\n该负责人提醒，须如实提供材料。\n';
+		const rs = parse(text);
+		expect(rs.map((r) => [r.question, r.answer, r.department])).toEqual([
+			[
+				'哪些人可以申领？',
+				'首次创办小微企业且经营一年以上的人员可以申领。',
+				'市人力资源和社会保障局'
+			],
+			['补贴标准是多少？', '每户一次性补贴5000元。', '市人力资源和社会保障局']
+		]);
+		expect(rs[1].source.start).toBe(text.indexOf('二、补贴'));
+		expect(text.slice(rs[1].source.start, rs[1].source.end).endsWith('5000元。')).toBe(true);
+		// One rhetorical numbered question in an article is not a Q&A.
+		expect(parse('1.为什么要垃圾分类？\n因为资源有限，人人有责。\n')).toEqual([]);
+	});
+
+	it('reads a message list: username line, a reply opening with a greeting, （回复单位：…）', () => {
+		const text =
+			'神农公园北门夜间音响太吵\n网友 zz20260512　　2026-05-12\n每晚八点以后有人用音箱跳舞，希望管一管。\n网友您好：您反映的情况已收悉，派出所已加强夜间巡查。\n（回复单位：荷塘公安分局）\n';
+		const [r] = parse(text);
+		expect(r).toMatchObject({
+			title: '神农公园北门夜间音响太吵',
+			question: '每晚八点以后有人用音箱跳舞，希望管一管。',
+			answer: '网友您好：您反映的情况已收悉，派出所已加强夜间巡查。',
+			department: '荷塘公安分局'
+		});
+		expect(r.source.start).toBe(0);
+		expect(text.slice(r.source.start, r.source.end).endsWith('荷塘公安分局）')).toBe(true);
+		// A greeting under 回复内容： is the first word of that reply, not a second one.
+		const [b] = parse(
+			'留言内容：路灯坏了一排。\n回复单位：市城管局\n回复内容：\n您好！线缆已修复，路灯恢复照明。'
+		);
+		expect(b).toMatchObject({ department: '市城管局', answer: '您好！线缆已修复，路灯恢复照明。' });
+	});
+
+	it('reads 【反映】/【回复】 and drops who called from the question', () => {
+		const [a, b] = parse(
+			'【反映】市民王先生来电反映，小区门口共享单车堆满了盲道。\n【回复】天元区城市管理和综合执法局：已清运车辆120余辆。\n\n【反映】石峰区田心街道居民反映，餐馆油烟直排。\n【回复】石峰区生态环境分局：已责令限期安装油烟净化设施。'
+		);
+		expect(a).toMatchObject({
+			question: '小区门口共享单车堆满了盲道。',
+			department: '天元区城市管理和综合执法局',
+			answer: '已清运车辆120余辆。'
+		});
+		expect(b).toMatchObject({ question: '餐馆油烟直排。', department: '石峰区生态环境分局' });
+	});
+
+	it('reads a news story: 网友在…平台留言称，… / 对此，XX局回复称，… / XX公司回复如下：', () => {
+		const text =
+			'网友在“问政株洲”平台留言称，月塘菜市场一下雨就满地污水。\n对此，荷塘区商务局回复称，该市场已列入提质改造计划，预计12月开工。\n\n另有网友反映，清水塘路多个站台没有站牌。\n市公共交通有限责任公司回复如下：\n一、站牌系道路施工时拆除；\n二、新站牌已于10月28日安装到位。\n\n记者将持续关注。\n';
+		const [a, b] = parse(text);
+		expect(a).toMatchObject({
+			question: '月塘菜市场一下雨就满地污水。',
+			department: '荷塘区商务局',
+			answer: '该市场已列入提质改造计划，预计12月开工。'
+		});
+		expect(b).toMatchObject({
+			question: '清水塘路多个站台没有站牌。',
+			department: '市公共交通有限责任公司',
+			answer: '一、站牌系道路施工时拆除；\n二、新站牌已于10月28日安装到位。'
+		});
+		expect(text.slice(b.source.start, b.source.end).endsWith('安装到位。')).toBe(true);
+	});
+
+	it('leaves the meta lines of a board out of question and answer, and takes its 标题 as title', () => {
+		const text =
+			'■留言办理·回音\n\n标题：高科园通勤班车太少\n来自：株洲市 芦淞区\n留言内容：早上只有两趟公交，希望增开通勤线路。\n留言时间：2026-02-27\n回复：\n您好！将于3月25日起开通园区通勤专线。\n回复时间：2026-03-10\n满意度：满意\n\n■群众诉求·办理结果\n\n【群众诉求】山塘堤坝出现裂缝。\n【办理结果】攸县水利局：已灌浆处理并安排专人巡查。\n';
+		const [a, b] = parse(text);
+		expect(a).toMatchObject({
+			title: '高科园通勤班车太少',
+			question: '早上只有两趟公交，希望增开通勤线路。',
+			answer: '您好！将于3月25日起开通园区通勤专线。'
+		});
+		expect(a.source.start).toBe(text.indexOf('标题：'));
+		expect(text.slice(a.source.start, a.source.end).endsWith('满意度：满意')).toBe(true);
+		expect(b).toMatchObject({ question: '山塘堤坝出现裂缝。', department: '攸县水利局' });
+		expect(b.source.start).toBe(text.indexOf('【群众诉求】'));
+	});
+
+	it('reads a reply opening with the name of the reader and takes the office that signs it', () => {
+		const text =
+			'来信：小区旁的排水沟常年堵塞，希望彻底清理。\n——来龙门街道居民　易女士\n\n易女士：\n您好！您的来信收悉，现答复如下：我局已于1月5日完成全线清淤。\n醴陵市城市管理和综合执法局\n2026年1月7日\n\n（来信请寄本报编辑部）\n';
+		const [r] = parse(text);
+		expect(r).toMatchObject({
+			question: '小区旁的排水沟常年堵塞，希望彻底清理。',
+			department: '醴陵市城市管理和综合执法局',
+			answer: '易女士：您好！您的来信收悉，现答复如下：我局已于1月5日完成全线清淤。'
+		});
+		expect(r.source.start).toBe(0);
+		expect(text.slice(r.source.start, r.source.end).endsWith('2026年1月7日')).toBe(true);
+	});
+
+	it('reads 拨打12345反映 / 通过12345热线反映 and table rows split by a tab', () => {
+		const rs = parse(
+			'市民刘女士拨打12345反映：早餐店凌晨4点卸货，影响休息。\n荷塘区商务局：已约谈店主，卸货改到6点以后。\n\n问题：灵活就业人员可以缴纳公积金吗？\t答复：可以，按月自愿缴存。\n'
+		);
+		expect(rs.map((r) => [r.question, r.department, r.answer])).toEqual([
+			['早餐店凌晨4点卸货，影响休息。', '荷塘区商务局', '已约谈店主，卸货改到6点以后。'],
+			['灵活就业人员可以缴纳公积金吗？', undefined, '可以，按月自愿缴存。']
+		]);
+	});
+
+	it('takes the office printed in brackets after a 【答复】 as the department', () => {
+		const [r] = parse(
+			'【咨询】考上外地大学，户口要不要迁？\n【答复】由学生自愿选择，迁移的到派出所办理迁出手续。（市公安局户政支队）\n'
+		);
+		expect(r).toMatchObject({
+			question: '考上外地大学，户口要不要迁？',
+			department: '市公安局户政支队',
+			answer: '由学生自愿选择，迁移的到派出所办理迁出手续。'
+		});
+		// A bracket that names no office stays in the answer.
+		const [b] = parse('问：哪里办？\n答：到社区服务中心办理。（详见附件）\n');
+		expect(b.department).toBeUndefined();
+		expect(b.answer).toBe('到社区服务中心办理。（详见附件）');
+	});
+
+	it('leaves the article headline to the article when the items have none of their own', () => {
+		const text =
+			'寒假托管怎么报名？学生资助怎么申请？\n\n■网友问：寒假托管怎么报名？\n■部门答：市教育局：家长扫码报名。\n\n■网友问：低保家庭学生有哪些资助？\n■部门答：市学生资助管理中心：可申请国家助学金。\n';
+		const [a, b] = parse(text);
+		expect(a.source.start).toBe(text.indexOf('■网友问：寒假'));
+		expect(a.title).toBe('寒假托管怎么报名？');
+		expect(b.department).toBe('市学生资助管理中心');
+	});
+
+	it('takes the office named in the answer label: 答（市社会保险服务中心）：', () => {
+		const [r] = parse(
+			'问：养老保险还能补缴吗？\n答（市社会保险服务中心）：逾期不能补缴往年费用。\n'
+		);
+		expect(r).toMatchObject({
+			question: '养老保险还能补缴吗？',
+			department: '市社会保险服务中心',
+			answer: '逾期不能补缴往年费用。'
+		});
+	});
+
+	it('does not take a column subtitle or a bare section label as an item headline', () => {
+		const text =
+			'每周选登三县群众留言及部门答复\n\n留言标题：菜市场周边占道经营\n留言内容：马路两边摆满菜摊，车过不去。\n回复单位：攸县城市管理和综合执法局\n回复内容：已开展集中整治，劝导摊贩入市经营。\n\n政策回应\n\n网友“湘江边”问：见习期间单位给买工伤保险吗？\n市人社局答：见习人员不参加工伤保险，由见习基地办理意外伤害保险。\n';
+		const [a, b] = parse(text);
+		expect(a.source.start).toBe(text.indexOf('留言标题'));
+		expect(a.question).toBe('马路两边摆满菜摊，车过不去。');
+		expect(b.source.start).toBe(text.indexOf('网友“湘江边”'));
+	});
+});
+
 describe('guides', () => {
 	const guide =
 		'办事指南：新生儿出生登记\n\n一、办理条件\n1.新生儿出生后一个月内申报；\n2.父母一方为本市户口。\n\n二、申请材料\n1.《出生医学证明》原件；\n2.父母双方的居民身份证、户口簿。\n\n三、办理流程\n1.到派出所户籍窗口申请；\n2.民警审核材料；\n3.打印户口簿户籍页。\n\n四、办理时限：当场办结。\n\n五、收费标准：不收费。\n\n六、办理地点：户籍所在地派出所。\n\n七、咨询电话：28221100\n';
@@ -160,6 +431,126 @@ describe('guides', () => {
 		expect(r.timeLimit).toBe('15个工作日');
 		expect(r.fee).toBe('免费');
 		expect(r.title).toBe('居住证办理');
+	});
+
+	it('reads a compound heading over sub-items and splits an arrow flow', () => {
+		const text =
+			'居民身份证申领办事指南\n\n来源：鹤城区政务服务中心\n\n一、办理流程：\n照相→登记指纹信息→领取回执→凭回执领证。\n二、申请材料：\n本人居民户口簿或原居民身份证。\n三、收费标准：\n首次申领免收工本费；有效期满换领每证20元。\n四、办理时限：\n20个工作日\n五、办理时间、地点及联系方式\n1.办理时间：周一至周五9:00-17:30。\n2.办理地点：迎丰中路政务服务中心二楼。\n3.咨询电话：0745-2731166。\n\n■便民提示\n大厅提供热水。\n';
+		const [r] = parse(text);
+		expect(r).toMatchObject({
+			title: '居民身份证申领办事指南',
+			steps: ['照相', '登记指纹信息', '领取回执', '凭回执领证'],
+			fee: '首次申领免收工本费；有效期满换领每证20元',
+			timeLimit: '20个工作日',
+			location: '迎丰中路政务服务中心二楼',
+			phones: [{ number: '0745-2731166' }]
+		});
+		expect(r.source.start).toBe(0);
+		expect(text.slice(r.source.start, r.source.end).endsWith('0745-2731166。')).toBe(true);
+	});
+
+	it('cuts a box of two services at the second service name', () => {
+		const text =
+			'【办事指南】\n\n居住证怎么办\n【所需材料】①身份证；②一寸照片。\n【办理时限】15个工作日\n【收费标准】首次申领免费\n【咨询电话】0731-28560110\n老年人优待证怎么办\n【所需材料】①身份证；②一寸照片。\n【办理时限】即来即办\n【收费标准】不收费\n【咨询电话】0731-28112349\n';
+		const [a, b] = parse(text);
+		expect(a).toMatchObject({
+			title: '居住证怎么办',
+			requirements: ['身份证', '一寸照片'],
+			timeLimit: '15个工作日',
+			fee: '首次申领免费',
+			phones: [{ number: '0731-28560110' }]
+		});
+		expect(a.source.start).toBe(text.indexOf('居住证怎么办'));
+		expect(a.source.end).toBe(text.indexOf('\n老年人'));
+		expect(b).toMatchObject({ title: '老年人优待证怎么办', timeLimit: '即来即办', fee: '不收费' });
+		expect(b.phones.map((p) => p.number)).toEqual(['0731-28112349']);
+	});
+
+	it('ends a guide after its last value, keeping a 温馨提示 and leaving the Q&A after it', () => {
+		const text =
+			'见习补贴申领指南\n\n申请材料：\n1.申请表；\n2.见习协议书。\n办理程序：网上申报；审核公示；拨付资金。\n办结时限：20个工作日\n受理单位：市就业服务中心\n\n温馨提示：每年申报一次。\n\n政策回应\n\n网友“湘江边”问：见习期间有工伤保险吗？\n市人社局答：见习人员不参加工伤保险。\n';
+		const rs = parse(text);
+		const guide = rs.find((r) => r.subtype === 'guide');
+		expect(guide).toMatchObject({ department: '市就业服务中心', timeLimit: '20个工作日' });
+		expect(text.slice(guide!.source.start, guide!.source.end).endsWith('每年申报一次。')).toBe(
+			true
+		);
+		expect(rs.filter((r) => r.subtype === 'qa')).toHaveLength(1);
+	});
+
+	it('names each guide of a service-item list by its 事项名称 line', () => {
+		const text =
+			'政务服务事项“一单清”\n\n事项名称：城乡居民养老保险参保登记\n服务对象：年满16周岁、不属于职工养老保险覆盖范围的城乡居民。\n申请材料：居民身份证或户口簿。\n办理流程：向村（社区）提出申请；乡镇人社服务站受理；区县社保经办机构审核。\n承诺时限：即办\n收费标准：不收费\n\n事项名称：城乡居民养老保险待遇申领\n申请材料：居民身份证、社会保障卡。\n办理流程：到村（社区）提出申请；乡镇初审并公示；区县审核发放。\n承诺时限：15个工作日\n';
+		const [a, b] = parse(text);
+		expect(a).toMatchObject({
+			title: '城乡居民养老保险参保登记',
+			requirements: ['年满16周岁、不属于职工养老保险覆盖范围的城乡居民', '居民身份证或户口簿'],
+			steps: ['向村（社区）提出申请', '乡镇人社服务站受理', '区县社保经办机构审核'],
+			timeLimit: '即办'
+		});
+		expect(a.source.start).toBe(text.indexOf('事项名称：城乡居民养老保险参保'));
+		expect(b).toMatchObject({
+			title: '城乡居民养老保险待遇申领',
+			requirements: ['居民身份证', '社会保障卡'],
+			timeLimit: '15个工作日'
+		});
+		expect(b.source.start).toBe(text.indexOf('事项名称：城乡居民养老保险待遇'));
+	});
+
+	it('reads Hong Kong labels in traditional script', () => {
+		const [r] = parse(
+			'港澳居民申領居住證手續\n申請資格：\n在株洲居住半年以上的港澳居民。\n所需文件：\n1. 港澳居民來往內地通行證；\n2. 證件相片一張。\n申請手續：\n一、到派出所遞交申請；\n二、領取回執取證。\n處理時間：20個工作日\n費用：首次申領免費\n'
+		);
+		expect(r).toMatchObject({
+			title: '港澳居民申領居住證手續',
+			requirements: ['在株洲居住半年以上的港澳居民', '港澳居民來往內地通行證', '證件相片一張'],
+			steps: ['到派出所遞交申請', '領取回執取證'],
+			timeLimit: '20個工作日',
+			fee: '首次申領免費'
+		});
+	});
+
+	it('reads a guide told in a news report, as a draft to check', () => {
+		const text =
+			'老人免费乘公交\n公交优待卡这样办\n\n本报讯 12月1日起，60周岁以上老人可免费乘坐公交。\n\n记者了解到，办理公交优待卡需携带本人身份证原件和一张一寸照片，到市公交集团卡务中心办理。办卡不收取任何费用。\n\n办卡时先在窗口填写申请表，再由工作人员核验身份，最后领卡激活。如有疑问，可拨打公交服务热线0731-28288110咨询。\n\n据统计，全市老年人约78万人。\n';
+		const [r] = parse(text);
+		expect(r).toMatchObject({
+			subtype: 'guide',
+			title: '公交优待卡这样办',
+			requirements: ['本人身份证原件', '一张一寸照片'],
+			location: '市公交集团卡务中心',
+			fee: '不收取任何费用',
+			steps: ['在窗口填写申请表', '工作人员核验身份', '领卡激活'],
+			phones: [{ number: '0731-28288110' }],
+			flags: ['办事指南取自新闻报道，请核对']
+		});
+		expect(r.confidence).toBeLessThan(0.7);
+		expect(r.source.start).toBe(0);
+		expect(text.slice(r.source.start, r.source.end).endsWith('0731-28288110咨询。')).toBe(true);
+	});
+
+	it('reads 可持…到…申请办理 in a report, but not inside a Q&A answer', () => {
+		const text =
+			'学生乘车卡开始办理\n\n本报讯 9月1日起，学生乘车卡开始集中办理。\n\n学生或家长可持学生证、户口簿和一张一寸照片，到市公交集团卡务中心申请办理。材料齐全的，5个工作日内可领卡。\n';
+		const [r] = parse(text);
+		expect(r).toMatchObject({
+			subtype: 'guide',
+			requirements: ['学生证', '户口簿', '一张一寸照片'],
+			location: '市公交集团卡务中心',
+			timeLimit: '5个工作日内'
+		});
+		const qa = parse(
+			'诉求内容：想办生源地助学贷款，要带什么？\n承办单位：芦淞区教育局\n办理结果：学生和家长须携带录取通知书和户口簿，到区学生资助管理中心办理。'
+		);
+		expect(qa.map((x) => x.subtype)).toEqual(['qa']);
+	});
+
+	it('reform news that counts documents and trips is no guide', () => {
+		expect(
+			parse(
+				'“一件事一次办”再扩容\n\n改革后，群众所需提交的材料从12份减少到4份，跑动次数由5次减少为1次。'
+			)
+		).toEqual([]);
 	});
 
 	it('an article that mentions 办理流程 in prose is no guide', () => {
