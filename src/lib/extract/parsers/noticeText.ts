@@ -259,6 +259,9 @@ export function isOrganization(s: string): boolean {
 	return s.length >= 3 && s.length <= 40 && ORG_END_RE.test(s.trim());
 }
 
+/** A notice's contact line (联系电话：…, 联系地址：…): short, but never the next headline. */
+const CONTACT_LINE_RE = /^(?:联系|电话|地址|邮箱|咨询|办公)[\u4e00-\u9fa5]{0,4}\s*[:：]/;
+
 /** How far a notice block may run at most, in characters. */
 const MAX_BLOCK = 1600;
 
@@ -301,7 +304,13 @@ export function noticeBlockEnd(page: Page, start: number, limit = page.norm.leng
 			// another paragraph is a new headline.
 			let k = line.start;
 			while (k > start && /\s/.test(norm[k - 1])) k--;
-			if (bodySeen && /[。！？!?]/.test(norm[k - 1] ?? '') && norm[line.start - 2] === '\n') break;
+			if (
+				bodySeen &&
+				/[。！？!?]/.test(norm[k - 1] ?? '') &&
+				norm[line.start - 2] === '\n' &&
+				!CONTACT_LINE_RE.test(t)
+			)
+				break;
 		}
 		if (closing) break;
 		end = Math.min(line.end, max);
