@@ -32,7 +32,9 @@ import {
 	findContactName,
 	isHeadlineLike,
 	isOrganization,
+	isNewspaperLine,
 	isTraditional,
+	lineEnd,
 	linesOf,
 	noticeBlockEnd,
 	paragraphAt,
@@ -48,14 +50,26 @@ import {
 
 /** Headlines of a family-search notice. */
 const HEAD_RE =
-	/寻亲|寻人|寻找.{0,10}(?:亲人|家人|家属|亲属|生父母|父母)|查找.{0,12}(?:生父母|亲人|家属|亲属|监护人|父母)|认领公告|弃婴|弃儿|走失/;
+	/寻亲|寻人|寻(?:女|儿|子|父|母|妻|夫)启事|寻找.{0,10}(?:亲人|家人|家属|亲属|生父母|父母|家长|监护人)|查找.{0,12}(?:生父母|亲人|家属|亲属|监护人|父母|家长)|认领公告|弃婴|弃儿|走失/;
 
 /** A found child: the finding verb and the child. */
 const FOUND_CHILD_RE =
-	/(?:拾得|捡到|捡拾|拾获|捡回|遗弃|被弃).{0,20}?(?:婴|男孩|女孩|儿童|孩子|小孩|宝宝)|(?:发现|收养|抱养|送至).{0,12}?(?:男婴|女婴|婴儿|弃婴|新生儿)|弃婴|弃儿|(?:查找|寻找).{0,10}(?:亲生)?父母|亲生父母/;
+	/(?:拾得|抬得|捡到|捡拾|拾获|捡回|遗弃|被弃).{0,20}?(?:婴|男孩|女孩|儿童|孩子|小孩|宝宝)|(?:寻找|查找).{0,8}(?:家长|监护人)|(?<![如若])(?:发现|捡到)[^。,，]{0,12}?(?:男童|女童|男孩|女孩|儿童|小孩)(?!不见|走失|失踪|丢失)|(?:发现|收养|抱养|送至).{0,12}?(?:男婴|女婴|婴儿|弃婴|新生儿)|弃婴|弃儿|(?:查找|寻找).{0,10}(?:亲生)?父母|亲生父母/;
+
+/**
+ * An adult who was given away or lost as a child, looking for the birth family, writes in
+ * the first person: 我叫…, 约1988年出生 … 寻找亲生父母. The seeker is the person, so this
+ * is person_seeking_family, not a found child (whose finder writes).
+ */
+const SELF_SEEKER_RE =
+	/(?:我叫|我名叫|本人叫|本人名叫|我是|本人)[^。]{0,40}?(?:出生|生于|被抱养|被送养|被拐)/;
+const BIRTH_FAMILY_RE = /亲生父母|生父母|亲人|家人|寻亲|被抱养|被送养|被拐/;
 
 /** A person taken in by an institution, whose family is sought. */
 const TAKEN_IN_RE = anyOf(TAKEN_IN_WORDS);
+
+/** An institution that took someone in and looks for the family. */
+const INSTITUTION_RE = /救助|受助|福利院|福利中心|敬老院|养老院|我站|我院|我中心|代为抚养|临时照料/;
 
 /** A family looking for a relative. */
 const LOST_RE = anyOf(MISSING_WORDS);
@@ -76,7 +90,7 @@ const PERIOD_END_RE = /(?:公告期|公告时间|截止|截至|至)\s*[:：]?\s*
 
 /** A place after a lead word: 在…拾得 / 于…被发现 / 拾获地点：…. */
 const PLACE_RE =
-	/(?:在|从|于(?![\d一二三四五六七八九十]+月|\d{4}年|今|昨|近日|本月|上午|下午|晚|早|凌晨))(?<place>[^,，。;；:：\n]{2,50}?)(?:处|附近)?(?:被[\u4e00-\u9fa5]{0,6}?)?(?:拾得|捡到|拾获|捡拾|发现|走失|走丢|失踪|失联|救助|救起|遗弃|护送|送至|走散|离家|出走|外出)/;
+	/(?:在|从|于(?![\d一二三四五六七八九十]+月|\d{4}年|今|昨|近日|本月|上午|下午|晚|早|凌晨))(?<place>[^,，。;；:：\n]{2,50}?)(?:处|附近)?(?:独自|一人)?(?:被[\u4e00-\u9fa5]{0,6}?)?(?:拾得|抬得|捡到|拾获|捡拾|发现|走失|走丢|失踪|失联|救助|救起|遗弃|护送|送至|走散|离家|出走|外出|离开|徘徊|流浪|游荡|乞讨|抱走|抱养)/;
 const PLACE_LABEL_RE =
 	/(?:拾获|捡拾|拾得|发现|走失|失踪|救助|遗弃|被弃)(?:地点|地址|位置)\s*[:：]\s*(?<place>[^,，。;；\n]{2,50})/;
 
@@ -89,7 +103,7 @@ const GENDER_RE =
 const AGE_RE = [
 	/年龄\s*[:：]?\s*(?<a>(?:约|大约|大概)?\s*[\d一二三四五六七八九十]+\s*(?:岁|周岁|个月|月龄|天)(?:左右|许|多)?|不详|[^,，。;；\n]{1,12}?(?=[,，。;；\n]))/,
 	/(?<a>(?:刚刚?出生|出生不久|出生不到[\d一二三四五六七八九十]+(?:天|个月)|新生儿|出生约?[\d一二三四五六七八九十]+(?:天|个月)))/,
-	/(?<a>(?:约|大约|大概|年约|现年|今年)\s*[\d一二三四五六七八九十]+\s*(?:岁|周岁|个月|月龄|天)(?:左右|许|多)?)/,
+	/(?<a>(?:约|大约|大概|年约|现年|今年)\s*[\d一二两三四五六七八九十]+\s*(?:岁|周岁|个月|月龄|天)(?:左右|许|多)?)/,
 	/(?<a>[\d一二三四五六七八九十]+\s*(?:岁|周岁|个多?月|月龄)(?:左右|许|多)?)(?=的?(?:男|女|婴|孩|童|老|,|，|、|\s))/
 ];
 
@@ -117,7 +131,7 @@ const ORG_RE = new RegExp(
 const ORG_STOP = /[与和到至由向经送在被请系于及的了将把为从是已现暂]/;
 
 const PERSON_NAME_RE =
-	/(?:姓名|名叫|名字叫|取名|起名|自称(?:叫|名叫)?|走失人|失踪人|寻找)\s*[:：]?\s*["']?(?<n>[\u4e00-\u9fa5]{2,4}?)(?=["',，。;；、\s(（]|男|女|\d|$)/;
+	/(?:姓名|名叫|名字叫|取名|起名|自称(?:叫|名叫)?|走失人|失踪人|寻找|我叫|本人叫)\s*[:：]?\s*(?:自报|自称)?(?:叫|名叫)?\s*["']?(?<n>[\u4e00-\u9fa5]{2,4}?)(?=["',，。;；、\s(（]|男|女|\d|$)/;
 
 // ---------------------------------------------------------------------------------------
 // Finding notices
@@ -138,27 +152,104 @@ function findBlocks(page: Page): Block[] {
 	const overlaps = (s: number, e: number) => headed.overlaps(s, e) || paras.overlaps(s, e);
 	for (const line of eachLine(page, 0, norm.length)) {
 		const t = line.text.trim();
-		if (!t || !isHeadlineLike(t) || !HEAD_RE.test(t)) continue;
+		// OCR text layers space headlines out letter by letter (查 找 弃 婴 …).
+		if (!t || !isHeadlineLike(t) || !HEAD_RE.test(t.replace(/[ \t]+/g, ''))) continue;
 		if (overlaps(line.start, line.end)) continue;
-		const end = noticeBlockEnd(page, line.start);
+		const end = nextHeadlineCut(page, line.start, noticeBlockEnd(page, line.start));
 		const hs = line.start + line.text.indexOf(t);
 		headed.add(hs, end);
 		out.push({ start: hs, end, head: [hs, hs + t.length] });
 	}
-	// Unheaded: one paragraph that tells a finding or a loss.
-	const triggers =
-		/拾得|捡到|捡拾|拾获|走失|走丢|离家出走|失踪|受助人员|寻亲|寻找.{0,6}(?:亲人|家人|家属)/g;
-	for (const m of norm.matchAll(triggers)) {
-		const [s, e] = paragraphAt(page, m.index);
-		if (e <= s || overlaps(s, e)) continue;
+	// Unheaded: one paragraph that tells a finding or a loss, or a news story of a few.
+	for (const m of norm.matchAll(TRIGGER_RE)) {
+		const [s, e0] = paragraphAt(page, m.index);
+		if (e0 <= s || overlaps(s, e0)) continue;
+		const e = storyEnd(page, s, e0);
 		paras.add(s, e);
 		out.push({ start: s, end: e });
 	}
 	return out.sort((a, b) => a.start - b.start);
 }
 
+/** What starts an unheaded notice: a finding, a loss, a family sought. */
+const TRIGGER_RE =
+	/拾得|抬得|捡到|捡拾|拾获|走失|走丢|离家出走|失踪|失联|受助人员|寻亲|寻找.{0,6}(?:亲人|家人|家属)|(?:发现|遗弃).{0,12}?(?:男婴|女婴|婴儿|弃婴|新生儿)/g;
+
+/** A request with a way to act on it: a notice period, a number, 请…联系. */
+function reachable(page: Page, start: number, end: number): boolean {
+	const text = page.norm.slice(start, end);
+	if (PERIOD_RE.test(text) || /(?:请|望|恳请|敬请).{0,40}?(?:联系|认领|告知)/.test(text))
+		return true;
+	return phonesIn(page, start, end).some((p) => p.type !== 'emergency');
+}
+
+/** How many more paragraphs a news story may take to get to its request. */
+const STORY_PARAGRAPHS = 3;
+
+/**
+ * A finding told as news (昨日凌晨…发现一名男婴) asks readers only in a later paragraph
+ * (请男婴的亲生父母…联系): the block runs on through the story's paragraphs up to the one
+ * that asks, never past a headline. Without such a paragraph it stays one paragraph.
+ */
+function storyEnd(page: Page, start: number, end: number): number {
+	const norm = page.norm;
+	if (reachable(page, start, end)) return end;
+	let e = end;
+	for (let k = 0; k < STORY_PARAGRAPHS; k++) {
+		let n = e;
+		while (n < norm.length && /\s/.test(norm[n])) n++;
+		if (n >= norm.length) break;
+		const first = norm.slice(n, lineEnd(page, n)).trim();
+		if (isHeadlineLike(first) || isNewspaperLine(first)) break;
+		e = paragraphAt(page, n)[1];
+		if (reachable(page, start, e)) return e;
+	}
+	return end;
+}
+
+/**
+ * A headed notice in a column of classifieds ends where the next item's headline starts
+ * (房屋出租 after the contacts of a 寻人启事): a short line without digits or a colon,
+ * after a blank line, followed by text. Signatures (an organisation, a date) stay.
+ */
+function nextHeadlineCut(page: Page, start: number, end: number): number {
+	let last = -1;
+	let blank = false;
+	let cut = -1;
+	for (const line of eachLine(page, start, end)) {
+		const t = line.text.trim();
+		if (!t) {
+			blank = true;
+			continue;
+		}
+		if (cut >= 0) return last;
+		if (
+			last >= 0 &&
+			blank &&
+			isHeadlineLike(t) &&
+			!/[\d:：]/.test(t) &&
+			!isOrganization(t) &&
+			!SIGNATURE_DATE_RE.test(t) &&
+			!FEATURE_LABEL_LINE_RE.test(t)
+		)
+			cut = line.start;
+		else last = Math.min(line.end, end);
+		blank = false;
+	}
+	return end;
+}
+
+/** A section label on a line of its own (体貌特征, 联系方式) is no headline. */
+const FEATURE_LABEL_LINE_RE = new RegExp(
+	`^(?:${alternation(FEATURE_LABELS)}|联系方式|联系人|联系电话|基本情况)$`
+);
+
 function classify(text: string): FamilySearchSubtype | undefined {
+	if (SELF_SEEKER_RE.test(text) && BIRTH_FAMILY_RE.test(text)) return 'person_seeking_family';
 	if (FOUND_CHILD_RE.test(text)) return 'found_child';
+	// A family's notice may name a hospital (从…医院离开后失联); only an institution that
+	// took the person in (救助站, 福利院, 我站) makes it a search for the person's family.
+	if (LOST_RE.test(text) && !INSTITUTION_RE.test(text)) return 'family_seeking';
 	if (TAKEN_IN_RE.test(text) && /寻亲|亲属|家属|亲人|家人|认领|领回/.test(text))
 		return 'person_seeking_family';
 	if (LOST_RE.test(text)) return 'family_seeking';
@@ -374,7 +465,7 @@ const FINDING_RE = /拾得|捡拾|拾获|捡到|发现|遗弃|被弃|救助|护�
  * A second paragraph about the same person (该婴于…送至福利院) has none of these.
  */
 const PERSON_INTRO_RE =
-	/(?:一|1)(?:名|个)(?:男|女)?(?:婴|孩|童|儿|子|性|老人)|^\s*(?:\d{1,2}[.、]|[(（]\d{1,2}[)）]|[①-⑳])?\s*(?:弃婴|弃儿|男婴|女婴|婴儿|儿童|受助人员|受助人|无名氏|[\u4e00-\u9fa5]{2,4}\s*[,，:：]\s*(?:男|女))/;
+	/(?:一|1)(?:名|个)(?:男|女)?(?:婴|孩|童|儿|子|性|老人)|^\s*(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,3}[、.]|[(（][\d一二三四五六七八九十]{1,3}[)）]|[①-⑳])?\s*(?:弃婴|弃儿|男婴|女婴|婴儿|儿童|受助人员|受助人|无名氏|[\u4e00-\u9fa5]{2,4}\s*[,，:：]\s*(?:男|女))/;
 
 /** What the whole notice says once for all its persons. */
 interface Shared {
@@ -392,10 +483,11 @@ function buildRecords(page: Page, b: Block): FamilySearchRecord[] {
 	const subtype = classify(text);
 	if (!subtype) return [];
 	const asks = CALL_RE.test(text);
-	const phoneHits = phonesIn(page, b.start, b.end);
+	// 110 and 120 are how to reach the police, not the family or the home: never a contact.
+	const phoneHits = phonesIn(page, b.start, b.end).filter((p) => p.type !== 'emergency');
 	const hasDeadline = PERIOD_RE.test(text);
-	// A reunion told as news asks nothing of the reader.
-	if (REUNION_RE.test(text) && !hasDeadline && !(b.head && asks)) return [];
+	// A reunion told as news asks nothing of the reader (联系上了他的儿子 is no request).
+	if (REUNION_RE.test(text) && !hasDeadline && !phoneHits.length) return [];
 	if (!asks && !phoneHits.length && !hasDeadline) return [];
 
 	const bodyStart = b.head ? b.head[1] : b.start;
@@ -421,10 +513,11 @@ function buildRecords(page: Page, b: Block): FamilySearchRecord[] {
 	const r = buildRecord(page, b, subtype, { start: bodyStart, end: b.end }, shared);
 	// Without a headline the paragraph must describe one person and give a way to reach
 	// someone: a safety tip ("发现走失老人请拨打110") is no notice.
-	const nonEmergency = phoneHits.filter((p) => p.type !== 'emergency');
 	const when = r.foundAt ?? r.lostAt;
-	if (!b.head && !(when && (r.gender || r.age) && (nonEmergency.length || contact || hasDeadline)))
+	if (!b.head && !(when && (r.gender || r.age) && (phoneHits.length || contact || hasDeadline)))
 		return [];
+	// Under a headline (防走失，这几点要记牢) it must still be about someone.
+	if (b.head && !(when || r.gender || r.age || r.personName)) return [];
 	return [r];
 }
 
@@ -470,12 +563,20 @@ function buildRecord(
 	if (shared.contactName) record.contactName = shared.contactName;
 	if (shared.noticeDeadline) record.noticeDeadline = shared.noticeDeadline;
 	if (shared.organization) record.organization = shared.organization;
-	const person =
-		PERSON_NAME_RE.exec(norm.slice(u.start, u.end)) ??
-		// 李小明，男，8岁: a 寻人启事 starts with the name.
-		/^\s*(?<n>[\u4e00-\u9fa5]{2,4})\s*[,，]\s*(?:男|女)[,，]/.exec(norm.slice(u.start, u.end));
+	const named = PERSON_NAME_RE.exec(norm.slice(u.start, u.end));
+	// 李小明，男，8岁: a 寻人启事 starts with the name; so does each child of a 福利院 list
+	// (一、株安乐，男，…), whose name is the one the home gave.
+	const leading = named
+		? undefined
+		: /^\s*(?:[一二三四五六七八九十]{1,3}[、.]|\d{1,2}[.、]\s*)?(?<n>[\u4e00-\u9fa5]{2,4})\s*[,，]\s*(?:男|女)[,，]/.exec(
+				norm.slice(u.start, u.end)
+			);
+	const person = named ?? leading;
 	// A found infant has no name of its own; 取名 (the name the home gave) is still useful.
-	if (person?.groups?.n && (subtype !== 'found_child' || /取名|起名/.test(person[0]))) {
+	if (
+		person?.groups?.n &&
+		(subtype !== 'found_child' || /取名|起名/.test(person[0]) || (leading && u.index))
+	) {
 		const s = u.start + person.index + person[0].indexOf(person.groups.n);
 		record.personName = field(page, s, s + person.groups.n.length);
 	}
