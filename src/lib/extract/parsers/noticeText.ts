@@ -229,6 +229,16 @@ export function isNewspaperLine(line: string): boolean {
 }
 
 /**
+ * A newspaper's page masthead: 株洲晚报 2026年9月19日 星期六 第03版 城事, 社区周报 21.11.2026
+ * 第4版. Short like a headline, but never a notice's or an article's title.
+ */
+const MASTHEAD_RE = /第\s*[A-Z]?\s*\d{1,3}\s*版|(?:报|報)\s+\d{4}\s*年|\s\d{1,2}\.\d{1,2}\.\d{4}\s/;
+
+export function isMastheadLine(line: string): boolean {
+	return line.length <= 60 && MASTHEAD_RE.test(line);
+}
+
+/**
  * True when a line looks like a headline: short, no sentence punctuation inside or at its
  * end. Signature lines (an organisation, a date) look the same; callers tell them apart.
  */
