@@ -21,6 +21,8 @@ import {
 	eachLine,
 	field,
 	isHeadlineLike,
+	isMastheadLine,
+	isNewspaperLine,
 	isOrganization,
 	lineStart,
 	linesOf,
@@ -139,7 +141,7 @@ function headlineOf(page: Page, p: Passage): [number, number] | undefined {
 	for (const line of eachLine(page, p.start, p.end)) {
 		const t = line.text.trim();
 		if (!t) continue;
-		if (BYLINE_RE.test(t) && t.length < 60) continue;
+		if ((BYLINE_RE.test(t) && t.length < 60) || isMastheadLine(t)) continue;
 		if (!isHeadlineLike(t) || /[。]/.test(t) || FIELD_LINE_RE.test(t)) break;
 		const s = line.start + line.text.indexOf(t);
 		candidates.push([s, s + t.length]);
@@ -441,7 +443,11 @@ function buildRecord(page: Page, p: Passage): EventRecord | undefined {
 		kind: 'event',
 		title: '',
 		// The record starts at its headline: a section label above it is not the event's.
-		source: { file: page.source, start: head ? head[0] : p.start, end: p.end },
+		source: {
+			file: page.source,
+			start: head ? head[0] : p.start,
+			end: usefulEnd(page, bodyStart, p.end)
+		},
 		confidence: 0,
 		phones,
 		emails: emailsIn(page, { start: bodyStart, end: p.end })
@@ -477,6 +483,48 @@ function buildRecord(page: Page, p: Passage): EventRecord | undefined {
 	record.confidence = Math.min(0.95, Math.round(confidence * 100) / 100);
 	if (flags.length) record.flags = flags;
 	return record;
+}
+
+/**
+ * Where the record's passage ends: after its last paragraph that says something about the
+ * event (a registration word, a way, a date, a number, a labelled field). A news story
+ * goes on about other things (会议指出…), and the page's 新闻热线 line is no part of it.
+ */
+function usefulEnd(page: Page, start: number, end: number): number {
+	const norm = page.norm;
+	let last = -1;
+	for (const [s, e] of paragraphSpans(page, start, end)) {
+		const t = norm.slice(s, e);
+		if (isNewspaperLine(t) || isMastheadLine(t)) continue;
+		if (
+			SIGNUP_RE.test(t) ||
+			METHOD_RE.test(t) ||
+			BOOKING_RE.test(t) ||
+			FIELD_LINE_RE.test(t) ||
+			datesIn(page, s, e).length > 0 ||
+			phonesIn(page, s, e).length > 0
+		)
+			last = e;
+	}
+	return last > start ? last : end;
+}
+
+/** Paragraphs (runs of non-blank lines) of `[start, end)`. */
+function paragraphSpans(page: Page, start: number, end: number): Array<[number, number]> {
+	const out: Array<[number, number]> = [];
+	let s = -1;
+	let e = -1;
+	for (const l of eachLine(page, start, end)) {
+		if (!l.text.trim()) {
+			if (s >= 0) out.push([s, e]);
+			s = -1;
+			continue;
+		}
+		if (s < 0) s = Math.max(l.start, start);
+		e = Math.min(l.end, end);
+	}
+	if (s >= 0) out.push([s, e]);
+	return out;
 }
 
 /** A quoted activity name when the passage has no headline: “…”活动 / …大赛. */
