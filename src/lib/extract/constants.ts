@@ -675,6 +675,7 @@ export const MISSING_WORDS = [
 	'失踪',
 	'失联',
 	'下落不明',
+	'失散',
 	'外出未归',
 	'未归'
 ] as const;
