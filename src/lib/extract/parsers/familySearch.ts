@@ -50,7 +50,7 @@ import {
 
 /** Headlines of a family-search notice. */
 const HEAD_RE =
-	/寻亲|寻人|寻(?:女|儿|子|父|母|妻|夫)启事|寻找.{0,10}(?:亲人|家人|家属|亲属|生父母|父母|家长|监护人)|查找.{0,12}(?:生父母|亲人|家属|亲属|监护人|父母|家长)|认领公告|弃婴|弃儿|走失/;
+	/寻亲|寻人|寻(?:女|儿|子|父|母|妻|夫)启事|寻找.{0,10}(?:亲人|家人|家属|亲属|生父母|父母|家长|监护人|弟弟|哥哥|姐姐|妹妹|儿子|女儿|父亲|母亲|孩子)|查找.{0,12}(?:生父母|亲人|家属|亲属|监护人|父母|家长)|认领公告|弃婴|弃儿|走失/;
 
 /** A found child: the finding verb and the child. */
 const FOUND_CHILD_RE =
@@ -71,6 +71,16 @@ const TAKEN_IN_RE = anyOf(TAKEN_IN_WORDS);
 /** An institution that took someone in and looks for the family. */
 const INSTITUTION_RE = /救助|受助|福利院|福利中心|敬老院|养老院|我站|我院|我中心|代为抚养|临时照料/;
 
+/** A relative named by the family that seeks them: 弟弟罗冬生（当年7岁）, 儿子张小明，. */
+const RELATIVE_NAME_RE =
+	/(?<rel>弟弟|哥哥|姐姐|妹妹|儿子|女儿|父亲|母亲|爷爷|奶奶|外公|外婆|丈夫|妻子)(?<n>[\u4e00-\u9fa5]{2,3})(?=[(（,，、\s])/;
+const MALE_RELATIVES = /弟弟|哥哥|儿子|父亲|爷爷|外公|丈夫/;
+/** 男孩易小川，11岁: the person's word, then the name, then age or sex. */
+const CALLED_RE =
+	/(?:男孩|女孩|男童|女童|男子|女子|老人|少年|少女)(?<n>[\u4e00-\u9fa5]{2,3})[,，]\s*(?:\d{1,3}岁|男|女)/;
+/** What a form prints when the name is unknown. */
+const NO_NAME_RE = /^(?:不详|无名氏|未知|不明|无)$/;
+
 /** A family looking for a relative. */
 const LOST_RE = anyOf(MISSING_WORDS);
 
@@ -90,7 +100,7 @@ const PERIOD_END_RE = /(?:公告期|公告时间|截止|截至|至)\s*[:：]?\s*
 
 /** A place after a lead word: 在…拾得 / 于…被发现 / 拾获地点：…. */
 const PLACE_RE =
-	/(?:在|从|于(?![\d一二三四五六七八九十]+月|\d{4}年|今|昨|近日|本月|上午|下午|晚|早|凌晨))(?<place>[^,，。;；:：\n]{2,50}?)(?:处|附近)?(?:独自|一人)?(?:被[\u4e00-\u9fa5]{0,6}?)?(?:拾得|抬得|捡到|拾获|捡拾|发现|走失|走丢|失踪|失联|救助|救起|遗弃|护送|送至|走散|离家|出走|外出|离开|徘徊|流浪|游荡|乞讨|抱走|抱养)/;
+	/(?:在|从|于(?![\d一二三四五六七八九十]+月|\d{4}年|今|昨|近日|本月|上午|下午|晚|早|凌晨))(?<place>[^,，。;；:：\n]{2,50}?)(?:处|附近)?(?:独自|一人)?(?:(?:随|跟随|跟着|与)[\u4e00-\u9fa5]{1,4}?)?(?:玩耍|散步|游泳|钓鱼|赶集|买菜|乘车|候车|上学|放学|务工|打工)?(?:时|后)?(?:被[\u4e00-\u9fa5]{0,6}?)?(?:拾得|抬得|捡到|拾获|捡拾|发现|走失|走丢|失踪|失联|未归|救助|救起|遗弃|护送|送至|走散|离家|出走|外出|离开|徘徊|流浪|游荡|乞讨|抱走|抱养)/;
 const PLACE_LABEL_RE =
 	/(?:拾获|捡拾|拾得|发现|走失|失踪|救助|遗弃|被弃)(?:地点|地址|位置)\s*[:：]\s*(?<place>[^,，。;；\n]{2,50})/;
 
@@ -173,7 +183,7 @@ function findBlocks(page: Page): Block[] {
 
 /** What starts an unheaded notice: a finding, a loss, a family sought. */
 const TRIGGER_RE =
-	/拾得|抬得|捡到|捡拾|拾获|走失|走丢|离家出走|失踪|失联|受助人员|寻亲|寻找.{0,6}(?:亲人|家人|家属)|(?:发现|遗弃).{0,12}?(?:男婴|女婴|婴儿|弃婴|新生儿)/g;
+	/拾得|抬得|捡到|捡拾|拾获|走失|走丢|离家出走|失踪|失联|受助人员|寻亲|寻人启事|寻找.{0,6}(?:亲人|家人|家属)|(?:发现|遗弃).{0,12}?(?:男婴|女婴|婴儿|弃婴|新生儿)/g;
 
 /** A request with a way to act on it: a notice period, a number, 请…联系. */
 function reachable(page: Page, start: number, end: number): boolean {
@@ -262,6 +272,7 @@ function classify(text: string): FamilySearchSubtype | undefined {
 
 /** The date of the finding or the loss: the first date that is not a birth, a note or a signature. */
 function eventDate(page: Page, start: number, end: number): string | undefined {
+	let first: string | undefined;
 	for (const d of datesIn(page, start, end, 'past')) {
 		const before = page.norm.slice(Math.max(start, d.start - 8), d.start);
 		const after = page.norm.slice(d.end, d.end + 6);
@@ -269,10 +280,19 @@ function eventDate(page: Page, start: number, end: number): string | undefined {
 		if (/^的?字样|^出生|^止|^前/.test(after)) continue;
 		const line = linesOf(page, d.start, d.start + 1)[0];
 		if (line && SIGNATURE_DATE_RE.test(line.text)) continue;
-		return d.value;
+		// 8月8日，派出所发布寻人启事：…8月7日下午5时许…未归: the date of the sentence that
+		// tells the finding or the loss, not of the appeal.
+		const stop = /[。\n]/.exec(page.norm.slice(d.end, Math.min(end, d.end + 80)));
+		const sentence = page.norm.slice(d.end, stop ? d.end + stop.index : Math.min(end, d.end + 80));
+		if (EVENT_VERB_RE.test(sentence)) return d.value;
+		first ??= d.value;
 	}
-	return undefined;
+	return first;
 }
+
+/** Verbs of the finding or the loss itself (not 发布, not 送至福利院 alone). */
+const EVENT_VERB_RE =
+	/拾得|抬得|捡到|捡拾|拾获|发现|走失|走丢|失踪|失联|未归|离家|出走|走散|遗弃|徘徊|被弃|离开/;
 
 function findPlace(page: Page, start: number, end: number): string | undefined {
 	const text = page.norm.slice(start, end);
@@ -465,7 +485,7 @@ const FINDING_RE = /拾得|捡拾|拾获|捡到|发现|遗弃|被弃|救助|护�
  * A second paragraph about the same person (该婴于…送至福利院) has none of these.
  */
 const PERSON_INTRO_RE =
-	/(?:一|1)(?:名|个)(?:男|女)?(?:婴|孩|童|儿|子|性|老人)|^\s*(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,3}[、.]|[(（][\d一二三四五六七八九十]{1,3}[)）]|[①-⑳])?\s*(?:弃婴|弃儿|男婴|女婴|婴儿|儿童|受助人员|受助人|无名氏|[\u4e00-\u9fa5]{2,4}\s*[,，:：]\s*(?:男|女))/;
+	/(?:一|1)(?:名|个)(?:男|女)?(?:婴|孩|童|儿|子|性|老人)|^\s*(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,3}[、.]|[(（][\d一二三四五六七八九十]{1,3}[)）]|[①-⑳])?\s*(?:弃婴|弃儿|男婴|女婴|婴儿|儿童|受助人员|受助人|无名氏|[\u4e00-\u9fa5]{2,4}\s*[,，:：]\s*(?:男|女)|姓名\s*[:：]|性别\s*[:：])/;
 
 /** What the whole notice says once for all its persons. */
 interface Shared {
@@ -554,7 +574,12 @@ function buildRecord(
 	}
 	const place = findPlace(page, u.start, u.end);
 	if (place) record.place = place;
-	const gender = findGender(norm.slice(u.start, u.end));
+	// 我的弟弟罗冬生: the relation tells the sex when nothing else does.
+	const rel =
+		subtype === 'family_seeking' ? RELATIVE_NAME_RE.exec(norm.slice(u.start, u.end)) : null;
+	const gender =
+		findGender(norm.slice(u.start, u.end)) ??
+		(rel?.groups ? (MALE_RELATIVES.test(rel.groups.rel) ? '男' : '女') : undefined);
 	if (gender) record.gender = gender;
 	const age = findAge(page, u.start, u.end);
 	if (age) record.age = age;
@@ -563,7 +588,16 @@ function buildRecord(
 	if (shared.contactName) record.contactName = shared.contactName;
 	if (shared.noticeDeadline) record.noticeDeadline = shared.noticeDeadline;
 	if (shared.organization) record.organization = shared.organization;
-	const named = PERSON_NAME_RE.exec(norm.slice(u.start, u.end));
+	const text = norm.slice(u.start, u.end);
+	// A family names the one it seeks after the relation (我的弟弟罗冬生); 我叫… is the seeker.
+	const relative = subtype === 'family_seeking' ? RELATIVE_NAME_RE.exec(text) : null;
+	const named0 = relative ?? PERSON_NAME_RE.exec(text) ?? CALLED_RE.exec(text);
+	const named =
+		named0 &&
+		(NO_NAME_RE.test(named0.groups?.n ?? '') ||
+			(subtype === 'family_seeking' && !relative && /我叫|本人叫/.test(named0[0])))
+			? null
+			: named0;
 	// 李小明，男，8岁: a 寻人启事 starts with the name; so does each child of a 福利院 list
 	// (一、株安乐，男，…), whose name is the one the home gave.
 	const leading = named
