@@ -78,6 +78,8 @@ const MALE_RELATIVES = /弟弟|哥哥|儿子|父亲|爷爷|外公|丈夫/;
 /** 男孩易小川，11岁: the person's word, then the name, then age or sex. */
 const CALLED_RE =
 	/(?:男孩|女孩|男童|女童|男子|女子|老人|少年|少女)(?<n>[\u4e00-\u9fa5]{2,3})[,，]\s*(?:\d{1,3}岁|男|女)/;
+/** A polite title, not a name: 李先生, 王女士 (the contact, 其父亲李先生). */
+const TITLE_NAME_RE = /(?:先生|女士|小姐|老师|师傅|阿姨|某)$/;
 /** What a form prints when the name is unknown. */
 const NO_NAME_RE = /^(?:不详|无名氏|未知|不明|无)$/;
 
@@ -575,8 +577,9 @@ function buildRecord(
 	const place = findPlace(page, u.start, u.end);
 	if (place) record.place = place;
 	// 我的弟弟罗冬生: the relation tells the sex when nothing else does.
-	const rel =
+	const rel0 =
 		subtype === 'family_seeking' ? RELATIVE_NAME_RE.exec(norm.slice(u.start, u.end)) : null;
+	const rel = rel0?.groups && !TITLE_NAME_RE.test(rel0.groups.n) ? rel0 : null;
 	const gender =
 		findGender(norm.slice(u.start, u.end)) ??
 		(rel?.groups ? (MALE_RELATIVES.test(rel.groups.rel) ? '男' : '女') : undefined);
@@ -589,23 +592,23 @@ function buildRecord(
 	if (shared.noticeDeadline) record.noticeDeadline = shared.noticeDeadline;
 	if (shared.organization) record.organization = shared.organization;
 	const text = norm.slice(u.start, u.end);
-	// A family names the one it seeks after the relation (我的弟弟罗冬生); 我叫… is the seeker.
-	const relative = subtype === 'family_seeking' ? RELATIVE_NAME_RE.exec(text) : null;
-	const named0 = relative ?? PERSON_NAME_RE.exec(text) ?? CALLED_RE.exec(text);
+	const usable = (m: RegExpExecArray | null) =>
+		m?.groups?.n && !NO_NAME_RE.test(m.groups.n) && !TITLE_NAME_RE.test(m.groups.n) ? m : null;
+	// 我叫… is the seeker, not the one a family seeks.
+	const labelled = usable(PERSON_NAME_RE.exec(text));
 	const named =
-		named0 &&
-		(NO_NAME_RE.test(named0.groups?.n ?? '') ||
-			(subtype === 'family_seeking' && !relative && /我叫|本人叫/.test(named0[0])))
-			? null
-			: named0;
+		labelled && !(subtype === 'family_seeking' && /我叫|本人叫/.test(labelled[0]))
+			? labelled
+			: null;
 	// 李小明，男，8岁: a 寻人启事 starts with the name; so does each child of a 福利院 list
 	// (一、株安乐，男，…), whose name is the one the home gave.
 	const leading = named
-		? undefined
+		? null
 		: /^\s*(?:[一二三四五六七八九十]{1,3}[、.]|\d{1,2}[.、]\s*)?(?<n>[\u4e00-\u9fa5]{2,4})\s*[,，]\s*(?:男|女)[,，]/.exec(
-				norm.slice(u.start, u.end)
+				text
 			);
-	const person = named ?? leading;
+	// Else 男孩易小川，11岁, or the relation a family names (我的弟弟罗冬生).
+	const person = named ?? leading ?? usable(CALLED_RE.exec(text)) ?? rel;
 	// A found infant has no name of its own; 取名 (the name the home gave) is still useful.
 	if (
 		person?.groups?.n &&
