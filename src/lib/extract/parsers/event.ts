@@ -11,6 +11,7 @@
 import { emailsIn, findDistrict } from '../fields';
 import { OPEN_EVENT_WORDS, ORGANIZER_LABELS, PAST_EVENT_WORDS, SIGNUP_WORDS } from '../constants';
 import type { Page, Parser, Passage } from '../pipeline';
+import type { DateMatch } from '../date';
 import type { EventRecord } from '../types';
 import {
 	alternation,
@@ -75,7 +76,7 @@ const DEADLINE_AFTER_RE = /^\s*(?:前|之前|以前|止|截止)/;
 
 /** When the event itself happens: 活动时间：X / 将于X举行. */
 const START_BEFORE_RE =
-	/(?:活动|比赛|培训|讲座|赛事|展览|演出|开营|开赛|开班|举办|举行|开课)?(?:时间|日期|时问)\s*[:：]\s*$|将于\s*$|定于\s*$|于\s*$/;
+	/(?:活动|比赛|培训|讲座|赛事|展览|演出|开营|开赛|开班|举办|举行|开课)?(?:时间|日期|时问)\s*[:：]\s*$|(?:营期|赛期|展期|会期|课期)\s*[:：]\s*$|将于\s*$|定于\s*$|于\s*$/;
 const START_AFTER_RE =
 	/^\s*(?:正式)?(?:举行|举办|开始|开幕|开赛|开营|开班|开课|启动|开展|进行|上线|开播|开放)/;
 /**
@@ -89,7 +90,7 @@ const START_SENTENCE_RE = new RegExp(`^\\s*[,，][^。;；\\n]{0,30}?${HAPPENS}`
 /** Where: 活动地点：X / 在X举行. */
 const LOCATION_RE = [
 	/(?:活动|比赛|培训|讲座|赛事|展览|演出|举办|举行|集合|上课)(?:地点|地址|场地)\s*(?:[:：]|\n)\s*(?<v>[^。;；\n]{2,40})/,
-	/(?<!报名|联系)(?:地点|地址)\s*(?:[:：]|[ \t]*\n)\s*(?<v>[^。;；\n]{2,40})/,
+	/(?<!报名|联系)(?:地点|地址|营地|场地|赛场|会场)\s*(?:[:：]|[ \t]*\n)\s*(?<v>[^。;；\n]{2,40})/,
 	/在(?<v>[^,，。;；:：\n]{2,30}?)(?:举行|举办|开展|进行|开赛|开营|开班|开讲|开课)/
 ];
 
@@ -115,6 +116,7 @@ const FEE_RE = [
 /** Who may register. */
 const AUDIENCE_RE = [
 	/(?:报名|参赛|参加|招募|征集|活动|培训|服务|招生|面向)对象\s*[:：]?\s*(?<v>[^。;；\n]{2,50})/,
+	/(?:^|\n)\s*对象\s*[:：]\s*(?<v>[^。;；\n]{2,50})/,
 	/(?:报名|参赛|参加)(?:条件|要求)\s*[:：]\s*(?<v>[^。;；\n]{2,50})/,
 	/面向(?<v>[^。;；,，\n]{2,30}?)(?:招募|征集|开放|开展|举办|报名|开设|推出|免费|征稿|招收|招生)/,
 	/(?:欢迎|适合|限)(?<v>[^。;；,，\n]{2,20}?)(?:报名|参加|参与)/,
@@ -309,9 +311,15 @@ interface When {
 	deadline?: string;
 }
 
-function findWhen(page: Page, start: number, end: number): When {
+/**
+ * When the event happens and when registration closes. `item`: the span is one item of a
+ * programme (1．绘本故事会：11月1日上午10:00，…), whose first date that is no deadline is
+ * the event's own.
+ */
+function findWhen(page: Page, start: number, end: number, item = false): When {
 	const norm = page.norm;
 	const out: When = {};
+	let other: DateMatch | undefined;
 	for (const d of datesIn(page, start, end, 'nearest')) {
 		const ls = lineStart(page, d.start);
 		let before = norm.slice(Math.max(ls, d.start - 16), d.start);
@@ -340,6 +348,11 @@ function findWhen(page: Page, start: number, end: number): When {
 			out.startsOn = d.value;
 			if (d.until) out.endsOn = d.until;
 		}
+		other ??= d;
+	}
+	if (item && !out.startsOn && other) {
+		out.startsOn = other.value;
+		if (other.until) out.endsOn = other.until;
 	}
 	return out;
 }
@@ -414,7 +427,7 @@ function findOrganizer(page: Page, start: number, end: number): string | undefin
 // The parser
 // ---------------------------------------------------------------------------------------
 
-function buildRecord(page: Page, p: Passage): EventRecord | undefined {
+function buildRecord(page: Page, p: Passage, item = false): EventRecord | undefined {
 	const norm = page.norm;
 	const text = norm.slice(p.start, p.end);
 	// 征集意见 / 征集线索 (a consultation, a call for tip-offs) invite no one to take part.
@@ -424,14 +437,15 @@ function buildRecord(page: Page, p: Passage): EventRecord | undefined {
 	);
 	const bodyStart = bodyStartOf(page, p);
 	// 讲座…请提前电话预约: booking a seat is signing up, when the headline lines name an event
-	// (a guide's 预约办理 is not one).
+	// or the span is one item of a programme (a guide's 预约办理 is not one).
 	const booking =
-		BOOKING_RE.test(text) && EVENT_NOUN_RE.test(norm.slice(p.start, Math.max(p.start, bodyStart)));
+		BOOKING_RE.test(text) &&
+		(item || EVENT_NOUN_RE.test(norm.slice(p.start, Math.max(p.start, bodyStart))));
 	if (!invites.length && !booking) return undefined;
 	// Job recruitment and exams (招聘, 报考, 笔试) are not activities residents sign up for.
 	if (RECRUITMENT_RE.test(text)) return undefined;
 	const methods = findMethods(page, bodyStart, p.end);
-	const when = findWhen(page, bodyStart, p.end);
+	const when = findWhen(page, bodyStart, p.end, item);
 	// A registration word AND a way or a time to register.
 	if (!methods.length && !when.deadline) return undefined;
 	// A report of what already happened, with nothing still open, is news.
@@ -552,6 +566,13 @@ function isTrailingFields(page: Page, p: Passage): boolean {
 
 /** A bullet that opens one item of a list of events (■非遗剪纸体验课). */
 const ITEM_HEAD_RE = new RegExp(`^[${BULLETS}]\\s*\\S`);
+/**
+ * A number that opens one item of a programme (1．绘本故事会：11月1日…). A notice numbers
+ * its ways to register too, so a numbered list is a programme only when every item has a
+ * date of its own.
+ */
+const NUMBERED_HEAD_RE =
+	/^(?:\d{1,2}[.、](?!\d)|[(（]\d{1,2}[)）]|[一二三四五六七八九十]{1,2}、)\s*\S/;
 
 /**
  * The items of an events list (活动预告: ■ headline, 时间/地点/报名 lines, next ■ …), each
@@ -559,7 +580,10 @@ const ITEM_HEAD_RE = new RegExp(`^[${BULLETS}]\\s*\\S`);
  * registration word. One item is one event.
  */
 function listItems(page: Page, p: Passage): Passage[] {
-	const heads = linesOf(page, p.start, p.end).filter((l) => ITEM_HEAD_RE.test(l.text.trim()));
+	const lines = linesOf(page, p.start, p.end);
+	const bulleted = lines.filter((l) => ITEM_HEAD_RE.test(l.text.trim()));
+	const numbered = lines.filter((l) => NUMBERED_HEAD_RE.test(l.text.trim()));
+	const heads = bulleted.length >= 2 ? bulleted : numbered;
 	if (heads.length < 2) return [];
 	const items = heads.map((l, k): Passage => {
 		const s = l.start + l.text.indexOf(l.text.trim());
@@ -571,6 +595,8 @@ function listItems(page: Page, p: Passage): Passage[] {
 			datesIn(page, it.start, it.end).length > 0 ||
 			SIGNUP_RE.test(page.norm.slice(it.start, it.end))
 	);
+	if (heads === numbered)
+		return items.every((it) => datesIn(page, it.start, it.end).length > 0) ? items : [];
 	return eventful.length >= 2 ? items : [];
 }
 
@@ -601,7 +627,7 @@ export const eventParser: Parser = {
 			}
 			const items = listItems(page, p);
 			for (const part of items.length ? items : [p]) {
-				const r = buildRecord(page, part);
+				const r = buildRecord(page, part, items.length > 0);
 				if (!r) continue;
 				// A paragraph printed again under another headline is the same event.
 				const key = eventKey(r);
