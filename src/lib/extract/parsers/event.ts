@@ -31,7 +31,8 @@ import {
 	Occurrences,
 	phonesIn,
 	recordPhones,
-	trimSpan
+	trimSpan,
+	trimWhitespace
 } from './noticeText';
 
 // ---------------------------------------------------------------------------------------
@@ -514,7 +515,7 @@ function usefulEnd(page: Page, start: number, end: number): number {
 			SIGNUP_RE.test(t) ||
 			METHOD_RE.test(t) ||
 			BOOKING_RE.test(t) ||
-			FIELD_LINE_RE.test(t) ||
+			EVENT_FIELD_RE.test(t) ||
 			datesIn(page, s, e).length > 0 ||
 			phonesIn(page, s, e).length > 0
 		)
@@ -522,6 +523,10 @@ function usefulEnd(page: Page, start: number, end: number): number {
 	}
 	return last > start ? last : end;
 }
+
+/** A line that labels a field of the event (活动地点：, 主办单位：, 咨询电话：); 小贴士： is none. */
+const EVENT_FIELD_RE =
+	/^\s*(?:[\u4e00-\u9fa5]{0,4}(?:时间|日期|地点|地址|对象|费用|方式|截止|电话|单位|要求|营期|营地|名额)|主办|承办|协办|联系人?|备注|注)\s*[:：]/m;
 
 /** Paragraphs (runs of non-blank lines) of `[start, end)`. */
 function paragraphSpans(page: Page, start: number, end: number): Array<[number, number]> {
@@ -588,7 +593,7 @@ function listItems(page: Page, p: Passage): Passage[] {
 	const items = heads.map((l, k): Passage => {
 		const s = l.start + l.text.indexOf(l.text.trim());
 		const e = k + 1 < heads.length ? heads[k + 1].start : p.end;
-		return { start: s, end: trimSpan(page.norm, s, e)[1] };
+		return { start: s, end: trimWhitespace(page.norm, s, e)[1] };
 	});
 	const eventful = items.filter(
 		(it) =>
