@@ -111,6 +111,10 @@ describe('findDates: relative days of the week and bracketed days', () => {
 		expect([d.value, d.until]).toEqual(['2020-04-17', '2020-04-18']);
 		expect([d.start, d.end]).toEqual([2, 6]);
 	});
+	it('a dotted range (2020.4.20—2020.5.5) ends on its dotted end', () => {
+		const d = first('报名时间：2020.4.20—2020.5.5');
+		expect([d.value, d.until]).toEqual(['2020-04-20', '2020-05-05']);
+	});
 	it('a weekday in brackets between the date and its time is skipped', () => {
 		const text = '时间：4月19日（周日）上午9:30';
 		const d = first(text);

@@ -88,7 +88,9 @@ const WEEKDAY_NOTE_RE = /^\s?\(\s?(?:周|星期|礼拜)[一二三四五六日天
 const WEEKDAYS = '一二三四五六日';
 /** A range connector and what may follow it: a full date, a month and day, or a day. */
 const RANGE_RE = new RegExp(
-	`^\\s?(?:至|到|-|~|—)\\s?(?:(?<y>\\d{4})\\s?年\\s?)?(?:(?<mo>${NUM})\\s?月\\s?)?(?<d>${NUM})\\s?[日号]`
+	`^\\s?(?:至|到|-|~|—)\\s?(?:(?:(?<y>\\d{4})\\s?年\\s?)?(?:(?<mo>${NUM})\\s?月\\s?)?(?<d>${NUM})\\s?[日号]` +
+		// 2026.11.20—2026.12.05: a dotted end
+		`|(?<dy>(?:19|20)\\d{2})(?<dsep>[./-])(?<dmo>\\d{1,2})\\k<dsep>(?<dd>\\d{1,2})(?![\\d.]))`
 );
 /** Words of a sentence that reports something that already happened. */
 const PAST_WORDS =
@@ -312,9 +314,12 @@ export function findDates(
 		if (rangeEnd) match.until = rangeEnd;
 		const range = RANGE_RE.exec(norm.slice(end, end + 20));
 		if (range?.groups && year !== undefined && month !== undefined) {
-			const ry = range.groups.y ? Number(range.groups.y) : undefined;
-			const rmo = range.groups.mo ? parseCnNumber(range.groups.mo) : month;
-			const rd = parseCnNumber(range.groups.d);
+			const g2 = range.groups;
+			const ryText = g2.y ?? g2.dy;
+			const rmoText = g2.mo ?? g2.dmo;
+			const ry = ryText ? Number(ryText) : undefined;
+			const rmo = rmoText ? parseCnNumber(rmoText) : month;
+			const rd = parseCnNumber(g2.d ?? g2.dd ?? '');
 			if (rmo !== undefined && rd !== undefined) {
 				// 12月28日至1月3日: the end rolls into the next year.
 				const y = ry ?? (rmo < month ? year + 1 : year);
