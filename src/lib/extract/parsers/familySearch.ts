@@ -609,10 +609,11 @@ function buildRecord(
 			);
 	// Else 男孩易小川，11岁, or the relation a family names (我的弟弟罗冬生).
 	const person = named ?? leading ?? usable(CALLED_RE.exec(text)) ?? rel;
-	// A found infant has no name of its own; 取名 (the name the home gave) is still useful.
+	// A found infant has no name of its own; the name the home gave (取名, a form's 姓名：) is
+	// still useful.
 	if (
 		person?.groups?.n &&
-		(subtype !== 'found_child' || /取名|起名/.test(person[0]) || (leading && u.index))
+		(subtype !== 'found_child' || /取名|起名|姓名/.test(person[0]) || (leading && u.index))
 	) {
 		const s = u.start + person.index + person[0].indexOf(person.groups.n);
 		record.personName = field(page, s, s + person.groups.n.length);
