@@ -153,7 +153,8 @@ describe('lists of events', () => {
 		expect(text.slice(records[0].source.start, records[0].source.end)).toBe(a);
 		expect(text.slice(records[1].source.start, records[1].source.end)).toBe(b);
 		expect(records[0]).toMatchObject({
-			title: '■非遗剪纸体验课',
+			title: '非遗剪纸体验课',
+			fee: '免费',
 			startsOn: '2024-06-09T09:30',
 			location: '市文化馆二楼非遗工作室'
 		});
@@ -168,6 +169,7 @@ describe('lists of events', () => {
 		const records = parse(text, '2024-06-03');
 		expect(records.map((r) => text.slice(r.source.start, r.source.end))).toEqual([one, two]);
 		expect(records.map((r) => r.startsOn)).toEqual(['2024-06-08T10:00', '2024-06-08T15:00']);
+		expect(records.map((r) => r.title)).toEqual(['绘本故事会', '读书沙龙']);
 	});
 
 	it('does not split a notice whose numbered lines are ways to register', () => {

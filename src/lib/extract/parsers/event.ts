@@ -111,7 +111,9 @@ const FEE_RE = [
 	/(?:费用|收费标准|收费|报名费|参赛费|活动费|培训费|学费)\s*(?:[:：为]|[ \t]*\n)\s*(?<v>[^。;；,，\n]{1,30})/,
 	/(?<v>(?:全程)?免费(?:参加|参与|报名|入场|观看|培训|学习|体验|开放|提供)|不收取(?:任何)?费用|不收费|公益免费|费用全免|免收[^。;；,，\n]{0,8}费)/,
 	/(?<v>\d+(?:\.\d+)?\s*元\s*\/\s*(?:人|位|组|队|次|课时|期))/,
-	/(?:活动|讲座|课程|参观|观展|入场|培训)(?<v>免费)(?=[。,，;；\s]|$)/
+	/(?:活动|讲座|课程|参观|观展|入场|培训)(?<v>免费)(?=[。,，;；\s]|$)/,
+	// 限20人，免费。: a clause that is only the word.
+	/[,，;；]\s*(?<v>(?:全程|全部|均)?免费)\s*(?=[。,，;；\n]|$)/
 ];
 
 /** Who may register. */
@@ -469,6 +471,7 @@ function buildRecord(page: Page, p: Passage, item = false): EventRecord | undefi
 	};
 	// The headline as printed (quotes included: “悦读童年”…).
 	record.title =
+		(item ? itemName(page, p) : undefined) ??
 		(head ? page.text.slice(...head) : undefined) ??
 		activityName(page, bodyStart, p.end) ??
 		'活动报名';
@@ -544,6 +547,23 @@ function paragraphSpans(page: Page, start: number, end: number): Array<[number, 
 	}
 	if (s >= 0) out.push([s, e]);
 	return out;
+}
+
+/**
+ * The name of one item of a list, as printed: its first line without the bullet or the
+ * number, up to the first colon or comma (1．绘本故事会：11月1日… → 绘本故事会).
+ */
+function itemName(page: Page, p: Passage): string | undefined {
+	const norm = page.norm;
+	const lead = new RegExp(
+		`^[${BULLETS}\\s]*(?:\\d{1,2}[.、]|[(（]\\d{1,2}[)）]|[一二三四五六七八九十]{1,2}、)?\\s*`
+	).exec(norm.slice(p.start, p.end));
+	const s = p.start + (lead ? lead[0].length : 0);
+	const stop = /[:：,，。\n]/.exec(norm.slice(s, Math.min(p.end, s + 40)));
+	const e = stop ? s + stop.index : Math.min(p.end, s + 40);
+	// As printed, quotes kept (“冬日暖阳”亲子徒步).
+	const name = page.text.slice(s, e).trim();
+	return name.length >= 2 ? name : undefined;
 }
 
 /** A quoted activity name when the passage has no headline: “…”活动 / …大赛. */
