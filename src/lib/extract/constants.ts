@@ -796,6 +796,23 @@ export const FEATURE_WORDS = [
 	'佩'
 ] as const;
 
+/** Words read as a contact's name after 与…联系 that name no one to ask for. */
+export const NOT_CONTACT_NAMES = [
+	'该所',
+	'该站',
+	'我站',
+	'我院',
+	'本站',
+	'家人',
+	'家属',
+	'其家人',
+	'其家属',
+	'我们',
+	'警方',
+	'民警',
+	'派出所'
+] as const;
+
 /** Institutions that publish family-search notices, as the ending of their name. */
 export const FAMILY_NOTICE_ORGANIZATIONS = [
 	'儿童福利院',
