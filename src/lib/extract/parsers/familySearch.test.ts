@@ -208,6 +208,8 @@ describe('found infants told as news', () => {
 			noticeDeadline: '2026-04-17'
 		});
 		expect(r.features).toContain('裹着一床黄色小棉被');
+		// 与该所联系 names no contact person.
+		expect(r.contactName).toBeUndefined();
 		expect(r.phones.map((p) => p.number)).toEqual(['0731-28123000']);
 	});
 
@@ -293,6 +295,8 @@ describe('families and seekers', () => {
 			gender: '男',
 			place: '某市火车站'
 		});
+		// 今年68岁 is the seeker's age.
+		expect(r.age).toBeUndefined();
 	});
 
 	it('a notice in a classified column ends where the next ad starts', () => {

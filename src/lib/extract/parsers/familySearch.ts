@@ -12,6 +12,7 @@ import {
 	FEATURE_LABELS,
 	FEATURE_WORDS,
 	MISSING_WORDS,
+	NOT_CONTACT_NAMES,
 	REUNION_WORDS,
 	TAKEN_IN_WORDS
 } from '../constants';
@@ -128,6 +129,10 @@ const FEATURE_RE = anyOf(FEATURE_WORDS);
 /** Clauses that tell the story or ask for a call, not features. */
 const NOT_FEATURE_RE =
 	/拾得|捡到|捡拾|拾获|发现|联系|电话|公告|请|如有|知情|认领|至今|无人|打听|送至|送往|护送|救助站|福利院|民政|公安|派出所|报警|走失|失踪|离家|收养|抚养|自公告/;
+
+/** A clause that is another field of a form (出生日期：…, 发现地点：…), not a feature. */
+const OTHER_FIELD_RE =
+	/^(?:出生|捡拾|拾获|发现|走失|姓名|性别|年龄|入站)[\u4e00-\u9fa5]{0,3}\s*[:：]/;
 
 /** A subject at the start of a feature clause: 女婴用粉色包被包裹 → 用粉色包被包裹. */
 const SUBJECT_RE =
@@ -316,6 +321,8 @@ function findAge(page: Page, start: number, end: number): string | undefined {
 	for (const re of AGE_RE) {
 		const m = re.exec(text);
 		if (!m?.groups?.a) continue;
+		// 我叫罗秋生，今年68岁: the seeker's own age, not the sought person's.
+		if (/我叫|我是|本人|我今年/.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
 		const s = start + m.index + m[0].indexOf(m.groups.a);
 		return field(page, s, s + m.groups.a.length);
 	}
@@ -360,7 +367,8 @@ function findFeatures(page: Page, start: number, end: number): string[] {
 		const lead = /^(?:拾获|拾得|捡到|捡拾|发现|被发现|救助|走失|离家)时\s*/.exec(norm.slice(a0, b));
 		const a = a0 + (lead ? lead[0].length : 0);
 		const c = norm.slice(a, b);
-		if (!FEATURE_RE.test(c) || NOT_FEATURE_RE.test(c) || c.length > 60) continue;
+		if (!FEATURE_RE.test(c) || NOT_FEATURE_RE.test(c) || OTHER_FIELD_RE.test(c) || c.length > 60)
+			continue;
 		found.push([a, b]);
 	}
 	const out: string[] = [];
@@ -518,7 +526,10 @@ function buildRecords(page: Page, b: Block): FamilySearchRecord[] {
 		phones: recordPhones(phoneHits),
 		traditional: isTraditional(page, b.start, b.end)
 	};
-	if (contact) shared.contactName = field(page, contact.start, contact.end);
+	const contactName = contact ? field(page, contact.start, contact.end) : undefined;
+	// 与该所联系, 与家人联系: a pronoun or a relation, not someone to ask for.
+	if (contactName && !NOT_CONTACT_NAMES.includes(contactName as (typeof NOT_CONTACT_NAMES)[number]))
+		shared.contactName = contactName;
 	const deadline = findDeadline(page, bodyStart, b.end);
 	if (deadline) shared.noticeDeadline = deadline;
 	const organization = findOrganization(page, bodyStart, b.end);
