@@ -309,3 +309,20 @@ describe('families and seekers', () => {
 		expect(r.phones.map((p) => p.number)).toEqual(['13974160000']);
 	});
 });
+
+describe('notice periods', () => {
+	it('reads 两个月 and 自公告之日起满60日', () => {
+		const base =
+			'查找弃婴生父母公告\n\n2026年1月5日在某区某路口拾得一名男婴，出生约7天。请其生父母或其他监护人';
+		const [a] = parse(
+			`${base}自公告之日起两个月内与某市儿童福利院联系，电话：0731-22190000。`,
+			'2026-01-20'
+		);
+		expect(a.noticeDeadline).toBe('2026-03-20');
+		const [b] = parse(
+			`${base}与某市儿童福利院联系，电话：0731-22190000。自公告之日起满60日无人认领的，将依法安置。`,
+			'2026-01-20'
+		);
+		expect(b.noticeDeadline).toBe('2026-03-21');
+	});
+});
