@@ -175,7 +175,9 @@ function findBlocks(page: Page): Block[] {
 		const end = nextHeadlineCut(page, line.start, noticeBlockEnd(page, line.start));
 		const hs = line.start + line.text.indexOf(t);
 		headed.add(hs, end);
-		out.push({ start: hs, end, head: [hs, hs + t.length] });
+		const items = columnItems(page, line.end, end);
+		if (items.length) out.push(...items);
+		else out.push({ start: hs, end, head: [hs, hs + t.length] });
 	}
 	// Unheaded: one paragraph that tells a finding or a loss, or a news story of a few.
 	for (const m of norm.matchAll(TRIGGER_RE)) {
@@ -186,6 +188,22 @@ function findBlocks(page: Page): Block[] {
 		out.push({ start: s, end: e });
 	}
 	return out.sort((a, b) => a.start - b.start);
+}
+
+/** A tag that opens one appeal of a column: 【为他寻亲】, 【寻找父亲】 (【】 read as []). */
+const COLUMN_TAG_RE = /^\[[^\]\n]{2,12}\]/;
+
+/**
+ * A 寻亲栏 prints several short appeals under one headline, each a paragraph opened by a
+ * tag in brackets. Two or more such paragraphs are separate notices, each headed by its tag.
+ */
+function columnItems(page: Page, start: number, end: number): Block[] {
+	const out: Block[] = [];
+	for (const [s, e] of paragraphsOf(page, start, end)) {
+		const tag = COLUMN_TAG_RE.exec(page.norm.slice(s, e));
+		if (tag) out.push({ start: s, end: e, head: [s, s + tag[0].length] });
+	}
+	return out.length >= 2 ? out : [];
 }
 
 /** What starts an unheaded notice: a finding, a loss, a family sought. */
