@@ -237,3 +237,40 @@ describe('talks booked by phone', () => {
 		expect(parse(text, '2024-06-03')).toEqual([]);
 	});
 });
+
+describe('more layouts', () => {
+	it('reads 【】 section headings with the value on the next line', () => {
+		const text =
+			'市博物馆“小小讲解员”招募令\n\n【活动时间】\n7月20日至8月10日，每周六上午\n【活动地点】\n市博物馆一楼大厅\n【招募对象】\n9至14岁中小学生，限30人\n【报名方式】\n联系人：王老师　13974290000';
+		const [r] = parse(text, '2024-07-06');
+		expect(r).toMatchObject({
+			startsOn: '2024-07-20',
+			endsOn: '2024-08-10',
+			location: '市博物馆一楼大厅',
+			audience: '9至14岁中小学生，限30人'
+		});
+		expect(r.howToRegister).toEqual(['联系人：王老师　13974290000']);
+	});
+
+	it('a story announcing two activities files each paragraph', () => {
+		const one =
+			'10月24日上午9时，“九九重阳”长者合唱展演将在市文化馆剧场举行，有意参加的合唱团可于10月20日前拨打0731-28270000报名。';
+		const two =
+			'此外，10月25日下午，市文化馆将在神农公园举办“敬老爱老”亲子书画活动，市民可关注“株洲文化馆”公众号报名。';
+		const text = `重阳节前 两场活动邀市民参与\n\n本报讯 重阳节期间我市将举办两场群众文化活动。\n\n${one}\n\n${two}`;
+		const records = parse(text, '2024-10-16');
+		expect(records.map((r) => text.slice(r.source.start, r.source.end))).toEqual([one, two]);
+		expect(records.map((r) => r.title)).toEqual([
+			'“九九重阳”长者合唱展演',
+			'“敬老爱老”亲子书画活动'
+		]);
+		expect(records[0]).toMatchObject({ startsOn: '2024-10-24T09:00', deadline: '2024-10-20' });
+		expect(records[1]).toMatchObject({ startsOn: '2024-10-25', location: '神农公园' });
+	});
+
+	it('one activity told in two paragraphs stays one record', () => {
+		const text =
+			'读书会招募\n\n市图书馆将于6月15日下午举办读书会，请拨打0731-22345678报名。\n\n读书会6月15日下午2时开始，也可扫码报名。';
+		expect(parse(text, '2024-06-03')).toHaveLength(1);
+	});
+});

@@ -58,7 +58,7 @@ const METHOD_RE =
 
 /** A labelled list of ways: 报名方式：… / 投稿方式如下：… */
 const METHOD_LABEL_RE =
-	/(?:报名|参与|参加|投稿|征集|申报|预约)(?:方式|途径|办法|渠道)(?:如下)?\s*[:：]?/;
+	/(?:报名|参与|参加|投稿|征集|申报|预约)(?:方式|途径|办法|渠道)(?:如下)?\]?\s*[:：]?/;
 
 /** Markers of a report about something that already happened. */
 const PAST_RE = new RegExp(
@@ -86,12 +86,14 @@ const START_AFTER_RE =
  */
 const HAPPENS = '(?:举行|举办|开展|开讲|开赛|开幕|开课|开班|开营|开跑|组织|进行)';
 const START_CLAUSE_RE = new RegExp(`^[^。;；,，\\n]{0,24}?${HAPPENS}`);
-const START_SENTENCE_RE = new RegExp(`^\\s*[,，][^。;；\\n]{0,30}?${HAPPENS}`);
+const START_SENTENCE_RE = new RegExp(
+	`^\\s*(?:上午|下午|中午|晚上|傍晚|早上)?\\s*[,，][^。;；\\n]{0,30}?${HAPPENS}`
+);
 
 /** Where: 活动地点：X / 在X举行. */
 const LOCATION_RE = [
-	/(?:活动|比赛|培训|讲座|赛事|展览|演出|举办|举行|集合|上课)(?:地点|地址|场地)\s*(?:[:：]|\n)\s*(?<v>[^。;；\n]{2,40})/,
-	/(?<!报名|联系)(?:地点|地址|营地|场地|赛场|会场)\s*(?:[:：]|[ \t]*\n)\s*(?<v>[^。;；\n]{2,40})/,
+	/(?:活动|比赛|培训|讲座|赛事|展览|演出|举办|举行|集合|上课)(?:地点|地址|场地)\]?\s*(?:[:：]|\n)\s*(?<v>[^。;；\n]{2,40})/,
+	/(?<!报名|联系)(?:地点|地址|营地|场地|赛场|会场)\]?\s*(?:[:：]|[ \t]*\n)\s*(?<v>[^。;；\n]{2,40})/,
 	/在(?<v>[^,，。;；:：\n]{2,30}?)(?:举行|举办|开展|进行|开赛|开营|开班|开讲|开课|鸣枪|开跑|开幕|开演)/
 ];
 
@@ -118,7 +120,7 @@ const FEE_RE = [
 
 /** Who may register. */
 const AUDIENCE_RE = [
-	/(?:报名|参赛|参加|招募|征集|活动|培训|服务|招生|面向)对象\s*[:：]?\s*(?<v>[^。;；\n]{2,50})/,
+	/(?:报名|参赛|参加|招募|征集|活动|培训|服务|招生|面向)对象\]?\s*[:：]?\s*(?<v>[^。;；\n]{2,50})/,
 	/(?:^|\n)\s*对象\s*[:：]\s*(?<v>[^。;；\n]{2,50})/,
 	/(?:报名|参赛|参加)(?:条件|要求)\s*[:：]\s*(?<v>[^。;；\n]{2,50})/,
 	/面向(?<v>[^。;；,，\n]{2,30}?)(?:招募|征集|开放|开展|举办|报名|开设|推出|免费|征稿|招收|招生)/,
@@ -214,10 +216,13 @@ function findMethods(page: Page, start: number, end: number): string[] {
 			}
 			return out;
 		}
-		// Unnumbered: the label's own sentence, one way per part (携带…到…现场报名；或致电…).
-		const stop = /[。\n]/.exec(norm.slice(from, end));
-		const to = stop ? from + stop.index : end;
-		for (const [s, e] of splitAt(norm, from, to, /[;；]/)) push(s, e);
+		// Unnumbered: the label's own sentence, one way per part (携带…到…现场报名；或致电…);
+		// under a heading on its own line ([报名方式]), the next line.
+		let at = from;
+		while (at < end && /[\s:：]/.test(norm[at])) at++;
+		const stop = /[。\n]/.exec(norm.slice(at, end));
+		const to = stop ? at + stop.index : end;
+		for (const [s, e] of splitAt(norm, at, to, /[;；]/)) push(s, e);
 		if (out.length) return out;
 	}
 	// Sentence ends and "after registering" words of the span, to ask about each clause's
@@ -340,7 +345,10 @@ function findWhen(page: Page, start: number, end: number, item = false): When {
 			continue;
 		}
 		const rest = norm.slice(d.end, d.end + 40);
-		const opensSentence = /^\s*$/.test(norm.slice(ls, d.start)) || /[。!！?？]\s*$/.test(before);
+		// 此外，10月25日下午，…: a linking word does not stop the date opening its sentence.
+		const opensSentence =
+			/^\s*$/.test(norm.slice(ls, d.start)) ||
+			/(?:[。!！?？]|^\s*(?:此外|另外|同时|其中|另悉)[,，]?)\s*$/.test(before);
 		if (
 			!out.startsOn &&
 			(START_BEFORE_RE.test(before) ||
@@ -373,7 +381,9 @@ function headingAbove(page: Page, ls: number, floor: number): string {
 		.replace(
 			/^(?:[一二三四五六七八九十]+[、.]|\d{1,2}[.、]|[(（][一二三四五六七八九十\d]{1,2}[)）])\s*/,
 			''
-		);
+		)
+		// [活动时间] (【活动时间】): the brackets are no part of the label.
+		.replace(/^\[(.*)\]$/, '$1');
 	return t.length <= 12 && !/[:：]/.test(t) ? `${t}:` : '';
 }
 
@@ -430,7 +440,17 @@ function findOrganizer(page: Page, start: number, end: number): string | undefin
 // The parser
 // ---------------------------------------------------------------------------------------
 
-function buildRecord(page: Page, p: Passage, item = false): EventRecord | undefined {
+/**
+ * `item`: the span is one item of a list ('list': 1．绘本故事会：…, named by its first words)
+ * or one paragraph of a story that announces several activities ('story', named by the
+ * quoted activity or the story's headline).
+ */
+function buildRecord(
+	page: Page,
+	p: Passage,
+	item?: 'list' | 'story',
+	headline?: [number, number]
+): EventRecord | undefined {
 	const norm = page.norm;
 	const text = norm.slice(p.start, p.end);
 	// 征集意见 / 征集线索 (a consultation, a call for tip-offs) invite no one to take part.
@@ -443,12 +463,12 @@ function buildRecord(page: Page, p: Passage, item = false): EventRecord | undefi
 	// or the span is one item of a programme (a guide's 预约办理 is not one).
 	const booking =
 		BOOKING_RE.test(text) &&
-		(item || EVENT_NOUN_RE.test(norm.slice(p.start, Math.max(p.start, bodyStart))));
+		(item !== undefined || EVENT_NOUN_RE.test(norm.slice(p.start, Math.max(p.start, bodyStart))));
 	if (!invites.length && !booking) return undefined;
 	// Job recruitment and exams (招聘, 报考, 笔试) are not activities residents sign up for.
 	if (RECRUITMENT_RE.test(text)) return undefined;
 	const methods = findMethods(page, bodyStart, p.end);
-	const when = findWhen(page, bodyStart, p.end, item);
+	const when = findWhen(page, bodyStart, p.end, item !== undefined);
 	// A registration word AND a way or a time to register.
 	if (!methods.length && !when.deadline) return undefined;
 	// A report of what already happened, with nothing still open, is news.
@@ -471,8 +491,10 @@ function buildRecord(page: Page, p: Passage, item = false): EventRecord | undefi
 	};
 	// The headline as printed (quotes included: “悦读童年”…).
 	record.title =
-		(item ? itemName(page, p) : undefined) ??
+		(item === 'list' ? itemName(page, p) : undefined) ??
+		(item === 'story' ? activityName(page, p.start, p.end) : undefined) ??
 		(head ? page.text.slice(...head) : undefined) ??
+		(headline ? page.text.slice(...headline) : undefined) ??
 		activityName(page, bodyStart, p.end) ??
 		'活动报名';
 	const organizer = findOrganizer(page, bodyStart, p.end);
@@ -569,7 +591,7 @@ function itemName(page: Page, p: Passage): string | undefined {
 /** A quoted activity name when the passage has no headline: “…”活动 / …大赛. */
 function activityName(page: Page, start: number, end: number): string | undefined {
 	const m =
-		/"[^"]{2,30}"[\u4e00-\u9fa5]{0,12}?(?:活动|大赛|比赛|培训|讲座|征集|征文|夏令营|招募)/.exec(
+		/"[^"]{2,30}"[\u4e00-\u9fa5]{0,12}?(?:活动|大赛|比赛|培训|讲座|征集|征文|夏令营|招募|展演|演出|展览|晚会|音乐会|分享会|故事会|沙龙|体验课|公开课|运动会|健步走|马拉松)/.exec(
 			page.norm.slice(start, end)
 		);
 	if (!m) return undefined;
@@ -625,6 +647,29 @@ function listItems(page: Page, p: Passage): Passage[] {
 	return eventful.length >= 2 ? items : [];
 }
 
+/**
+ * A story that announces several activities, one paragraph each (10月24日…合唱展演…报名。
+ * 此外，10月25日…书画活动…报名): two or more prose paragraphs that each say when their
+ * activity happens, with a registration word and a way. Labelled lines (报名时间：…) are
+ * one notice's fields, never separate activities.
+ */
+function storyItems(page: Page, p: Passage): Passage[] {
+	const norm = page.norm;
+	const out: Passage[] = [];
+	const starts = new Set<string>();
+	for (const [s, e] of paragraphSpans(page, p.start, p.end)) {
+		const t = norm.slice(s, e);
+		if (FIELD_LINE_RE.test(t) || !(SIGNUP_RE.test(t) || BOOKING_RE.test(t)) || !METHOD_RE.test(t))
+			continue;
+		const when = findWhen(page, s, e);
+		if (!when.startsOn) continue;
+		out.push({ start: s, end: e });
+		starts.add(when.startsOn.slice(0, 10));
+	}
+	// Two paragraphs of one activity (its day said twice) are no two activities.
+	return out.length >= 2 && starts.size === out.length ? out : [];
+}
+
 /** A key that is the same for a passage printed twice (the pages repeat paragraphs). */
 function eventKey(r: EventRecord): string {
 	return JSON.stringify([
@@ -651,8 +696,12 @@ export const eventParser: Parser = {
 				k++;
 			}
 			const items = listItems(page, p);
-			for (const part of items.length ? items : [p]) {
-				const r = buildRecord(page, part, items.length > 0);
+			const stories = items.length ? [] : storyItems(page, p);
+			const parts = items.length ? items : stories.length ? stories : [p];
+			for (const part of parts) {
+				const r = stories.length
+					? buildRecord(page, part, 'story', headlineOf(page, p))
+					: buildRecord(page, part, items.length ? 'list' : undefined);
 				if (!r) continue;
 				// A paragraph printed again under another headline is the same event.
 				const key = eventKey(r);
