@@ -781,6 +781,11 @@ export const MISSING_WORDS = [
 	'失踪',
 	'失联',
 	'下落不明',
+	'失散',
+	'被拐',
+	'拐走',
+	'被人抱走',
+	'被抱走',
 	'外出未归',
 	'未归'
 ] as const;
@@ -827,7 +832,14 @@ export const FEATURE_WORDS = [
 	'包被',
 	'包裹',
 	'襁褓',
+	'棉被',
+	'被子',
+	'毛毯',
+	'毯子',
 	'胎记',
+	'文身',
+	'纹身',
+	'刺青',
 	'痣',
 	'疤',
 	'伤',
@@ -863,6 +875,7 @@ export const FEATURE_WORDS = [
 	'患',
 	'疾病',
 	'残疾',
+	'缺',
 	'唇裂',
 	'腭裂',
 	'发育',
@@ -894,6 +907,23 @@ export const FEATURE_WORDS = [
 	'消瘦',
 	'戴',
 	'佩'
+] as const;
+
+/** Words read as a contact's name after 与…联系 that name no one to ask for. */
+export const NOT_CONTACT_NAMES = [
+	'该所',
+	'该站',
+	'我站',
+	'我院',
+	'本站',
+	'家人',
+	'家属',
+	'其家人',
+	'其家属',
+	'我们',
+	'警方',
+	'民警',
+	'派出所'
 ] as const;
 
 /** Institutions that publish family-search notices, as the ending of their name. */

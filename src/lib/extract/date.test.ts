@@ -86,6 +86,43 @@ describe('findDates: relative dates', () => {
 	}
 });
 
+describe('findDates: relative days of the week and bracketed days', () => {
+	// 2020-04-17 is a Friday.
+	const cases: Array<[string, string]> = [
+		['本周六', '2020-04-18'],
+		['本周一', '2020-04-13'],
+		['本周日', '2020-04-19'],
+		['这个星期天', '2020-04-19'],
+		['下周三', '2020-04-22'],
+		['昨（16）日', '2020-04-16'],
+		['今(17)日', '2020-04-17']
+	];
+	for (const [text, iso] of cases) {
+		it(`${text} → ${iso}`, () => expect(first(text).value).toBe(iso));
+	}
+	it('a bracketed day that disagrees with 昨 is no date', () => {
+		expect(findDates(normalize('昨（15）日'), P)).toEqual([]);
+	});
+	it('a bare weekday (每周三) is no date', () => {
+		expect(findDates(normalize('每周三上午开放'), P)).toEqual([]);
+	});
+	it('今明两天 is today and tomorrow', () => {
+		const d = first('车展今明两天举行');
+		expect([d.value, d.until]).toEqual(['2020-04-17', '2020-04-18']);
+		expect([d.start, d.end]).toEqual([2, 6]);
+	});
+	it('a dotted range (2020.4.20—2020.5.5) ends on its dotted end', () => {
+		const d = first('报名时间：2020.4.20—2020.5.5');
+		expect([d.value, d.until]).toEqual(['2020-04-20', '2020-05-05']);
+	});
+	it('a weekday in brackets between the date and its time is skipped', () => {
+		const text = '时间：4月19日（周日）上午9:30';
+		const d = first(text);
+		expect(d.value).toBe('2020-04-19T09:30');
+		expect(text.slice(d.start, d.end)).toBe('4月19日（周日）上午9:30');
+	});
+});
+
 describe('findDates: times and ranges', () => {
 	it('adds a time of day', () => {
 		expect(first('4月17日上午9时').value).toBe('2020-04-17T09:00');

@@ -70,15 +70,27 @@ const DATE_RE = new RegExp(
 		`(?<rm>本月|当月|下月|下个月|上月|上个月)\\s?(?<rd>${NUM})\\s?[日号]`,
 		// 4月17日, 十一月五日
 		`(?<mo2>${NUM})\\s?月\\s?(?<d2>${NUM})\\s?[日号]`,
+		// 昨(18)日: a relative day with its day of the month in brackets
+		`(?<rb>昨|今|明|前)\\s?\\(\\s?(?<rbd>\\d{1,2})\\s?\\)\\s?日`,
+		// 今明两天: today and tomorrow, a range
+		`(?<both>今明两天|今明两日|今明二日)`,
+		// 本周六, 下周三, 这个星期天: a day of this or next week (a bare 周六 may mean every
+		// Saturday, so a prefix is required)
+		`(?<wk>本周|这周|下周|本星期|这星期|这个星期|下星期|下个星期)(?<wd>[一二三四五六日天])`,
 		// 今天, 昨日 …
 		`(?<rel>今天|今日|昨天|昨日|前天|明天|明日|后天)`
 	].join('|'),
 	'g'
 );
 const TIME_RE = new RegExp(`^${TIME}`);
+/** A weekday in brackets between a date and its time: 11月29日(周日)上午9:30. */
+const WEEKDAY_NOTE_RE = /^\s?\(\s?(?:周|星期|礼拜)[一二三四五六日天]\s?\)/;
+const WEEKDAYS = '一二三四五六日';
 /** A range connector and what may follow it: a full date, a month and day, or a day. */
 const RANGE_RE = new RegExp(
-	`^\\s?(?:至|到|-|~|—)\\s?(?:(?<y>\\d{4})\\s?年\\s?)?(?:(?<mo>${NUM})\\s?月\\s?)?(?<d>${NUM})\\s?[日号]`
+	`^\\s?(?:至|到|-|~|—)\\s?(?:(?:(?<y>\\d{4})\\s?年\\s?)?(?:(?<mo>${NUM})\\s?月\\s?)?(?<d>${NUM})\\s?[日号]` +
+		// 2026.11.20—2026.12.05: a dotted end
+		`|(?<dy>(?:19|20)\\d{2})(?<dsep>[./-])(?<dmo>\\d{1,2})\\k<dsep>(?<dd>\\d{1,2})(?![\\d.]))`
 );
 /** Words of a sentence that reports something that already happened. */
 const PAST_WORDS =
@@ -238,6 +250,7 @@ export function findDates(
 		let hasYear = true;
 		let month: number | undefined;
 		let year: number | undefined;
+		let rangeEnd: string | undefined;
 		if (g.y !== undefined || g.ry !== undefined) {
 			year = g.ry !== undefined ? relativeYear(g.ry, published) : parseCnNumber(g.y);
 			month = parseCnNumber(g.mo);
@@ -273,19 +286,40 @@ export function findDates(
 				后天: 2
 			};
 			value = addDays(published, shift[g.rel] ?? 0);
+		} else if (g.rb !== undefined) {
+			const shift: Record<string, number> = { 昨: -1, 今: 0, 明: 1, 前: -2 };
+			value = addDays(published, shift[g.rb] ?? 0);
+			// The bracketed day is printed to be checked: a day that disagrees is no such date.
+			if (Number(g.rbd) !== Number(value.slice(8, 10))) continue;
+		} else if (g.both !== undefined) {
+			value = published;
+			rangeEnd = addDays(published, 1);
+		} else if (g.wk !== undefined) {
+			// Weeks start on Monday; 周日 / 周天 is the week's seventh day.
+			const [py, pm, pd] = parts(published);
+			const dow = (new Date(Date.UTC(py, pm - 1, pd)).getUTCDay() + 6) % 7;
+			const want = g.wd === '天' ? 6 : WEEKDAYS.indexOf(g.wd);
+			value = addDays(published, want - dow + (/下/.test(g.wk) ? 7 : 0));
 		}
 		if (!value) continue;
+		// 11月29日(周日)上午9:30: the weekday note belongs to the date.
+		const note = WEEKDAY_NOTE_RE.exec(norm.slice(end, end + 10));
+		if (note) end += note[0].length;
 		const time = parseTime(norm, end);
 		if (time) {
 			value = `${value}T${time.time}`;
 			end = time.end;
 		}
 		const match: DateMatch = { start, end, value, hasYear };
+		if (rangeEnd) match.until = rangeEnd;
 		const range = RANGE_RE.exec(norm.slice(end, end + 20));
 		if (range?.groups && year !== undefined && month !== undefined) {
-			const ry = range.groups.y ? Number(range.groups.y) : undefined;
-			const rmo = range.groups.mo ? parseCnNumber(range.groups.mo) : month;
-			const rd = parseCnNumber(range.groups.d);
+			const g2 = range.groups;
+			const ryText = g2.y ?? g2.dy;
+			const rmoText = g2.mo ?? g2.dmo;
+			const ry = ryText ? Number(ryText) : undefined;
+			const rmo = rmoText ? parseCnNumber(rmoText) : month;
+			const rd = parseCnNumber(g2.d ?? g2.dd ?? '');
 			if (rmo !== undefined && rd !== undefined) {
 				// 12月28日至1月3日: the end rolls into the next year.
 				const y = ry ?? (rmo < month ? year + 1 : year);

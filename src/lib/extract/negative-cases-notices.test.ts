@@ -57,6 +57,26 @@ describe('negative cases: notices', () => {
 			'关于公开征集《某市养犬管理条例（草案）》修改意见的公告\n\n为提高立法质量，现向社会公开征集修改意见。征集时间：即日起至12月5日。社会各界可将意见发送至邮箱 fzb@example.com。'
 		],
 		[
+			'a job recruitment notice says 报名 but is no activity to sign up for',
+			'某市2024年事业单位公开招聘工作人员公告\n\n一、报考资格：全日制本科及以上学历。\n二、报名方式：网上报名。\n三、报名时间：2024年11月16日至11月22日。\n四、笔试时间：2024年12月6日。'
+		],
+		[
+			'a legal explainer on 弃婴 and the 60-day notice period, about no child',
+			'遗弃婴儿，要担什么责任？\n\n律师介绍，市民捡拾弃婴后应及时报警。查找不到生父母的，由福利机构发布查找弃婴生父母公告，自公告之日起满60日仍无人认领的，视为查找不到生父母的儿童。'
+		],
+		[
+			'a winners list recalls the entries (报名参赛作品) and gives a number for objections',
+			'书画大赛获奖名单公示\n\n大赛共收到报名参赛作品1260件，现将获奖名单予以公示。公示期为2024年11月5日至11月11日，如有异议，请向组委会反映，电话：0731-28290000。'
+		],
+		[
+			'a rescue station’s yearly figures (寻亲成功 218 人) seek no one',
+			'去年救助流浪乞讨人员3200余人次\n\n2023年全市救助管理机构共救助3216人次，通过人脸识别、DNA比对、发布寻亲公告等方式，帮助218名受助人员寻亲成功。'
+		],
+		[
+			'safety tips under a 走失 headline describe no one',
+			'防走失，这几点要记牢\n\n警方提醒，应为认知障碍老人准备写有家人电话的联系卡；老人一旦走失，家属应立即报警。市民如发现疑似走失老人，可拨打110。'
+		],
+		[
 			'the newspaper’s own contribution box and advertising line',
 			'投稿邮箱：news@example.com\n\n广告接待热线 28800000'
 		]

@@ -140,3 +140,137 @@ describe('not events', () => {
 		expect(parse(text)).toEqual([]);
 	});
 });
+
+describe('lists of events', () => {
+	it('files each ■ item of a 活动预告 as its own event', () => {
+		const a =
+			'■非遗剪纸体验课\n时间：6月9日（周日）上午9:30\n地点：市文化馆二楼非遗工作室\n报名：拨打0731-28830000预约，限20人，免费。';
+		const b =
+			'■亲子徒步\n时间：6月9日上午8:00集合\n地点：某公园南门\n报名：关注“某某青年”公众号报名，截止6月7日18:00。';
+		const text = `周末活动预告\n\n${a}\n\n${b}`;
+		const records = parse(text, '2024-06-03');
+		expect(records).toHaveLength(2);
+		expect(text.slice(records[0].source.start, records[0].source.end)).toBe(a);
+		expect(text.slice(records[1].source.start, records[1].source.end)).toBe(b);
+		expect(records[0]).toMatchObject({
+			title: '非遗剪纸体验课',
+			fee: '免费',
+			startsOn: '2024-06-09T09:30',
+			location: '市文化馆二楼非遗工作室'
+		});
+		expect(records[0].phones.map((p) => p.number)).toEqual(['0731-28830000']);
+		expect(records[1]).toMatchObject({ startsOn: '2024-06-09T08:00', deadline: '2024-06-07' });
+	});
+
+	it('splits a numbered programme whose items each have a date', () => {
+		const one = '1．绘本故事会：6月8日上午10:00，少儿阅览室，电话预约0731-28280000。';
+		const two = '2．读书沙龙：6月8日下午3:00，三楼报告厅，扫码报名。';
+		const text = `市图书馆本周活动\n\n${one}\n\n${two}`;
+		const records = parse(text, '2024-06-03');
+		expect(records.map((r) => text.slice(r.source.start, r.source.end))).toEqual([one, two]);
+		expect(records.map((r) => r.startsOn)).toEqual(['2024-06-08T10:00', '2024-06-08T15:00']);
+		expect(records.map((r) => r.title)).toEqual(['绘本故事会', '读书沙龙']);
+	});
+
+	it('does not split a notice whose numbered lines are ways to register', () => {
+		const text = [
+			'少儿书法班招生',
+			'书法班将于6月15日开课，现面向社会招生。报名截止：6月10日。报名方式：',
+			'1．电话报名：0731-22345678',
+			'2．扫描下方二维码报名'
+		].join('\n');
+		const records = parse(text, '2024-06-03');
+		expect(records).toHaveLength(1);
+		expect(records[0]).toMatchObject({ startsOn: '2024-06-15', deadline: '2024-06-10' });
+	});
+});
+
+describe('dates of events', () => {
+	it('a moved deadline (延长至) replaces the first one', () => {
+		const text =
+			'书画大赛报名时间延长\n\n大赛报名截止时间为6月10日，应参赛者要求，现延长至6月30日。报名方式：将作品发送至shuhua@example.com。';
+		const [r] = parse(text, '2024-06-03');
+		expect(r.deadline).toBe('2024-06-30');
+	});
+
+	it('reads 本周六 for the event and 本周四 for the deadline', () => {
+		const text =
+			'招募｜本周六一起去福利院\n\n某志愿者协会本周六上午9时将组织志愿者前往某儿童福利院开展陪伴活动，现招募志愿者15名。报名请拨打13974230000，截止时间为本周四18:00。';
+		const [r] = parse(text, '2024-06-03');
+		expect(r).toMatchObject({
+			startsOn: '2024-06-08T09:00',
+			deadline: '2024-06-06',
+			organizer: '某志愿者协会'
+		});
+	});
+
+	it('今明两天在…举行 is the event’s range', () => {
+		const text =
+			'车展今明两天举行\n\n本报讯 2024株洲惠民车展今明两天在神农城广场举行。市民可现场报名参加试驾，免费参与。';
+		const [r] = parse(text, '2024-06-03');
+		expect(r).toMatchObject({
+			startsOn: '2024-06-03',
+			endsOn: '2024-06-04',
+			location: '神农城广场'
+		});
+	});
+});
+
+describe('talks booked by phone', () => {
+	it('a 讲座 with 电话预约 is an event; the record ends with the talk', () => {
+		const body =
+			'本周五下午3点，在某社区卫生服务中心四楼会议室开讲。讲座免费，名额30个，请提前电话预约：0731-22880000。';
+		const text = `冬季心脑血管疾病预防讲座\n\n${body}\n\n健康小贴士：冬季晨练不宜过早。`;
+		const [r, ...rest] = parse(text, '2024-06-03');
+		expect(rest).toEqual([]);
+		expect(text.slice(r.source.start, r.source.end)).toBe(`冬季心脑血管疾病预防讲座\n\n${body}`);
+		expect(r).toMatchObject({
+			startsOn: '2024-06-07T15:00',
+			location: '某社区卫生服务中心四楼会议室',
+			fee: '免费'
+		});
+	});
+
+	it('a guide that says 预约 is no event', () => {
+		const text =
+			'办理居住证须知\n\n市民可通过电话提前预约办理，预约电话：0731-22880001。办理时须携带身份证。';
+		expect(parse(text, '2024-06-03')).toEqual([]);
+	});
+});
+
+describe('more layouts', () => {
+	it('reads 【】 section headings with the value on the next line', () => {
+		const text =
+			'市博物馆“小小讲解员”招募令\n\n【活动时间】\n7月20日至8月10日，每周六上午\n【活动地点】\n市博物馆一楼大厅\n【招募对象】\n9至14岁中小学生，限30人\n【报名方式】\n联系人：王老师　13974290000';
+		const [r] = parse(text, '2024-07-06');
+		expect(r).toMatchObject({
+			startsOn: '2024-07-20',
+			endsOn: '2024-08-10',
+			location: '市博物馆一楼大厅',
+			audience: '9至14岁中小学生，限30人'
+		});
+		expect(r.howToRegister).toEqual(['联系人：王老师　13974290000']);
+	});
+
+	it('a story announcing two activities files each paragraph', () => {
+		const one =
+			'10月24日上午9时，“九九重阳”长者合唱展演将在市文化馆剧场举行，有意参加的合唱团可于10月20日前拨打0731-28270000报名。';
+		const two =
+			'此外，10月25日下午，市文化馆将在神农公园举办“敬老爱老”亲子书画活动，市民可关注“株洲文化馆”公众号报名。';
+		const text = `重阳节前 两场活动邀市民参与\n\n本报讯 重阳节期间我市将举办两场群众文化活动。\n\n${one}\n\n${two}`;
+		const records = parse(text, '2024-10-16');
+		expect(records.map((r) => text.slice(r.source.start, r.source.end))).toEqual([one, two]);
+		expect(records.map((r) => r.title)).toEqual([
+			'“九九重阳”长者合唱展演',
+			'“敬老爱老”亲子书画活动'
+		]);
+		expect(records[0]).toMatchObject({ startsOn: '2024-10-24T09:00', deadline: '2024-10-20' });
+		expect(records[1]).toMatchObject({ startsOn: '2024-10-25', location: '神农公园' });
+	});
+
+	it('one activity told in two paragraphs stays one record', () => {
+		const text =
+			'读书会招募\n\n市图书馆将于6月15日下午举办读书会，请拨打0731-22345678报名。\n\n读书会6月15日下午2时开始，也可扫码报名。';
+		expect(parse(text, '2024-06-03')).toHaveLength(1);
+	});
+});

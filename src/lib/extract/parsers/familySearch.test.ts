@@ -187,3 +187,161 @@ describe('a lost child is a family looking for a relative', () => {
 		});
 	});
 });
+
+describe('found infants told as news', () => {
+	it('runs from the finding to the paragraph that asks, and never files 110', () => {
+		const finding =
+			'昨日凌晨4时许，下夜班的龙先生在某区一小区单元楼二楼楼梯拐角处发现一个纸箱，里面躺着一名男婴。龙先生随即拨打110报警。';
+		const details = '民警赶到后发现，男婴出生约10天，身穿浅蓝色连体衣，裹着一床黄色小棉被。';
+		const ask =
+			'派出所发布公告，请男婴的亲生父母或其他监护人自公告发布之日起30日内与该所联系，联系电话：0731—28123000。';
+		const text = `楼道传出啼哭\u3000民警抱回男婴\n\n${finding}\n\n${details}\n\n${ask}\n\n新闻热线：0731-28839110`;
+		const [r, ...rest] = parse(text, '2026-03-18');
+		expect(rest).toEqual([]);
+		expect(text.slice(r.source.start, r.source.end)).toBe(`${finding}\n\n${details}\n\n${ask}`);
+		expect(r).toMatchObject({
+			subtype: 'found_child',
+			foundAt: '2026-03-17T04:00',
+			place: '某区一小区单元楼二楼楼梯拐角',
+			gender: '男',
+			age: '出生约10天',
+			noticeDeadline: '2026-04-17'
+		});
+		expect(r.features).toContain('裹着一床黄色小棉被');
+		// 与该所联系 names no contact person.
+		expect(r.contactName).toBeUndefined();
+		expect(r.phones.map((p) => p.number)).toEqual(['0731-28123000']);
+	});
+
+	it('a finding with no request in the story is no notice', () => {
+		const text =
+			'昨日清晨，环卫工在某路绿化带旁发现一名女婴，随即报警。\n\n目前女婴已被送往医院检查，身体状况良好。';
+		expect(parse(text, '2026-03-18')).toEqual([]);
+	});
+});
+
+describe('OCR text layers', () => {
+	it('reads a letter-spaced headline and 抬得 for 拾得', () => {
+		const body =
+			'2026年8月3日6时许，在某县联星街道一菜市场门口抬得女婴一名，出生约3天，用白色毛巾被包裹。请孩子的生父母自公告之日起60日内到某县民政局认领。联糸电话：0731一24310000。';
+		const text = `查 找 弃 婴 生 父 母 公 告\n\n${body}`;
+		const [r] = parse(text, '2026-08-20');
+		expect(text.slice(r.source.start, r.source.end)).toBe(text);
+		expect(r).toMatchObject({
+			subtype: 'found_child',
+			foundAt: '2026-08-03T06:00',
+			place: '某县联星街道一菜市场门口',
+			gender: '女',
+			noticeDeadline: '2026-10-19'
+		});
+	});
+});
+
+describe('rescue stations listing several persons', () => {
+	it('files one record per labelled person (（一）姓名：…), 不详 being no name', () => {
+		const one =
+			'（一）姓名：不详，性别：男，年龄：约50岁，发现时间：2026年11月12日，发现地点：某县汽车站候车厅，特征：光头，穿军绿色棉衣。';
+		const two =
+			'（二）姓名：自称“秀英”，性别：女，年龄：约60岁，发现时间：2026年11月20日，发现地点：某镇一加油站旁，特征：左眼失明。';
+		const text = `某县救助管理站寻亲公告\n\n请其亲属见报后与我站联系。\n\n${one}\n\n${two}\n\n联系电话：0731－25280000\n\n某县救助管理站\n2026年12月1日`;
+		const records = parse(text, '2026-12-01');
+		expect(records).toHaveLength(2);
+		const [a, b] = records;
+		expect(text.slice(a.source.start, a.source.end)).toBe(one);
+		expect(text.slice(b.source.start, b.source.end)).toBe(two);
+		expect(a).toMatchObject({ gender: '男', age: '约50岁', foundAt: '2026-11-12' });
+		expect(a.personName).toBeUndefined();
+		expect(b).toMatchObject({ personName: '秀英', gender: '女', foundAt: '2026-11-20' });
+		for (const r of records) {
+			expect(r.subtype).toBe('person_seeking_family');
+			expect(r.organization).toBe('某县救助管理站');
+			expect(r.phones.map((p) => p.number)).toEqual(['0731-25280000']);
+		}
+	});
+});
+
+describe('families and seekers', () => {
+	it('reads 寻女启事: a family, though the daughter left a hospital', () => {
+		const text =
+			'寻女启事\n\n刘芳芳，女，29岁，身高1.60米左右，长发。6月12日中午12时许从某区人民医院住院部独自离开后失联。恳请见到她的好心人与我们联系。\n联系电话：13974210000';
+		const [r] = parse(text, '2026-06-15');
+		expect(r).toMatchObject({
+			subtype: 'family_seeking',
+			personName: '刘芳芳',
+			lostAt: '2026-06-12T12:00',
+			place: '某区人民医院住院部'
+		});
+	});
+
+	it('an adult looking for the birth parents is the person seeking a family', () => {
+		const text =
+			'寻亲\n\n我叫周念湘（现名），女，约1988年出生。1989年春节前后，我在某市火车站候车室被人抱走。望知情人与我联系：13974180000。';
+		const [r] = parse(text, '2026-05-09');
+		expect(r).toMatchObject({
+			subtype: 'person_seeking_family',
+			personName: '周念湘',
+			gender: '女',
+			place: '某市火车站候车室'
+		});
+	});
+
+	it('a family names the one it seeks after the relation; 我叫 is the seeker', () => {
+		const text =
+			'寻找失散五十年的弟弟\n\n我叫罗秋生，今年68岁。1976年冬天，我的弟弟罗冬生（当年7岁）在某市火车站随母亲候车时走失。望弟弟或知情人与我联系：13974240000。';
+		const [r] = parse(text, '2026-09-26');
+		expect(r).toMatchObject({
+			subtype: 'family_seeking',
+			personName: '罗冬生',
+			gender: '男',
+			place: '某市火车站'
+		});
+		// 今年68岁 is the seeker's age.
+		expect(r.age).toBeUndefined();
+	});
+
+	it('a notice in a classified column ends where the next ad starts', () => {
+		const notice =
+			'寻人启事\n\n李满堂，男，78岁，于2026年10月17日上午9时许从某农贸市场附近走失。如有知情者请速与其家属联系。\n联系人：李先生　13974160000';
+		const text = `${notice}\n\n房屋出租\n某路两室一厅，月租1500元。电话：13974160099`;
+		const [r, ...rest] = parse(text, '2026-10-21');
+		expect(rest).toEqual([]);
+		expect(text.slice(r.source.start, r.source.end)).toBe(notice);
+		expect(r.phones.map((p) => p.number)).toEqual(['13974160000']);
+	});
+});
+
+describe('notice periods', () => {
+	it('reads 两个月 and 自公告之日起满60日', () => {
+		const base =
+			'查找弃婴生父母公告\n\n2026年1月5日在某区某路口拾得一名男婴，出生约7天。请其生父母或其他监护人';
+		const [a] = parse(
+			`${base}自公告之日起两个月内与某市儿童福利院联系，电话：0731-22190000。`,
+			'2026-01-20'
+		);
+		expect(a.noticeDeadline).toBe('2026-03-20');
+		const [b] = parse(
+			`${base}与某市儿童福利院联系，电话：0731-22190000。自公告之日起满60日无人认领的，将依法安置。`,
+			'2026-01-20'
+		);
+		expect(b.noticeDeadline).toBe('2026-03-21');
+	});
+});
+
+describe('tables of persons', () => {
+	it('files one record per row, fields taken from their columns', () => {
+		const row1 = '1　株秋实　男　2026年6月（估）　2026年7月8日　某区某社区垃圾站旁';
+		const row2 = '2　株秋月　女　2026年7月2日　2026年7月15日　某区一废弃岗亭内';
+		const text = `某市儿童福利院查找弃婴生父母公告\n\n下列儿童由公安机关送我院代养，请其生父母自本公告发布之日起60日内到我院认领。\n\n序号\u3000姓名\u3000性别\u3000出生日期\u3000捡拾日期\u3000捡拾地点\n${row1}\n${row2}\n\n联系电话：0731-22190000`;
+		const records = parse(text, '2026-09-01');
+		expect(records.map((r) => text.slice(r.source.start, r.source.end))).toEqual([row1, row2]);
+		// The found date is the 捡拾日期 column, not the first date of the row (出生日期).
+		expect(records[1]).toMatchObject({
+			personName: '株秋月',
+			gender: '女',
+			foundAt: '2026-07-15',
+			place: '某区一废弃岗亭内',
+			noticeDeadline: '2026-10-31'
+		});
+		expect(records[0].phones.map((p) => p.number)).toEqual(['0731-22190000']);
+	});
+});

@@ -229,6 +229,16 @@ export function isNewspaperLine(line: string): boolean {
 }
 
 /**
+ * A newspaper's page masthead: 株洲晚报 2026年9月19日 星期六 第03版 城事, 社区周报 21.11.2026
+ * 第4版. Short like a headline, but never a notice's or an article's title.
+ */
+const MASTHEAD_RE = /第\s*[A-Z]?\s*\d{1,3}\s*版|(?:报|報)\s+\d{4}\s*年|\s\d{1,2}\.\d{1,2}\.\d{4}\s/;
+
+export function isMastheadLine(line: string): boolean {
+	return line.length <= 60 && MASTHEAD_RE.test(line);
+}
+
+/**
  * True when a line looks like a headline: short, no sentence punctuation inside or at its
  * end. Signature lines (an organisation, a date) look the same; callers tell them apart.
  */
@@ -258,6 +268,9 @@ const ORG_END_RE =
 export function isOrganization(s: string): boolean {
 	return s.length >= 3 && s.length <= 40 && ORG_END_RE.test(s.trim());
 }
+
+/** A notice's contact line (联系电话：…, 联系地址：…): short, but never the next headline. */
+const CONTACT_LINE_RE = /^(?:联系|电话|地址|邮箱|咨询|办公)[\u4e00-\u9fa5]{0,4}\s*[:：]/;
 
 /** How far a notice block may run at most, in characters. */
 const MAX_BLOCK = 1600;
@@ -301,7 +314,13 @@ export function noticeBlockEnd(page: Page, start: number, limit = page.norm.leng
 			// another paragraph is a new headline.
 			let k = line.start;
 			while (k > start && /\s/.test(norm[k - 1])) k--;
-			if (bodySeen && /[。！？!?]/.test(norm[k - 1] ?? '') && norm[line.start - 2] === '\n') break;
+			if (
+				bodySeen &&
+				/[。！？!?]/.test(norm[k - 1] ?? '') &&
+				norm[line.start - 2] === '\n' &&
+				!CONTACT_LINE_RE.test(t)
+			)
+				break;
 		}
 		if (closing) break;
 		end = Math.min(line.end, max);
