@@ -42,7 +42,8 @@ export function phonesIn(page: Page, span: Span): Phone[] {
 	for (const m of findPhones(page.norm, {
 		start: span.start,
 		end: span.end,
-		original: page.text
+		original: page.text,
+		areaCode: page.areaCode
 	})) {
 		if (m.end > span.end || m.newspaperLine || seen.has(m.number)) continue;
 		seen.add(m.number);

@@ -46,7 +46,8 @@ export function extract(text: string, options: ExtractOptions): ExtractedRecord[
 		text,
 		norm: normalize(text),
 		source: options.source,
-		published: options.published
+		published: options.published,
+		...(options.areaCode ? { areaCode: options.areaCode } : {})
 	};
 	const passages = cutPassages(page);
 	let records: ExtractedRecord[] = [];
