@@ -74,7 +74,8 @@ export const hotlineParser: Parser = {
 			const phones = findPhones(page.norm, {
 				start: passage.start,
 				end: passage.end,
-				original: page.text
+				original: page.text,
+				areaCode: page.areaCode
 			}).filter((p) => p.end <= passage.end);
 			if (!phones.length) continue;
 			if (isList(page, passage, phones)) {
@@ -153,7 +154,8 @@ function listRecords(
 			start: line.start,
 			end: line.end,
 			original: page.text,
-			list: true
+			list: true,
+			areaCode: page.areaCode
 		}).filter((p) => p.end <= line.end);
 		if (!phones.length || !isEntryLine(page.norm, line, phones)) continue;
 		entryLines.push(line);
