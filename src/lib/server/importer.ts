@@ -52,6 +52,8 @@ export interface ImportSummary {
 export interface ImportOptions {
 	/** Publication date when neither the manifest nor the text gives one. */
 	fallbackPublished?: string;
+	/** The papers' area code when a page's manifest entry gives none (default 0731). */
+	areaCode?: string;
 	onProgress?: (done: number, total: number, file: string) => void;
 }
 
@@ -95,7 +97,12 @@ export async function importFiles(
 				publishedFromText(normalize(decoded.text)) ??
 				options.fallbackPublished ??
 				new Date().toISOString().slice(0, 10);
-			const records = extract(decoded.text, { source: name, published });
+			const areaCode = meta?.areaCode ?? options.areaCode;
+			const records = extract(decoded.text, {
+				source: name,
+				published,
+				...(areaCode ? { areaCode } : {})
+			});
 			const result = await importPage(
 				db,
 				{
