@@ -102,7 +102,11 @@ export function findDistrict(norm: string, start: number, end: number): string |
  * the lookahead keeps 业务办理 from reading as the organisation 业务办.
  */
 const SUFFIX_RE = new RegExp(
-	`(?<![社机体])(?:${[...DEPARTMENT_SUFFIXES].sort((a, b) => b.length - a.length).join('|')})(?![理事公法议员有需门分面点长])`,
+	`(?:${[...DEPARTMENT_SUFFIXES]
+		.sort((a, b) => b.length - a.length)
+		// 社会 / 机会 / 体会 are no organisations, but 市人社局 is one: only 会 looks behind.
+		.map((w) => (w === '会' ? '(?<![社机体])会' : w))
+		.join('|')})(?![理事公法议员有需门分面点长])`,
 	'g'
 );
 
