@@ -54,6 +54,10 @@ const NEWSPAPER_RE = new RegExp(
 		'订阅'
 	].join('|')
 );
+/** True when a label or the words before a number speak of the newspaper (本报, 新闻热线 …). */
+export function isNewspaperText(s: string): boolean {
+	return NEWSPAPER_RE.test(s);
+}
 const NON_SERVICE_RE = new RegExp(NON_SERVICE_LABEL_WORDS.join('|'));
 const NOTICE_RE = new RegExp(NOTICE_CONTACT_WORDS.join('|'));
 /** Leading list marks: 1. / (1) / ① / · / - */
