@@ -10,6 +10,7 @@
  */
 import {
 	EMERGENCY_NAMES,
+	NUMBER_AS_SUBJECT_WORDS,
 	SERVICE_NUMBERS,
 	HOTLINE_LABEL_ENDINGS,
 	HOTLINE_LIST_WORDS,
@@ -21,6 +22,7 @@ import {
 	emailsIn,
 	findAddress,
 	findHours,
+	isOrganizationName,
 	organizationAtEnd,
 	sourceOf,
 	splitOrganization,
@@ -82,7 +84,7 @@ export const hotlineParser: Parser = {
 				areaCode: page.areaCode
 			}).filter((p) => p.end <= passage.end);
 			if (!phones.length) continue;
-			if (isList(page, passage, phones)) {
+			if (isList(page, passage, phones) || isList(page, passage, listPhones(page, passage))) {
 				// Entry lines are list records; a sentence inside the list is read as prose.
 				const { records, entryLines } = listRecords(page, passage);
 				for (const record of records) out.push(record);
@@ -109,7 +111,21 @@ function outside(phones: PhoneMatch[], lines: readonly { start: number; end: num
 	return out;
 }
 
-/** A list passage: a list headline, or several lines that are a name and a number. */
+/** The phones of a passage read as a list (short numbers and 7-digit locals need no cue). */
+function listPhones(page: Page, passage: Passage): PhoneMatch[] {
+	return findPhones(page.norm, {
+		start: passage.start,
+		end: passage.end,
+		original: page.text,
+		list: true,
+		areaCode: page.areaCode
+	}).filter((p) => p.end <= passage.end);
+}
+
+/**
+ * A list passage: a list headline, or several numbers on lines that are names and numbers
+ * only (three lines of one number each, or a strip 报警110 火警119 急救120).
+ */
 function isList(page: Page, passage: Passage, phones: PhoneMatch[]): boolean {
 	// The passage's headline, or its first line when the list is printed without a blank line.
 	const first = nonBlankLines(
@@ -128,7 +144,7 @@ function isList(page: Page, passage: Passage, phones: PhoneMatch[]): boolean {
 		for (let j = k; j < phones.length && phones[j].start < line.end; j++) {
 			if (phones[j].end <= line.end) inLine.push(phones[j]);
 		}
-		if (inLine.length && isEntryLine(page.norm, line, inLine)) entries++;
+		if (inLine.length && isEntryLine(page.norm, line, inLine)) entries += inLine.length;
 		if (entries >= LIST_MIN_LINES) return true;
 	}
 	return false;
@@ -160,9 +176,13 @@ function listRecords(
 			original: page.text,
 			list: true,
 			areaCode: page.areaCode
-		}).filter((p) => p.end <= line.end);
+		}).filter(
+			(p) =>
+				p.end <= passage.end && (p.end <= line.end || /\n/.test(page.norm.slice(line.end, p.end)))
+		);
 		if (!phones.length || !isEntryLine(page.norm, line, phones)) continue;
-		entryLines.push(line);
+		// A number broken at the line's end (OCR) takes the entry to the next line.
+		entryLines.push({ start: line.start, end: Math.max(line.end, phones[phones.length - 1].end) });
 		let from = line.start;
 		for (let k = 0; k < phones.length; k++) {
 			const p = phones[k];
@@ -176,9 +196,18 @@ function listRecords(
 				continue;
 			}
 			from = p.end;
-			const name = page.text.slice(nameSpan.start, nameSpan.end).trim();
+			let name = page.text.slice(nameSpan.start, nameSpan.end).trim();
 			if (p.newspaperLine || NEWSPAPER_RE.test(page.norm.slice(nameSpan.start, nameSpan.end)))
 				continue;
+			// 电话：… under the office's own line (name, 地址, 电话): the office is the name.
+			const office =
+				k === 0 && GENERIC_RE.test(page.norm.slice(nameSpan.start, nameSpan.end))
+					? officeAbove(page, passage, line)
+					: undefined;
+			if (office) {
+				name = page.text.slice(office.start, office.end);
+				nameSpan.start = office.start;
+			}
 			if (!name && !isEmergencyNumber(p.number)) continue;
 			const next = phones[k + 1];
 			const tail = { start: p.end, end: next ? next.start : line.end };
@@ -195,7 +224,10 @@ function listRecords(
 				const at = nameSpan.start + nameNorm.indexOf(organization);
 				record.organization = page.text.slice(at, at + organization.length);
 			}
-			const address = findAddress(page, tail) ?? addressTail(page, tail);
+			const address =
+				findAddress(page, tail) ??
+				addressTail(page, tail) ??
+				(office ? findAddress(page, { start: office.end, end: line.start }) : undefined);
 			if (address) record.address = address;
 			const hours = findHours(page, tail);
 			if (hours) record.hours = hours;
@@ -210,13 +242,33 @@ function trimName(norm: string, span: Span): Span {
 	let { start, end } = span;
 	const bullet = BULLET_RE.exec(norm.slice(start, end));
 	if (bullet) start += bullet[0].length;
-	while (end > start && /[\s:|,;、/\-(]/.test(norm[end - 1])) end--;
+	while (end > start && /[\s:|,;、/\-(.…·]/.test(norm[end - 1])) end--;
 	while (start < end && /[\s:|,;、/\-)]/.test(norm[start])) start++;
 	// "市长热线 电话 12345": the generic word after the name adds nothing.
 	const s = norm.slice(start, end);
 	const generic = /\s(电话|号码|电话号码)$/.exec(s);
 	if (generic && generic.index > 1) end -= generic[0].length;
 	return { start, end };
+}
+
+/**
+ * The office line above an entry's 电话 line, within the same block (no blank line between):
+ * 天元区医疗保障服务中心 / 地址：… / 电话：…. Only a line that is an organisation's name.
+ */
+function officeAbove(page: Page, passage: Passage, line: Span): Span | undefined {
+	let end = line.start - 1;
+	for (let n = 0; n < 3 && end > passage.start; n++) {
+		let start = end;
+		while (start > passage.start && page.norm[start - 1] !== '\n') start--;
+		const text = page.norm.slice(start, end).trim();
+		if (!text) return undefined;
+		if (isOrganizationName(text)) {
+			const at = start + page.norm.slice(start, end).indexOf(text);
+			return { start: at, end: at + text.length };
+		}
+		end = start - 1;
+	}
+	return undefined;
 }
 
 /** Text after the number on a list line that reads as an address (…路…号, …楼). */
@@ -239,8 +291,20 @@ function proseRecords(page: Page, passage: Passage, phones: PhoneMatch[]): Hotli
 	const noticePassage = NOTICE_RE.test(passageText);
 	// Sentences and the notice test are per paragraph; phones share them.
 	const cache = new Map<number, { sentences: Span[]; notice: boolean }>();
+	const headEnd = passage.headline ? passage.start + passage.headline.length : passage.start;
+	let last: { record: HotlineRecord; phone: PhoneMatch } | undefined;
 	for (const p of phones) {
 		if (p.newspaperLine || noticePassage) continue;
+		// A number in the headline is the story's subject; the body says how to call it.
+		if (p.start < headEnd) continue;
+		if (isSubject(page.norm, p)) continue;
+		// 28215566（白天）、28215577（夜间）: the second number belongs to the same line.
+		if (last && CONTINUATION_RE.test(page.norm.slice(last.phone.end, p.start))) {
+			last.record.phones.push(toPhone(p));
+			last.record.source.end = Math.max(last.record.source.end, p.end);
+			last.phone = p;
+			continue;
+		}
 		const para = passageAt(paras, p.start);
 		if (!para) continue;
 		let info = cache.get(para.start);
@@ -277,8 +341,26 @@ function proseRecords(page: Page, passage: Passage, phones: PhoneMatch[]): Hotli
 		const hours = findHours(page, sentence);
 		if (hours) record.hours = hours;
 		out.push(record);
+		last = { record, phone: p };
 	}
 	return out;
+}
+
+/** What may stand between two numbers of one line: 、 / 或, perhaps after a note (白天). */
+const CONTINUATION_RE = /^\s?(?:\([^()\n]{1,6}\))?\s?[、,/或]\s?$/;
+const SUBJECT_AFTER_RE = new RegExp(`^[^,;。\\n]{0,16}?(?:${NUMBER_AS_SUBJECT_WORDS.join('|')})`);
+const SUBJECT_BEFORE_RE = new RegExp(`(?:${NUMBER_AS_SUBJECT_WORDS.join('|')})\\s?$`);
+
+/**
+ * A number that is what the sentence reports on, not a line offered to the reader:
+ * 12345热线全年受理…万件, 并入12345热线, 110、119、120、122等紧急类热线.
+ */
+function isSubject(norm: string, p: PhoneMatch): boolean {
+	const after = norm.slice(p.end, p.end + 24);
+	if (SUBJECT_AFTER_RE.test(after)) return true;
+	if (SUBJECT_BEFORE_RE.test(norm.slice(Math.max(0, p.start - 6), p.start))) return true;
+	// An enumeration of numbers that ends in 等: they are named as a class.
+	return p.type !== 'landline' && /^(?:、\d{3,5})*等/.test(after);
 }
 
 /** Longest sentence kept as a record's source; longer ones are cut to the clause. */
