@@ -561,7 +561,8 @@ interface LabelSpan {
 const LABEL_LEAD =
 	/^(如有疑问|若有疑问|若仍有疑问|如需帮助|如有需要|如有|若|请|可|也可|或|即可|敬请|欢迎)*(直接)?(拨打|致电|联系(?!电话|人|方式)|咨询(?!电话|热线)|来电|打|通过)?/;
 /** Verbs of dialling; the label is what comes after the last of them. */
-const DIAL_VERB_RE = /拨打|致电|请拨|可拨|拨通|来电|联系(?!电话|人|方式)|通过|咨询(?!电话|热线)/g;
+const DIAL_VERB_RE =
+	/拨打|致电|请拨|可拨|拨通|来电|联系(?!电话|人|方式)|通过|咨询(?!电话|热线)|开通了?|公布了?|设立了?/g;
 /** Generic labels that say nothing about the purpose. */
 const GENERIC_LABEL =
 	/^(电话|联系电话|联系方式|手机|手机号|手机号码|电话号码|号码|Tel|TEL|tel|热线)$/;

@@ -186,6 +186,10 @@ function listRecords(
 		let from = line.start;
 		for (let k = 0; k < phones.length; k++) {
 			const p = phones[k];
+			// 市12345热线……12345: the first 12345 is part of the name printed before the number.
+			const after = phones[k + 1];
+			if (after && after.number === p.number && !/\d/.test(page.norm.slice(p.end, after.start)))
+				continue;
 			const nameSpan = trimName(page.norm, { start: from, end: p.start });
 			// Two numbers for one name (28687947 / 28687948) share the name before them.
 			if (nameSpan.end <= nameSpan.start && out.length && k > 0) {
@@ -297,9 +301,14 @@ function proseRecords(page: Page, passage: Passage, phones: PhoneMatch[]): Hotli
 		if (p.newspaperLine || noticePassage) continue;
 		// A number in the headline is the story's subject; the body says how to call it.
 		if (p.start < headEnd) continue;
-		if (isSubject(page.norm, p)) continue;
-		// 28215566（白天）、28215577（夜间）: the second number belongs to the same line.
-		if (last && CONTINUATION_RE.test(page.norm.slice(last.phone.end, p.start))) {
+		if (isSubject(page.norm, p) || inHeadlineLine(page.norm, p)) continue;
+		// 28215566（白天）、28215577（夜间）: the second number belongs to the same line; so does
+		// 12345 after 0838-12345 (the same line dialled from outside) in one sentence.
+		if (
+			last &&
+			(CONTINUATION_RE.test(page.norm.slice(last.phone.end, p.start)) ||
+				sameLine(page.norm, last.phone, p))
+		) {
 			last.record.phones.push(toPhone(p));
 			last.record.source.end = Math.max(last.record.source.end, p.end);
 			last.phone = p;
@@ -344,6 +353,29 @@ function proseRecords(page: Page, passage: Passage, phones: PhoneMatch[]): Hotli
 		last = { record, phone: p };
 	}
 	return out;
+}
+
+/** 0838-12345 and 12345 in one sentence: one line, with and without the area code. */
+function sameLine(norm: string, a: PhoneMatch, b: PhoneMatch): boolean {
+	const local = (n: string) => n.slice(n.indexOf('-') + 1);
+	if (a.number === b.number || local(a.number) !== local(b.number)) return false;
+	return b.start - a.end < 40 && !/[。!?\n]/.test(norm.slice(a.end, b.start));
+}
+
+/**
+ * A number on a short line of its own without a label or sentence marks: a headline
+ * (有事就打12345) that the story below explains; the body's mention is the record.
+ */
+function inHeadlineLine(norm: string, p: PhoneMatch): boolean {
+	let s = p.start;
+	while (s > 0 && norm[s - 1] !== '\n' && p.start - s <= 40) s--;
+	let e = p.end;
+	while (e < norm.length && norm[e] !== '\n' && e - p.end <= 40) e++;
+	const line = norm.slice(s, e);
+	if (line.length > 40 || /[。,;:!?]/.test(line)) return false;
+	if (/(?:电话|热线|专线)\s?$/.test(norm.slice(s, p.start))) return false;
+	// A headline stands between blank lines (or the page's start) and body text.
+	return (s < 2 || norm.slice(s - 2, s) === '\n\n') && norm.slice(e, e + 2) === '\n\n';
 }
 
 /** What may stand between two numbers of one line: 、 / 或, perhaps after a note (白天). */
@@ -403,11 +435,14 @@ function nameOf(page: Page, p: PhoneMatch, sentence: Span): Named | undefined {
 	// A nationwide service number needs no more than its digits: 拨打12345热线 → 12345热线,
 	// 咨询电话:95598 → 95598咨询电话.
 	const bareLabel = (HOTLINE_LABEL_ENDINGS as readonly string[]).includes(norm);
+	// 0838-12345 is 12345 dialled from outside the city; 市民在外地可拨打 names no purpose.
+	const local = p.number.slice(p.number.indexOf('-') + 1);
 	if (
 		p.type === 'service' &&
-		SERVICE.has(p.number) &&
-		(!norm || GENERIC_RE.test(norm) || bareLabel)
+		SERVICE.has(local) &&
+		(!norm || GENERIC_RE.test(norm) || bareLabel || /(?:拨打|致电|拨|打)$/.test(norm))
 	) {
+		if (/(?:拨打|致电|拨|打)$/.test(norm)) return { name: `${local}服务热线`, confidence: 0.8 };
 		return { name: `${p.number}${norm ? label : '服务热线'}`, confidence: 0.8 };
 	}
 	if (!norm || /^联系人/.test(norm) || p.labelStart === undefined) return undefined;

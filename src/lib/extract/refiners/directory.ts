@@ -25,7 +25,7 @@ const FRAUD_RE = new RegExp(FRAUD_WARNING_WORDS.join('|'));
 const SUBJECT_RE = new RegExp(`^[^,;。\\n]{0,14}?(?:${NUMBER_AS_SUBJECT_WORDS.join('|')})`);
 const NON_SERVICE_RE = new RegExp(NON_SERVICE_LABEL_WORDS.join('|'));
 /** Clause ends inside a sentence; the organisation is looked for clause by clause. */
-const CLAUSE_SPLIT = /[,;:、]/;
+const CLAUSE_SPLIT = /[,;:、\s]/;
 /** Sentence ends: the organisation is never looked for before them. */
 const SENTENCE_END = /[。!?\n]/;
 /** How far back (characters) the organisation may be named. */
