@@ -270,6 +270,7 @@ export const DEPARTMENT_SUFFIXES = [
 	'处',
 	'部',
 	'会',
+	'科', // 物业管理科, 户政科: an office of a bureau
 	'社区',
 	'村委会'
 ] as const;
