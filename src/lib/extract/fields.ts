@@ -144,7 +144,10 @@ export function organizationAtEnd(s: string): string | undefined {
 		`([\\u4e00-\\u9fa5()]{2,24}?(?:${[...DEPARTMENT_SUFFIXES].sort((a, b) => b.length - a.length).join('|')}))$`
 	).exec(s);
 	if (!m) return undefined;
-	const org = m[1].replace(/^(如有疑问|如有|请|可|或|也可|需|要|向|与|到|至|联系|咨询|拨打)+/, '');
+	const org = m[1].replace(
+		/^(如有疑问|如有|请|可|或|也可|需|要|向|与|到|至|联系|咨询|拨打|致电)+/,
+		''
+	);
 	return org.length >= 3 ? org : undefined;
 }
 
