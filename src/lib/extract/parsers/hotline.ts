@@ -297,7 +297,7 @@ function proseRecords(page: Page, passage: Passage, phones: PhoneMatch[]): Hotli
 	const cache = new Map<number, { sentences: Span[]; notice: boolean }>();
 	const headEnd = passage.headline ? passage.start + passage.headline.length : passage.start;
 	let last: { record: HotlineRecord; phone: PhoneMatch } | undefined;
-	for (const p of phones) {
+	for (const [i, p] of phones.entries()) {
 		if (p.newspaperLine || noticePassage) continue;
 		// A number in the headline is the story's subject; the body says how to call it.
 		if (p.start < headEnd) continue;
@@ -340,7 +340,16 @@ function proseRecords(page: Page, passage: Passage, phones: PhoneMatch[]): Hotli
 		if (NON_SERVICE_RE.test(labelNorm) || /^联系人/.test(labelNorm)) continue;
 		const named = nameOf(page, p, sentence);
 		if (!named) continue;
-		const record = makeRecord(page, sentence, p, named.name, named.confidence);
+		// Several lines in one sentence: each record's passage is its own clause (with the
+		// department in brackets after the number), so that each points at its own number.
+		const shared = [phones[i - 1], phones[i + 1]].some(
+			(q) => q && q.number !== p.number && q.start >= sentence.start && q.end <= sentence.end
+		);
+		const after = organizationAfter(page, p);
+		const span = shared
+			? { start: clause.start, end: Math.max(clause.end, after ? after.end + 1 : 0) }
+			: sentence;
+		const record = makeRecord(page, span, p, named.name, named.confidence);
 		if (named.organization) record.organization = named.organization;
 		// Address and hours are looked for in the sentence, then in the paragraph.
 		const address =
@@ -446,7 +455,10 @@ function nameOf(page: Page, p: PhoneMatch, sentence: Span): Named | undefined {
 		return { name: `${p.number}${norm ? label : '服务热线'}`, confidence: 0.8 };
 	}
 	if (!norm || /^联系人/.test(norm) || p.labelStart === undefined) return undefined;
-	const { organization } = splitOrganization(norm);
+	const split = splitOrganization(norm);
+	// 报灾电话：0731-28658110（市自然资源和规划局）: the department may follow in brackets.
+	const after = organizationAfter(page, p);
+	const organization = split.organization ?? after?.text;
 	const purpose =
 		PURPOSE_RE.test(norm) ||
 		/热线|专线|服务台/.test(norm) ||
@@ -455,10 +467,10 @@ function nameOf(page: Page, p: PhoneMatch, sentence: Span): Named | undefined {
 	const bare = (HOTLINE_LABEL_ENDINGS as readonly string[]).includes(norm);
 	if (!GENERIC_RE.test(norm) && purpose && !bare) {
 		const named: Named = { name: label, confidence: 0.85 };
-		if (organization) {
-			const at = p.labelStart + norm.indexOf(organization);
-			named.organization = page.text.slice(at, at + organization.length);
-		}
+		if (split.organization) {
+			const at = p.labelStart + norm.indexOf(split.organization);
+			named.organization = page.text.slice(at, at + split.organization.length);
+		} else if (after) named.organization = page.text.slice(after.start, after.end);
 		return named;
 	}
 	if (GENERIC_RE.test(norm) || bare) {
@@ -472,6 +484,14 @@ function nameOf(page: Page, p: PhoneMatch, sentence: Span): Named | undefined {
 		return { name: `${orgText}${label}`, organization: orgText, confidence: 0.75 };
 	}
 	return undefined;
+}
+
+/** An organisation in brackets right after the number: …0731-28658110（市自然资源和规划局）. */
+function organizationAfter(page: Page, p: PhoneMatch): (Span & { text: string }) | undefined {
+	const m = /^\s?\(([^()\n]{3,24})\)/.exec(page.norm.slice(p.end, p.end + 30));
+	if (!m || !isOrganizationName(m[1])) return undefined;
+	const start = p.end + m[0].indexOf(m[1]);
+	return { start, end: start + m[1].length, text: m[1] };
 }
 
 function makeRecord(

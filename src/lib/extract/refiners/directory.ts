@@ -7,7 +7,7 @@
  * rest that a department stands behind: the organisation is the nearest one named before the
  * number in its sentence (the clause of the number first, then the clauses before it), or the
  * department of the Q&A the number sits in. Left out: mobiles (private people's), the
- * paper's own lines, an event's sign-up line, numbers quoted in fraud warnings or statistics,
+ * paper's own lines, sign-up and sales lines (报名电话), numbers quoted in fraud warnings or statistics,
  * and a notice's contact unless the notice names the organisation right before the number.
  */
 import {
@@ -51,7 +51,6 @@ export const directoryRefiner: Refiner = {
 			const holder = holders.at(p);
 			if (p.type === 'mobile' || p.newspaperLine || (filed.get(p.number) ?? Infinity) <= p.end)
 				continue;
-			if (holder?.kind === 'event') continue;
 			const found = organizationBefore(page, p);
 			const department =
 				found ?? (holder?.kind === 'procedure' ? departmentOf(page, holder, p) : undefined);
