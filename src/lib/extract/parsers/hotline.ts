@@ -142,7 +142,7 @@ function isList(page: Page, passage: Passage, phones: PhoneMatch[]): boolean {
 		while (k < phones.length && phones[k].start < line.start) k++;
 		const inLine: PhoneMatch[] = [];
 		for (let j = k; j < phones.length && phones[j].start < line.end; j++) {
-			if (phones[j].end <= line.end) inLine.push(phones[j]);
+			inLine.push(phones[j]); // (a number may run past the line end: broken by OCR)
 		}
 		if (inLine.length && isEntryLine(page.norm, line, inLine)) entries += inLine.length;
 		if (entries >= LIST_MIN_LINES) return true;
@@ -338,7 +338,18 @@ function proseRecords(page: Page, passage: Passage, phones: PhoneMatch[]): Hotli
 		const before = page.norm.slice(clause.start, p.start);
 		if (NEWSPAPER_RE.test(labelNorm) || NEWSPAPER_RE.test(before)) continue;
 		if (NON_SERVICE_RE.test(labelNorm) || /^联系人/.test(labelNorm)) continue;
-		const named = nameOf(page, p, sentence);
+		let named = nameOf(page, p, sentence);
+		// 电话：… on its own line under the office's name (and its 地址 line).
+		let office: Span | undefined;
+		if (!named && GENERIC_RE.test(labelNorm)) {
+			let lineStart = p.start;
+			while (lineStart > passage.start && page.norm[lineStart - 1] !== '\n') lineStart--;
+			if (!page.norm.slice(lineStart, p.labelStart).trim()) {
+				office = officeAbove(page, passage, { start: lineStart, end: p.end });
+				const name = office && page.text.slice(office.start, office.end);
+				if (name) named = { name, organization: name, confidence: 0.8 };
+			}
+		}
 		if (!named) continue;
 		// Several lines in one sentence: each record's passage is its own clause (with the
 		// department in brackets after the number), so that each points at its own number.
@@ -346,14 +357,17 @@ function proseRecords(page: Page, passage: Passage, phones: PhoneMatch[]): Hotli
 			(q) => q && q.number !== p.number && q.start >= sentence.start && q.end <= sentence.end
 		);
 		const after = organizationAfter(page, p);
-		const span = shared
-			? { start: clause.start, end: Math.max(clause.end, after ? after.end + 1 : 0) }
-			: sentence;
+		const span = office
+			? { start: office.start, end: Math.max(sentence.end, p.end) }
+			: shared
+				? { start: clause.start, end: Math.max(clause.end, after ? after.end + 1 : 0) }
+				: sentence;
 		const record = makeRecord(page, span, p, named.name, named.confidence);
 		if (named.organization) record.organization = named.organization;
 		// Address and hours are looked for in the sentence, then in the paragraph.
 		const address =
 			findAddress(page, sentence) ??
+			(office ? findAddress(page, { start: office.end, end: p.start }) : undefined) ??
 			(sentenceText.length < 80 ? findAddress(page, para) : undefined);
 		if (address) record.address = address;
 		const hours = findHours(page, sentence);

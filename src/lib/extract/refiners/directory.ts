@@ -42,7 +42,7 @@ const CONFIDENCE = 0.75;
 export const directoryRefiner: Refiner = {
 	name: 'directory',
 	refine(records: ExtractedRecord[], page: Page): ExtractedRecord[] {
-		const phones = findPhones(page.norm, { original: page.text, areaCode: page.areaCode });
+		const phones = unfiledPhones(page, records);
 		if (!phones.length) return records;
 		const filed = filedNumbers(records);
 		const holders = new Holders(records);
@@ -70,6 +70,36 @@ interface Department {
 	start: number;
 	/** 1 when named in the number's own clause, 2 in the clause before, … */
 	clauses: number;
+}
+
+/**
+ * The phones of the page outside the hotline records' passages (those are filed already): a
+ * list of 150,000 entries leaves only line breaks to look at.
+ */
+function unfiledPhones(page: Page, records: readonly ExtractedRecord[]): PhoneMatch[] {
+	const spans = records
+		.filter((r) => r.kind === 'hotline')
+		.map((r) => r.source)
+		.sort((a, b) => a.start - b.start);
+	const out: PhoneMatch[] = [];
+	let from = 0;
+	const scan = (end: number) => {
+		// No number fits in a gap shorter than 3 characters (the line break between entries).
+		if (end - from < 3) return;
+		const found = findPhones(page.norm, {
+			start: from,
+			end,
+			original: page.text,
+			areaCode: page.areaCode
+		});
+		for (const p of found) if (p.end <= end || end === page.norm.length) out.push(p);
+	};
+	for (const s of spans) {
+		scan(s.start);
+		from = Math.max(from, s.end);
+	}
+	scan(page.norm.length);
+	return out;
 }
 
 /**
