@@ -309,7 +309,8 @@ function proseRecords(page: Page, passage: Passage, phones: PhoneMatch[]): Hotli
 			(CONTINUATION_RE.test(page.norm.slice(last.phone.end, p.start)) ||
 				sameLine(page.norm, last.phone, p))
 		) {
-			last.record.phones.push(toPhone(p));
+			if (!last.record.phones.some((q) => q.number === p.number))
+				last.record.phones.push(toPhone(p));
 			last.record.source.end = Math.max(last.record.source.end, p.end);
 			last.phone = p;
 			continue;
@@ -492,7 +493,13 @@ function nameOf(page: Page, p: PhoneMatch, sentence: Span): Named | undefined {
 		const from = Math.max(sentence.start, p.labelStart - 30);
 		const lead = page.norm.slice(from, p.labelStart).replace(/[\s(:,]+$/, '');
 		const org = organizationAtEnd(lead);
-		if (!org) return undefined;
+		if (!org) {
+			// TEL：0731-28661111（市公安局出入境管理支队）: the office in brackets after it.
+			if (!after) return undefined;
+			const orgText = page.text.slice(after.start, after.end);
+			const purpose = /[A-Za-z]/.test(label) ? '电话' : label;
+			return { name: `${orgText}${purpose}`, organization: orgText, confidence: 0.75 };
+		}
 		const at = from + lead.length - org.length;
 		const orgText = page.text.slice(at, at + org.length);
 		return { name: `${orgText}${label}`, organization: orgText, confidence: 0.75 };
