@@ -590,6 +590,12 @@ function labelBeforeSpan(norm: string, original: string, start: number): LabelSp
 		offset += alt + 1;
 		text = text.slice(alt + 1);
 	}
+	// "也可电话预约：门诊预约电话": a label after a colon names the number, not the words before.
+	const colon = text.lastIndexOf(':');
+	if (colon >= 0 && /(?:电话|热线|专线)$/.test(text.slice(colon + 1).trim())) {
+		offset += colon + 1;
+		text = text.slice(colon + 1);
+	}
 	// "市民可拨打市城管执法局投诉电话": what follows the last dialling verb is the label.
 	let verb: RegExpExecArray | null = null;
 	DIAL_VERB_RE.lastIndex = 0;

@@ -39,7 +39,7 @@ const PURPOSE_RE = new RegExp(
 );
 /** Words that make "XX电话" a service line when no organisation is named: 便民服务电话. */
 const SERVICE_WORD_RE =
-	/服务|咨询|举报|投诉|监督|求助|报警|急救|救援|抢修|值班|办事|受理|查询|预约|客服|便民|政务|援助|维权|报修|预警/;
+	/服务|咨询|举报|投诉|监督|求助|报警|急救|急诊|门诊|挂号|救援|抢修|值班|办事|受理|查询|预约|客服|便民|政务|援助|维权|报修|预警/;
 /** Labels that name no purpose on their own. */
 const GENERIC_RE = /^(电话|联系电话|联系方式|电话号码|手机|号码|热线|热线电话|座机|Tel|TEL|tel)$/;
 const LIST_HEAD_RE = new RegExp(HOTLINE_LIST_WORDS.join('|'));
@@ -213,6 +213,8 @@ function listRecords(
 				nameSpan.start = office.start;
 			}
 			if (!name && !isEmergencyNumber(p.number)) continue;
+			// 售楼热线, 订购热线, 报名电话: a seller's or organiser's line, not a public service.
+			if (NON_SERVICE_RE.test(page.norm.slice(nameSpan.start, nameSpan.end))) continue;
 			const next = phones[k + 1];
 			const tail = { start: p.end, end: next ? next.start : line.end };
 			const record = makeRecord(
