@@ -313,7 +313,9 @@ function proseRecords(page: Page, passage: Passage, phones: PhoneMatch[]): Hotli
 		) {
 			if (!last.record.phones.some((q) => q.number === p.number))
 				last.record.phones.push(toPhone(p));
-			last.record.source.end = Math.max(last.record.source.end, p.end);
+			// …、28215577（夜间）: the note in brackets after the number goes with it.
+			const note = /^\s?\([^()\n]{1,6}\)/.exec(page.norm.slice(p.end, p.end + 10));
+			last.record.source.end = Math.max(last.record.source.end, p.end + (note?.[0].length ?? 0));
 			last.phone = p;
 			continue;
 		}
@@ -360,10 +362,19 @@ function proseRecords(page: Page, passage: Passage, phones: PhoneMatch[]): Hotli
 			(q) => q && q.number !== p.number && q.start >= sentence.start && q.end <= sentence.end
 		);
 		const after = organizationAfter(page, p);
+		// …咨询电话2212329、…监督电话2512328: when the clause itself holds another number, the
+		// passage starts at this number's own label.
+		const inClause = [phones[i - 1], phones[i + 1]].some(
+			(q) => q && q.number !== p.number && q.start >= clause.start && q.end <= clause.end
+		);
+		const from =
+			inClause && p.labelStart !== undefined && p.labelStart >= clause.start
+				? p.labelStart
+				: clause.start;
 		const span = office
 			? { start: office.start, end: Math.max(sentence.end, p.end) }
 			: shared
-				? { start: clause.start, end: Math.max(clause.end, after ? after.end + 1 : 0) }
+				? { start: from, end: Math.max(inClause ? p.end : clause.end, after ? after.end + 1 : 0) }
 				: sentence;
 		const record = makeRecord(page, span, p, named.name, named.confidence);
 		if (named.organization) record.organization = named.organization;
