@@ -68,8 +68,95 @@ const BULLET_RE =
 
 const SERVICE = new Set<string>(SERVICE_NUMBERS);
 
+/** A bracket after a number that names a line (（消费投诉）), not a note (（白天）). */
+const BRACKET_LABEL_RE = /热线|投诉|举报|服务|咨询|电话|求助|救援|报警|救助/;
+
 /** Lines of a list: at least this many name + number lines make a passage a list. */
 const LIST_MIN_LINES = 3;
+
+/** Clause ends inside a sentence; the organisation is looked for clause by clause. */
+const CLAUSE_SPLIT = /[,;:、\s]/;
+/** Sentence ends: the organisation is looked for within the number's sentence. */
+export const SENTENCE_END = /[。!?\n]/;
+/** How far back (characters) the organisation may be named. */
+export const ORG_REACH = 80;
+/** Words that lead a clause to its organisation: 可向…投诉, 如有疑问，可致电…. */
+const LEAD_RE =
+	/^(?:本报讯|记者从|记者|据悉|据|如有疑问|如有需要|若有疑问|另外|此外|同时|据了解|具体|市民|群众|用户|乘客|旅客|也|还|可以|可|请|直接|通过|经|在|从|向|到|至|与|由|致电|拨打|联系|咨询|前往)+/;
+
+export interface Department {
+	name: string;
+	start: number;
+	/** 0 when named in the number's own clause (市救助管理站电话：), 1 in the clause before, … */
+	clauses: number;
+}
+
+/**
+ * The nearest organisation named before the number within its sentence: the number's own
+ * clause first (请拨打交警支队咨询电话…), then the clauses before it (可向市交通运输综合执法支队
+ * 投诉，投诉电话：…; 株洲市水务集团春节期间…，可拨打服务热线…).
+ */
+export function organizationBefore(page: Page, p: PhoneMatch): Department | undefined {
+	let from = p.start;
+	while (from > 0 && p.start - from < ORG_REACH && !SENTENCE_END.test(page.norm[from - 1])) from--;
+	const found = organizationIn(page, from, p.start, 0);
+	if (found) return found;
+	// 值班电话：… as a sentence of its own: the office is named in the sentence before.
+	if (
+		from > 1 &&
+		page.norm[from - 1] === '。' &&
+		LABEL_ONLY_RE.test(page.norm.slice(from, p.start))
+	) {
+		let prev = from - 1;
+		while (prev > 0 && from - 1 - prev < ORG_REACH && !SENTENCE_END.test(page.norm[prev - 1]))
+			prev--;
+		return organizationIn(page, prev, from - 1, 1);
+	}
+	return undefined;
+}
+
+/** A sentence that is only a label before its number: 值班电话：. */
+const LABEL_ONLY_RE = /^\s*[\u4e00-\u9fa5]{0,8}(?:电话|热线|专线)[\s:]*$/;
+
+/** The organisation nearest to `to` in norm[from, to), clause by clause backwards. */
+function organizationIn(
+	page: Page,
+	from: number,
+	to: number,
+	skipped: number
+): Department | undefined {
+	const text = page.norm.slice(from, to);
+	const ends: number[] = [];
+	for (let i = 0; i < text.length; i++) if (CLAUSE_SPLIT.test(text[i])) ends.push(i);
+	// Clauses from the nearest back; the label's own clause (投诉电话：) is not counted.
+	let end = text.length;
+	let clauses = skipped;
+	for (let k = ends.length; k >= 0; k--) {
+		const start = k === 0 ? 0 : ends[k - 1] + 1;
+		const clause = text.slice(start, end);
+		end = start - 1;
+		if (!clause.trim()) continue;
+		const lead = LEAD_RE.exec(clause)?.[0].length ?? 0;
+		const body = clause.slice(lead).trim();
+		let offset = from + start + clause.length - clause.slice(lead).trimStart().length;
+		let org = isOrganizationName(body) ? body : splitOrganization(body).organization;
+		// 失主携带证件到荷塘派出所: the organisation starts after the last verb of motion.
+		const verb = org && /^.*(?:到|向|在|从|携带|前往|联系|咨询|致电|拨打)/.exec(org);
+		if (org && verb && org.length - verb[0].length >= 3) {
+			offset += verb[0].length;
+			org = org.slice(verb[0].length);
+		}
+		// 本公司 / 该局 point back at a name; 营业大厅 is a place, not who answers.
+		if (org && /^[本该我贵其此]|大厅$/.test(org)) org = undefined;
+		if (org && body.includes(org) && org.length <= 24) {
+			return { name: page.text.slice(offset, offset + org.length), start: offset, clauses };
+		}
+		// The number's own clause (投诉电话：) and three before it.
+		clauses++;
+		if (clauses >= 4 + skipped) break;
+	}
+	return undefined;
+}
 
 /** Finds public-service phone lines (咨询电话, 服务热线, 便民电话一览 …). */
 export const hotlineParser: Parser = {
@@ -191,16 +278,25 @@ function listRecords(
 			if (after && after.number === p.number && !/\d/.test(page.norm.slice(p.end, after.start)))
 				continue;
 			const nameSpan = trimName(page.norm, { start: from, end: p.start });
+			// 12345（政务服务便民热线）: a label in brackets after the number, in a box of entries
+			// (a note like （白天） is no label: that number shares the name before it).
+			const bracket = /^\s?\(([^()\n\d]{2,12})\)/.exec(page.norm.slice(p.end, p.end + 16));
+			const bracketName = bracket && BRACKET_LABEL_RE.test(bracket[1]) ? bracket : undefined;
 			// Two numbers for one name (28687947 / 28687948) share the name before them.
-			if (nameSpan.end <= nameSpan.start && out.length && k > 0) {
+			if (nameSpan.end <= nameSpan.start && out.length && k > 0 && !bracketName) {
 				const prev = out[out.length - 1];
 				prev.phones.push(toPhone(p));
 				prev.source.end = p.end;
-				from = p.end;
+				from = p.end + (bracket?.[0].length ?? 0);
 				continue;
 			}
-			from = p.end;
+			from = p.end + (bracket?.[0].length ?? 0);
 			let name = page.text.slice(nameSpan.start, nameSpan.end).trim();
+			if (!name && bracketName) {
+				nameSpan.start = p.end + bracketName[0].indexOf(bracketName[1]);
+				nameSpan.end = nameSpan.start + bracketName[1].length;
+				name = page.text.slice(nameSpan.start, nameSpan.end);
+			}
 			if (p.newspaperLine || NEWSPAPER_RE.test(page.norm.slice(nameSpan.start, nameSpan.end)))
 				continue;
 			// 电话：… under the office's own line (name, 地址, 电话): the office is the name.
@@ -219,7 +315,10 @@ function listRecords(
 			const tail = { start: p.end, end: next ? next.start : line.end };
 			const record = makeRecord(
 				page,
-				{ start: nameSpan.start < p.start ? nameSpan.start : p.start, end: p.end },
+				{
+					start: nameSpan.start < p.start ? nameSpan.start : p.start,
+					end: Math.max(p.end, nameSpan.start > p.start ? from : 0)
+				},
 				p,
 				name || EMERGENCY_NAMES[p.number],
 				0.85
@@ -356,6 +455,12 @@ function proseRecords(page: Page, passage: Passage, phones: PhoneMatch[]): Hotli
 			}
 		}
 		if (!named) continue;
+		// 市公安局户政大队提醒，…，户政值班电话：…: the department named earlier in the sentence.
+		// (Not for nationwide numbers: 12345 is no line of the bureau named before it.)
+		if (!named.organization && p.type !== 'service' && p.type !== 'emergency') {
+			const found = organizationBefore(page, p);
+			if (found) named.organization = found.name;
+		}
 		// Several lines in one sentence: each record's passage is its own clause (with the
 		// department in brackets after the number), so that each points at its own number.
 		const shared = [phones[i - 1], phones[i + 1]].some(
@@ -416,7 +521,12 @@ function inHeadlineLine(norm: string, p: PhoneMatch): boolean {
 }
 
 /** What may stand between two numbers of one line: 、 / 或, perhaps after a note (白天). */
-const CONTINUATION_RE = /^\s?(?:\([^()\n]{1,6}\))?\s?[、,/或]\s?$/;
+const CONTINUATION_RE = /^\s?(?:\([^()\n]{1,6}\)\s?[、,/或]?|[、,/或])\s?$/;
+
+/** True when `b` is a second number of `a`'s line: 28215566（白天）、28215577. */
+export function continuesLine(norm: string, a: PhoneMatch, b: PhoneMatch): boolean {
+	return b.start - a.end <= 12 && CONTINUATION_RE.test(norm.slice(a.end, b.start));
+}
 const SUBJECT_AFTER_RE = new RegExp(`^[^,;。\\n]{0,16}?(?:${NUMBER_AS_SUBJECT_WORDS.join('|')})`);
 const SUBJECT_BEFORE_RE = new RegExp(`(?:${NUMBER_AS_SUBJECT_WORDS.join('|')})\\s?$`);
 
@@ -505,8 +615,8 @@ function nameOf(page: Page, p: PhoneMatch, sentence: Span): Named | undefined {
 		// The organisation right before the label: 请联系石峰区人才办(联系电话:…)
 		const from = Math.max(sentence.start, p.labelStart - 30);
 		const lead = page.norm.slice(from, p.labelStart).replace(/[\s(:,]+$/, '');
-		const org = organizationAtEnd(lead);
-		if (!org) {
+		const org = organizationAtEnd(lead)?.replace(/^.*(?:咨询|联系|致电|拨打|请)/, '');
+		if (!org || org.length < 3) {
 			// TEL：0731-28661111（市公安局出入境管理支队）: the office in brackets after it.
 			if (!after) return undefined;
 			const orgText = page.text.slice(after.start, after.end);

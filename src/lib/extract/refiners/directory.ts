@@ -15,8 +15,15 @@ import {
 	NON_SERVICE_LABEL_WORDS,
 	NUMBER_AS_SUBJECT_WORDS
 } from '../constants';
-import { emailsIn, isOrganizationName, splitOrganization, toPhone } from '../fields';
-import { isNewspaperText } from '../parsers/hotline';
+import { emailsIn, toPhone } from '../fields';
+import {
+	continuesLine,
+	isNewspaperText,
+	organizationBefore,
+	SENTENCE_END,
+	ORG_REACH as REACH,
+	type Department
+} from '../parsers/hotline';
 import { findPhones, isEmergencyNumber, type PhoneMatch } from '../phone';
 import type { Page, Refiner } from '../pipeline';
 import type { ExtractedRecord, HotlineRecord } from '../types';
@@ -24,15 +31,6 @@ import type { ExtractedRecord, HotlineRecord } from '../types';
 const FRAUD_RE = new RegExp(FRAUD_WARNING_WORDS.join('|'));
 const SUBJECT_RE = new RegExp(`^[^,;。\\n]{0,14}?(?:${NUMBER_AS_SUBJECT_WORDS.join('|')})`);
 const NON_SERVICE_RE = new RegExp(NON_SERVICE_LABEL_WORDS.join('|'));
-/** Clause ends inside a sentence; the organisation is looked for clause by clause. */
-const CLAUSE_SPLIT = /[,;:、\s]/;
-/** Sentence ends: the organisation is never looked for before them. */
-const SENTENCE_END = /[。!?\n]/;
-/** How far back (characters) the organisation may be named. */
-const REACH = 80;
-/** Words that lead a clause to its organisation: 可向…投诉, 如有疑问，可致电…. */
-const LEAD_RE =
-	/^(?:如有疑问|如有需要|若有疑问|另外|此外|同时|据了解|具体|市民|群众|用户|乘客|旅客|也|还|可以|可|请|直接|通过|经|在|从|向|到|至|与|由|致电|拨打|联系|咨询|前往)+/;
 /** A purpose word right before the number: 投诉电话：, 服务热线, 抢修专线. */
 const LABEL_RE = /([\u4e00-\u9fa5]{0,6}(?:电话|热线|专线))[\s:(]*$/;
 
@@ -47,7 +45,16 @@ export const directoryRefiner: Refiner = {
 		const filed = filedNumbers(records);
 		const holders = new Holders(records);
 		const added: HotlineRecord[] = [];
+		let last: PhoneMatch | undefined;
 		for (const p of phones) {
+			// A second number of the line just filed (…（白天）0731-28201235（夜间）) joins it.
+			const prev = added[added.length - 1];
+			if (prev && last && continuesLine(page.norm, last, p)) {
+				if (!prev.phones.some((q) => q.number === p.number)) prev.phones.push(toPhone(p));
+				prev.source.end = Math.max(prev.source.end, p.end);
+				last = p;
+				continue;
+			}
 			const holder = holders.at(p);
 			if (p.type === 'mobile' || p.newspaperLine || (filed.get(p.number) ?? Infinity) <= p.end)
 				continue;
@@ -57,20 +64,14 @@ export const directoryRefiner: Refiner = {
 			if (!department) continue;
 			// A notice's contact is its own, unless the organisation is named right at the number.
 			const notice = holder?.kind === 'lost_found' || holder?.kind === 'family_search';
-			if (notice && (!found || found.clauses > 1)) continue;
+			if (notice && (!found || found.clauses > 0)) continue;
 			if (!isPublicLine(page, p, department.start)) continue;
 			added.push(record(page, p, department));
+			last = p;
 		}
 		return added.length ? records.concat(added) : records;
 	}
 };
-
-interface Department {
-	name: string;
-	start: number;
-	/** 1 when named in the number's own clause, 2 in the clause before, … */
-	clauses: number;
-}
 
 /**
  * The phones of the page outside the hotline records' passages (those are filed already): a
@@ -143,40 +144,6 @@ class Holders {
 		}
 		return best;
 	}
-}
-
-/**
- * The nearest organisation named before the number within its sentence: the number's own
- * clause first (请拨打交警支队咨询电话…), then the clauses before it (可向市交通运输综合执法支队
- * 投诉，投诉电话：…; 株洲市水务集团春节期间…，可拨打服务热线…).
- */
-function organizationBefore(page: Page, p: PhoneMatch): Department | undefined {
-	let from = p.start;
-	while (from > 0 && p.start - from < REACH && !SENTENCE_END.test(page.norm[from - 1])) from--;
-	const text = page.norm.slice(from, p.start);
-	const ends: number[] = [];
-	for (let i = 0; i < text.length; i++) if (CLAUSE_SPLIT.test(text[i])) ends.push(i);
-	// Clause boundaries, nearest clause last; a label's colon (电话：) does not end a clause.
-	let end = text.length;
-	let clauses = 0;
-	for (let k = ends.length; k >= 0; k--) {
-		const start = k === 0 ? 0 : ends[k - 1] + 1;
-		if (k > 0 && end - start <= 0) continue;
-		const clause = text.slice(start, end);
-		end = start - 1;
-		if (!clause.trim()) continue;
-		if (/^[\s]*[\u4e00-\u9fa5]{0,6}(?:电话|热线|专线)[\s]*$/.test(clause)) continue;
-		clauses++;
-		const lead = LEAD_RE.exec(clause)?.[0].length ?? 0;
-		const body = clause.slice(lead).trim();
-		const offset = from + start + clause.length - clause.slice(lead).trimStart().length;
-		const org = isOrganizationName(body) ? body : splitOrganization(body).organization;
-		if (org && body.startsWith(org) && org.length <= 24) {
-			return { name: page.text.slice(offset, offset + org.length), start: offset, clauses };
-		}
-		if (clauses >= 3) break;
-	}
-	return undefined;
 }
 
 /** The department of the Q&A the number is in (荷塘区住房和城乡建设局回复：…). */
