@@ -229,6 +229,30 @@ describe('hotline parser: formats of other papers (issue 11)', () => {
 	});
 });
 
+describe('hotline parser: boxes and departments', () => {
+	it('reads labels in brackets after short numbers in a two-column box', () => {
+		const text =
+			'常用电话\n12345（政务服务便民热线）　　　12315（消费投诉）\n市公交集团　0731-28110000　　　　国网客服　4006 611 234\n';
+		expect(summary(text, parse(text))).toEqual([
+			['12345（政务服务便民热线）', '政务服务便民热线', '12345'],
+			['12315（消费投诉）', '消费投诉', '12315'],
+			['市公交集团　0731-28110000', '市公交集团', '0731-28110000'],
+			['国网客服　4006 611 234', '国网客服', '400-661-1234']
+		]);
+	});
+
+	it('gives a purpose-labelled line the department named earlier in its sentence', () => {
+		const text =
+			'市公安局户政大队提醒，因急事需办理临时身份证的市民，可先电话联系，户政值班电话：0731-28221100。';
+		expect(parse(text)).toMatchObject([{ name: '户政值班电话', organization: '市公安局户政大队' }]);
+		// …but not to 12345, which is no line of the bureau named before it.
+		const [, r] = parse(
+			'市民可拨打市城管执法局投诉电话28612345，也可通过12345政务服务便民热线反映。'
+		);
+		expect(r.organization).toBeUndefined();
+	});
+});
+
 describe('hotline parser: negatives', () => {
 	it('skips numbers a story reports on: statistics, mergers, a class of numbers, a headline', () => {
 		expect(parse('本报讯　2025年，株洲12345政务服务便民热线全年共受理群众诉求86.3万件。')).toEqual(

@@ -63,6 +63,26 @@ describe('directory: public numbers inside answers, notices and articles', () =>
 		expect(text.slice(h.source.start, h.source.end)).toBe(text.slice(3));
 	});
 
+	it('takes the office from the sentence before a sentence that is only the label', () => {
+		const text =
+			'春节假期期间，市民中心设置应急服务窗口，办理急需的证照业务。值班电话：0731-28201234（白天）0731-28201235（夜间）。';
+		const [h, ...rest] = hotlines(text);
+		expect(rest).toEqual([]);
+		expect(h).toMatchObject({ name: '市民中心值班电话', organization: '市民中心' });
+		expect(h.phones.map((p) => p.number)).toEqual(['0731-28201234', '0731-28201235']);
+	});
+
+	it('refuses a self-reference (本公司) and a notice’s contact named a clause away', () => {
+		expect(
+			hotlines('减资公告\n\n请债权人自见报之日起45日内向本公司申报债权。联系电话：28881234。')
+		).toEqual([]);
+		expect(
+			hotlines(
+				'招领启事\n\n11月5日晚在神农公园东门拾到女式钱包一个，请失主携带有效证件到荷塘派出所认领，电话：0731-28390000。'
+			)
+		).toEqual([]);
+	});
+
 	it('does not file a number twice', () => {
 		const text = '市民可拨打市医疗保障局咨询电话0731-28685566咨询。';
 		expect(hotlines(text).map((r) => r.phones[0].number)).toEqual(['0731-28685566']);
