@@ -5,7 +5,7 @@
  * its line and the others go on; the exit code is 1 only when no file could be read.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -48,6 +48,46 @@ describe('npm run extract -- --json', () => {
 		expect(second.status).toBe(0);
 		expect(second.stderr).toContain('(published 2023-12-20)');
 		expect(JSON.parse(second.stdout)).toHaveLength(1);
+	});
+
+	it("gives numbers printed without an area code the paper's: manifest entry, else --area-code, else 0731", () => {
+		const page = '兰州晚报\n\n市人社局就业创业服务咨询电话：8468001。\n';
+		const flat = join(dir, 'lanzhou.txt');
+		writeFileSync(flat, page);
+		const numbers = (stdout: string) =>
+			(JSON.parse(stdout) as ExtractedRecord[]).flatMap((r) => r.phones.map((p) => p.number));
+		// Zhuzhou's numbers have 8 digits: a 7-digit one is no number there.
+		expect(numbers(run('--json', '--published', '2024-09-05', flat).stdout)).toEqual([]);
+		const flagged = run('--json', '--published', '2024-09-05', '--area-code', '0931', flat);
+		expect(flagged.status).toBe(0);
+		expect(numbers(flagged.stdout)).toEqual(['0931-8468001']);
+
+		const folder = join(dir, 'lanzhou');
+		mkdirSync(folder, { recursive: true });
+		writeFileSync(join(folder, 'a.txt'), page);
+		writeFileSync(
+			join(folder, 'manifest.json'),
+			JSON.stringify({
+				pages: [
+					{
+						file: 'a.txt',
+						paper: '兰州晚报',
+						published: '2024-09-05',
+						page: null,
+						areaCode: '0931'
+					}
+				]
+			})
+		);
+		expect(numbers(run('--json', join(folder, 'a.txt')).stdout)).toEqual(['0931-8468001']);
+		// The manifest entry wins over the flag, as it does for the date.
+		expect(numbers(run('--json', '--area-code', '0738', join(folder, 'a.txt')).stdout)).toEqual([
+			'0931-8468001'
+		]);
+
+		const bad = run('--json', '--area-code', '731', flat);
+		expect(bad.status).toBe(2);
+		expect(bad.stderr).toContain('--area-code needs an area code like 0731');
 	});
 
 	it('exits 1 when no file could be read, still printing an empty array', () => {

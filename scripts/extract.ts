@@ -1,10 +1,12 @@
 /**
- * `npm run extract -- --json [--published YYYY-MM-DD] FILE...`
+ * `npm run extract -- --json [--published YYYY-MM-DD] [--area-code 0xxx] FILE...`
  *
  * Prints ONLY a JSON array of the records found in the given page files on stdout (the
  * contract outside checks read); progress and warnings go to stderr. The publication date
  * of each file comes from the manifest.json beside it (or seeds/manifest.json), else from
- * --published, else from a dateline in the text, else today.
+ * --published, else from a dateline in the text, else today. The paper's telephone area code
+ * (given to numbers printed without one) comes from the manifest entry, else --area-code,
+ * else 0731.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -13,9 +15,14 @@ import { extract } from '../src/lib/extract/index';
 import type { ExtractedRecord } from '../src/lib/extract/types';
 import { decodePageBytes } from '../src/lib/pages/decode';
 import { publicationDate } from '../src/lib/pages/published';
-import { manifestEntryFor } from '../src/lib/server/pages/manifest';
+import {
+	AREA_CODE_RE,
+	manifestEntryFor,
+	type ManifestEntry
+} from '../src/lib/server/pages/manifest';
 
-const USAGE = 'usage: tsx scripts/extract.ts --json [--published YYYY-MM-DD] FILE...';
+const USAGE =
+	'usage: tsx scripts/extract.ts --json [--published YYYY-MM-DD] [--area-code 0xxx] FILE...';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 function warn(message: string): void {
@@ -25,6 +32,7 @@ function warn(message: string): void {
 interface Args {
 	json: boolean;
 	published?: string;
+	areaCode?: string;
 	files: string[];
 }
 
@@ -39,6 +47,12 @@ function parseArgs(argv: string[]): Args | string {
 				return `--published needs a date as YYYY-MM-DD, got ${value ?? 'nothing'}`;
 			}
 			args.published = value;
+		} else if (a === '--area-code' || a.startsWith('--area-code=')) {
+			const value = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+			if (!value || !AREA_CODE_RE.test(value)) {
+				return `--area-code needs an area code like 0731, got ${value ?? 'nothing'}`;
+			}
+			args.areaCode = value;
 		} else if (a === '--help' || a === '-h') return USAGE;
 		else if (a.startsWith('--')) return `unknown option ${a}\n${USAGE}`;
 		else args.files.push(a);
@@ -67,12 +81,12 @@ function expand(paths: string[]): string[] {
 	return out;
 }
 
-/** The manifest date of a file: the manifest beside it, else seeds/manifest.json by name. */
-function manifestDate(file: string): string | undefined {
+/** The manifest entry of a file: the manifest beside it, else seeds/manifest.json by name. */
+function manifestEntry(file: string): ManifestEntry | undefined {
 	for (const candidate of [file, join(ROOT, 'seeds', basename(file))]) {
 		const entry = manifestEntryFor(candidate);
 		if (entry instanceof Error) warn(`warning: ${entry.message}`);
-		else if (entry) return entry.published;
+		else if (entry) return entry;
 	}
 	return undefined;
 }
@@ -101,14 +115,20 @@ function main(): number {
 		}
 		if (decoded.encoding !== 'utf-8')
 			warn(`warning: ${file}: not UTF-8, read as ${decoded.encoding}`);
+		const entry = manifestEntry(file);
 		const { date, from } = publicationDate({
-			manifest: manifestDate(file),
+			manifest: entry?.published,
 			given: args.published,
 			text: decoded.text
 		});
 		if (from === 'today')
 			warn(`warning: ${file}: no publication date found, using today (${date})`);
-		const found = extract(decoded.text, { source: file, published: date });
+		const areaCode = entry?.areaCode ?? args.areaCode;
+		const found = extract(decoded.text, {
+			source: file,
+			published: date,
+			...(areaCode ? { areaCode } : {})
+		});
 		warn(`${file}: ${found.length} records (published ${date})`);
 		for (const record of found) records.push(record); // not push(...): a huge page overflows
 		ok++;

@@ -1,5 +1,8 @@
 /**
- * npm run import -- [--published YYYY-MM-DD] [PATH...]   (default: seeds/)
+ * npm run import -- [--published YYYY-MM-DD] [--area-code 0xxx] [PATH...]   (default: seeds/)
+ *
+ * --area-code is the papers' telephone area code (default 0731), for pages whose manifest
+ * entry does not give one.
  *
  * Stores pages and their records in DATABASE_PATH, one transaction per page. Idempotent. A bad
  * file is reported by name and skipped; the exit code is non-zero only when nothing could be
@@ -10,13 +13,23 @@ import { parseArgs } from 'node:util';
 import { KIND_LABELS } from '../src/lib/records/kinds';
 import { databasePath, openDatabase } from '../src/lib/server/db/index';
 import { importFiles } from '../src/lib/server/importer';
+import { AREA_CODE_RE } from '../src/lib/server/pages/manifest';
 
 const { values, positionals } = parseArgs({
 	allowPositionals: true,
-	options: { published: { type: 'string' }, quiet: { type: 'boolean', short: 'q' } }
+	options: {
+		published: { type: 'string' },
+		'area-code': { type: 'string' },
+		quiet: { type: 'boolean', short: 'q' }
+	}
 });
 if (values.published && !/^\d{4}-\d{2}-\d{2}$/.test(values.published)) {
 	console.error('--published must be YYYY-MM-DD (发布日期格式应为 2024-11-05)');
+	process.exit(2);
+}
+const areaCode = values['area-code'];
+if (areaCode !== undefined && !AREA_CODE_RE.test(areaCode)) {
+	console.error('--area-code must be an area code like 0731 (区号格式应为 0731)');
 	process.exit(2);
 }
 const paths = positionals.length ? positionals : ['seeds'];
@@ -37,6 +50,7 @@ const bar =
 let started = false;
 const summary = await importFiles(db, paths, {
 	published: values.published,
+	areaCode,
 	onProgress: (done, total, file) => {
 		if (!bar) return;
 		if (!started) {

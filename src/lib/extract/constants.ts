@@ -283,6 +283,7 @@ export const DEPARTMENT_SUFFIXES = [
 	'处',
 	'部',
 	'会',
+	'科', // 物业管理科, 户政科: an office of a bureau
 	'社区',
 	'村委会',
 	'科'
@@ -1018,4 +1019,27 @@ export const ORGANIZER_LABELS = [
 	'举办单位',
 	'组织单位',
 	'发起单位'
+] as const;
+
+/**
+ * Words of a sentence that quotes numbers as a warning, not as lines to call: a fraud
+ * warning's numbers (骗子使用的号码…, 冒充…). No number of such a sentence is a directory entry.
+ */
+export const FRAUD_WARNING_WORDS = ['诈骗', '骗子', '冒充', '伪造', '假冒', '虚拟号'] as const;
+
+/**
+ * Words right after a service number that make it the subject of a report, not a line
+ * offered to the reader: 12345热线全年受理…万件, 并入12345热线, 与110报警服务台对接.
+ */
+export const NUMBER_AS_SUBJECT_WORDS = [
+	'受理',
+	'办结',
+	'接通率',
+	'满意率',
+	'万件',
+	'同比',
+	'并入',
+	'归并',
+	'整合',
+	'对接'
 ] as const;

@@ -42,7 +42,8 @@ export function phonesIn(page: Page, span: Span): Phone[] {
 	for (const m of findPhones(page.norm, {
 		start: span.start,
 		end: span.end,
-		original: page.text
+		original: page.text,
+		areaCode: page.areaCode
 	})) {
 		if (m.end > span.end || m.newspaperLine || seen.has(m.number)) continue;
 		seen.add(m.number);
@@ -101,7 +102,11 @@ export function findDistrict(norm: string, start: number, end: number): string |
  * the lookahead keeps 业务办理 from reading as the organisation 业务办.
  */
 const SUFFIX_RE = new RegExp(
-	`(?<![社机体])(?:${[...DEPARTMENT_SUFFIXES].sort((a, b) => b.length - a.length).join('|')})(?![理事公法议员有需门分面点长])`,
+	`(?:${[...DEPARTMENT_SUFFIXES]
+		.sort((a, b) => b.length - a.length)
+		// 社会 / 机会 / 体会 are no organisations, but 市人社局 is one: only 会 looks behind.
+		.map((w) => (w === '会' ? '(?<![社机体])会' : w))
+		.join('|')})(?![理事公法议员有需门分面点长])`,
 	'g'
 );
 
@@ -139,7 +144,10 @@ export function organizationAtEnd(s: string): string | undefined {
 		`([\\u4e00-\\u9fa5()]{2,24}?(?:${[...DEPARTMENT_SUFFIXES].sort((a, b) => b.length - a.length).join('|')}))$`
 	).exec(s);
 	if (!m) return undefined;
-	const org = m[1].replace(/^(如有疑问|如有|请|可|或|也可|需|要|向|与|到|至|联系|咨询|拨打)+/, '');
+	const org = m[1].replace(
+		/^(如有疑问|如有|请|可|或|也可|需|要|向|与|到|至|联系|咨询|拨打|致电)+/,
+		''
+	);
 	return org.length >= 3 ? org : undefined;
 }
 

@@ -11,6 +11,7 @@ import { procedureParser } from './parsers/procedure';
 import { lostFoundParser } from './parsers/lostFound';
 import { familySearchParser } from './parsers/familySearch';
 import { eventParser } from './parsers/event';
+import { directoryRefiner } from './refiners/directory';
 import { dedupeRefiner } from './refiners/dedupe';
 import { districtRefiner } from './refiners/district';
 import { confidenceRefiner } from './refiners/confidence';
@@ -26,11 +27,13 @@ export const parsers: Parser[] = [
 ];
 
 /**
- * Refiners run in this order over all candidates of a page: drop repeated copies first (so
+ * Refiners run in this order over all candidates of a page: file the public numbers that other
+ * records hold as hotlines too (directory), drop repeated copies (so
  * later steps see one record per notice), then fill districts, then settle confidence, and
  * last strip empty fields so the output matches the contract.
  */
 export const refiners: Refiner[] = [
+	directoryRefiner,
 	dedupeRefiner,
 	districtRefiner,
 	confidenceRefiner,
@@ -46,7 +49,8 @@ export function extract(text: string, options: ExtractOptions): ExtractedRecord[
 		text,
 		norm: normalize(text),
 		source: options.source,
-		published: options.published
+		published: options.published,
+		...(options.areaCode ? { areaCode: options.areaCode } : {})
 	};
 	const passages = cutPassages(page);
 	let records: ExtractedRecord[] = [];

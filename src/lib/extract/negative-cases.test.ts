@@ -77,6 +77,22 @@ describe('negative cases: hotlines and procedures', () => {
 		[
 			'numbers that are amounts, dates and counts',
 			'2019年全市办理案件3968件,补贴2000—3000元,20200417开工,共120多件。'
+		],
+		[
+			'a masthead and an imprint box',
+			'株洲日报\n新闻热线：0731-28832000　广告热线：0731-28832111　发行热线：0731-28832222\n订报热线：0731-28832333\n\n湘江风光带二期工程全面完工\n\n本报地址：天元区天台路50号　邮政编码：412007　印刷：株洲日报社印务中心　电话：0731-28832444'
+		],
+		[
+			'hotline statistics and a merger of lines',
+			'12345热线去年受理群众诉求86.3万件\n\n本报讯　2025年，株洲12345政务服务便民热线全年共受理群众诉求86.3万件，按时办结率99.2%。今年将推进12345热线与110报警服务台高效对接，另有14条热线将整合并入12345。'
+		],
+		[
+			'the numbers of a fraud warning',
+			'据警方介绍，骗子使用的号码为95013开头的虚拟号段和外省手机号13800000001，冒充公检法时还会显示0731-28001110等伪造号码。'
+		],
+		[
+			'a 7-digit number on a Zhuzhou page and a number with no such area code',
+			'咨询电话：2868086。联系电话：011-12345678。'
 		]
 	];
 	for (const [why, text] of cases) {

@@ -28,7 +28,11 @@ describe('findPhones: positives', () => {
 		['客服电话400-820-8820', ['400-820-8820']],
 		['免费热线800 810 8888', ['800-810-8888']],
 		['咨询电话020-87654321', ['020-87654321']],
-		['联系电话:0755-8812345', ['0755-8812345']]
+		// Lanzhou has 7-digit numbers (Shenzhen's 0755 has 8: 0755-8812345 is no number).
+		['联系电话:0931-8812345', ['0931-8812345']],
+		['咨询电话0717—6221000', ['0717-6221000']],
+		['（0851）5861111', ['0851-5861111']],
+		['在外地可拨打0838-12345反映', ['0838-12345']]
 	];
 	for (const [text, expected] of cases) {
 		it(`${text} → ${expected.join(', ')}`, () => {
@@ -113,13 +117,58 @@ describe('findPhones: negatives (never a phone)', () => {
 		['邮编412000', 'a postal code'],
 		['株疫防组发[2020]23号', 'a document number'],
 		['14:30', 'a time'],
-		['v2.12345', 'a version']
+		['v2.12345', 'a version'],
+		['电话：011-12345678', 'no area code 011 in China'],
+		['电话：2868086', 'a 7-digit number where locals have 8 digits (Zhuzhou)'],
+		['电话：0755-8812345', 'a 7-digit number after an 8-digit city code'],
+		['手机：12012345678', 'no mobile range 120']
 	];
 	for (const [text, why] of cases) {
 		it(`${why}: ${JSON.stringify(text)}`, () => {
 			expect(numbers(text)).toEqual([]);
 		});
 	}
+});
+
+describe("the paper's area code", () => {
+	function inCity(text: string, areaCode: string, list = false): string[] {
+		return findPhones(normalize(text), { original: text, list, areaCode }).map((p) => p.number);
+	}
+	it("gives numbers printed without one the paper's area code", () => {
+		expect(inCity('就业咨询电话：8468001', '0931')).toEqual(['0931-8468001']);
+		expect(inCity('市人社局\u3000\u30004225861', '0739', true)).toEqual(['0739-4225861']);
+		expect(inCity('值班电话：28215566', '0731')).toEqual(['0731-28215566']);
+	});
+	it('keeps a printed area code', () => {
+		expect(inCity('咨询电话：0731-28685566', '0931')).toEqual(['0731-28685566']);
+	});
+	it('refuses local numbers of the wrong length for the city', () => {
+		expect(inCity('电话：28215566', '0931')).toEqual([]);
+		expect(inCity('电话：8468001', '0731')).toEqual([]);
+	});
+	it('a bare 7-digit number needs a phone word', () => {
+		expect(inCity('全市去年新增8468001户', '0931')).toEqual([]);
+		expect(inCity('编号8468001', '0931')).toEqual([]);
+	});
+});
+
+describe('numbers sharing one area code', () => {
+	it('gives the area code to the numbers listed after it', () => {
+		const text = '社保卡业务咨询：0931-8270415、8270416';
+		const ps = findPhones(normalize(text), { original: text });
+		expect(ps.map((p) => p.number)).toEqual(['0931-8270415', '0931-8270416']);
+		expect(text.slice(ps[1].start, ps[1].end)).toBe('8270416');
+	});
+	it('also after a bracketed note: 28215566（白天）、28215577（夜间）', () => {
+		expect(numbers('值班电话：28215566（白天）、28215577（夜间）')).toEqual([
+			'0731-28215566',
+			'0731-28215577'
+		]);
+	});
+	it('not a run of a different length (a year, a count)', () => {
+		expect(numbers('电话：0931-8270415、2019年')).toEqual(['0931-8270415']);
+		expect(numbers('电话：0931-8270415、13974120000')).toEqual(['0931-8270415', '13974120000']);
+	});
 });
 
 describe('normalizePhoneNumber', () => {

@@ -11,8 +11,12 @@
  *   break), and only into a known shape;
  * - a candidate must not touch a digit or letter on either side, nor be followed by a unit
  *   (元, 年, 号, %…), nor be the fragment of a longer number broken by a line break;
- * - 3- and 5-digit service numbers need a phone word next to them.
+ * - 3- and 5-digit service numbers need a phone word next to them;
+ * - fixed-line and mobile numbers must be valid in China's numbering plan (libphonenumber-js
+ *   with full metadata): 011-12345678 or a 7-digit number in a city of 8-digit numbers is not a
+ *   phone. Numbers printed without an area code get the paper's (`areaCode`, default 0731).
  */
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import {
 	DEFAULT_AREA_CODE,
 	EMERGENCY_NUMBERS,
@@ -54,6 +58,8 @@ export interface FindPhonesOptions {
 	 * own need no phone word, and 4+4 local numbers need no cue.
 	 */
 	list?: boolean;
+	/** The paper's area code, given to local numbers printed without one (default 0731). */
+	areaCode?: string;
 }
 
 const EMERGENCY = new Set<string>(EMERGENCY_NUMBERS);
@@ -94,11 +100,15 @@ export function findPhones(norm: string, options: FindPhonesOptions = {}): Phone
 	const from = options.start ?? 0;
 	const to = options.end ?? norm.length;
 	const original = options.original ?? norm;
+	const areaCode = isAreaCode(options.areaCode ?? '') ? options.areaCode! : DEFAULT_AREA_CODE;
 	const groups = digitGroups(norm, from, to);
 	const out: PhoneMatch[] = [];
 	let i = 0;
 	while (i < groups.length && groups[i].start < to) {
-		const found = matchAt(norm, groups, i, options.list === true);
+		const prev = out[out.length - 1];
+		const found =
+			(prev && continuation(norm, groups, i, prev)) ??
+			matchAt(norm, groups, i, options.list === true, areaCode);
 		if (found) {
 			const m = finish(norm, original, found);
 			if (m) out.push(m);
@@ -108,6 +118,70 @@ export function findPhones(norm: string, options: FindPhonesOptions = {}): Phone
 		}
 	}
 	return out;
+}
+
+/**
+ * A bare local number right after a number with an area code, joined by 、 / , / 或 / "/":
+ * 0931-8274924、8273746 — the second shares the first one's area code (and must have as many
+ * digits, so that 0731-28680000、2019年 does not read 2019 as a phone).
+ */
+function continuation(
+	norm: string,
+	groups: Group[],
+	i: number,
+	prev: PhoneMatch
+): Candidate | undefined {
+	const g = groups[i];
+	const dash = prev.number.indexOf('-');
+	// Bounded before slicing: a number far after the last phone is no continuation of it.
+	if (prev.type !== 'landline' || dash < 0 || g.start - prev.end > 12) return undefined;
+	const gap = norm.slice(prev.end, g.start);
+	if (!/^\s?(?:\([^()\n]{1,6}\))?\s?[、,/或]\s?$/.test(gap)) return undefined;
+	const area = prev.number.slice(0, dash);
+	const local = prev.number.slice(dash + 1);
+	if (g.digits.length !== local.length || !/^[1-9]/.test(g.digits)) return undefined;
+	const number = `${area}-${g.digits}`;
+	const cand: Candidate = {
+		start: g.start,
+		end: g.end,
+		count: 1,
+		number,
+		type: 'landline',
+		needsCue: false,
+		known: false
+	};
+	if (!validNumber(number) || !boundaryOk(norm, cand)) return undefined;
+	return cand;
+}
+
+/** Answers of the numbering-plan check, by number block (see blockOf). */
+const validity = new Map<string, boolean>();
+
+/**
+ * The block a number's validity depends on: China's plan assigns fixed-line numbers by area
+ * code, length and leading local digits, and mobile numbers by their first digits. Asking
+ * libphonenumber once per block keeps a list of 150,000 numbers from costing 150,000 parses.
+ */
+function blockOf(digits: string): string {
+	const dash = digits.indexOf('-');
+	if (dash < 0) return `${digits.slice(0, 5)}/${digits.length}`;
+	return `${digits.slice(0, dash + 4)}/${digits.length}`;
+}
+
+/**
+ * True when `number` (0731-28680000, 13974120000) is a valid Chinese fixed-line or mobile
+ * number. Service numbers (12345, 95598) and toll-free numbers are not checked here.
+ */
+export function validNumber(number: string): boolean {
+	const block = blockOf(number);
+	let ok = validity.get(block);
+	if (ok === undefined) {
+		ok = parsePhoneNumberFromString(number.replace(/-/g, ''), 'CN')?.isValid() ?? false;
+		// Bounded: blocks are few, but a hostile page must not grow the cache without end.
+		if (validity.size > 50_000) validity.clear();
+		validity.set(block, ok);
+	}
+	return ok;
 }
 
 /** Maximal runs of ASCII digits in [from, to), plus a run that starts before `to` and ends after. */
@@ -159,7 +233,13 @@ interface Candidate {
 }
 
 /** Try the longest combination of runs starting at groups[i] that forms a phone. */
-function matchAt(norm: string, groups: Group[], i: number, list: boolean): Candidate | undefined {
+function matchAt(
+	norm: string,
+	groups: Group[],
+	i: number,
+	list: boolean,
+	areaCode: string
+): Candidate | undefined {
 	const seps: Sep[] = [];
 	let k = i;
 	while (k + 1 < groups.length && k - i < 3) {
@@ -170,7 +250,7 @@ function matchAt(norm: string, groups: Group[], i: number, list: boolean): Candi
 	}
 	for (let n = k - i + 1; n >= 1; n--) {
 		const parts = groups.slice(i, i + n).map((g) => g.digits);
-		const shape = classify(parts, seps.slice(0, n - 1));
+		const shape = classify(parts, seps.slice(0, n - 1), areaCode);
 		if (!shape) continue;
 		const first = groups[i];
 		const last = groups[i + n - 1];
@@ -196,7 +276,11 @@ interface Shape {
  * The shape of a sequence of digit runs, or undefined when it is no phone.
  * Runs joined by a line break count as one run (OCR broke the number).
  */
-export function classify(parts: string[], seps: Sep[]): Shape | undefined {
+export function classify(
+	parts: string[],
+	seps: Sep[],
+	areaCode: string = DEFAULT_AREA_CODE
+): Shape | undefined {
 	// Merge runs across line breaks: the printed separators decide the shape.
 	const merged: string[] = [parts[0]];
 	const kept: Sep[] = [];
@@ -212,7 +296,7 @@ export function classify(parts: string[], seps: Sep[]): Shape | undefined {
 	const parenAt = kept.indexOf('paren');
 	if (parenAt > 0) return undefined;
 
-	if (merged.length === 1) return bareShape(all);
+	if (merged.length === 1) return bareShape(all, areaCode);
 
 	// Area code + local number: (0731)28829999, 0731-2868 1662, 010 12345678.
 	if (isAreaCode(merged[0])) {
@@ -222,8 +306,15 @@ export function classify(parts: string[], seps: Sep[]): Shape | undefined {
 			const l = local.join('');
 			const ll = local.map((p) => p.length).join(',');
 			// The area code makes it a phone; the local part may start with any digit but 0.
+			const number = `${merged[0]}-${l}`;
 			if (/^[1-9]/.test(l) && ['8', '7', '4,4', '3,4', '4,3'].includes(ll)) {
-				return { number: `${merged[0]}-${l}`, type: 'landline', needsCue: false, known: false };
+				return validNumber(number)
+					? { number, type: 'landline', needsCue: false, known: false }
+					: undefined;
+			}
+			// A service number dialled from outside the city: 0838-12345.
+			if (ll === '5' && (SERVICE.has(l) || /^(12|95|96)\d{3}$/.test(l))) {
+				return { number, type: 'service', needsCue: false, known: SERVICE.has(l) };
 			}
 		}
 		return undefined;
@@ -231,7 +322,9 @@ export function classify(parts: string[], seps: Sep[]): Shape | undefined {
 	if (kept.includes('paren')) return undefined;
 	// Mobile printed in blocks: 133 0733 7876, 133-0733-7876, 133 07337876.
 	if (/^1[3-9]/.test(all) && all.length === 11 && ['3,4,4', '3,8', '4,4,3'].includes(lens)) {
-		return { number: all, type: 'mobile', needsCue: false, known: false };
+		return validNumber(all)
+			? { number: all, type: 'mobile', needsCue: false, known: false }
+			: undefined;
 	}
 	// Toll-free: 400-820-8820, 4008-208-820, 800 810 8888.
 	if (
@@ -248,8 +341,9 @@ export function classify(parts: string[], seps: Sep[]): Shape | undefined {
 	}
 	// Local number in two blocks: 2868 1662 — easily an amount range (2000-3000), so cue only.
 	if (lens === '4,4' && /^[2-8]/.test(all) && !isDateDigits(all)) {
+		if (!validNumber(`${areaCode}-${all}`)) return undefined;
 		return {
-			number: `${DEFAULT_AREA_CODE}-${all}`,
+			number: `${areaCode}-${all}`,
 			type: 'landline',
 			needsCue: true,
 			known: false
@@ -259,16 +353,19 @@ export function classify(parts: string[], seps: Sep[]): Shape | undefined {
 }
 
 /** A single run of digits (possibly joined across a line break). */
-function bareShape(d: string): Shape | undefined {
+function bareShape(d: string, areaCode: string = DEFAULT_AREA_CODE): Shape | undefined {
 	const n = d.length;
 	if (n === 11 && /^1[3-9]/.test(d))
-		return { number: d, type: 'mobile', needsCue: false, known: false };
+		return validNumber(d)
+			? { number: d, type: 'mobile', needsCue: false, known: false }
+			: undefined;
 	if (n >= 10 && n <= 12 && d[0] === '0') {
 		const areaLen = /^0[12]/.test(d) ? 3 : 4;
 		const local = d.slice(areaLen);
-		if ((local.length === 7 || local.length === 8) && /^[2-9]/.test(local)) {
+		const number = `${d.slice(0, areaLen)}-${local}`;
+		if ((local.length === 7 || local.length === 8) && /^[2-9]/.test(local) && validNumber(number)) {
 			return {
-				number: `${d.slice(0, areaLen)}-${local}`,
+				number,
 				type: 'landline',
 				needsCue: false,
 				known: false
@@ -285,8 +382,20 @@ function bareShape(d: string): Shape | undefined {
 		};
 	}
 	// A bare 8-digit number is a local number of the home city, unless it reads as a date.
+	// (Only where the city's numbers have 8 digits: the numbering plan decides.)
 	if (n === 8 && /^[2-8]/.test(d) && !isDateDigits(d)) {
-		return { number: `${DEFAULT_AREA_CODE}-${d}`, type: 'landline', needsCue: false, known: false };
+		const number = `${areaCode}-${d}`;
+		return validNumber(number)
+			? { number, type: 'landline', needsCue: false, known: false }
+			: undefined;
+	}
+	// A bare 7-digit number is a local number only in a city of 7-digit numbers, and only
+	// next to a phone word (or in a list): 7 digits are as often a count or an amount.
+	if (n === 7 && /^[2-8]/.test(d)) {
+		const number = `${areaCode}-${d}`;
+		return validNumber(number)
+			? { number, type: 'landline', needsCue: true, known: false }
+			: undefined;
 	}
 	if (n === 5 && (SERVICE.has(d) || /^(12|95|96)\d{3}$/.test(d))) {
 		return { number: d, type: 'service', needsCue: true, known: SERVICE.has(d) };
@@ -452,7 +561,8 @@ interface LabelSpan {
 const LABEL_LEAD =
 	/^(如有疑问|若有疑问|若仍有疑问|如需帮助|如有需要|如有|若|请|可|也可|或|即可|敬请|欢迎)*(直接)?(拨打|致电|联系(?!电话|人|方式)|咨询(?!电话|热线)|来电|打|通过)?/;
 /** Verbs of dialling; the label is what comes after the last of them. */
-const DIAL_VERB_RE = /拨打|致电|请拨|可拨|拨通|来电|联系(?!电话|人|方式)|通过|咨询(?!电话|热线)/g;
+const DIAL_VERB_RE =
+	/拨打|致电|请拨|可拨|拨通|来电|联系(?!电话|人|方式)|通过|咨询(?!电话|热线)|开通了?|公布了?|设立了?/g;
 /** Generic labels that say nothing about the purpose. */
 const GENERIC_LABEL =
 	/^(电话|联系电话|联系方式|手机|手机号|手机号码|电话号码|号码|Tel|TEL|tel|热线)$/;
@@ -479,6 +589,12 @@ function labelBeforeSpan(norm: string, original: string, start: number): LabelSp
 	if (alt >= 0 && /电话|热线|手机/.test(text.slice(alt))) {
 		offset += alt + 1;
 		text = text.slice(alt + 1);
+	}
+	// "也可电话预约：门诊预约电话": a label after a colon names the number, not the words before.
+	const colon = text.lastIndexOf(':');
+	if (colon >= 0 && /(?:电话|热线|专线)$/.test(text.slice(colon + 1).trim())) {
+		offset += colon + 1;
+		text = text.slice(colon + 1);
 	}
 	// "市民可拨打市城管执法局投诉电话": what follows the last dialling verb is the label.
 	let verb: RegExpExecArray | null = null;

@@ -18,6 +18,8 @@ export interface Page {
 	source: string;
 	/** YYYY-MM-DD, the reference for dates printed without a year. */
 	published: string;
+	/** The paper's telephone area code (0731 when not given): numbers printed without one get it. */
+	areaCode?: string;
 }
 
 /** A run of the page that belongs together: a headline and its body, or one notice. */

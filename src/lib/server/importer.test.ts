@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -90,6 +90,52 @@ describe('importFiles', () => {
 				expect.objectContaining({ subtype: 'void_notice', file: join(dir, 'd-gbk.txt') })
 			])
 		);
+	});
+
+	it("gives a page's numbers its manifest entry's area code, else the option's, else 0731", async () => {
+		// Pages are told apart by their text (a page imported again is the same source).
+		const page = (n: string) => `兰州晚报 ${n}\n\n市人社局就业创业服务咨询电话：8468001。\n`;
+		const withManifest = join(dir, 'lanzhou');
+		const without = join(dir, 'no-manifest');
+		for (const d of [withManifest, without]) {
+			rmSync(d, { recursive: true, force: true });
+			mkdirSync(d);
+		}
+		writeFileSync(join(withManifest, 'a.txt'), page('A07'));
+		writeFileSync(
+			join(withManifest, 'manifest.json'),
+			JSON.stringify({
+				pages: [
+					{
+						file: 'a.txt',
+						paper: '兰州晚报',
+						published: '2024-09-05',
+						page: 'A07',
+						areaCode: '0931'
+					}
+				]
+			})
+		);
+		writeFileSync(join(without, 'b.txt'), page('A08'));
+		const numbers = async (file: string) =>
+			(
+				await db
+					.selectFrom('record_phones')
+					.innerJoin('provenance', 'provenance.record_id', 'record_phones.record_id')
+					.innerJoin('sources', 'sources.id', 'provenance.source_id')
+					.select('record_phones.number')
+					.where('sources.file', '=', file)
+					.execute()
+			).map((r) => r.number);
+		await importFiles(db, [withManifest], { areaCode: '0738' });
+		expect(await numbers(join(withManifest, 'a.txt'))).toEqual(['0931-8468001']);
+		// No manifest: a 7-digit number is no Zhuzhou number, but it is one of the option's city.
+		await importFiles(db, [without], { published: '2024-09-05' });
+		expect(await numbers(join(without, 'b.txt'))).toEqual([]);
+		rmSync(join(without, 'b.txt'));
+		writeFileSync(join(without, 'c.txt'), page('A09'));
+		await importFiles(db, [without], { published: '2024-09-05', areaCode: '0931' });
+		expect(await numbers(join(without, 'c.txt'))).toEqual(['0931-8468001']);
 	});
 });
 

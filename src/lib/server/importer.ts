@@ -51,6 +51,8 @@ export interface ImportSummary {
 export interface ImportOptions {
 	/** Publication date of pages without a manifest entry (beats a dateline; see pages/published.ts). */
 	published?: string;
+	/** The papers' area code when a page's manifest entry gives none (default 0731). */
+	areaCode?: string;
 	onProgress?: (done: number, total: number, file: string) => void;
 }
 
@@ -94,7 +96,12 @@ export async function importFiles(
 				given: options.published,
 				text: decoded.text
 			});
-			const records = extract(decoded.text, { source: name, published });
+			const areaCode = meta?.areaCode ?? options.areaCode;
+			const records = extract(decoded.text, {
+				source: name,
+				published,
+				...(areaCode ? { areaCode } : {})
+			});
 			const result = await importPage(
 				db,
 				{

@@ -135,7 +135,7 @@ describe('several persons in one notice', () => {
 		'查找弃婴生父母公告',
 		'2024年8月3日在某县人民医院门诊楼前拾获一名女婴，取名党小花，约1个月，身穿粉色衣服，左脸有一颗痣。',
 		'2024年9月12日在某镇汽车站候车室拾获一名男婴，出生不久，唇裂，用蓝色襁褓包裹。',
-		'请上述儿童的亲生父母或其他监护人自本公告发布之日起60日内到某县儿童福利院认领，联系电话：0733-5551234。',
+		'请上述儿童的亲生父母或其他监护人自本公告发布之日起60日内到某县儿童福利院认领，联系电话：0734-5551234。',
 		'某县儿童福利院\n2024年11月5日'
 	].join('\n\n');
 
@@ -161,7 +161,7 @@ describe('several persons in one notice', () => {
 			noticeDeadline: '2025-01-04'
 		});
 		expect(rs[1].features).toEqual(['唇裂', '用蓝色襁褓包裹']);
-		expect(rs[1].phones[0].number).toBe('0733-5551234');
+		expect(rs[1].phones[0].number).toBe('0734-5551234');
 		expect(text.slice(rs[1].source.start, rs[1].source.end)).toMatch(/^2024年9月12日.*包裹。$/);
 	});
 

@@ -5,9 +5,24 @@ import type { Page } from '../pipeline';
 import type { HotlineRecord } from '../types';
 import { hotlineParser } from './hotline';
 
-function parse(text: string): HotlineRecord[] {
-	const p: Page = { text, norm: normalize(text), source: 'p.txt', published: '2022-06-01' };
+function parse(text: string, areaCode?: string): HotlineRecord[] {
+	const p: Page = {
+		text,
+		norm: normalize(text),
+		source: 'p.txt',
+		published: '2022-06-01',
+		...(areaCode ? { areaCode } : {})
+	};
 	return hotlineParser.parse(p, cutPassages(p)) as HotlineRecord[];
+}
+
+/** What each record's passage says, name and numbers: the offsets checked through the text. */
+function summary(text: string, rs: HotlineRecord[]) {
+	return rs.map((r) => [
+		text.slice(r.source.start, r.source.end),
+		r.name,
+		r.phones.map((p) => p.number).join(',')
+	]);
 }
 
 describe('hotline parser: prose', () => {
@@ -128,7 +143,128 @@ describe('hotline parser: lists', () => {
 	});
 });
 
+describe('hotline parser: formats of other papers (issue 11)', () => {
+	it("gives 7-digit locals the paper's area code and shares a printed one along 、", () => {
+		const text =
+			'社保卡业务咨询：0931-8270415、8270416\n养老保险待遇咨询：0931-8461203\n就业创业服务咨询：8468001\n';
+		expect(summary(text, parse(text, '0931'))).toEqual([
+			['社保卡业务咨询：0931-8270415、8270416', '社保卡业务咨询', '0931-8270415,0931-8270416'],
+			['养老保险待遇咨询：0931-8461203', '养老保险待遇咨询', '0931-8461203'],
+			['就业创业服务咨询：8468001', '就业创业服务咨询', '0931-8468001']
+		]);
+		// On a Zhuzhou page the 7-digit number is no number (Zhuzhou's locals have 8 digits).
+		expect(parse(text).flatMap((r) => r.phones.map((p) => p.number))).not.toContain('0731-8468001');
+	});
+
+	it('reads a row of a district table: the district and its day and night numbers', () => {
+		const text =
+			'各区县（市）防汛值班电话\n单位　　白天　　夜间\n荷塘区　　28451230　　28451231\n芦淞区　　28432200　　28432211\n攸县　　　24412345　　24412346\n';
+		expect(summary(text, parse(text))).toEqual([
+			['荷塘区　　28451230　　28451231', '荷塘区', '0731-28451230,0731-28451231'],
+			['芦淞区　　28432200　　28432211', '芦淞区', '0731-28432200,0731-28432211'],
+			['攸县　　　24412345　　24412346', '攸县', '0731-24412345,0731-24412346']
+		]);
+	});
+
+	it('keeps the day and night numbers of one duty line together in prose', () => {
+		const text = '市民发现险情可随时报告。市防指办值班电话：28215566（白天）、28215577（夜间）。';
+		const [r, ...rest] = parse(text);
+		expect(rest).toEqual([]);
+		expect(r.phones.map((p) => p.number)).toEqual(['0731-28215566', '0731-28215577']);
+		expect(text.slice(r.source.start, r.source.end)).toBe(
+			'市防指办值班电话：28215566（白天）、28215577（夜间）'
+		);
+	});
+
+	it('reads a one-line strip of emergency numbers, each entry its own passage', () => {
+		const text = '国庆出游　安全第一\n\n紧急求助　报警１１０　火警１１９　急救１２０\n';
+		expect(summary(text, parse(text)).map(([passage, , n]) => [passage, n])).toEqual([
+			['紧急求助　报警１１０', '110'],
+			['火警１１９', '119'],
+			['急救１２０', '120']
+		]);
+	});
+
+	it('names an office entry (name / 地址 / 电话 lines) by its office line, with the address', () => {
+		const text = '天元区医疗保障服务中心\n地址：天元区珠江北路399号\n电话：0731-22687345\n';
+		const [r] = parse(text);
+		expect(r).toMatchObject({ name: '天元区医疗保障服务中心', address: '天元区珠江北路399号' });
+		expect(text.slice(r.source.start, r.source.end)).toBe(text.trim());
+	});
+
+	it('joins a number that OCR broke at the end of a list line', () => {
+		const text =
+			'春节期间便民服务电活\n市长热线　　１２３４５\n燃气抢修　　0731-2838\n0119\n市城管局值班室　２８６８８１１０\n';
+		expect(summary(text, parse(text))).toEqual([
+			['市长热线　　１２３４５', '市长热线', '12345'],
+			['燃气抢修　　0731-2838\n0119', '燃气抢修', '0731-28380119'],
+			['市城管局值班室　２８６８８１１０', '市城管局值班室', '0731-28688110']
+		]);
+	});
+
+	it('reads dot leaders and a 12345 printed inside the name', () => {
+		const text = '市人社局………………4225861\n市供电公司………………95598\n市12345热线……………12345\n';
+		expect(summary(text, parse(text, '0739'))).toEqual([
+			['市人社局………………4225861', '市人社局', '0739-4225861'],
+			['市供电公司………………95598', '市供电公司', '95598'],
+			['市12345热线……………12345', '市12345热线', '12345']
+		]);
+	});
+
+	it('takes 0838-12345 and the local 12345 of one sentence as one line', () => {
+		const text = '自5月20日起，热线整合。市民在外地可拨打0838-12345，本地直接拨打12345即可。';
+		const rs = parse(text, '0838');
+		expect(rs.map((r) => r.phones.map((p) => p.number))).toEqual([['0838-12345', '12345']]);
+	});
+
+	it('takes the department printed in brackets after the number', () => {
+		const text =
+			'发现险情请立即撤离并报告，地质灾害报灾电话：0731-28658110（市自然资源和规划局），城区内涝报警电话：0731-28689119（市城市管理和综合执法局）。';
+		expect(
+			parse(text).map((r) => [text.slice(r.source.start, r.source.end), r.organization])
+		).toEqual([
+			['地质灾害报灾电话：0731-28658110（市自然资源和规划局）', '市自然资源和规划局'],
+			['城区内涝报警电话：0731-28689119（市城市管理和综合执法局）', '市城市管理和综合执法局']
+		]);
+	});
+});
+
+describe('hotline parser: boxes and departments', () => {
+	it('reads labels in brackets after short numbers in a two-column box', () => {
+		const text =
+			'常用电话\n12345（政务服务便民热线）　　　12315（消费投诉）\n市公交集团　0731-28110000　　　　国网客服　4006 611 234\n';
+		expect(summary(text, parse(text))).toEqual([
+			['12345（政务服务便民热线）', '政务服务便民热线', '12345'],
+			['12315（消费投诉）', '消费投诉', '12315'],
+			['市公交集团　0731-28110000', '市公交集团', '0731-28110000'],
+			['国网客服　4006 611 234', '国网客服', '400-661-1234']
+		]);
+	});
+
+	it('gives a purpose-labelled line the department named earlier in its sentence', () => {
+		const text =
+			'市公安局户政大队提醒，因急事需办理临时身份证的市民，可先电话联系，户政值班电话：0731-28221100。';
+		expect(parse(text)).toMatchObject([{ name: '户政值班电话', organization: '市公安局户政大队' }]);
+		// …but not to 12345, which is no line of the bureau named before it.
+		const [, r] = parse(
+			'市民可拨打市城管执法局投诉电话28612345，也可通过12345政务服务便民热线反映。'
+		);
+		expect(r.organization).toBeUndefined();
+	});
+});
+
 describe('hotline parser: negatives', () => {
+	it('skips numbers a story reports on: statistics, mergers, a class of numbers, a headline', () => {
+		expect(parse('本报讯　2025年，株洲12345政务服务便民热线全年共受理群众诉求86.3万件。')).toEqual(
+			[]
+		);
+		expect(parse('14条热线将整合并入12345政务服务便民热线。')).toEqual([]);
+		expect(parse('负责人表示，110、119、120、122等紧急类热线不在此次整合范围内。')).toEqual([]);
+		expect(parse('德阳日报\n\n非紧急类热线整合归并　有事就打12345\n\n本报讯　记者获悉。')).toEqual(
+			[]
+		);
+	});
+
 	it('skips the newspaper own lines', () => {
 		expect(parse('广告接待热线 28835396')).toEqual([]);
 		expect(parse('(本报热线:28835396 广告:28831111)')).toEqual([]);

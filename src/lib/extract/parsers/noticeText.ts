@@ -400,7 +400,9 @@ export function clauses(norm: string, start: number, end: number): Array<[number
 
 /** Phones in `[start, end)` of the page; the newspaper's own lines are left out. */
 export function phonesIn(page: Page, start: number, end: number): PhoneMatch[] {
-	return findPhones(page.norm, { start, end, original: page.text }).filter((p) => !p.newspaperLine);
+	return findPhones(page.norm, { start, end, original: page.text, areaCode: page.areaCode }).filter(
+		(p) => !p.newspaperLine
+	);
 }
 
 /** Phones as a record carries them: number, raw, label. */

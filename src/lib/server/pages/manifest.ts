@@ -2,9 +2,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import * as v from 'valibot';
 
+/** A Chinese telephone area code: 010, 020 … 029, or 0 + three digits (0731). */
+export const AREA_CODE_RE = /^0(?:[12]\d|[3-9]\d{2})$/;
+
 /**
  * `manifest.json` beside newspaper page files says which paper, date and page each file is.
  * The page label is null where the text does not print it; a moderator can correct it later.
+ * `areaCode` is the paper's city's (default 0731, Zhuzhou).
  */
 export const ManifestSchema = v.object({
 	pages: v.array(
@@ -12,7 +16,11 @@ export const ManifestSchema = v.object({
 			file: v.pipe(v.string(), v.minLength(1)),
 			paper: v.pipe(v.string(), v.minLength(1)),
 			published: v.pipe(v.string(), v.isoDate()),
-			page: v.nullable(v.string())
+			page: v.nullable(v.string()),
+			/** The paper's telephone area code (0931 …), given to numbers printed without one. */
+			areaCode: v.optional(
+				v.pipe(v.string(), v.regex(AREA_CODE_RE, 'areaCode must look like 0731'))
+			)
 		})
 	)
 });

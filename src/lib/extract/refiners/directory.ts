@@ -1,0 +1,201 @@
+/**
+ * Every public number is in the directory: a department's number printed inside an answer,
+ * a guide, a notice or an article (可致电…物业管理科，电话：…, …可拨打服务热线28299999) is also
+ * filed as a hotline record of that department, while the Q&A or notice keeps it too.
+ *
+ * The hotline parser files numbers whose own label names a purpose; this step files the
+ * rest that a department stands behind: the organisation is the nearest one named before the
+ * number in its sentence (the clause of the number first, then the clauses before it), or the
+ * department of the Q&A the number sits in. Left out: mobiles (private people's), the
+ * paper's own lines, sign-up and sales lines (报名电话), numbers quoted in fraud warnings or statistics,
+ * and a notice's contact unless the notice names the organisation right before the number.
+ */
+import {
+	FRAUD_WARNING_WORDS,
+	NON_SERVICE_LABEL_WORDS,
+	NUMBER_AS_SUBJECT_WORDS
+} from '../constants';
+import { emailsIn, toPhone } from '../fields';
+import {
+	continuesLine,
+	isNewspaperText,
+	organizationBefore,
+	SENTENCE_END,
+	ORG_REACH as REACH,
+	type Department
+} from '../parsers/hotline';
+import { findPhones, isEmergencyNumber, type PhoneMatch } from '../phone';
+import type { Page, Refiner } from '../pipeline';
+import type { ExtractedRecord, HotlineRecord } from '../types';
+
+const FRAUD_RE = new RegExp(FRAUD_WARNING_WORDS.join('|'));
+const SUBJECT_RE = new RegExp(`^[^,;。\\n]{0,14}?(?:${NUMBER_AS_SUBJECT_WORDS.join('|')})`);
+const NON_SERVICE_RE = new RegExp(NON_SERVICE_LABEL_WORDS.join('|'));
+/** A purpose word right before the number: 投诉电话：, 服务热线, 抢修专线. */
+const LABEL_RE = /([\u4e00-\u9fa5]{0,6}(?:电话|热线|专线))[\s:(]*$/;
+
+/** A confidence above the publishing threshold, below the parser's labelled numbers. */
+const CONFIDENCE = 0.75;
+
+export const directoryRefiner: Refiner = {
+	name: 'directory',
+	refine(records: ExtractedRecord[], page: Page): ExtractedRecord[] {
+		const phones = unfiledPhones(page, records);
+		if (!phones.length) return records;
+		const filed = filedNumbers(records);
+		const holders = new Holders(records);
+		const added: HotlineRecord[] = [];
+		let last: PhoneMatch | undefined;
+		for (const p of phones) {
+			// A second number of the line just filed (…（白天）0731-28201235（夜间）) joins it.
+			const prev = added[added.length - 1];
+			if (prev && last && continuesLine(page.norm, last, p)) {
+				if (!prev.phones.some((q) => q.number === p.number)) prev.phones.push(toPhone(p));
+				prev.source.end = Math.max(prev.source.end, p.end);
+				last = p;
+				continue;
+			}
+			const holder = holders.at(p);
+			if (p.type === 'mobile' || p.newspaperLine || (filed.get(p.number) ?? Infinity) <= p.end)
+				continue;
+			const found = organizationBefore(page, p);
+			const department =
+				found ?? (holder?.kind === 'procedure' ? departmentOf(page, holder, p) : undefined);
+			if (!department) continue;
+			// A notice's contact is its own, unless the organisation is named right at the number.
+			const notice = holder?.kind === 'lost_found' || holder?.kind === 'family_search';
+			if (notice && (!found || found.clauses > 0)) continue;
+			if (!isPublicLine(page, p, department.start)) continue;
+			added.push(record(page, p, department));
+			last = p;
+		}
+		return added.length ? records.concat(added) : records;
+	}
+};
+
+/**
+ * The phones of the page outside the hotline records' passages (those are filed already): a
+ * list of 150,000 entries leaves only line breaks to look at.
+ */
+function unfiledPhones(page: Page, records: readonly ExtractedRecord[]): PhoneMatch[] {
+	const spans = records
+		.filter((r) => r.kind === 'hotline')
+		.map((r) => r.source)
+		.sort((a, b) => a.start - b.start);
+	const out: PhoneMatch[] = [];
+	let from = 0;
+	const scan = (end: number) => {
+		// No number fits in a gap shorter than 3 characters (the line break between entries).
+		if (end - from < 3) return;
+		const found = findPhones(page.norm, {
+			start: from,
+			end,
+			original: page.text,
+			areaCode: page.areaCode
+		});
+		for (const p of found) if (p.end <= end || end === page.norm.length) out.push(p);
+	};
+	for (const s of spans) {
+		scan(s.start);
+		from = Math.max(from, s.end);
+	}
+	scan(page.norm.length);
+	return out;
+}
+
+/**
+ * Numbers that hotline records already hold, with the earliest start of such a record: a
+ * number is filed when a hotline at or before it holds it (a repeat later on the page is too).
+ */
+function filedNumbers(records: readonly ExtractedRecord[]): Map<string, number> {
+	const out = new Map<string, number>();
+	for (const r of records) {
+		if (r.kind !== 'hotline') continue;
+		for (const ph of r.phones) {
+			out.set(ph.number, Math.min(out.get(ph.number) ?? Infinity, r.source.start));
+		}
+	}
+	return out;
+}
+
+/**
+ * The other-kind record whose passage holds a number (the Q&A, the notice, the event), for
+ * numbers asked in page order: one sweep over the records sorted by start, so a page of
+ * 100,000 notices and numbers is not 10^10 comparisons.
+ */
+class Holders {
+	private readonly sorted: ExtractedRecord[];
+	private next = 0;
+	private open: ExtractedRecord[] = [];
+	constructor(records: readonly ExtractedRecord[]) {
+		this.sorted = records
+			.filter((r) => r.kind !== 'hotline')
+			.sort((a, b) => a.source.start - b.source.start);
+	}
+	at(p: PhoneMatch): ExtractedRecord | undefined {
+		while (this.next < this.sorted.length && this.sorted[this.next].source.start <= p.start) {
+			this.open.push(this.sorted[this.next++]);
+		}
+		this.open = this.open.filter((r) => r.source.end >= p.start);
+		let best: ExtractedRecord | undefined;
+		for (const r of this.open) {
+			if (r.source.end < p.end) continue;
+			if (!best || r.source.end - r.source.start < best.source.end - best.source.start) best = r;
+		}
+		return best;
+	}
+}
+
+/** The department of the Q&A the number is in (荷塘区住房和城乡建设局回复：…). */
+function departmentOf(page: Page, r: ExtractedRecord, p: PhoneMatch): Department | undefined {
+	if (r.kind !== 'procedure' || !r.department) return undefined;
+	const at = page.text.lastIndexOf(r.department, p.start);
+	return { name: r.department, start: at >= r.source.start ? at : p.start, clauses: 9 };
+}
+
+/** Not the paper's, not an event's sign-up, not a number quoted in a warning or a report. */
+function isPublicLine(page: Page, p: PhoneMatch, orgStart: number): boolean {
+	const before = page.norm.slice(Math.max(orgStart, p.start - REACH), p.start);
+	const label = p.labelStart !== undefined ? page.norm.slice(p.labelStart, p.labelEnd) : '';
+	if (isNewspaperText(before) || isNewspaperText(label)) return false;
+	if (NON_SERVICE_RE.test(label) || NON_SERVICE_RE.test(before.slice(-12))) return false;
+	let s = p.start;
+	while (s > 0 && p.start - s < 200 && !SENTENCE_END.test(page.norm[s - 1])) s--;
+	let e = p.end;
+	while (e < page.norm.length && e - p.end < 200 && !SENTENCE_END.test(page.norm[e])) e++;
+	if (FRAUD_RE.test(page.norm.slice(s, e))) return false;
+	if (SUBJECT_RE.test(page.norm.slice(p.end, p.end + 24))) return false;
+	return true;
+}
+
+function record(page: Page, p: PhoneMatch, d: Department): HotlineRecord {
+	// A purpose word between the organisation and the number: 投诉电话, 服务热线.
+	const from = Math.max(Math.min(d.start + d.name.length, p.start), p.start - 12);
+	const m = LABEL_RE.exec(page.norm.slice(from, p.start));
+	let label = '';
+	if (m) {
+		// 可拨打服务热线 → 服务热线: the dialling verb is not part of the line's name.
+		const verb = /^.*(?:拨打|致电|请拨|可拨|联系(?!电话)|或)|^[可请也]+/.exec(m[1]);
+		const at = from + m.index + (verb ? verb[0].length : 0);
+		label = page.text.slice(at, from + m.index + m[1].length);
+	}
+	if (label.startsWith(d.name) || d.name.endsWith(label)) label = '';
+	const purpose = label || (p.type === 'service' ? `${p.number}热线` : '电话');
+	const name = `${d.name}${purpose}`;
+	// The passage: from the organisation to the number, with the sentence's end mark.
+	let end = p.end;
+	if (/[。;]/.test(page.norm[end] ?? '')) end++;
+	const start = Math.min(d.start, p.start);
+	const out: HotlineRecord = {
+		kind: 'hotline',
+		title: name,
+		name,
+		organization: d.name,
+		source: { file: page.source, start, end },
+		confidence: CONFIDENCE,
+		phones: [toPhone(p)],
+		emails: emailsIn(page, { start, end })
+	};
+	if (isEmergencyNumber(p.number)) out.emergency = true;
+	return out;
+}
