@@ -59,11 +59,13 @@ export function highlight(text: string, ranges: readonly [number, number][]): Se
 
 /**
  * A short window of the text around the first match (or its start), highlighted.
- * `length` is in characters.
+ * `query` is what was typed, or the words to mark. `length` is in characters.
  */
-export function snippet(text: string, query: string, length = 90): Segment[] {
+export function snippet(text: string, query: string | readonly string[], length = 90): Segment[] {
 	const flat = text.replace(/\s+/g, ' ').trim();
-	const ranges = matchRanges(flat, queryWords(query));
+	// A list is the words search understood (synonyms included), already split.
+	const words = typeof query === 'string' ? queryWords(query) : query.map(fold).filter(Boolean);
+	const ranges = matchRanges(flat, words);
 	const first = ranges[0]?.[0] ?? 0;
 	const start = Math.max(0, Math.min(first - Math.floor(length / 3), flat.length - length));
 	const end = Math.min(flat.length, start + length);

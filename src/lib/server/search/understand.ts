@@ -1,0 +1,216 @@
+/**
+ * Query understanding: what a resident typed → the terms to search, and what they want.
+ * The one place both the search page and the API get it from (through searchRecords).
+ *
+ * 1. Text is folded (full-width → half-width, traditional → simplified) and phone numbers
+ *    lose their country code: +86 133 0733 7876, 0086…, 86 13307337876 → 13307337876,
+ *    +86 731 2868 1662 → 0731 2868 1662.
+ * 2. THE tokenizer (tokenize.ts) splits the text into runs; runs of Chinese are cut into
+ *    words by the segmenter (segment.ts) with our own dictionary.
+ * 3. Each word is classified with the lexicon (lexicon.ts): particles and question words
+ *    are dropped; 电话/热线/号码… and 怎么办/流程/材料… are dropped as terms but remembered
+ *    as intents (records with phones, or guides and Q&A, come first); every other word is a
+ *    term, searched as any of its synonyms. A term is matched by substring, as before.
+ * 4. matchFor() builds the FTS5 expression: every term's alternatives go through
+ *    buildMatchQuery (the tokenizer, every token quoted), so no user text ever reaches FTS5
+ *    syntax; terms are ANDed, alternatives ORed.
+ *
+ * ASCII words also match the pinyin column (titles and organisations as pinyin and
+ * initials, see pinyin.ts): `yibao` and `yb` find 医保 without anything special here.
+ */
+import type { Kind } from '../../extract/types';
+import { normalize } from '../../extract/normalize';
+import {
+	KIND_WORDS,
+	LOSS_WORDS,
+	PHONE_WORDS,
+	PROCEDURE_WORDS,
+	STOP_WORDS,
+	SYNONYMS
+} from './lexicon';
+import { cutWords } from './segment';
+import { buildMatchQuery, tokenize } from './tokenize';
+
+/** One thing the records must contain: any of `alternatives`. */
+export interface Term {
+	/** The word as typed (folded), for messages such as 没有同时包含…的结果. */
+	label: string;
+	alternatives: string[];
+}
+
+export interface Understanding {
+	terms: Term[];
+	/** 电话, 热线, 号码…: records with phone numbers first. */
+	wantsPhone: boolean;
+	/** 怎么办, 流程, 材料… (or 丢了): 办事指南 and Q&A first. */
+	wantsProcedure: boolean;
+	/** The category the words point to, suggested when nothing is found. */
+	kindHint: Kind | null;
+}
+
+/** Bounds on the work one query can ask for. */
+const MAX_INPUT = 200;
+const MAX_TERMS = 8;
+const MAX_ALTERNATIVES = 8;
+
+/** Pinyin words that ask for a phone number (typed without a Chinese keyboard). */
+const PINYIN_PHONE_WORDS = new Set(['dianhua', 'dh', 'rexian', 'haoma', 'lianxifangshi']);
+/** A pinyin syllable, roughly: lets `gong ji jin` be searched as `gongjijin`. */
+const SYLLABLE = /^(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:[aeiouv]{1,3})(?:ng|n|r)?$/;
+const HAN = /^\p{Script=Han}+$/u;
+
+/**
+ * Drops the country code from phone numbers: +86, 0086 and (before a mobile number) a bare
+ * 86. A fixed line loses the trunk 0 in international form (+86 731 …): it is put back.
+ */
+export function stripCountryCode(text: string): string {
+	return text
+		.replace(/(?:\+|(?<!\d)00)\s*86[\s-]*(1[3-9]|\d)/g, (_, next: string) =>
+			next.length === 2 ? ' ' + next : ' 0' + next
+		)
+		.replace(/(?<!\d)86[\s-]?(?=1[3-9]\d(?:[\s-]?\d){8}(?!\d))/g, ' ');
+}
+
+interface Unit {
+	text: string;
+	han: boolean;
+	ascii: boolean;
+}
+
+/** Runs of the text as THE tokenizer sees them: a Chinese run, an ASCII word or number. */
+function unitsOf(text: string): Unit[] {
+	const units: Unit[] = [];
+	let run: string[] = [];
+	const flush = () => {
+		if (run.length === 0) return;
+		const joined = run.join('');
+		units.push({ text: joined, han: HAN.test(joined), ascii: false });
+		run = [];
+	};
+	for (const token of tokenize(text)) {
+		if (!token.cjk) {
+			flush();
+			units.push({ text: token.text, han: false, ascii: true });
+			continue;
+		}
+		if (token.gap) flush();
+		// A run is its pairs (each adds its first character) and then its last character.
+		run.push(token.single ? token.text : [...token.text][0]);
+		if (token.single) flush();
+	}
+	flush();
+	// `gong ji jin`: pinyin typed syllable by syllable is one word.
+	const merged: Unit[] = [];
+	let syllables = false;
+	for (const unit of units) {
+		const prev = merged[merged.length - 1];
+		const syllable = unit.ascii && SYLLABLE.test(unit.text);
+		if (syllable && syllables && prev) prev.text += unit.text;
+		else merged.push({ ...unit });
+		syllables = syllable;
+	}
+	return merged;
+}
+
+function known(word: string): boolean {
+	return (
+		STOP_WORDS.has(word) || PHONE_WORDS.has(word) || PROCEDURE_WORDS.has(word) || SYNONYMS.has(word)
+	);
+}
+
+/** The words of the query: Chinese runs cut by the segmenter, lone unknown characters joined. */
+function wordsOf(units: Unit[]): string[] {
+	const words: string[] = [];
+	for (const unit of units) {
+		if (!unit.han) {
+			words.push(unit.text);
+			continue;
+		}
+		let pending = '';
+		for (const word of cutWords(unit.text)) {
+			// 彭|振 or 周子|墨: single characters the segmenter left over are most often part of
+			// a name; searched as one phrase they keep their order.
+			if (word.length === 1 && !known(word)) {
+				pending += word;
+				continue;
+			}
+			if (pending) words.push(pending);
+			pending = '';
+			words.push(word);
+		}
+		if (pending) words.push(pending);
+	}
+	return words;
+}
+
+/** Reads a query (see the module comment). Never throws; bounded work for any input. */
+export function understand(query: string): Understanding {
+	const text = stripCountryCode(normalize(query.slice(0, MAX_INPUT)).toLowerCase());
+	const words = wordsOf(unitsOf(text));
+	let wantsPhone = false;
+	let wantsProcedure = false;
+	const terms: Term[] = [];
+	const intentWords: string[] = [];
+	for (const word of words) {
+		if (STOP_WORDS.has(word)) continue;
+		if (PHONE_WORDS.has(word) || PINYIN_PHONE_WORDS.has(word)) {
+			wantsPhone = true;
+			intentWords.push(word);
+			continue;
+		}
+		if (PROCEDURE_WORDS.has(word)) {
+			wantsProcedure = true;
+			intentWords.push(word);
+			continue;
+		}
+		if (LOSS_WORDS.has(word)) wantsProcedure = true;
+		if (terms.some((t) => t.label === word)) continue;
+		terms.push({ label: word, alternatives: SYNONYMS.get(word) ?? [word] });
+	}
+	// A lone character the segmenter could not place (学 in 小孩学游泳) says little; with
+	// other terms present it would only exclude answers.
+	const strong = terms.filter(
+		(t) => !(t.label.length === 1 && HAN.test(t.label) && !SYNONYMS.has(t.label))
+	);
+	let kept = strong.length > 0 ? strong : terms;
+	// Nothing but intent words (电话, 怎么办): search for those words themselves.
+	if (kept.length === 0)
+		kept = intentWords.map((w) => ({ label: w, alternatives: SYNONYMS.get(w) ?? [w] }));
+	return {
+		terms: kept.slice(0, MAX_TERMS),
+		wantsPhone,
+		wantsProcedure,
+		kindHint: kindHint(words, wantsPhone, wantsProcedure)
+	};
+}
+
+function kindHint(words: string[], wantsPhone: boolean, wantsProcedure: boolean): Kind | null {
+	for (const [kind, list] of KIND_WORDS) if (words.some((w) => list.has(w))) return kind;
+	if (wantsPhone) return 'hotline';
+	if (wantsProcedure) return 'procedure';
+	return null;
+}
+
+/**
+ * The FTS5 MATCH expression for terms (all of them; any alternative of each), or null when
+ * nothing searchable is left. Each alternative is built by buildMatchQuery, which quotes every
+ * token: the expression's only syntax is the parentheses, AND and OR written here.
+ */
+export function matchFor(terms: readonly Term[]): string | null {
+	const parts: string[] = [];
+	for (const term of terms.slice(0, MAX_TERMS)) {
+		const alternatives: string[] = [];
+		for (const alternative of [...new Set(term.alternatives)].slice(0, MAX_ALTERNATIVES)) {
+			const expression = buildMatchQuery(alternative);
+			if (expression) alternatives.push(`(${expression})`);
+		}
+		if (alternatives.length === 1) parts.push(alternatives[0]);
+		else if (alternatives.length > 1) parts.push(`(${alternatives.join(' OR ')})`);
+	}
+	return parts.length ? parts.join(' AND ') : null;
+}
+
+/** The words to highlight in snippets: every alternative of every term. */
+export function highlightWords(terms: readonly Term[]): string[] {
+	return [...new Set(terms.flatMap((t) => [t.label, ...t.alternatives]))];
+}
