@@ -189,19 +189,52 @@ export const LOSS_WORDS = folded([
 	'不见了'
 ]);
 
+/** Asking to replace a document: guides and Q&A come first, as for 怎么办. */
+export const REPLACE_WORDS = folded([
+	'补办',
+	'补领',
+	'重办',
+	'补发',
+	'补证',
+	'重新办',
+	'补',
+	'挂失'
+]);
+
 /**
  * Synonyms, applied at query time: a word typed (left) is searched as any of the words on the
  * right. Matching is by substring, so 身份证 already finds 居民身份证; the right side only
  * needs the spellings that do not contain each other. Typos people make are entries too.
  */
 const SYNONYM_GROUPS: [string[], string[]][] = [
+	// Said by the one who lost it: they may need to report the loss (挂失) as well.
 	[
-		['丢', '丢了', '丢失', '遗失', '掉', '掉了', '弄丢', '弄丢了', '不见', '不见了', '遗落'],
+		['丢', '丢了', '掉', '掉了', '弄丢', '弄丢了', '不见', '不见了'],
+		['遗失', '丢失', '丢', '掉', '遗落', '挂失']
+	],
+	[
+		['丢失', '遗失', '遗落'],
 		['遗失', '丢失', '丢', '掉', '遗落']
 	],
 	[
-		['补办', '补领', '重办', '补发', '补证', '重新办'],
+		['补办', '补领', '重办', '补发', '补证', '重新办', '补'],
 		['补办', '补领', '补发', '重办']
+	],
+	[
+		['遗失声明', '声明作废', '作废声明', '登报声明', '登报挂失'],
+		['遗失 声明', '声明作废']
+	],
+	[
+		['捡到小孩', '捡到孩子', '捡到婴儿', '捡到宝宝', '捡了个孩子', '捡的孩子', '捡来的孩子'],
+		['弃婴', '婴儿', '生父母']
+	],
+	[
+		['派出所', '公安局', '公安', '警察'],
+		['派出所', '公安']
+	],
+	[
+		['救助站', '救助管理站'],
+		['救助站', '救助管理站']
 	],
 	[['身份证', '居民身份证', '身分证', '身份正', '二代证'], ['身份证']],
 	[
@@ -236,7 +269,6 @@ const SYNONYM_GROUPS: [string[], string[]][] = [
 			'新生儿',
 			'小朋友',
 			'少儿',
-			'弃婴',
 			'男孩',
 			'女孩',
 			'幼儿',
@@ -362,7 +394,7 @@ const SYNONYM_GROUPS: [string[], string[]][] = [
 	],
 	[
 		['政务中心', '政务服务中心', '市民中心', '办事大厅', '政务大厅', '行政服务中心'],
-		['政务中心', '政务服务', '市民中心', '政务大厅', '办事大厅']
+		['政务中心', '政务服务', '市民中心', '政务大厅']
 	],
 	[['心理咨询', '心理援助', '心理热线', '心理'], ['心理']],
 	[

@@ -7,7 +7,14 @@ import { normalize } from '../../extract/normalize';
 import type { DB } from '../db';
 import type { RecordSummary } from '../listings';
 import { cachedRead } from '../db/readCache';
-import { highlightWords, matchFor, understand, type Term, type Understanding } from './understand';
+import {
+	highlightWords,
+	matchFor,
+	splitTerm,
+	understand,
+	type Term,
+	type Understanding
+} from './understand';
 
 export const PAGE_SIZE = 20;
 /** Counting stops here: "10000+" is as useful to a reader as the exact figure, and far cheaper. */
@@ -131,26 +138,42 @@ function visible(rows: { status: string; n: number }[], statuses: string[]): num
 }
 
 /**
- * When all terms together find nothing, terms are dropped one at a time until something is
- * found: first those found nowhere (a typo, a word no notice uses), then the least
- * informative — the one most records contain. Returns the terms kept and their expression.
+ * When all terms together find nothing, search with fewer: a term found nowhere that can be
+ * cut smaller (splitTerm) is replaced by its pairs; then terms are dropped one at a time
+ * until something is found — first those found nowhere (a typo, a word no notice uses), then
+ * weak ones (a lone character), then the least informative: the one most records contain.
+ * Returns the terms kept and their expression, or null when no subset finds anything.
  */
 async function fewerTerms(
 	db: DB,
-	terms: Term[],
+	typed: Term[],
 	statuses: string[]
 ): Promise<{ terms: Term[]; match: string } | null> {
 	const frequency = new Map<Term, number>();
-	for (const term of terms) {
-		const match = matchFor([term]);
-		frequency.set(term, match ? visible(await countMatches(db, match), statuses) : 0);
+	const frequencyOf = async (term: Term) => {
+		let n = frequency.get(term);
+		if (n === undefined) {
+			const match = matchFor([term]);
+			n = match ? visible(await countMatches(db, match), statuses) : 0;
+			frequency.set(term, n);
+		}
+		return n;
+	};
+	let terms: Term[] = [];
+	for (const term of typed) {
+		const pairs = (await frequencyOf(term)) === 0 ? splitTerm(term) : null;
+		terms.push(...(pairs ?? [term]));
 	}
-	const order = [...terms].sort((a, b) => {
-		const fa = frequency.get(a)!;
-		const fb = frequency.get(b)!;
-		if ((fa === 0) !== (fb === 0)) return fa === 0 ? -1 : 1;
-		return fb - fa;
-	});
+	terms = terms.slice(0, 8);
+	if (terms.length > typed.length) {
+		const match = matchFor(terms);
+		if (match && visible(await countMatches(db, match), statuses) > 0) return { terms, match };
+	}
+	for (const term of terms) await frequencyOf(term);
+	const rank = (t: Term) => (frequency.get(t) === 0 ? 0 : t.weak ? 1 : 2);
+	const order = [...terms].sort(
+		(a, b) => rank(a) - rank(b) || frequency.get(b)! - frequency.get(a)!
+	);
 	let kept = terms;
 	for (const drop of order) {
 		if (kept.length <= 1) break;
@@ -194,7 +217,7 @@ async function search(
 
 	let countRows = await countMatches(db, match);
 	let fallback: SearchFallback | null = null;
-	if (visible(countRows, statuses) === 0 && terms.length > 1) {
+	if (visible(countRows, statuses) === 0) {
 		const fewer = await fewerTerms(db, terms, statuses);
 		if (fewer) {
 			fallback = { wanted: terms.map((t) => t.label), shown: fewer.terms.map((t) => t.label) };
@@ -222,7 +245,7 @@ async function search(
 	const offset = (page - 1) * PAGE_SIZE;
 	const rows =
 		matched <= EXACT_RANK_LIMIT
-			? await rankAll(db, match, kind, statuses, offset, prefer)
+			? await rankAll(db, match, terms, kind, statuses, offset, prefer)
 			: await rankWindow(db, match, terms, kind, statuses, offset, prefer);
 	const phones = await phonesOf(
 		db,
@@ -280,10 +303,31 @@ function boost(prefer: Preference) {
 	} ${prefer.procedure ? sql`+ (r.kind = 'procedure')` : sql``})`;
 }
 
+/**
+ * A factor from 1 to 2: the share of the query's terms that the title (or organisation)
+ * holds. bm25 adds up every synonym a record contains, so a guide that says 补办 and 补发 in
+ * its body could outrank the one titled 身份证…补领; a title that holds every term the
+ * resident asked for is the better answer.
+ */
+function titleCoverage(terms: Term[]) {
+	const checks = terms.map(
+		(t) =>
+			sql`(${sql.join(
+				t.alternatives
+					.slice(0, 8)
+					.map((a) => sql`instr(r.title || ' ' || coalesce(r.organization, ''), ${a}) > 0`),
+				sql` or `
+			)})`
+	);
+	if (checks.length === 0) return sql`1.0`;
+	return sql`(1.0 + (${sql.join(checks, sql` + `)}) * 1.0 / ${terms.length})`;
+}
+
 /** bm25 with field weights over every match: the order for queries with few matches. */
 async function rankAll(
 	db: DB,
 	match: string,
+	terms: Term[],
 	kind: Kind | undefined,
 	statuses: string[],
 	offset: number,
@@ -295,7 +339,7 @@ async function rankAll(
 		where record_fts match ${match}
 			and r.status in (${sql.join(statuses)})
 			${kind ? sql`and r.kind = ${kind}` : sql``}
-		order by bm25(record_fts, ${WEIGHTS}) * ${boost(prefer)}, r.id desc
+		order by bm25(record_fts, ${WEIGHTS}) * ${boost(prefer)} * ${titleCoverage(terms)}, r.id desc
 		limit ${PAGE_SIZE} offset ${offset}`.execute(db);
 	return rows;
 }

@@ -40,5 +40,5 @@ function segmenter(): Jieba {
 /** The words of a run of Chinese text, in order (their concatenation is the text). */
 export function cutWords(text: string): string[] {
 	if (text === '') return [];
-	return segmenter().cut(text, true);
+	return segmenter().cut(text, false);
 }

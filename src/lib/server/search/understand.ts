@@ -25,6 +25,7 @@ import {
 	LOSS_WORDS,
 	PHONE_WORDS,
 	PROCEDURE_WORDS,
+	REPLACE_WORDS,
 	STOP_WORDS,
 	SYNONYMS
 } from './lexicon';
@@ -36,6 +37,11 @@ export interface Term {
 	/** The word as typed (folded), for messages such as 没有同时包含…的结果. */
 	label: string;
 	alternatives: string[];
+	/**
+	 * A lone character the segmenter could not place (学 in 小孩学游泳): it says little, so
+	 * it is the first term dropped when all together find nothing.
+	 */
+	weak?: boolean;
 }
 
 export interface Understanding {
@@ -118,7 +124,12 @@ function known(word: string): boolean {
 	);
 }
 
-/** The words of the query: Chinese runs cut by the segmenter, lone unknown characters joined. */
+/**
+ * The words of the query: Chinese runs cut by the segmenter. A character it left alone and
+ * that the lexicon does not know is most often part of a name or of a phrase the dictionary
+ * does not hold (周子|墨, 书法|班, 彭|振华, 路|灯不亮): it is joined to a neighbouring word the
+ * lexicon does not know either (the one before it first), so the pair is searched as one phrase in its order.
+ */
 function wordsOf(units: Unit[]): string[] {
 	const words: string[] = [];
 	for (const unit of units) {
@@ -126,19 +137,24 @@ function wordsOf(units: Unit[]): string[] {
 			words.push(unit.text);
 			continue;
 		}
-		let pending = '';
-		for (const word of cutWords(unit.text)) {
-			// 彭|振 or 周子|墨: single characters the segmenter left over are most often part of
-			// a name; searched as one phrase they keep their order.
-			if (word.length === 1 && !known(word)) {
-				pending += word;
-				continue;
+		const cut = cutWords(unit.text);
+		const loose = (w: string | undefined) => w !== undefined && !known(w);
+		const run: string[] = [];
+		for (let i = 0; i < cut.length; i++) {
+			const word = cut[i];
+			if (word.length === 1 && loose(word)) {
+				if (run.length && loose(run[run.length - 1])) {
+					run[run.length - 1] += word;
+					continue;
+				}
+				if (i + 1 < cut.length && loose(cut[i + 1])) {
+					cut[i + 1] = word + cut[i + 1];
+					continue;
+				}
 			}
-			if (pending) words.push(pending);
-			pending = '';
-			words.push(word);
+			run.push(word);
 		}
-		if (pending) words.push(pending);
+		words.push(...run);
 	}
 	return words;
 }
@@ -163,16 +179,13 @@ export function understand(query: string): Understanding {
 			intentWords.push(word);
 			continue;
 		}
-		if (LOSS_WORDS.has(word)) wantsProcedure = true;
+		if (LOSS_WORDS.has(word) || REPLACE_WORDS.has(word)) wantsProcedure = true;
 		if (terms.some((t) => t.label === word)) continue;
 		terms.push({ label: word, alternatives: SYNONYMS.get(word) ?? [word] });
 	}
-	// A lone character the segmenter could not place (学 in 小孩学游泳) says little; with
-	// other terms present it would only exclude answers.
-	const strong = terms.filter(
-		(t) => !(t.label.length === 1 && HAN.test(t.label) && !SYNONYMS.has(t.label))
+	let kept = terms.map((t) =>
+		t.label.length === 1 && HAN.test(t.label) && !SYNONYMS.has(t.label) ? { ...t, weak: true } : t
 	);
-	let kept = strong.length > 0 ? strong : terms;
 	// Nothing but intent words (电话, 怎么办): search for those words themselves.
 	if (kept.length === 0)
 		kept = intentWords.map((w) => ({ label: w, alternatives: SYNONYMS.get(w) ?? [w] }));
@@ -202,12 +215,33 @@ export function matchFor(terms: readonly Term[]): string | null {
 		const alternatives: string[] = [];
 		for (const alternative of [...new Set(term.alternatives)].slice(0, MAX_ALTERNATIVES)) {
 			const expression = buildMatchQuery(alternative);
-			if (expression) alternatives.push(`(${expression})`);
+			if (!expression) continue;
+			// A word in letters is also searched whole, so the exact pinyin word (yibao = 医保)
+			// counts twice and ranks above longer words it begins (yibaoka = 医保卡).
+			if (/^"[a-z]{2,}"\*$/.test(expression)) alternatives.push(`(${expression.slice(0, -1)})`);
+			alternatives.push(`(${expression})`);
 		}
 		if (alternatives.length === 1) parts.push(alternatives[0]);
 		else if (alternatives.length > 1) parts.push(`(${alternatives.join(' OR ')})`);
 	}
 	return parts.length ? parts.join(' AND ') : null;
+}
+
+/**
+ * A term that can be cut smaller when it finds nothing: three or more Chinese characters with
+ * no synonyms (the segmenter's 灯不亮 or 打预防针, or a name run together) becomes its
+ * overlapping pairs, so 路灯不亮 can still find 路灯 and 孩子打预防针 find 预防.
+ */
+export function splitTerm(term: Term): Term[] | null {
+	const chars = [...term.label];
+	if (chars.length < 3 || !HAN.test(term.label)) return null;
+	if (term.alternatives.length !== 1 || term.alternatives[0] !== term.label) return null;
+	const pairs: Term[] = [];
+	for (let i = 0; i + 1 < chars.length; i++) {
+		const pair = chars[i] + chars[i + 1];
+		pairs.push({ label: pair, alternatives: SYNONYMS.get(pair) ?? [pair] });
+	}
+	return pairs;
 }
 
 /** The words to highlight in snippets: every alternative of every term. */
