@@ -78,6 +78,8 @@ export interface SearchResult {
 	fallback: SearchFallback | null;
 	/** When nothing was found: the category closest to the query's words. */
 	suggestion: Kind | null;
+	/** The terms searched (after any fallback): what every result contains one spelling of. */
+	terms: Term[];
 }
 
 /** bm25 weights of the record_fts columns: title, key fields, body, phone numbers, pinyin. */
@@ -210,7 +212,8 @@ async function search(
 		pages: 0,
 		results: [],
 		fallback: null,
-		suggestion: understood.kindHint ?? 'hotline'
+		suggestion: understood.kindHint ?? 'hotline',
+		terms
 	};
 	let match = matchFor(terms);
 	if (!match) return empty;
@@ -236,7 +239,7 @@ async function search(
 		all += Number(row.n);
 	}
 	const total = kind ? (counts[kind] ?? 0) : all;
-	if (total === 0) return { ...empty, counts, fallback };
+	if (total === 0) return { ...empty, counts, fallback, terms };
 
 	const prefer: Preference = {
 		phone: understood.wantsPhone,
@@ -273,7 +276,8 @@ async function search(
 			phones: phones.get(r.id) ?? []
 		})),
 		fallback,
-		suggestion: null
+		suggestion: null,
+		terms
 	};
 }
 
