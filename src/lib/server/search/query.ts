@@ -103,9 +103,11 @@ const ROW_COLUMNS = sql.raw(
 
 /**
  * Ranked full-text search over records, with per-kind counts and highlighted snippets (see
- * EXACT_RANK_LIMIT and RANK_WINDOW for the order). Never throws on user input: the query is
- * built by buildMatchQuery, which quotes every token. Answers are memoised until the next
- * write to the database (cachedRead), so a popular search costs one look-up.
+ * EXACT_RANK_LIMIT and RANK_WINDOW for the order). The query is read by understand() (words,
+ * intents, synonyms; see understand.ts) and matched by matchFor(), whose every token is quoted
+ * by buildMatchQuery: never throws on user input. When all terms together find nothing, fewer
+ * are searched (fewerTerms) and the result says so. Answers are memoised until the next write
+ * to the database (cachedRead), so a popular search costs one look-up.
  */
 export async function searchRecords(db: DB, params: SearchParams): Promise<SearchResult> {
 	const page = Math.max(1, Math.min(params.page ?? 1, 500));
