@@ -81,6 +81,7 @@ describe('phone numbers', () => {
 		expect(labels('+86 731 2868 1662')).toEqual(['073128681662']);
 		expect(labels('0086-731-28681662')).toEqual(['073128681662']);
 		expect(labels('+86 10 1234 5678')).toEqual(['01012345678']);
+		expect(labels('+86 0731 2868 1662')).toEqual(['073128681662']);
 	});
 
 	it('leaves other numbers alone', () => {

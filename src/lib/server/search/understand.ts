@@ -72,7 +72,8 @@ const HAN = /^\p{Script=Han}+$/u;
 export function stripCountryCode(text: string): string {
 	return text
 		.replace(/(?:\+|(?<!\d)00)\s*86[\s-]*(1[3-9]|\d)/g, (_, next: string) =>
-			next.length === 2 ? ' ' + next : ' 0' + next
+			// A mobile number as it is; a fixed line with its 0 (kept if it was typed).
+			next.length === 2 || next === '0' ? ' ' + next : ' 0' + next
 		)
 		.replace(/(?<!\d)86[\s-]?(?=1[3-9]\d(?:[\s-]?\d){8}(?!\d))/g, ' ');
 }
@@ -127,8 +128,9 @@ function known(word: string): boolean {
 /**
  * The words of the query: Chinese runs cut by the segmenter. A character it left alone and
  * that the lexicon does not know is most often part of a name or of a phrase the dictionary
- * does not hold (周子|墨, 书法|班, 彭|振华, 路|灯不亮): it is joined to a neighbouring word the
- * lexicon does not know either (the one before it first), so the pair is searched as one phrase in its order.
+ * does not hold (周子|墨, 书法|班, 彭|振华, 路|灯不亮): it is joined to a neighbouring word
+ * the lexicon does not know either (the one before it first), so the two are searched as one
+ * phrase, in their order.
  */
 function wordsOf(units: Unit[]): string[] {
 	const words: string[] = [];
