@@ -51,6 +51,17 @@ describe('understand', () => {
 		expect(labels('yibao电话')).toEqual(['yibao']);
 	});
 
+	it('searches a pinyin word also as the lexicon words it spells, with their synonyms', () => {
+		expect(understand('canlian').terms[0].alternatives).toEqual(
+			expect.arrayContaining(['canlian', '残联', '残疾人联合会'])
+		);
+		expect(understand('shebao').terms[0].alternatives).toEqual(
+			expect.arrayContaining(['shebao', '社保', '社会保险'])
+		);
+		// Initials are too ambiguous to read as words: only the pinyin column answers them.
+		expect(understand('sfz').terms[0].alternatives).toEqual(['sfz']);
+	});
+
 	it('joins characters the segmenter left alone to a neighbouring unknown word', () => {
 		expect(labels('周子墨学生证')).toEqual(['周子墨', '学生证']);
 		expect(labels('书法班报名')[0]).toBe('书法班');

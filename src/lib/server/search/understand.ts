@@ -21,6 +21,7 @@
 import type { Kind } from '../../extract/types';
 import { normalize } from '../../extract/normalize';
 import {
+	DOMAIN_WORDS,
 	KIND_WORDS,
 	LOSS_WORDS,
 	PHONE_WORDS,
@@ -29,6 +30,7 @@ import {
 	STOP_WORDS,
 	SYNONYMS
 } from './lexicon';
+import { pinyin } from 'pinyin-pro';
 import { cutWords } from './segment';
 import { buildMatchQuery, tokenize } from './tokenize';
 
@@ -64,6 +66,34 @@ const PINYIN_PHONE_WORDS = new Set(['dianhua', 'dh', 'rexian', 'haoma', 'lianxif
 /** A pinyin syllable, roughly: lets `gong ji jin` be searched as `gongjijin`. */
 const SYLLABLE = /^(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:[aeiouv]{1,3})(?:ng|n|r)?$/;
 const HAN = /^\p{Script=Han}+$/u;
+
+let byPinyin: Map<string, string[]> | undefined;
+
+/**
+ * The words of the lexicon by their whole pinyin (shebao → 社保, canlian → 残联), built once:
+ * a word typed in pinyin is then searched as those words and their synonyms too, not only in
+ * the pinyin of titles (a title that says 残疾人联合会 has no `canlian` in it).
+ */
+function lexiconByPinyin(): Map<string, string[]> {
+	if (!byPinyin) {
+		byPinyin = new Map();
+		for (const word of new Set([...SYNONYMS.keys(), ...DOMAIN_WORDS.map((w) => normalize(w))])) {
+			if (word.length < 2 || !HAN.test(word)) continue;
+			const key = pinyin(word, { toneType: 'none', type: 'array', v: true }).join('');
+			if (!/^[a-z]+$/.test(key)) continue;
+			byPinyin.set(key, [...(byPinyin.get(key) ?? []), word]);
+		}
+	}
+	return byPinyin;
+}
+
+/** What a word is searched as: its synonyms, or for pinyin also the lexicon's words. */
+function alternativesOf(word: string): string[] {
+	const own = SYNONYMS.get(word) ?? [word];
+	if (word.length < 4 || !/^[a-z]+$/.test(word)) return own;
+	const chinese = (lexiconByPinyin().get(word) ?? []).flatMap((w) => SYNONYMS.get(w) ?? [w]);
+	return [...new Set([...own, ...chinese])];
+}
 
 /**
  * Drops the country code from phone numbers: +86, 0086 and (before a mobile number) a bare
@@ -183,7 +213,7 @@ export function understand(query: string): Understanding {
 		}
 		if (LOSS_WORDS.has(word) || REPLACE_WORDS.has(word)) wantsProcedure = true;
 		if (terms.some((t) => t.label === word)) continue;
-		terms.push({ label: word, alternatives: SYNONYMS.get(word) ?? [word] });
+		terms.push({ label: word, alternatives: alternativesOf(word) });
 	}
 	let kept = terms.map((t) =>
 		t.label.length === 1 && HAN.test(t.label) && !SYNONYMS.has(t.label) ? { ...t, weak: true } : t
