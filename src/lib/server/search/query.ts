@@ -8,6 +8,7 @@ import type { DB } from '../db';
 import type { RecordSummary } from '../listings';
 import { cachedRead } from '../db/readCache';
 import {
+	closeWord,
 	highlightWords,
 	matchFor,
 	splitTerm,
@@ -142,8 +143,9 @@ function visible(rows: { status: string; n: number }[], statuses: string[]): num
 }
 
 /**
- * When all terms together find nothing, search with fewer: a term found nowhere that can be
- * cut smaller (splitTerm) is replaced by its pairs; then terms are dropped one at a time
+ * When all terms together find nothing, search with fewer: a term found nowhere is replaced by
+ * the known word it is a typo of (closeWord) or, failing that, by its pairs (splitTerm); then
+ * terms are dropped one at a time
  * until something is found — first those found nowhere (a typo, a word no notice uses), then
  * weak ones (a lone character), then the least informative: the one most records contain.
  * Returns the terms kept and their expression, or null when no subset finds anything.
@@ -165,11 +167,17 @@ async function fewerTerms(
 	};
 	let terms: Term[] = [];
 	for (const term of typed) {
-		const pairs = (await frequencyOf(term)) === 0 ? splitTerm(term) : null;
-		terms.push(...(pairs ?? [term]));
+		if ((await frequencyOf(term)) > 0) {
+			terms.push(term);
+			continue;
+		}
+		// Found nowhere: a typo of a word we know, or a phrase to cut smaller.
+		const corrected = closeWord(term);
+		if (corrected && (await frequencyOf(corrected)) > 0) terms.push(corrected);
+		else terms.push(...(splitTerm(term) ?? [term]));
 	}
 	terms = terms.slice(0, 8);
-	if (terms.length > typed.length) {
+	if (terms.some((t, i) => t !== typed[i])) {
 		const match = matchFor(terms);
 		if (match && visible(await countMatches(db, match), statuses) > 0) return { terms, match };
 	}

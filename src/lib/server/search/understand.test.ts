@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchFor, splitTerm, stripCountryCode, understand } from './understand';
+import { closeWord, matchFor, splitTerm, stripCountryCode, understand } from './understand';
 
 const labels = (q: string) => understand(q).terms.map((t) => t.label);
 
@@ -112,6 +112,24 @@ describe('splitTerm', () => {
 		expect(splitTerm({ label: '医保', alternatives: ['医保'] })).toBeNull();
 		expect(splitTerm({ label: '公积金', alternatives: ['公积金', '住房公积金'] })).toBeNull();
 		expect(splitTerm({ label: 'yibao', alternatives: ['yibao'] })).toBeNull();
+	});
+});
+
+describe('closeWord', () => {
+	it('corrects a one-character typo of a known word of three characters or more', () => {
+		expect(closeWord({ label: '公机金', alternatives: ['公机金'] })).toMatchObject({
+			label: '公积金',
+			alternatives: ['公积金']
+		});
+		expect(closeWord({ label: '残疾正', alternatives: ['残疾正'] })?.alternatives).toEqual(
+			expect.arrayContaining(['残疾证', '残疾人证'])
+		);
+	});
+
+	it('leaves alone what is not one character away, short, or not Chinese', () => {
+		expect(closeWord({ label: '火星舱', alternatives: ['火星舱'] })).toBeNull();
+		expect(closeWord({ label: '医宝', alternatives: ['医宝'] })).toBeNull();
+		expect(closeWord({ label: 'gongjijn', alternatives: ['gongjijn'] })).toBeNull();
 	});
 });
 

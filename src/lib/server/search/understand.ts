@@ -276,6 +276,37 @@ export function splitTerm(term: Term): Term[] | null {
 	return pairs;
 }
 
+let lexiconWords: Map<number, string[]> | undefined;
+
+/**
+ * A typo's correction: the lexicon words (three characters or more) that differ from a term
+ * found nowhere by exactly one character (公机金 → 公积金, 残疾正 → 残疾证), as one term with
+ * their synonyms, or null. Only tried for terms that find nothing, so a rare real word is
+ * never replaced.
+ */
+export function closeWord(term: Term): Term | null {
+	const chars = [...term.label];
+	if (chars.length < 3 || !HAN.test(term.label)) return null;
+	if (!lexiconWords) {
+		lexiconWords = new Map();
+		for (const word of new Set([...SYNONYMS.keys(), ...DOMAIN_WORDS.map((w) => normalize(w))])) {
+			const length = [...word].length;
+			if (length >= 3 && HAN.test(word))
+				lexiconWords.set(length, [...(lexiconWords.get(length) ?? []), word]);
+		}
+	}
+	const close = (lexiconWords.get(chars.length) ?? []).filter((word) => {
+		const other = [...word];
+		let differences = 0;
+		for (let i = 0; i < chars.length && differences < 2; i++)
+			if (chars[i] !== other[i]) differences++;
+		return differences === 1;
+	});
+	if (close.length === 0) return null;
+	const alternatives = [...new Set(close.flatMap((w) => SYNONYMS.get(w) ?? [w]))];
+	return { label: close[0], alternatives: alternatives.slice(0, MAX_ALTERNATIVES) };
+}
+
 /** The words to highlight in snippets: every alternative of every term. */
 export function highlightWords(terms: readonly Term[]): string[] {
 	return [...new Set(terms.flatMap((t) => [t.label, ...t.alternatives]))];
