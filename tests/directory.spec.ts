@@ -115,7 +115,14 @@ test.describe('search', () => {
 		['073128681662', '【测试】医保报销咨询电话'],
 		['0731 2868 1662', '【测试】医保报销咨询电话'],
 		['13307330000', '【测试】2099年全民健身跑报名'],
-		['身份证 王小明', '【测试】王小明遗失身份证声明']
+		['身份证 王小明', '【测试】王小明遗失身份证声明'],
+		// Typed the way residents type (issue 13): intent words, pinyin, international numbers.
+		['医保电话', '【测试】医保报销咨询电话'],
+		['医疗保险怎么报销', '【测试】医保报销咨询电话'],
+		['yibao', '【测试】医保报销咨询电话'],
+		['+86 731 2868 1662', '【测试】医保报销咨询电话'],
+		['+86 133 0733 0000', '【测试】2099年全民健身跑报名'],
+		['王小明的身份证丢了', '【测试】王小明遗失身份证声明']
 	];
 	for (const [q, title] of cases) {
 		test(`"${q}" finds ${title}`, async ({ page }) => {
@@ -157,6 +164,33 @@ test.describe('search', () => {
 		await expect(page.getByRole('link', { name: '【测试】2099年全民健身跑报名' })).toBeVisible();
 	});
 
+	test('every result shows its main phone number as a tel: link', async ({ page }) => {
+		await page.goto('/search?q=' + encodeURIComponent('医保电话'));
+		const item = page
+			.getByRole('listitem')
+			.filter({ has: page.getByRole('link', { name: '【测试】医保报销咨询电话' }) });
+		await expect(item.locator('a.tel')).toHaveAttribute('href', 'tel:073128681662');
+	});
+
+	test('says so when it searched fewer words than typed', async ({ page }) => {
+		await page.goto('/search?q=' + encodeURIComponent('医保 魑魅'));
+		await expect(page.locator('main')).toContainText(
+			'没有同时包含“医保”“魑魅”的结果，以下是包含“医保”的结果'
+		);
+		await expect(page.getByRole('link', { name: '【测试】医保报销咨询电话' })).toBeVisible();
+	});
+
+	test('a search that finds nothing suggests a category and 12345', async ({ page }) => {
+		await page.goto('/search?q=' + encodeURIComponent('火星殖民舱怎么办'));
+		await expect(page.getByRole('heading', { name: '没有找到相关信息' })).toBeVisible();
+		const empty = page.locator('.empty');
+		await expect(empty.getByRole('link', { name: '办事指南/问答' })).toHaveAttribute(
+			'href',
+			'/procedures'
+		);
+		await expect(empty.locator('a[href="tel:12345"]')).toBeVisible();
+	});
+
 	test('an empty query shows the browse page', async ({ page }) => {
 		await page.goto('/search?q=');
 		await expect(page.getByRole('heading', { name: '分类浏览' })).toBeVisible();
@@ -171,6 +205,7 @@ test.describe('search', () => {
 		expect(body.total).toBeGreaterThanOrEqual(1);
 		const hit = body.results.find((r: { title: string }) => r.title === '【测试】医保报销咨询电话');
 		expect(hit).toMatchObject({ kind: 'hotline', url: expect.stringMatching(/^\/records\/\d+$/) });
+		expect(hit.phones[0]).toMatchObject({ number: '0731-28681662' });
 		const record = await (await request.get(`/api/records/${hit.id}`)).json();
 		expect(record.phones[0].number).toBe('0731-28681662');
 		expect(Array.isArray(record.sources)).toBe(true);

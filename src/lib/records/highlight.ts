@@ -58,13 +58,16 @@ export function highlight(text: string, ranges: readonly [number, number][]): Se
 
 /**
  * A short window of the text around the first match (or its start), highlighted.
- * `length` is in characters. Personal numbers are masked in the WHOLE text before the window is
- * cut and before matching: a window cut inside a number (…203198502173310甲) is too short to be
- * recognised as one, and a query word marked inside a number would tell where its digits stand.
+ * `query` is what was typed, or the words to mark (search's understood words, synonyms
+ * included). `length` is in characters. Personal numbers are masked in the WHOLE text before
+ * the window is cut and before matching: a window cut inside a number (…203198502173310甲) is
+ * too short to be recognised as one, and a query word marked inside a number would tell where
+ * its digits stand.
  */
-export function snippet(text: string, query: string, length = 90): Segment[] {
+export function snippet(text: string, query: string | readonly string[], length = 90): Segment[] {
 	const flat = maskPersonalNumbers(text.replace(/\s+/g, ' ').trim());
-	const ranges = matchRanges(flat, queryWords(query));
+	const words = typeof query === 'string' ? queryWords(query) : query.map(fold).filter(Boolean);
+	const ranges = matchRanges(flat, words);
 	const first = ranges[0]?.[0] ?? 0;
 	const start = Math.max(0, Math.min(first - Math.floor(length / 3), flat.length - length));
 	const end = Math.min(flat.length, start + length);

@@ -76,7 +76,7 @@ export function bulkInsertRecords(
 	);
 	const insertEmail = sqlite.prepare('insert into record_emails (record_id, email) values (?, ?)');
 	const insertSearch = sqlite.prepare(
-		'insert into record_fts (rowid, title, keys, body, phones) values (?, ?, ?, ?, ?)'
+		'insert into record_fts (rowid, title, keys, body, phones, pinyin) values (?, ?, ?, ?, ?, ?)'
 	);
 	const insertRevision = sqlite.prepare(
 		`insert into revisions (record_id, version, user_id, action, before, after, created_at)
@@ -104,9 +104,10 @@ export function bulkInsertRecords(
 				title: record.title,
 				keys,
 				body: values.body,
-				phones: record.phones
+				phones: record.phones,
+				organization: values.organization
 			});
-			insertSearch.run(id, s.title, s.keys, s.body, s.phones);
+			insertSearch.run(id, s.title, s.keys, s.body, s.phones, s.pinyin);
 			if (withRevisions) insertRevision.run(id, snapshotOf(record), at);
 		}
 	});

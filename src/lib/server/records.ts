@@ -138,8 +138,15 @@ async function writeChildren(trx: Trx, id: number, input: RecordInput): Promise<
 			.values(input.emails.map((email) => ({ record_id: id, email })))
 			.execute();
 	}
-	const { keys, body } = rowValues(input);
-	await writeSearchEntry(trx, { id, title: input.title, keys, body, phones: input.phones });
+	const { keys, body, organization } = rowValues(input);
+	await writeSearchEntry(trx, {
+		id,
+		title: input.title,
+		keys,
+		body,
+		phones: input.phones,
+		organization
+	});
 }
 
 export interface CreateOptions {

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import * as m0001 from '../../../../migrations/0001_init';
 import * as m0002 from '../../../../migrations/0002_search_indexes';
+import * as m0003 from '../../../../migrations/0003_search_pinyin';
 import * as m0005 from '../../../../migrations/0005_residents';
 
 /**
@@ -11,6 +12,7 @@ import * as m0005 from '../../../../migrations/0005_residents';
 const migrations: Record<string, Migration> = {
 	'0001_init': m0001,
 	'0002_search_indexes': m0002,
+	'0003_search_pinyin': m0003,
 	'0005_residents': m0005
 };
 

@@ -136,6 +136,8 @@ export interface RecordFtsTable {
 	keys: string;
 	body: string;
 	phones: string;
+	/** Title and organisation as pinyin words and initials (migration 0003). */
+	pinyin: string;
 }
 
 /**

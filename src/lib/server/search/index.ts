@@ -4,6 +4,7 @@ import type { Phone } from '../../extract/types';
 import { phoneSearchTerms } from '../../records/fields';
 import type { Database } from '../db/schema';
 import type { DB } from '../db';
+import { pinyinIndexText } from './pinyin';
 import { indexText } from './tokenize';
 
 export interface IndexedRecord {
@@ -12,20 +13,24 @@ export interface IndexedRecord {
 	keys: string;
 	body: string;
 	phones: readonly Pick<Phone, 'number'>[];
+	/** The organisation, department or organiser: indexed as pinyin with the title. */
+	organization?: string | null;
 }
 
-/** The four record_fts columns of a record, as written by writeSearchEntry and the bulk loader. */
+/** The record_fts columns of a record, as written by writeSearchEntry and the bulk loader. */
 export function searchEntryValues(record: Omit<IndexedRecord, 'id'>): {
 	title: string;
 	keys: string;
 	body: string;
 	phones: string;
+	pinyin: string;
 } {
 	return {
 		title: indexText(record.title),
 		keys: indexText(record.keys),
 		body: indexText(record.body),
-		phones: record.phones.flatMap((p) => phoneSearchTerms(p)).join(' ')
+		phones: record.phones.flatMap((p) => phoneSearchTerms(p)).join(' '),
+		pinyin: pinyinIndexText(record.title, record.organization)
 	};
 }
 
@@ -39,8 +44,8 @@ export async function writeSearchEntry(
 ): Promise<void> {
 	await sql`delete from record_fts where rowid = ${record.id}`.execute(trx);
 	const v = searchEntryValues(record);
-	await sql`insert into record_fts (rowid, title, keys, body, phones) values (
-		${record.id}, ${v.title}, ${v.keys}, ${v.body}, ${v.phones}
+	await sql`insert into record_fts (rowid, title, keys, body, phones, pinyin) values (
+		${record.id}, ${v.title}, ${v.keys}, ${v.body}, ${v.phones}, ${v.pinyin}
 	)`.execute(trx);
 }
 

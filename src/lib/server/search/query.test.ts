@@ -129,7 +129,11 @@ describe('searchRecords', () => {
 			expect(Array.isArray(result.results)).toBe(true);
 		}
 		expect(await found('医保"*')).toEqual([ids.insurance]);
-		expect(await found('title:医保')).toEqual([]); // "title" is searched as a word, not a column
+		// "title" is searched as a word, not a column: no record holds it, so the results are
+		// those of 医保 alone, and the page is told so.
+		const column = await searchRecords(db, { q: 'title:医保' });
+		expect(column.results.map((r) => r.id)).toEqual([ids.insurance]);
+		expect(column.fallback).toEqual({ wanted: ['title', '医保'], shown: ['医保'] });
 	});
 
 	it('hides drafts from the public, counts per kind, filters by kind, masks ID numbers', async () => {

@@ -23,6 +23,10 @@ export const GET: RequestHandler = async ({ url, setHeaders, getClientAddress })
 			page: result.page,
 			pages: result.pages,
 			counts: result.counts,
+			// Set when all the words together found nothing and fewer were searched.
+			fallback: result.fallback,
+			// When nothing was found: the closest category.
+			suggestion: result.suggestion,
 			results: result.results.map(({ snippet, ...hit }) => {
 				let at = 0;
 				const highlights: [number, number][] = [];
