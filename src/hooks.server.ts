@@ -9,10 +9,13 @@ import {
 } from '$lib/server/auth/session';
 import { getDatabase } from '$lib/server/db';
 import { logRequest } from '$lib/server/log';
+import { startPageWorker } from '$lib/server/pages/worker';
 
 /** Open and migrate the database before the first request, so a bad database fails fast. */
 export const init: ServerInit = async () => {
-	await getDatabase();
+	const { db } = await getDatabase();
+	// Uploaded pages are read (PDF, OCR) and imported by a worker in this process, not in requests.
+	if (process.env.BIANMIN_WORKER !== '0') await startPageWorker(db);
 };
 
 /** One structured log line per request (no query strings: they may hold ID numbers). */
