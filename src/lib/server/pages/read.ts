@@ -140,6 +140,18 @@ export function ocrTsv(image: Uint8Array): Promise<string> {
 	});
 }
 
+/**
+ * The text between two printed lines: a newline when the second continues the first (just
+ * below it, same column, same size: a wrapped line or a notice's next line), a blank line when
+ * there is a gap, a column change or a jump back up (a new item, as the extractor expects).
+ */
+export function lineSeparator(a: mupdf.Rect, b: mupdf.Rect): string {
+	const height = a[3] - a[1];
+	const gap = b[1] - a[3];
+	const overlap = Math.min(a[2], b[2]) - Math.max(a[0], b[0]);
+	return gap > -height / 2 && gap < height && overlap > 0 ? '\n' : '\n\n';
+}
+
 /** Reads a page file's text, line boxes and pictures. Throws PageFileError for a bad file. */
 export async function readPageFile(
 	bytes: Uint8Array,
@@ -176,15 +188,9 @@ export async function readPageFile(
 			let chars = 0;
 			let lineText = '';
 			let lineBox: mupdf.Rect = [0, 0, 0, 0];
-			let firstLineInBlock = true;
+			let previous: mupdf.Rect | null = null;
 			page.toStructuredText('preserve-whitespace').walk({
-				beginTextBlock() {
-					layer.gap('\n\n');
-					firstLineInBlock = true;
-				},
 				beginLine(bbox) {
-					if (!firstLineInBlock) layer.gap('\n');
-					firstLineInBlock = false;
 					lineText = '';
 					lineBox = bbox;
 				},
@@ -193,9 +199,19 @@ export async function readPageFile(
 					if (c.trim() !== '') chars++;
 				},
 				endLine() {
+					if (lineText.trim() === '') return;
+					// Chromium, Word and most e-papers write every printed line as its own text
+					// block, so blocks say nothing about paragraphs: the geometry does.
+					if (previous) layer.gap(lineSeparator(previous, lineBox));
+					previous = lineBox;
 					const [x0, y0, x1, y1] = lineBox;
 					const s = DISPLAY_SCALE;
-					layer.line(lineText, i + 1, { x: x0 * s, y: y0 * s, w: (x1 - x0) * s, h: (y1 - y0) * s });
+					layer.line(lineText, i + 1, {
+						x: x0 * s,
+						y: y0 * s,
+						w: (x1 - x0) * s,
+						h: (y1 - y0) * s
+					});
 				}
 			});
 			builder.gap('\n\n');
