@@ -1,4 +1,4 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { error, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { randomUUID } from 'node:crypto';
 import {
@@ -36,6 +36,42 @@ const handleRequestLog: Handle = async ({ event, resolve }) => {
 			ms: Math.round((performance.now() - started) * 10) / 10
 		});
 	}
+};
+
+/** Requests other than a page upload keep the small body limit every form had before uploads. */
+export const FORM_BODY_LIMIT = 1024 * 1024;
+const UPLOAD_PATHS = new Set(['/mod/pages/new']);
+
+/**
+ * BODY_SIZE_LIMIT (adapter-node) must admit a page upload (20 MB); every other request is held
+ * to FORM_BODY_LIMIT here: by its Content-Length, or counted as it streams when it has none.
+ * Over it: 413, shown as 「提交的内容太大」 (handleError).
+ */
+const handleBodyLimit: Handle = async ({ event, resolve }) => {
+	const body = event.request.body;
+	if (!body || UPLOAD_PATHS.has(event.url.pathname)) return resolve(event);
+	const length = Number(event.request.headers.get('content-length') ?? NaN);
+	if (length > FORM_BODY_LIMIT) error(413, 'Payload Too Large');
+	if (Number.isNaN(length)) {
+		let size = 0;
+		let tooLarge: unknown;
+		try {
+			error(413, 'Payload Too Large');
+		} catch (e) {
+			tooLarge = e;
+		}
+		const counted = body.pipeThrough(
+			new TransformStream<Uint8Array, Uint8Array>({
+				transform(chunk, controller) {
+					size += chunk.byteLength;
+					if (size > FORM_BODY_LIMIT) controller.error(tooLarge);
+					else controller.enqueue(chunk);
+				}
+			})
+		);
+		event.request = new Request(event.request, { body: counted, duplex: 'half' } as RequestInit);
+	}
+	return resolve(event);
 };
 
 const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
@@ -83,6 +119,7 @@ const handleAuth: Handle = async ({ event, resolve }) => {
 
 export const handle: Handle = sequence(
 	handleRequestLog,
+	handleBodyLimit,
 	handleSecurityHeaders,
 	handleAuth,
 	handleLargeText

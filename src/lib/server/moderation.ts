@@ -5,6 +5,7 @@
  */
 import { sql, type Transaction } from 'kysely';
 import type { Kind } from '../extract/types';
+import type { PageRegion } from '../pages/layout';
 import { diffSnapshots, type FieldChange } from '../records/diff';
 import { canTransition, statusFitsKind, TRANSITIONS, type Transition } from '../records/lifecycle';
 import { logAudit, type AuditAction } from './audit';
@@ -38,6 +39,16 @@ export interface Passage {
 	page: string | null;
 	/** The record's span of the page text, as printed (unmasked: moderators check numbers). */
 	text: string;
+	/** Where it was printed on the page picture (pages uploaded as PDF or image); else null. */
+	crop: PassageCrop | null;
+}
+
+export interface PassageCrop {
+	/** The whole page picture (guarded route); the region is shown by CSS, no image is cut. */
+	src: string;
+	width: number;
+	height: number;
+	region: PageRegion;
 }
 
 /** The source passages of a record, oldest page first. */
@@ -45,24 +56,45 @@ export async function findPassages(db: DB, recordId: number): Promise<Passage[]>
 	const rows = await db
 		.selectFrom('provenance')
 		.innerJoin('sources', 'sources.id', 'provenance.source_id')
+		.leftJoin('source_files', 'source_files.source_id', 'sources.id')
+		.leftJoin('page_images', (join) =>
+			join
+				.onRef('page_images.file_id', '=', 'source_files.file_id')
+				.on('page_images.page_no', '=', sql<number>`json_extract(provenance.region, '$.page')`)
+		)
 		.select([
 			'sources.paper',
 			'sources.published',
 			'sources.page',
 			'sources.text',
 			'provenance.start',
-			'provenance.end'
+			'provenance.end',
+			'provenance.region',
+			'page_images.file_id',
+			'page_images.width',
+			'page_images.height'
 		])
 		.where('provenance.record_id', '=', recordId)
 		.orderBy('sources.published')
 		.orderBy('provenance.start')
 		.execute();
-	return rows.map((r) => ({
-		paper: r.paper,
-		published: r.published,
-		page: r.page,
-		text: r.text.slice(r.start, r.end)
-	}));
+	return rows.map((r) => {
+		const region = r.region && r.file_id !== null ? (JSON.parse(r.region) as PageRegion) : null;
+		return {
+			paper: r.paper,
+			published: r.published,
+			page: r.page,
+			text: r.text.slice(r.start, r.end),
+			crop: region
+				? {
+						src: `/mod/pages/images/${r.file_id}/${region.page}`,
+						width: r.width!,
+						height: r.height!,
+						region
+					}
+				: null
+		};
+	});
 }
 
 export interface QueueItem {
