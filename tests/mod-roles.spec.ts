@@ -68,9 +68,10 @@ function discover(folder: string): Route[] {
 
 const modRoutes = discover('mod');
 let recordId = 0;
-// [source]: the first imported page (the test server imports seeds/ before anything else).
+// [source]: the first imported page (the test server imports seeds/ before anything else);
+// [job], [file], [page]: 1 (whether or not an upload exists, the guard answers first).
 const url = (pattern: string) =>
-	pattern.replaceAll('[id]', String(recordId)).replaceAll('[source]', '1');
+	pattern.replaceAll('[id]', String(recordId)).replace(/\[(source|job|file|page)\]/g, '1');
 const actionUrl = (pattern: string, name: string) =>
 	url(pattern) + (name === 'default' ? '' : `?/${name}`);
 

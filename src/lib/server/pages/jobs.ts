@@ -15,7 +15,7 @@ import { publicationDate } from '../../pages/published';
 import { FORMAT_HINT, sniffPageType, type PageMediaType } from '../../pages/sniff';
 import type { DB } from '../db';
 import type { PageJobState } from '../db/schema';
-import { importPageIn } from '../records';
+import { importPageIn, type PageImportResult } from '../records';
 import { checkPageFile, PageFileError, readPageFile } from './read';
 
 /** A job interrupted this many times (server crash, restart) is given up, not retried forever. */
@@ -233,8 +233,11 @@ export async function recoverInterruptedJobs(
 	return { requeued: Number(requeued.numUpdatedRows), failed: Number(failed.numUpdatedRows) };
 }
 
-/** Reads, extracts and imports one claimed job. Never throws: a failure is the job's state. */
-export async function runPageJob(db: DB, id: number): Promise<void> {
+/**
+ * Reads, extracts and imports one claimed job. Never throws: a failure is the job's state.
+ * Returns what the import did, or undefined when the job failed.
+ */
+export async function runPageJob(db: DB, id: number): Promise<PageImportResult | undefined> {
 	try {
 		const job = await db
 			.selectFrom('page_jobs as j')
@@ -260,7 +263,7 @@ export async function runPageJob(db: DB, id: number): Promise<void> {
 		});
 		const records = extract(read.text, { source: job.name, published });
 		await setStep(db, id, 'importing');
-		await db.transaction().execute(async (trx) => {
+		return await db.transaction().execute(async (trx) => {
 			await trx.deleteFrom('page_images').where('file_id', '=', job.file_id).execute();
 			for (const image of read.images) {
 				await trx
@@ -305,6 +308,7 @@ export async function runPageJob(db: DB, id: number): Promise<void> {
 				})
 				.where('id', '=', id)
 				.execute();
+			return result;
 		});
 	} catch (error) {
 		const message =
@@ -312,5 +316,30 @@ export async function runPageJob(db: DB, id: number): Promise<void> {
 				? error.message
 				: `处理失败：${(error as Error).message ?? String(error)}`;
 		await failJob(db, id, message).catch(() => {});
+		return undefined;
 	}
+}
+
+/**
+ * Submits and runs a page file at once, in the caller's process (`npm run import`): the same
+ * checks, storage and one-transaction import as an upload. A file imported before is not read
+ * again (`duplicate`).
+ */
+export async function importPageFileNow(
+	db: DB,
+	input: SubmitPage
+): Promise<{ job: PageJob; duplicate: boolean; result?: PageImportResult }> {
+	const submitted = await submitPage(db, input);
+	let result: PageImportResult | undefined;
+	if (!submitted.duplicate) {
+		await db
+			.updateTable('page_jobs')
+			.set((eb) => ({ state: 'running', step: 'reading', attempts: eb('attempts', '+', 1) }))
+			.where('id', '=', submitted.jobId)
+			.where('state', '=', 'queued')
+			.execute();
+		result = await runPageJob(db, submitted.jobId);
+	}
+	const job = (await findPageJob(db, submitted.jobId))!;
+	return { job, duplicate: submitted.duplicate, result };
 }
