@@ -46,7 +46,7 @@ export interface Submitted {
 export async function submitPage(db: DB, input: SubmitPage): Promise<Submitted> {
 	const mediaType = sniffPageType(input.bytes);
 	if (mediaType === 'binary') throw new PageFileError(`不是可识别的版面文件：${FORMAT_HINT}`);
-	checkPageFile(input.bytes, mediaType);
+	await checkPageFile(input.bytes, mediaType);
 	const sha256 = createHash('sha256').update(input.bytes).digest('hex');
 	return db.transaction().execute(async (trx) => {
 		const existing = await trx

@@ -4,7 +4,7 @@
  * reviewer sees, in whose pixels the line boxes are given.
  */
 import { spawn } from 'node:child_process';
-import * as mupdf from 'mupdf';
+import type * as Mupdf from 'mupdf';
 import { decodePageBytes } from '../../pages/decode';
 import { appendOcrTsv, PageTextBuilder, type PageLine } from '../../pages/layout';
 import { webpSize, type PageMediaType } from '../../pages/sniff';
@@ -23,6 +23,13 @@ const OCR_SCALE = 3;
 const MIN_TEXT_LAYER_CHARS = 20;
 /** Tesseract's language: simplified Chinese (its model reads digits and Latin letters too). */
 export const OCR_LANGUAGE = process.env.BIANMIN_OCR_LANG || 'chi_sim';
+
+/**
+ * mupdf (WASM) is loaded on first use, not at server start: most requests never read a PDF, and
+ * the module costs start-up time and memory.
+ */
+let loaded: Promise<typeof Mupdf> | null = null;
+const loadMupdf = () => (loaded ??= import('mupdf'));
 
 /** A problem with the file itself, in words for the moderator. */
 export class PageFileError extends Error {}
@@ -47,8 +54,8 @@ export interface ReadPage {
 
 export type ReadProgress = (step: 'reading' | 'ocr', done: number, total: number) => unknown;
 
-function openPdf(bytes: Uint8Array): mupdf.Document {
-	let doc: mupdf.Document;
+function openPdf(mupdf: typeof Mupdf, bytes: Uint8Array): Mupdf.Document {
+	let doc: Mupdf.Document;
 	try {
 		doc = mupdf.Document.openDocument(bytes, 'application/pdf');
 	} catch {
@@ -66,7 +73,11 @@ function openPdf(bytes: Uint8Array): mupdf.Document {
 	return doc;
 }
 
-function imageSize(bytes: Uint8Array, type: PageMediaType): { width: number; height: number } {
+function imageSize(
+	mupdf: typeof Mupdf,
+	bytes: Uint8Array,
+	type: PageMediaType
+): { width: number; height: number } {
 	let size: { width: number; height: number } | null;
 	if (type === 'image/webp') size = webpSize(bytes);
 	else {
@@ -92,7 +103,7 @@ function imageSize(bytes: Uint8Array, type: PageMediaType): { width: number; hei
  * The quick check the upload form runs before anything is stored: the file opens, has pages,
  * is not too large. Throws PageFileError; returns the number of pages.
  */
-export function checkPageFile(bytes: Uint8Array, type: PageMediaType): number {
+export async function checkPageFile(bytes: Uint8Array, type: PageMediaType): Promise<number> {
 	if (bytes.length > MAX_PAGE_FILE_BYTES)
 		throw new PageFileError(`文件太大（最大 ${MAX_PAGE_FILE_BYTES / 1024 / 1024} MB）`);
 	if (type === 'text/plain') {
@@ -100,15 +111,16 @@ export function checkPageFile(bytes: Uint8Array, type: PageMediaType): number {
 		if (!decoded.ok) throw new PageFileError(`无法读取文本：${decoded.reason}`);
 		return 1;
 	}
+	const mupdf = await loadMupdf();
 	if (type === 'application/pdf') {
-		const doc = openPdf(bytes);
+		const doc = openPdf(mupdf, bytes);
 		try {
 			return doc.countPages();
 		} finally {
 			doc.destroy();
 		}
 	}
-	imageSize(bytes, type);
+	imageSize(mupdf, bytes, type);
 	return 1;
 }
 
@@ -145,7 +157,7 @@ export function ocrTsv(image: Uint8Array): Promise<string> {
  * below it, same column, same size: a wrapped line or a notice's next line), a blank line when
  * there is a gap, a column change or a jump back up (a new item, as the extractor expects).
  */
-export function lineSeparator(a: mupdf.Rect, b: mupdf.Rect): string {
+export function lineSeparator(a: Mupdf.Rect, b: Mupdf.Rect): string {
 	const height = a[3] - a[1];
 	const gap = b[1] - a[3];
 	const overlap = Math.min(a[2], b[2]) - Math.max(a[0], b[0]);
@@ -158,15 +170,16 @@ export async function readPageFile(
 	type: PageMediaType,
 	onProgress: ReadProgress = () => {}
 ): Promise<ReadPage> {
-	checkPageFile(bytes, type);
+	await checkPageFile(bytes, type);
 	if (type === 'text/plain') {
 		const decoded = decodePageBytes(bytes);
 		if (!decoded.ok) throw new PageFileError(decoded.reason);
 		return { text: decoded.text, lines: [], images: [], ocrPages: 0, encoding: decoded.encoding };
 	}
+	const mupdf = await loadMupdf();
 	const builder = new PageTextBuilder();
 	if (type !== 'application/pdf') {
-		const { width, height } = imageSize(bytes, type);
+		const { width, height } = imageSize(mupdf, bytes, type);
 		await onProgress('ocr', 0, 1);
 		appendOcrTsv(builder, await ocrTsv(bytes), 1);
 		return {
@@ -176,7 +189,7 @@ export async function readPageFile(
 			ocrPages: 1
 		};
 	}
-	const doc = openPdf(bytes);
+	const doc = openPdf(mupdf, bytes);
 	const images: PageImage[] = [];
 	let ocrPages = 0;
 	try {
@@ -187,8 +200,8 @@ export async function readPageFile(
 			const layer = new PageTextBuilder();
 			let chars = 0;
 			let lineText = '';
-			let lineBox: mupdf.Rect = [0, 0, 0, 0];
-			let previous: mupdf.Rect | null = null;
+			let lineBox: Mupdf.Rect = [0, 0, 0, 0];
+			let previous: Mupdf.Rect | null = null;
 			page.toStructuredText('preserve-whitespace').walk({
 				beginLine(bbox) {
 					lineText = '';
