@@ -115,18 +115,69 @@ export interface QueueItem {
 /** Drafts per queue page. */
 export const QUEUE_PAGE_SIZE = 20;
 
-/** Drafts waiting for review (low confidence, flagged, possible duplicates), oldest first. */
+/** What the review queue can be narrowed to (the filter form above it). */
+export interface QueueFilter {
+	/** Words in the title (matched literally). */
+	q?: string;
+	kind?: Kind;
+	/** One imported page (sources.id). */
+	source?: number;
+	/** Only records the extractor was less sure of than this (0–1). */
+	below?: number;
+	/** Imported today (Beijing), in the last 7 days, or before that. */
+	age?: 'today' | 'week' | 'older';
+}
+
+/** Escapes LIKE wildcards so a moderator's words are matched literally. */
+function likeContains(value: string): string {
+	return '%' + value.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
+}
+
+/**
+ * Drafts waiting for review (low confidence, flagged, possible duplicates), in page order: the
+ * pages oldest first, and on each page the records in the order they were printed, so a
+ * moderator works down a page beside the print. Drafts typed in by moderators come last.
+ */
 export async function listReviewQueue(
 	db: DB,
-	page = 1
+	page = 1,
+	filter: QueueFilter = {},
+	now: Date = new Date()
 ): Promise<{ items: QueueItem[]; total: number }> {
-	const { n } = await db
-		.selectFrom('records')
-		.select((eb) => eb.fn.countAll<number>().as('n'))
-		.where('status', '=', 'draft')
-		.executeTakeFirstOrThrow();
-	const rows = await db
+	// The first passage of each record places it: its page and where on the page.
+	let base = db
 		.selectFrom('records as r')
+		.leftJoin('provenance as p', (join) =>
+			join
+				.onRef('p.record_id', '=', 'r.id')
+				.on(
+					'p.id',
+					'=',
+					sql<number>`(select min(p2.id) from provenance p2 where p2.record_id = r.id)`
+				)
+		)
+		.leftJoin('sources as s', 's.id', 'p.source_id')
+		.where('r.status', '=', 'draft');
+	if (filter.q?.trim())
+		base = base.where(sql<boolean>`r.title like ${likeContains(filter.q.trim())} escape '\\'`);
+	if (filter.kind) base = base.where('r.kind', '=', filter.kind);
+	if (filter.source) base = base.where('p.source_id', '=', filter.source);
+	if (filter.below !== undefined) base = base.where('r.confidence', '<', filter.below);
+	if (filter.age) {
+		// created_at is UTC ISO; Beijing's midnight today is 16:00 UTC the day before.
+		const beijingMidnight = new Date(
+			Math.floor((now.getTime() + 8 * 3600_000) / 86_400_000) * 86_400_000 - 8 * 3600_000
+		);
+		const weekAgo = new Date(beijingMidnight.getTime() - 6 * 86_400_000);
+		if (filter.age === 'today')
+			base = base.where('r.created_at', '>=', beijingMidnight.toISOString());
+		if (filter.age === 'week') base = base.where('r.created_at', '>=', weekAgo.toISOString());
+		if (filter.age === 'older') base = base.where('r.created_at', '<', weekAgo.toISOString());
+	}
+	const { n } = await base
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.executeTakeFirstOrThrow();
+	const rows = await base
 		.leftJoin('records as d', 'd.id', 'r.duplicate_of')
 		.select([
 			'r.id',
@@ -141,7 +192,10 @@ export async function listReviewQueue(
 			'd.title as dupTitle',
 			'd.status as dupStatus'
 		])
-		.where('r.status', '=', 'draft')
+		.orderBy(sql`s.id is null`)
+		.orderBy('s.published')
+		.orderBy('s.id')
+		.orderBy('p.start')
 		.orderBy('r.created_at')
 		.orderBy('r.id')
 		.limit(QUEUE_PAGE_SIZE)
@@ -165,6 +219,27 @@ export async function listReviewQueue(
 		});
 	}
 	return { items, total: Number(n) };
+}
+
+/** The pages that have drafts waiting, newest first, for the queue's page filter. */
+export async function listQueueSources(
+	db: DB
+): Promise<
+	{ id: number; paper: string; published: string; page: string | null; drafts: number }[]
+> {
+	const rows = await db
+		.selectFrom('sources as s')
+		.innerJoin('provenance as p', 'p.source_id', 's.id')
+		.innerJoin('records as r', 'r.id', 'p.record_id')
+		.where('r.status', '=', 'draft')
+		.select(['s.id', 's.paper', 's.published', 's.page'])
+		.select((eb) => eb.fn.count<number>(sql`distinct r.id`).as('drafts'))
+		.groupBy('s.id')
+		.orderBy('s.published', 'desc')
+		.orderBy('s.id', 'desc')
+		.limit(200)
+		.execute();
+	return rows.map((r) => ({ ...r, drafts: Number(r.drafts) }));
 }
 
 export interface SuggestionItem {
@@ -315,7 +390,7 @@ async function statusBeforeArchive(
  */
 export async function changeRecordStatus(
 	db: DB,
-	input: { id: number; transition: Transition; expectedVersion?: number },
+	input: { id: number; transition: Transition; expectedVersion?: number; reason?: string },
 	actor: Actor
 ): Promise<{ from: RecordStatus; to: RecordStatus }> {
 	return db.transaction().execute(async (trx) => {
@@ -340,7 +415,12 @@ export async function changeRecordStatus(
 			action: TRANSITION_AUDIT[input.transition],
 			targetType: 'record',
 			targetId: input.id,
-			detail: { from: row.status, to, title: row.title }
+			detail: {
+				from: row.status,
+				to,
+				title: row.title,
+				...(input.reason ? { reason: input.reason } : {})
+			}
 		});
 		return { from: row.status, to };
 	});
