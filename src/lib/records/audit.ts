@@ -26,12 +26,14 @@ export const AUDIT_ACTIONS = [
 	'user-disable',
 	'user-enable',
 	'user-reset',
+	'user-role',
 	'password-change'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** Plain Chinese for the log page. */
 export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
+	'user-role': '更改角色',
 	'page-upload': '上传版面',
 	'sign-in': '登录',
 	'sign-in-failed': '登录失败',
