@@ -221,3 +221,13 @@ test('without JavaScript: upload, then the job page refreshes itself until done'
 	await expect(page.getByRole('status')).toHaveText(/完成，共 1 条记录/, { timeout: 20_000 });
 	await context.close();
 });
+
+test('page pictures and upload pages refuse anonymous requests', async ({ browser }) => {
+	const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+	for (const path of ['/mod/pages/images/1/1', '/mod/pages/1', '/mod/pages/new']) {
+		const response = await context.request.get(path, { maxRedirects: 0 });
+		expect([303, 401], path).toContain(response.status());
+		if (response.status() === 303) expect(response.headers().location).toMatch(/^\/mod\/login/);
+	}
+	await context.close();
+});

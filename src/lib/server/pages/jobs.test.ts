@@ -5,6 +5,7 @@ import {
 	describeJob,
 	findPageJob,
 	recoverInterruptedJobs,
+	retryPageJob,
 	runPageJob,
 	submitPage
 } from './jobs';
@@ -150,5 +151,22 @@ describe('page jobs', () => {
 		expect(job.state).toBe('failed');
 		expect(describeJob(job)).toContain('处理中断了 3 次');
 		expect(job.sourceId).toBeNull();
+	});
+});
+
+describe('retryPageJob', () => {
+	it('puts a failed job back in the queue, and nothing else', async () => {
+		const { db } = await openDatabase(':memory:');
+		try {
+			const { jobId } = await submitPage(db, { ...base, name: 'r.txt', bytes: Buffer.from(PAGE) });
+			expect(await retryPageJob(db, jobId)).toBe(false);
+			await db.updateTable('page_jobs').set({ state: 'failed', error: 'x', attempts: 3 }).execute();
+			expect(await retryPageJob(db, jobId)).toBe(true);
+			const job = (await findPageJob(db, jobId))!;
+			expect(job).toMatchObject({ state: 'queued', error: null, attempts: 0 });
+			expect(await claimNextJob(db)).toBe(jobId);
+		} finally {
+			await db.destroy();
+		}
 	});
 });

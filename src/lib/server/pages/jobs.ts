@@ -234,6 +234,28 @@ export async function recoverInterruptedJobs(
 }
 
 /**
+ * Puts a failed job back in the queue (after OCR was installed, or a bug fixed). Its attempts
+ * start again. Returns false when the job is not failed.
+ */
+export async function retryPageJob(db: DB, id: number): Promise<boolean> {
+	const result = await db
+		.updateTable('page_jobs')
+		.set({
+			state: 'queued',
+			step: 'queued',
+			step_done: 0,
+			step_total: 0,
+			attempts: 0,
+			error: null,
+			updated_at: sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ')`
+		})
+		.where('id', '=', id)
+		.where('state', '=', 'failed')
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows) === 1;
+}
+
+/**
  * Reads, extracts and imports one claimed job. Never throws: a failure is the job's state.
  * Returns what the import did, or undefined when the job failed.
  */
