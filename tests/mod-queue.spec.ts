@@ -158,3 +158,31 @@ test('a long unbroken title wraps: no moderation page scrolls sideways on a phon
 		expect(overflow, path).toBeLessThanOrEqual(0);
 	}
 });
+
+test('keyboard: j moves to the next draft, r opens its reject form, a publishes; typing in a field triggers nothing', async ({
+	page
+}) => {
+	const key = uniqueTitle('快捷键');
+	const first = await draft(page, `${key}甲`);
+	const second = await draft(page, `${key}乙`);
+	await page.goto(`/mod?q=${encodeURIComponent(key)}`);
+	await hydrated(page);
+	// Letters typed into the filter field are just text.
+	await page.getByLabel('标题含有').press('End');
+	await page.getByLabel('标题含有').press('a');
+	await expect(page.locator('article.item')).toHaveCount(2);
+	await page.locator('h1').click();
+	await page.keyboard.press('j');
+	await expect(page.locator(`#item-${first}`)).toHaveClass(/current/);
+	await page.keyboard.press('j');
+	await expect(page.locator(`#item-${second}`)).toHaveClass(/current/);
+	await page.keyboard.press('r');
+	await expect(page.locator(`#item-${second}`).getByLabel('驳回原因（可不填）')).toBeFocused();
+	// Enter in the reason field does not reject.
+	await page.keyboard.press('Enter');
+	await expect(page.locator('article.item')).toHaveCount(2);
+	await page.locator('h1').click();
+	await page.keyboard.press('k');
+	await page.keyboard.press('a');
+	await expect(page.getByRole('status')).toHaveText(`记录 #${first}：已发布`);
+});
