@@ -58,6 +58,13 @@ test('reject keeps the record, marked as rejected', async ({ page }) => {
 	await expect(page.getByText('状态：已驳回')).toBeVisible();
 	// Still publishable later.
 	await expect(page.getByRole('button', { name: '保存并发布' })).toBeVisible();
+	// The message's undo link leads to a one-click undo: back to the queue.
+	await page.goto(`/mod?done=reject&id=${id}`);
+	await page.getByRole('link', { name: '撤销驳回…' }).click();
+	await page.getByRole('button', { name: '撤销', exact: true }).click();
+	await expect(page.getByRole('status')).toHaveText('已撤销驳回，退回待审核');
+	await expect(page.getByText('状态：待审核')).toBeVisible();
+	await expect(await queueItem(page, id)).toBeVisible();
 });
 
 test('merge a duplicate into the record it repeats', async ({ page }) => {

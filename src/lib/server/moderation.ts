@@ -356,6 +356,7 @@ export async function resolveSuggestion(
 const TRANSITION_AUDIT: Record<Transition, AuditAction> = {
 	publish: 'publish',
 	reject: 'reject',
+	unreject: 'restore',
 	resolve: 'resolve',
 	unresolve: 'restore',
 	archive: 'archive',
