@@ -128,6 +128,58 @@ test('a photo of the page is read by OCR, with every number right', async ({ pag
 	await expect(list).toContainText('五金经营部遗失营业执照');
 });
 
+test('a .txt in GB18030, a JPG and a WebP photo each end as a finished job', async ({ page }) => {
+	test.skip(!hasTesseract && !process.env.CI, 'tesseract-ocr is not installed');
+	test.setTimeout(150_000);
+	// 遗失声明 in GB18030 (encoded by hand), then a line of ASCII.
+	const gb = Buffer.from([
+		0xd2,
+		0xc5,
+		0xca,
+		0xa7,
+		0xc9,
+		0xf9,
+		0xc3,
+		0xf7,
+		0x0a,
+		...Buffer.from(`No. ${Date.now()} 0731-28812345\n`)
+	]);
+	const png = await render(page, 'png');
+	const other = await page.context().newPage();
+	const images = await other.evaluate(
+		async (dataUrl) => {
+			const img = new Image();
+			img.src = dataUrl;
+			await img.decode();
+			const canvas = document.createElement('canvas');
+			canvas.width = img.width;
+			canvas.height = img.height;
+			canvas.getContext('2d')!.drawImage(img, 0, 0);
+			return {
+				jpeg: canvas.toDataURL('image/jpeg', 0.92).split(',')[1],
+				webp: canvas.toDataURL('image/webp', 0.92).split(',')[1]
+			};
+		},
+		`data:image/png;base64,${png.toString('base64')}`
+	);
+	await other.close();
+	for (const file of [
+		{ name: 'gb.txt', mimeType: 'text/plain', buffer: gb },
+		{ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(images.jpeg, 'base64') },
+		{ name: 'photo.webp', mimeType: 'image/webp', buffer: Buffer.from(images.webp, 'base64') }
+	]) {
+		await upload(page, file);
+		await expect(page).toHaveURL(/\/mod\/pages\/\d+$/);
+		await expect(page.getByRole('status'), file.name).toHaveText(/完成，共 \d+ 条记录/, {
+			timeout: 60_000
+		});
+	}
+	// The photos' records show the crop of the page.
+	await page.getByRole('link', { name: '查看这个版面提取的记录' }).click();
+	await page.getByRole('link', { name: /罗建华/ }).click();
+	await expect(page.locator('figure.crop img')).toBeVisible();
+});
+
 test.describe('bad files get a clear message and leave nothing behind', () => {
 	const bad = [
 		{
