@@ -1,6 +1,6 @@
 /**
  * npm run bench -- [--records N] [--json] [--seed S] [--keep] [--build] [--http-seconds S]
- *                   [--import-mb M] [--rounds R]
+ *                   [--import-mb M] [--rounds R] [--skip-ocr]
  *
  * Builds a fresh database of N synthetic records (default 100,000) in bench-out/, then measures
  * search, import and serving beside their baselines (see src/lib/bench/run.ts and the README).
@@ -23,7 +23,8 @@ const { values } = parseArgs({
 		build: { type: 'boolean', default: false },
 		'http-seconds': { type: 'string' },
 		'import-mb': { type: 'string' },
-		rounds: { type: 'string', default: '3' }
+		rounds: { type: 'string', default: '3' },
+		'skip-ocr': { type: 'boolean', default: false }
 	}
 });
 const int = (name: string, text: string | undefined, min: number) => {
@@ -77,6 +78,7 @@ try {
 		httpSeconds: int('http-seconds', values['http-seconds'] ?? (records < 10_000 ? '2' : '10'), 0),
 		connections: 25,
 		rounds: int('rounds', values.rounds, 1),
+		ocr: !values['skip-ocr'],
 		log: (message) => {
 			bar?.stop();
 			bar = undefined;

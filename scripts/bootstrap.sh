@@ -85,14 +85,47 @@ ensure_chromium() {
 	exit 1
 }
 
+# Tesseract (OCR of photographed and scanned pages) with its Chinese models, and CJK fonts (so
+# Chromium renders the Chinese test pages the OCR tests read). Debian packages, like Chromium.
+# `test` needs them (in CI a missing OCR fails the run rather than skipping tests); `start` installs them when it can
+# and otherwise serves anyway: uploads of PDFs with a text layer and of text still work, and a
+# photo's job fails with a message saying OCR is not installed.
+OCR_PACKAGES="tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-chi-tra fonts-noto-cjk"
+ocr_ready() {
+	command -v tesseract >/dev/null 2>&1 &&
+		tesseract --list-langs 2>/dev/null | grep -qx chi_sim &&
+		{ [ -d /usr/share/fonts/opentype/noto ] || fc-list 2>/dev/null | grep -qi 'Noto.*CJK'; }
+}
+ensure_ocr() {
+	local required=$1
+	if ocr_ready; then return; fi
+	if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+		log "installing Tesseract OCR (Chinese) and CJK fonts from Debian packages"
+		apt-get update -qq >/dev/null
+		# shellcheck disable=SC2086
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $OCR_PACKAGES >/dev/null
+		ocr_ready && return
+	fi
+	if [ "$required" = required ]; then
+		log "Tesseract with chi_sim not found: install the Debian packages $OCR_PACKAGES"
+		exit 1
+	fi
+	log "no Tesseract OCR: photos and scanned PDFs cannot be read (install $OCR_PACKAGES)"
+}
+
 task=${1:-}
 shift || true
 ensure_node
 ensure_deps
 case "$task" in
-start) exec node_modules/.bin/tsx scripts/start.ts "$@" ;;
+start)
+	ensure_ocr optional
+	exec node_modules/.bin/tsx scripts/start.ts "$@"
+	;;
 test)
 	ensure_chromium
+	# In CI the OCR tests must run; elsewhere they are skipped when OCR cannot be installed.
+	if [ -n "${CI:-}" ]; then ensure_ocr required; else ensure_ocr optional; fi
 	exec node_modules/.bin/tsx scripts/test.ts "$@"
 	;;
 run) exec "$@" ;;

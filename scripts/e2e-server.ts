@@ -22,7 +22,7 @@ await db.destroy();
 const server = spawn(process.execPath, ['build'], {
 	stdio: 'inherit',
 	// The same request body limit as production (scripts/start.ts).
-	env: { ...process.env, DATABASE_PATH: path, E2E: '1', BODY_SIZE_LIMIT: '1M' }
+	env: { ...process.env, DATABASE_PATH: path, E2E: '1', BODY_SIZE_LIMIT: '21M' }
 });
 const stop = () => server.kill('SIGTERM');
 process.on('SIGTERM', stop);

@@ -4,7 +4,8 @@
  * --area-code is the papers' telephone area code (default 0731), for pages whose manifest
  * entry does not give one.
  *
- * Stores pages and their records in DATABASE_PATH, one transaction per page. Idempotent. A bad
+ * Stores pages (.txt, .pdf, .jpg/.png/.webp: the formats /mod/pages/new accepts, told apart by
+ * their bytes) and their records in DATABASE_PATH, one transaction per page. Idempotent. A bad
  * file is reported by name and skipped; the exit code is non-zero only when nothing could be
  * imported.
  */

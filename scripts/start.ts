@@ -48,7 +48,9 @@ const env = {
 	PORT: port,
 	ORIGIN: process.env.ORIGIN || `http://localhost:${port}`,
 	DATABASE_PATH: databasePath(),
-	BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT || '1M'
+	// Large enough for a page upload (20 MB plus the form); other requests are held to 1 MB by
+	// handleBodyLimit in hooks.server.ts.
+	BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT || '21M'
 };
 log(`serving on ${env.ORIGIN} (database ${env.DATABASE_PATH})`);
 const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, 'build'], { stdio: 'inherit', env });

@@ -1,4 +1,4 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { error, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { randomUUID } from 'node:crypto';
 import {
@@ -10,6 +10,7 @@ import {
 import { getDatabase } from '$lib/server/db';
 import { logRequest } from '$lib/server/log';
 import { understand } from '$lib/server/search/understand';
+import { startPageWorker } from '$lib/server/pages/worker';
 
 /**
  * Open and migrate the database before the first request, so a bad database fails fast; and
@@ -17,7 +18,9 @@ import { understand } from '$lib/server/search/understand';
  * search does not wait for them.
  */
 export const init: ServerInit = async () => {
-	await getDatabase();
+	const { db } = await getDatabase();
+	// Uploaded pages are read (PDF, OCR) and imported by a worker in this process, not in requests.
+	if (process.env.BIANMIN_WORKER !== '0') await startPageWorker(db);
 	understand('医保电话 yibao');
 };
 
@@ -39,6 +42,68 @@ const handleRequestLog: Handle = async ({ event, resolve }) => {
 			ms: Math.round((performance.now() - started) * 10) / 10
 		});
 	}
+};
+
+/** Requests other than a page upload keep the small body limit every form had before uploads. */
+export const FORM_BODY_LIMIT = 1024 * 1024;
+/** Thrown from a handle, an error skips handleError: its message is what the page shows. */
+const TOO_LARGE = '提交的内容太大，请删减后再试';
+const UPLOAD_PATHS = new Set(['/mod/pages/new']);
+
+/**
+ * Reads and discards the rest of a refused body. The client is still sending it: a connection
+ * closed under it (what cancelling the body does) makes it see a reset instead of our 413.
+ * Bounded by BODY_SIZE_LIMIT, at which adapter-node stops the stream.
+ */
+async function drain(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
+	try {
+		while (!(await reader.read()).done);
+	} catch {
+		// Over BODY_SIZE_LIMIT, or the client went away: nothing more to read either way.
+	}
+}
+
+/** The body, failing with a 413 once more than `limit` bytes have arrived. */
+function limitBody(body: ReadableStream<Uint8Array>, limit: number): ReadableStream<Uint8Array> {
+	const reader = body.getReader();
+	let size = 0;
+	return new ReadableStream<Uint8Array>({
+		async pull(controller) {
+			const { done, value } = await reader.read();
+			if (done) return controller.close();
+			size += value.byteLength;
+			if (size <= limit) return controller.enqueue(value);
+			try {
+				error(413, TOO_LARGE);
+			} catch (e) {
+				controller.error(e);
+			}
+			void drain(reader);
+		},
+		cancel: (reason) => reader.cancel(reason)
+	});
+}
+
+/**
+ * BODY_SIZE_LIMIT (adapter-node) must admit a page upload (20 MB); every other request is held
+ * to FORM_BODY_LIMIT here: by its Content-Length, or counted as it streams when it has none.
+ * Over it: 413, 「提交的内容太大」.
+ */
+const handleBodyLimit: Handle = async ({ event, resolve }) => {
+	const body = event.request.body;
+	if (!body || UPLOAD_PATHS.has(event.url.pathname)) return resolve(event);
+	const length = Number(event.request.headers.get('content-length') ?? NaN);
+	if (length > FORM_BODY_LIMIT) {
+		await drain(body.getReader());
+		error(413, TOO_LARGE);
+	}
+	if (Number.isNaN(length)) {
+		event.request = new Request(event.request, {
+			body: limitBody(body, FORM_BODY_LIMIT),
+			duplex: 'half'
+		} as RequestInit);
+	}
+	return resolve(event);
 };
 
 const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
@@ -91,6 +156,7 @@ const handleAuth: Handle = async ({ event, resolve }) => {
 
 export const handle: Handle = sequence(
 	handleRequestLog,
+	handleBodyLimit,
 	handleSecurityHeaders,
 	handleAuth,
 	handleLargeText

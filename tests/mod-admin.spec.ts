@@ -110,3 +110,24 @@ test('moderator pages have no serious accessibility problems', async ({ page }) 
 		await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
 	}
 });
+
+test('admins change a user’s role, never their own', async ({ page }) => {
+	await page.goto('/mod/users');
+	await hydrated(page);
+	const username = `role${Date.now() % 1_000_000}`;
+	await page.getByLabel('用户名').fill(username);
+	await page.getByLabel('初始密码').fill('first-pass-123');
+	await page.getByLabel('再次输入密码').fill('first-pass-123');
+	await page.getByRole('button', { name: '创建账号' }).click();
+	await expect(page.getByRole('status')).toHaveText(`${username}：已创建账号`);
+	const row = page.getByRole('row').filter({ hasText: username });
+	await row.getByLabel(`${username} 的角色`).selectOption('admin');
+	await row.getByRole('button', { name: `更改角色 ${username}` }).click();
+	await expect(page.getByRole('status')).toHaveText(`${username}：已更改角色`);
+	await expect(
+		page.getByRole('row').filter({ hasText: username }).getByLabel(`${username} 的角色`)
+	).toHaveValue('admin');
+	// The admin's own row has no role control.
+	const own = page.getByRole('row').filter({ hasText: '（本人）' });
+	await expect(own.getByRole('combobox')).toHaveCount(0);
+});

@@ -49,12 +49,22 @@ test('reject keeps the record, marked as rejected', async ({ page }) => {
 	const title = uniqueTitle('错误识别');
 	const id = await draft(page, title);
 	const item = await queueItem(page, id);
-	await item.getByRole('button', { name: '驳回' }).click();
+	// Two steps: open 驳回…, give a reason, confirm.
+	await item.getByText('驳回…').click();
+	await item.getByLabel('驳回原因（可不填）').fill('识别错误，非便民信息');
+	await item.getByRole('button', { name: '确认驳回' }).click();
 	await expect(page.getByRole('status')).toHaveText(`记录 #${id}：已驳回（记录保留）`);
 	await page.goto(`/mod/records/${id}`);
 	await expect(page.getByText('状态：已驳回')).toBeVisible();
 	// Still publishable later.
 	await expect(page.getByRole('button', { name: '保存并发布' })).toBeVisible();
+	// The message's undo link leads to a one-click undo: back to the queue.
+	await page.goto(`/mod?done=reject&id=${id}`);
+	await page.getByRole('link', { name: '撤销驳回…' }).click();
+	await page.getByRole('button', { name: '撤销', exact: true }).click();
+	await expect(page.getByRole('status')).toHaveText('已撤销驳回，退回待审核');
+	await expect(page.getByText('状态：待审核')).toBeVisible();
+	await expect(await queueItem(page, id)).toBeVisible();
 });
 
 test('merge a duplicate into the record it repeats', async ({ page }) => {
@@ -85,11 +95,101 @@ test('a stale queue item is refused, not applied', async ({ page, browser }) => 
 	const other = await browser.newContext({ storageState: state });
 	const otherPage = await other.newPage();
 	const otherItem = await queueItem(otherPage, id);
-	await otherItem.getByRole('button', { name: '驳回' }).click();
+	await otherItem.getByText('驳回…').click();
+	await otherItem.getByRole('button', { name: '确认驳回' }).click();
 	await expect(otherPage.getByRole('status')).toContainText('已驳回');
 	await other.close();
 	await item.getByRole('button', { name: '发布', exact: true }).click();
 	await expect(page.locator(`#item-${id}`).getByRole('alert')).toHaveText(
 		'该记录已被其他管理员处理或修改，请刷新后再操作'
 	);
+});
+
+test('filter the queue, then approve two drafts at once; Enter in the reason field does nothing', async ({
+	page
+}) => {
+	const prefix = uniqueTitle('批量');
+	const ids = [];
+	for (const n of ['甲', '乙', '丙']) ids.push(await draft(page, `${prefix}${n}`));
+	await page.goto('/mod');
+	await hydrated(page);
+	await page.getByLabel('标题含有').fill(prefix);
+	await page.getByLabel('类别').selectOption('hotline');
+	await page.getByRole('button', { name: '筛选' }).click();
+	await expect(page.getByText('符合条件的草稿 3 条')).toBeVisible();
+	await expect(page.locator('article.item')).toHaveCount(3);
+	await hydrated(page);
+	await page.getByLabel(`选择 #${ids[0]}`).check();
+	await page.getByLabel(`选择 #${ids[1]}`).check();
+	// A stray Enter in the bulk form's only text field submits nothing.
+	await page.getByText('驳回所选…').click();
+	await page.getByLabel('驳回原因（可不填）', { exact: true }).first().press('Enter');
+	await expect(page.locator('article.item')).toHaveCount(3);
+	await page.getByRole('button', { name: '发布所选' }).click();
+	await expect(page.getByRole('status')).toHaveText('已发布 2 条记录');
+	// The filter is kept: only the third draft is left.
+	await expect(page.getByLabel('标题含有')).toHaveValue(prefix);
+	await expect(page.locator('article.item')).toHaveCount(1);
+	await expect(page.locator(`#item-${ids[2]}`)).toBeVisible();
+	await page.goto(`/mod/records/${ids[0]}`);
+	await expect(page.getByText('状态：已发布')).toBeVisible();
+});
+
+test('on a new notice, Enter in a field saves a draft, never publishes', async ({ page }) => {
+	await page.goto('/mod/records/new?kind=hotline');
+	await hydrated(page);
+	const title = uniqueTitle('回车不发布');
+	await page.getByLabel('标题', { exact: true }).fill(title);
+	await page.getByLabel('用途/名称', { exact: false }).fill(title);
+	await page.getByLabel('用途/名称', { exact: false }).press('Enter');
+	await expect(page).toHaveURL(/\/mod\/records\/\d+/);
+	await expect(page.getByText('状态：待审核')).toBeVisible();
+});
+
+test('a long unbroken title wraps: no moderation page scrolls sideways on a phone', async ({
+	page
+}) => {
+	const key = uniqueTitle('超长');
+	const title = key + 'X'.repeat(90);
+	const id = await draft(page, title);
+	await page.setViewportSize({ width: 375, height: 800 });
+	const q = encodeURIComponent(key);
+	for (const path of [`/mod?q=${q}`, `/mod/records?q=${q}`, `/mod/records/${id}`]) {
+		await page.goto(path);
+		// The record page holds the title in its form fields; the lists show it as text.
+		if (!path.startsWith('/mod/records/'))
+			await expect(page.getByText(title).first()).toBeVisible();
+		const overflow = await page.evaluate(
+			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+		);
+		expect(overflow, path).toBeLessThanOrEqual(0);
+	}
+});
+
+test('keyboard: j moves to the next draft, r opens its reject form, a publishes; typing in a field triggers nothing', async ({
+	page
+}) => {
+	const key = uniqueTitle('快捷键');
+	const first = await draft(page, `${key}甲`);
+	const second = await draft(page, `${key}乙`);
+	await page.goto(`/mod?q=${encodeURIComponent(key)}`);
+	await hydrated(page);
+	// Letters typed into the filter field are just text.
+	await page.getByLabel('标题含有').press('End');
+	await page.getByLabel('标题含有').press('a');
+	await expect(page.locator('article.item')).toHaveCount(2);
+	await page.locator('h1').click();
+	await page.keyboard.press('j');
+	await expect(page.locator(`#item-${first}`)).toHaveClass(/current/);
+	await page.keyboard.press('j');
+	await expect(page.locator(`#item-${second}`)).toHaveClass(/current/);
+	await page.keyboard.press('r');
+	await expect(page.locator(`#item-${second}`).getByLabel('驳回原因（可不填）')).toBeFocused();
+	// Enter in the reason field does not reject.
+	await page.keyboard.press('Enter');
+	await expect(page.locator('article.item')).toHaveCount(2);
+	await page.locator('h1').click();
+	await page.keyboard.press('k');
+	await page.keyboard.press('a');
+	await expect(page.getByRole('status')).toHaveText(`记录 #${first}：已发布`);
 });

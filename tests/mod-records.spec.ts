@@ -175,7 +175,8 @@ test('edit → history → field-by-field diff → restore an old revision', asy
 	const v1 = page
 		.getByRole('listitem')
 		.filter({ has: page.getByRole('heading', { name: /第 1 版 · 新建/ }) });
-	await v1.getByRole('button', { name: '恢复为第 1 版的内容' }).click();
+	await v1.getByText('恢复为第 1 版的内容…').click();
+	await v1.getByRole('button', { name: '确认恢复为第 1 版' }).click();
 	await expect(page.getByRole('status')).toHaveText('已恢复该版本的内容，生成了第 3 版。');
 	await expect(page.getByRole('heading', { name: /第 3 版 · 恢复/ })).toContainText('当前版本');
 
@@ -275,11 +276,13 @@ test('lifecycle: resolve (已认领) leaves the listing, delete archives, restor
 	await expect(page.locator('main')).toContainText('已认领');
 
 	await page.goto(`/mod/records/${id}`);
-	await page.getByRole('button', { name: '删除', exact: true }).click();
+	await page.getByText('删除…', { exact: true }).click();
+	await page.getByRole('button', { name: '确认删除', exact: true }).click();
 	await expect(page.getByRole('status')).toHaveText('已删除（移入归档）');
 	expect((await page.request.get(`/records/${id}`)).status()).toBe(404);
 
-	await page.getByRole('button', { name: '从归档恢复' }).click();
+	await page.getByText('从归档恢复…').click();
+	await page.getByRole('button', { name: '确认从归档恢复' }).click();
 	await expect(page.getByRole('status')).toHaveText('已恢复');
 	await expect(page.getByText('状态：已解决')).toBeVisible();
 	// Moderators never see the admin-only hard delete.

@@ -68,9 +68,14 @@ function discover(folder: string): Route[] {
 
 const modRoutes = discover('mod');
 let recordId = 0;
-// [source]: the first imported page (the test server imports seeds/ before anything else).
+let jobId = 0;
+// [source]: the first imported page (the test server imports seeds/ before anything else);
+// [job]: an upload of our own; [file], [page]: 1 (only the picture route has them, no page).
 const url = (pattern: string) =>
-	pattern.replaceAll('[id]', String(recordId)).replaceAll('[source]', '1');
+	pattern
+		.replaceAll('[id]', String(recordId))
+		.replaceAll('[job]', String(jobId))
+		.replace(/\[(source|file|page)\]/g, '1');
 const actionUrl = (pattern: string, name: string) =>
 	url(pattern) + (name === 'default' ? '' : `?/${name}`);
 
@@ -111,6 +116,13 @@ test.beforeAll(async () => {
 	});
 	expect(response.status()).toBe(303);
 	recordId = Number(/\/mod\/records\/(\d+)/.exec(response.headers().location)![1]);
+	// An upload (pasted text) for the [job] route.
+	const upload = await admin.post('/mod/pages/new', {
+		multipart: { paper: '株洲日报', text: `角色测试版面 ${Date.now()}\n便民热线 0731-28812345` },
+		maxRedirects: 0
+	});
+	expect(upload.status()).toBe(303);
+	jobId = Number(/\/mod\/pages\/(\d+)/.exec(upload.headers().location)![1]);
 });
 test.afterAll(async () => {
 	await Promise.all([anonymous, moderator, admin].map((c) => c.dispose()));

@@ -30,6 +30,7 @@ import {
 import { benchQueries } from './queries';
 import { benchSearch, type SearchBench } from './search';
 import { round } from './stats';
+import { benchOcrPage, type OcrFigures } from './ocrBench';
 import { benchWorstCases, type WorstCaseFigures } from './worstCases';
 
 export interface BenchOptions {
@@ -46,6 +47,8 @@ export interface BenchOptions {
 	connections: number;
 	/** Timed passes over the query set. */
 	rounds: number;
+	/** Time OCR + extraction of one page photo (about a minute or two; default true). */
+	ocr?: boolean;
 	log: (message: string) => void;
 	progress?: (phase: string, done: number, total: number) => void;
 }
@@ -94,6 +97,8 @@ export interface BenchReport {
 	/** The extractor alone over the import's pages. */
 	extract: ExtractFigures | null;
 	worstCases: WorstCaseFigures;
+	/** OCR + extraction of one full page photo (null where Tesseract or Chromium is missing). */
+	ocr: OcrFigures | null;
 	http: {
 		home: HttpPage;
 		search: HttpPage;
@@ -213,6 +218,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchReport> 
 	let imported: ImportFigures | null = null;
 	let extracted: ExtractFigures | null = null;
 	let worstCases: WorstCaseFigures;
+	let ocr: OcrFigures | null;
 	let recordPath: string;
 	const queries = benchQueries(records, seed);
 	const sqliteVersion = String(sqlite.prepare('select sqlite_version()').pluck().get());
@@ -246,6 +252,13 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchReport> 
 		log(
 			`extract: slowest ${worstCases.slowest.name} ${worstCases.slowest.ms.toFixed(0)} ms, ` +
 				`${worstCases.hugeList.entries} hotlines ${worstCases.hugeList.ms.toFixed(0)} ms`
+		);
+		log('ocr: one full page photo (Chromium renders it, Tesseract reads it)');
+		ocr = options.ocr === false ? null : await benchOcrPage(options.root);
+		log(
+			ocr
+				? `ocr: ${ocr.secondsPerPage.toFixed(1)} s per page (${ocr.width}×${ocr.height}, ${ocr.chars} characters)`
+				: 'ocr: skipped (no tesseract or no Chromium)'
 		);
 		// The record page shows an imported notice when there is one (with its passage).
 		const { rows } = await sql<{ id: number }>`
@@ -287,6 +300,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchReport> 
 		import: imported,
 		extract: extracted,
 		worstCases,
+		ocr,
 		...httpFigures,
 		runSeconds,
 		targets: {},
@@ -385,6 +399,17 @@ export function formatReport(r: BenchReport): string {
 		`${worst.hugeList.mbPerSec} MB/s`,
 		`${worst.hugeList.mb} MB in ${worst.hugeList.ms} ms, ${worst.hugeList.records} records  ${mark('hugeListMbPerSec')}`
 	);
+	if (r.ocr) {
+		lines.push(
+			'',
+			`OCR of one page photo (${r.ocr.width}×${r.ocr.height} px, Tesseract chi_sim, 1 thread)`
+		);
+		row(
+			'time per page',
+			`${r.ocr.secondsPerPage} s`,
+			`OCR ${r.ocr.ocrSeconds} s, extraction ${r.ocr.extractMs} ms, ${r.ocr.chars} characters, ${r.ocr.records} records`
+		);
+	}
 	if (r.http && r.pageWeight) {
 		lines.push('', 'HTTP (req/s, p99; plain node:http with the same bytes beside)');
 		for (const name of ['home', 'search', 'record'] as const) {

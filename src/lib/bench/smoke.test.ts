@@ -53,6 +53,7 @@ describe('runBenchmark at 1,000 records (no HTTP phase)', () => {
 			workDir: join(dir, 'run'),
 			importMb: 0.03,
 			httpSeconds: 0,
+			ocr: false,
 			connections: 25,
 			rounds: 1,
 			log: () => {}

@@ -19,6 +19,7 @@ export const AUDIT_ACTIONS = [
 	'edit',
 	'create',
 	'source-edit',
+	'page-upload',
 	'suggestion-apply',
 	'suggestion-dismiss',
 	'user-create',
@@ -26,6 +27,7 @@ export const AUDIT_ACTIONS = [
 	'user-enable',
 	'user-reset',
 	'password-change',
+	'user-role',
 	'report-resolve',
 	'address-block',
 	'address-unblock',
@@ -37,6 +39,8 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** Plain Chinese for the log page. */
 export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
+	'user-role': '更改角色',
+	'page-upload': '上传版面',
 	'sign-in': '登录',
 	'sign-in-failed': '登录失败',
 	'sign-out': '退出登录',

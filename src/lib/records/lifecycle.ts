@@ -6,7 +6,7 @@ import type { RecordStatus } from '../server/db/schema';
 import type { Kind } from '../extract/types';
 
 export type Transition =
-	'publish' | 'reject' | 'resolve' | 'unresolve' | 'archive' | 'delete' | 'restore';
+	'publish' | 'reject' | 'unreject' | 'resolve' | 'unresolve' | 'archive' | 'delete' | 'restore';
 
 interface TransitionDef {
 	from: readonly RecordStatus[];
@@ -27,6 +27,8 @@ export const TRANSITIONS: Record<Transition, TransitionDef> = {
 		hint: '公开显示这条信息'
 	},
 	reject: { from: ['draft'], to: 'rejected', label: '驳回', hint: '不发布，记录保留' },
+	// The undo of a rejection (the link in the message after 驳回).
+	unreject: { from: ['rejected'], to: 'draft', label: '撤销驳回', hint: '退回待审核' },
 	resolve: {
 		from: ['published', 'expired'],
 		to: 'resolved',

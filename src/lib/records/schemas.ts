@@ -409,3 +409,29 @@ export const SourceFormSchema = v.object({
 	page: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(20, '不能超过 20 个字'), noControl), '')
 });
 export type SourceForm = v.InferOutput<typeof SourceFormSchema>;
+
+/** Longest pasted page text (a full broadsheet page is about 15,000 characters). */
+export const PASTED_TEXT_MAX = 100_000;
+
+/**
+ * The text fields of the page upload form (/mod/pages/new); the file itself is checked by its
+ * bytes on the server. An empty date means: the dateline in the text, else today
+ * (lib/pages/published.ts).
+ */
+export const PageUploadSchema = v.object({
+	paper: SourceFormSchema.entries.paper,
+	published: v.pipe(
+		v.optional(v.string(), ''),
+		v.trim(),
+		v.union([v.literal(''), SourceFormSchema.entries.published], DAY_MESSAGE)
+	),
+	page: SourceFormSchema.entries.page,
+	text: v.optional(
+		v.pipe(
+			v.string(),
+			v.maxLength(PASTED_TEXT_MAX, `粘贴的文字太长（最多 ${PASTED_TEXT_MAX.toLocaleString()} 字）`)
+		),
+		''
+	)
+});
+export type PageUpload = v.InferOutput<typeof PageUploadSchema>;

@@ -249,3 +249,46 @@ describe('importPage and moderator edits', () => {
 		expect(JSON.parse(rows[1].flags)[0]).toMatch(/重复/);
 	});
 });
+
+describe('importFiles with PDF and image pages', () => {
+	it('imports a PDF through the same path as an upload, once', async () => {
+		const { db } = await openDatabase(':memory:');
+		const pdfDir = mkdtempSync(join(tmpdir(), 'bianmin-import-pdf-'));
+		try {
+			// A one-page PDF with a text layer, written by mupdf (the reader the importer uses).
+			const mupdf = await import('mupdf');
+			const doc = new mupdf.PDFDocument();
+			const font = doc.addSimpleFont(new mupdf.Font('Helvetica'));
+			const resources = doc.addObject({ Font: { F1: font } });
+			const content = 'BT /F1 14 Tf 40 760 Td (Hotline 0731-28812345) Tj ET';
+			doc.insertPage(-1, doc.addPage([0, 0, 595, 842], 0, resources, content));
+			const path = join(pdfDir, 'page.pdf');
+			writeFileSync(path, doc.saveToBuffer('').asUint8Array());
+			writeFileSync(
+				join(pdfDir, 'manifest.json'),
+				JSON.stringify({
+					pages: [{ file: 'page.pdf', paper: '株洲晚报', published: '2026-11-24', page: 'A02' }]
+				})
+			);
+			const first = await importFiles(db, [pdfDir]);
+			expect(first.problems).toEqual([]);
+			expect(first.pages).toBe(1);
+			expect(first.newPages).toBe(1);
+			const source = await db
+				.selectFrom('sources')
+				.innerJoin('source_files', 'source_files.source_id', 'sources.id')
+				.select(['sources.paper', 'sources.published', 'sources.page', 'sources.text'])
+				.executeTakeFirstOrThrow();
+			expect(source).toMatchObject({ paper: '株洲晚报', published: '2026-11-24', page: 'A02' });
+			expect(source.text).toContain('0731-28812345');
+			const again = await importFiles(db, [pdfDir]);
+			expect(again.newPages).toBe(0);
+			expect(again.problems[0].message).toMatch(/same file as upload #1/);
+			const files = await db.selectFrom('page_files').select('id').execute();
+			expect(files).toHaveLength(1);
+		} finally {
+			rmSync(pdfDir, { recursive: true, force: true });
+			await db.destroy();
+		}
+	});
+});

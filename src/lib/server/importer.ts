@@ -6,6 +6,8 @@ import { decodePageBytes } from '../pages/decode';
 import { publicationDate } from '../pages/published';
 import type { DB } from './db';
 import { manifestEntryFor } from './pages/manifest';
+import { importPageFileNow } from './pages/jobs';
+import { sniffPageType } from '../pages/sniff';
 import { importPage, type ImportOutcome } from './records';
 
 export const DEFAULT_PAPER = '株洲日报';
@@ -57,7 +59,7 @@ export interface ImportOptions {
 }
 
 /**
- * Imports page files: each page in its own transaction, a bad file reported and skipped while
+ * Imports page files (text, PDF or image, told apart by their bytes): each page in its own transaction, a bad file reported and skipped while
  * the rest goes on. The caller decides what to print.
  */
 export async function importFiles(
@@ -79,7 +81,39 @@ export async function importFiles(
 		const rel = relative(process.cwd(), file);
 		const name = rel && !rel.startsWith('..') ? rel : file;
 		try {
-			const decoded = decodePageBytes(readFileSync(file));
+			const bytes = readFileSync(file);
+			const type = sniffPageType(bytes);
+			if (type !== 'text/plain' && type !== 'binary') {
+				// PDF or image: stored, read and imported exactly as a moderator's upload is.
+				const entry = manifestEntryFor(file);
+				if (entry instanceof Error) problems.push({ file: name, message: entry.message });
+				const meta = entry instanceof Error ? undefined : entry;
+				const { job, duplicate, result } = await importPageFileNow(db, {
+					bytes,
+					name,
+					paper: meta?.paper ?? DEFAULT_PAPER,
+					published: meta?.published ?? options.published ?? null,
+					page: meta?.page ?? null,
+					userId: null
+				});
+				if (job.state === 'failed') {
+					summary.skipped++;
+					problems.push({ file: name, message: job.error ?? 'failed' });
+					continue;
+				}
+				summary.pages++;
+				if (duplicate) {
+					problems.push({ file: name, message: `same file as upload #${job.id}; nothing new` });
+					continue;
+				}
+				if (result?.newSource) summary.newPages++;
+				for (const [k, n] of Object.entries(result?.outcomes ?? {}))
+					summary.records[k as ImportOutcome] += n;
+				for (const [k, n] of Object.entries(result?.byKind ?? {}))
+					summary.byKind[k as Kind] = (summary.byKind[k as Kind] ?? 0) + n;
+				continue;
+			}
+			const decoded = decodePageBytes(bytes);
 			if (!decoded.ok) {
 				summary.skipped++;
 				problems.push({ file: name, message: decoded.reason });

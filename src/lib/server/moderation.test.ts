@@ -294,3 +294,58 @@ describe('suggestions', () => {
 		expect(await listOpenSuggestions(db)).toEqual([]);
 	});
 });
+
+describe('review queue order and filters', () => {
+	/** A low-confidence extracted record (imported as a draft) at [start, end) of the page. */
+	const extracted = (title: string, start: number, confidence: number): ExtractedRecord =>
+		({
+			kind: 'lost_found',
+			subtype: 'lost_item',
+			title,
+			source: { file: 'p.txt', start, end: start + 4 },
+			confidence,
+			phones: [],
+			emails: [],
+			item: title
+		}) as unknown as ExtractedRecord;
+
+	it('lists drafts in page order (older page first, then as printed), typed-in drafts last', async () => {
+		const typed = await createRecord(db, { content: notice('管理员录入'), publish: false }, actor);
+		const text = '甲乙丙丁戊己庚辛壬癸'.repeat(3);
+		await importPage(
+			db,
+			{ file: 'b.txt', text: text + 'B', paper: '株洲日报', published: '2026-11-20', page: 'A2' },
+			[extracted('后印的', 20, 0.5), extracted('先印的', 2, 0.4)]
+		);
+		await importPage(
+			db,
+			{ file: 'a.txt', text: text + 'A', paper: '株洲日报', published: '2026-11-19', page: 'A1' },
+			[extracted('更早一天', 10, 0.6)]
+		);
+		const titles = (await listReviewQueue(db)).items.map((i) => i.title);
+		expect(titles).toEqual(['更早一天', '先印的', '后印的', '管理员录入']);
+
+		const only = async (filter: Parameters<typeof listReviewQueue>[2]) =>
+			(await listReviewQueue(db, 1, filter)).items.map((i) => i.title);
+		expect(await only({ q: '印' })).toEqual(['先印的', '后印的']);
+		expect(await only({ q: '%' })).toEqual([]);
+		expect(await only({ below: 0.5 })).toEqual(['先印的']);
+		const [source] = await db.selectFrom('sources').select('id').where('page', '=', 'A1').execute();
+		expect(await only({ source: source.id })).toEqual(['更早一天']);
+		expect(await only({ kind: 'hotline' })).toEqual([]);
+		expect((await listReviewQueue(db, 1, { age: 'today' })).total).toBe(4);
+		expect((await listReviewQueue(db, 1, { age: 'older' })).total).toBe(0);
+		expect(typed).toBeGreaterThan(0);
+	});
+
+	it('keeps a reject reason in the moderation log', async () => {
+		const id = await createRecord(db, { content: notice('误识别'), publish: false }, actor);
+		await changeRecordStatus(db, { id, transition: 'reject', reason: '不是便民信息' }, actor);
+		const log = await db
+			.selectFrom('audit_log')
+			.select('detail')
+			.where('action', '=', 'reject')
+			.executeTakeFirstOrThrow();
+		expect(JSON.parse(log.detail)).toMatchObject({ reason: '不是便民信息', to: 'rejected' });
+	});
+});

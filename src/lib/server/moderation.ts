@@ -5,6 +5,7 @@
  */
 import { sql, type Transaction } from 'kysely';
 import type { Kind } from '../extract/types';
+import type { PageRegion } from '../pages/layout';
 import { diffSnapshots, type FieldChange } from '../records/diff';
 import { canTransition, statusFitsKind, TRANSITIONS, type Transition } from '../records/lifecycle';
 import { logAudit, type AuditAction } from './audit';
@@ -38,6 +39,16 @@ export interface Passage {
 	page: string | null;
 	/** The record's span of the page text, as printed (unmasked: moderators check numbers). */
 	text: string;
+	/** Where it was printed on the page picture (pages uploaded as PDF or image); else null. */
+	crop: PassageCrop | null;
+}
+
+export interface PassageCrop {
+	/** The whole page picture (guarded route); the region is shown by CSS, no image is cut. */
+	src: string;
+	width: number;
+	height: number;
+	region: PageRegion;
 }
 
 /** The source passages of a record, oldest page first. */
@@ -45,24 +56,45 @@ export async function findPassages(db: DB, recordId: number): Promise<Passage[]>
 	const rows = await db
 		.selectFrom('provenance')
 		.innerJoin('sources', 'sources.id', 'provenance.source_id')
+		.leftJoin('source_files', 'source_files.source_id', 'sources.id')
+		.leftJoin('page_images', (join) =>
+			join
+				.onRef('page_images.file_id', '=', 'source_files.file_id')
+				.on('page_images.page_no', '=', sql<number>`json_extract(provenance.region, '$.page')`)
+		)
 		.select([
 			'sources.paper',
 			'sources.published',
 			'sources.page',
 			'sources.text',
 			'provenance.start',
-			'provenance.end'
+			'provenance.end',
+			'provenance.region',
+			'page_images.file_id',
+			'page_images.width',
+			'page_images.height'
 		])
 		.where('provenance.record_id', '=', recordId)
 		.orderBy('sources.published')
 		.orderBy('provenance.start')
 		.execute();
-	return rows.map((r) => ({
-		paper: r.paper,
-		published: r.published,
-		page: r.page,
-		text: r.text.slice(r.start, r.end)
-	}));
+	return rows.map((r) => {
+		const region = r.region && r.file_id !== null ? (JSON.parse(r.region) as PageRegion) : null;
+		return {
+			paper: r.paper,
+			published: r.published,
+			page: r.page,
+			text: r.text.slice(r.start, r.end),
+			crop: region
+				? {
+						src: `/mod/pages/images/${r.file_id}/${region.page}`,
+						width: r.width!,
+						height: r.height!,
+						region
+					}
+				: null
+		};
+	});
 }
 
 export interface QueueItem {
@@ -83,18 +115,69 @@ export interface QueueItem {
 /** Drafts per queue page. */
 export const QUEUE_PAGE_SIZE = 20;
 
-/** Drafts waiting for review (low confidence, flagged, possible duplicates), oldest first. */
+/** What the review queue can be narrowed to (the filter form above it). */
+export interface QueueFilter {
+	/** Words in the title (matched literally). */
+	q?: string;
+	kind?: Kind;
+	/** One imported page (sources.id). */
+	source?: number;
+	/** Only records the extractor was less sure of than this (0–1). */
+	below?: number;
+	/** Imported today (Beijing), in the last 7 days, or before that. */
+	age?: 'today' | 'week' | 'older';
+}
+
+/** Escapes LIKE wildcards so a moderator's words are matched literally. */
+function likeContains(value: string): string {
+	return '%' + value.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
+}
+
+/**
+ * Drafts waiting for review (low confidence, flagged, possible duplicates), in page order: the
+ * pages oldest first, and on each page the records in the order they were printed, so a
+ * moderator works down a page beside the print. Drafts typed in by moderators come last.
+ */
 export async function listReviewQueue(
 	db: DB,
-	page = 1
+	page = 1,
+	filter: QueueFilter = {},
+	now: Date = new Date()
 ): Promise<{ items: QueueItem[]; total: number }> {
-	const { n } = await db
-		.selectFrom('records')
-		.select((eb) => eb.fn.countAll<number>().as('n'))
-		.where('status', '=', 'draft')
-		.executeTakeFirstOrThrow();
-	const rows = await db
+	// The first passage of each record places it: its page and where on the page.
+	let base = db
 		.selectFrom('records as r')
+		.leftJoin('provenance as p', (join) =>
+			join
+				.onRef('p.record_id', '=', 'r.id')
+				.on(
+					'p.id',
+					'=',
+					sql<number>`(select min(p2.id) from provenance p2 where p2.record_id = r.id)`
+				)
+		)
+		.leftJoin('sources as s', 's.id', 'p.source_id')
+		.where('r.status', '=', 'draft');
+	if (filter.q?.trim())
+		base = base.where(sql<boolean>`r.title like ${likeContains(filter.q.trim())} escape '\\'`);
+	if (filter.kind) base = base.where('r.kind', '=', filter.kind);
+	if (filter.source) base = base.where('p.source_id', '=', filter.source);
+	if (filter.below !== undefined) base = base.where('r.confidence', '<', filter.below);
+	if (filter.age) {
+		// created_at is UTC ISO; Beijing's midnight today is 16:00 UTC the day before.
+		const beijingMidnight = new Date(
+			Math.floor((now.getTime() + 8 * 3600_000) / 86_400_000) * 86_400_000 - 8 * 3600_000
+		);
+		const weekAgo = new Date(beijingMidnight.getTime() - 6 * 86_400_000);
+		if (filter.age === 'today')
+			base = base.where('r.created_at', '>=', beijingMidnight.toISOString());
+		if (filter.age === 'week') base = base.where('r.created_at', '>=', weekAgo.toISOString());
+		if (filter.age === 'older') base = base.where('r.created_at', '<', weekAgo.toISOString());
+	}
+	const { n } = await base
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.executeTakeFirstOrThrow();
+	const rows = await base
 		.leftJoin('records as d', 'd.id', 'r.duplicate_of')
 		.select([
 			'r.id',
@@ -109,7 +192,10 @@ export async function listReviewQueue(
 			'd.title as dupTitle',
 			'd.status as dupStatus'
 		])
-		.where('r.status', '=', 'draft')
+		.orderBy(sql`s.id is null`)
+		.orderBy('s.published')
+		.orderBy('s.id')
+		.orderBy('p.start')
 		.orderBy('r.created_at')
 		.orderBy('r.id')
 		.limit(QUEUE_PAGE_SIZE)
@@ -133,6 +219,27 @@ export async function listReviewQueue(
 		});
 	}
 	return { items, total: Number(n) };
+}
+
+/** The pages that have drafts waiting, newest first, for the queue's page filter. */
+export async function listQueueSources(
+	db: DB
+): Promise<
+	{ id: number; paper: string; published: string; page: string | null; drafts: number }[]
+> {
+	const rows = await db
+		.selectFrom('sources as s')
+		.innerJoin('provenance as p', 'p.source_id', 's.id')
+		.innerJoin('records as r', 'r.id', 'p.record_id')
+		.where('r.status', '=', 'draft')
+		.select(['s.id', 's.paper', 's.published', 's.page'])
+		.select((eb) => eb.fn.count<number>(sql`distinct r.id`).as('drafts'))
+		.groupBy('s.id')
+		.orderBy('s.published', 'desc')
+		.orderBy('s.id', 'desc')
+		.limit(200)
+		.execute();
+	return rows.map((r) => ({ ...r, drafts: Number(r.drafts) }));
 }
 
 export interface SuggestionItem {
@@ -249,6 +356,7 @@ export async function resolveSuggestion(
 const TRANSITION_AUDIT: Record<Transition, AuditAction> = {
 	publish: 'publish',
 	reject: 'reject',
+	unreject: 'restore',
 	resolve: 'resolve',
 	unresolve: 'restore',
 	archive: 'archive',
@@ -283,7 +391,7 @@ async function statusBeforeArchive(
  */
 export async function changeRecordStatus(
 	db: DB,
-	input: { id: number; transition: Transition; expectedVersion?: number },
+	input: { id: number; transition: Transition; expectedVersion?: number; reason?: string },
 	actor: Actor
 ): Promise<{ from: RecordStatus; to: RecordStatus }> {
 	return db.transaction().execute(async (trx) => {
@@ -308,7 +416,12 @@ export async function changeRecordStatus(
 			action: TRANSITION_AUDIT[input.transition],
 			targetType: 'record',
 			targetId: input.id,
-			detail: { from: row.status, to, title: row.title }
+			detail: {
+				from: row.status,
+				to,
+				title: row.title,
+				...(input.reason ? { reason: input.reason } : {})
+			}
 		});
 		return { from: row.status, to };
 	});

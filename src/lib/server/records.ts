@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
+import type { PageRegion } from '../pages/layout';
 import type { ExtractedRecord, Kind, Phone } from '../extract/types';
 import { CONFIDENCE_THRESHOLD } from '../extract/types';
 import { fieldsOf, toColumns, type RecordFields } from '../records/fields';
@@ -420,6 +421,8 @@ export interface PageToImport {
 	paper: string;
 	published: string;
 	page: string | null;
+	/** Where on the page picture a passage was printed (pages read from a PDF or image). */
+	regionOf?: (start: number, end: number) => PageRegion | null;
 }
 
 export interface PageImportResult {
@@ -440,8 +443,17 @@ export async function importPage(
 	page: PageToImport,
 	records: readonly ExtractedRecord[]
 ): Promise<PageImportResult> {
+	return db.transaction().execute((trx) => importPageIn(trx, page, records));
+}
+
+/** importPage inside the caller's transaction (an upload job writes its pictures in the same one). */
+export async function importPageIn(
+	trx: Trx,
+	page: PageToImport,
+	records: readonly ExtractedRecord[]
+): Promise<PageImportResult> {
 	const hash = sha256(page.text);
-	return db.transaction().execute(async (trx) => {
+	{
 		const outcomes: Record<ImportOutcome, number> = {
 			new: 0,
 			unchanged: 0,
@@ -497,13 +509,15 @@ export async function importPage(
 						.set({ duplicate_of: duplicate })
 						.where('id', '=', id)
 						.execute();
+				const region = page.regionOf?.(record.source.start, record.source.end) ?? null;
 				await trx
 					.insertInto('provenance')
 					.values({
 						record_id: id,
 						source_id: source.id,
 						start: record.source.start,
-						end: record.source.end
+						end: record.source.end,
+						region: region && JSON.stringify(region)
 					})
 					.execute();
 				outcomes.new++;
@@ -536,7 +550,7 @@ export async function importPage(
 			}
 		}
 		return { sourceId: source.id, newSource, outcomes, byKind };
-	});
+	}
 }
 
 /** Another record of the same kind with the same title and key number: probably the same notice. */

@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
+import { KINDS } from '$lib/records/kinds';
 import { formValues } from '$lib/records/schemas';
 import { requireModerator } from '$lib/server/auth/guards';
 import type { SessionUser } from '$lib/server/auth/types';
@@ -9,16 +10,41 @@ import {
 	changeRecordStatus,
 	countOpenSuggestions,
 	listOpenSuggestions,
+	listQueueSources,
 	listReviewQueue,
 	mergeRecords,
 	ModerationError,
 	QUEUE_PAGE_SIZE,
-	resolveSuggestion
+	resolveSuggestion,
+	type QueueFilter
 } from '$lib/server/moderation';
 import { VersionConflictError } from '$lib/server/records';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const ItemSchema = v.object({ id: IdField, version: VersionField });
+const RejectSchema = v.object({
+	id: IdField,
+	version: VersionField,
+	reason: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200, '驳回原因不能超过 200 字')), '')
+});
+/** Bulk actions post `item` = "id:version" for each ticked draft. */
+const BulkSchema = v.object({
+	items: v.pipe(
+		v.array(
+			v.pipe(
+				v.string(),
+				v.regex(/^\d{1,12}:\d{1,9}$/),
+				v.transform((s) => s.split(':').map(Number) as [number, number])
+			)
+		),
+		v.minLength(1, '请先勾选要处理的记录'),
+		v.maxLength(100, '一次最多处理 100 条')
+	),
+	reason: RejectSchema.entries.reason
+});
+const KindParam = v.picklist(KINDS);
+const BelowParam = v.pipe(v.string(), v.regex(/^(30|50|70|90)$/), v.toNumber());
+const AgeParam = v.picklist(['today', 'week', 'older'] as const);
 const MergeSchema = v.object({ id: IdField, version: VersionField, target: IdField });
 const SuggestionSchema = v.object({ suggestion: IdField, version: v.optional(VersionField) });
 const PageSchema = v.pipe(v.string(), v.regex(/^\d{1,5}$/), v.toNumber(), v.minValue(1));
@@ -36,10 +62,27 @@ export const load: PageServerLoad = async (event) => {
 	requireModerator(event);
 	const parsed = v.safeParse(PageSchema, event.url.searchParams.get('page') ?? '1');
 	const page = parsed.success ? parsed.output : 1;
+	const params = event.url.searchParams;
+	const pick = <T>(schema: v.GenericSchema<string, T>, name: string): T | undefined => {
+		const r = v.safeParse(schema, params.get(name) ?? '');
+		return r.success ? r.output : undefined;
+	};
+	const source = v.safeParse(IdField, params.get('source') ?? '');
+	const below = pick(BelowParam, 'below');
+	const filter: QueueFilter = {
+		q: (params.get('q') ?? '').slice(0, 100),
+		kind: pick(KindParam, 'kind'),
+		source: source.success ? source.output : undefined,
+		below: below === undefined ? undefined : below / 100,
+		age: pick(AgeParam, 'age')
+	};
 	const { db } = await getDatabase();
-	const queue = await listReviewQueue(db, page);
+	const queue = await listReviewQueue(db, page, filter);
 	return {
 		...queue,
+		filter: { ...filter, below: below ?? null },
+		filtered: !!(filter.q || filter.kind || filter.source || below || filter.age),
+		sources: await listQueueSources(db),
 		page,
 		pages: Math.max(1, Math.ceil(queue.total / QUEUE_PAGE_SIZE)),
 		suggestions: await listOpenSuggestions(db),
@@ -47,10 +90,17 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
-/** Back to the queue page the moderator was on, saying what was done. */
-function back(url: URL, done: string, id: number): never {
-	const page = url.searchParams.get('page');
-	redirect(303, `/mod?done=${done}&id=${id}${page ? `&page=${encodeURIComponent(page)}` : ''}`);
+/** Query parameters of the queue view (page and filters) that survive an action. */
+const VIEW_PARAMS = ['page', 'q', 'kind', 'source', 'below', 'age'];
+
+/** Back to the queue view the moderator was on, saying what was done. */
+function back(url: URL, done: string, id: number | string): never {
+	const params = new URLSearchParams({ done, id: String(id) });
+	for (const name of VIEW_PARAMS) {
+		const value = url.searchParams.get(name);
+		if (value) params.set(name, value);
+	}
+	redirect(303, `/mod?${params}`);
 }
 
 /** Approve or reject one queue item: the same steps, a different transition. */
@@ -60,13 +110,18 @@ async function queueTransition(
 	transition: 'publish' | 'reject'
 ) {
 	const form = formValues(await event.request.formData());
-	const result = v.safeParse(ItemSchema, form);
-	if (!result.success) return fail(400, { itemId: form.id, message: '操作无效，请刷新后重试' });
+	const result = v.safeParse(transition === 'reject' ? RejectSchema : ItemSchema, form);
+	if (!result.success)
+		return fail(400, {
+			itemId: form.id,
+			message: flatErrors(result.issues).reason ?? '操作无效，请刷新后重试'
+		});
+	const reason = 'reason' in result.output ? result.output.reason : undefined;
 	const { db } = await getDatabase();
 	try {
 		await changeRecordStatus(
 			db,
-			{ id: result.output.id, transition, expectedVersion: result.output.version },
+			{ id: result.output.id, transition, expectedVersion: result.output.version, reason },
 			{ user, ip: event.getClientAddress() }
 		);
 	} catch (e) {
@@ -99,7 +154,53 @@ async function settleSuggestion(event: RequestEvent, user: SessionUser, apply: b
 	back(event.url, apply ? 'apply' : 'dismiss', recordId);
 }
 
+/**
+ * Approve or reject every ticked draft, each in its own transaction: one that someone else
+ * changed meanwhile is skipped and counted, the others go through.
+ */
+async function bulkTransition(
+	event: RequestEvent,
+	user: SessionUser,
+	transition: 'publish' | 'reject'
+) {
+	const form = await event.request.formData();
+	const result = v.safeParse(BulkSchema, {
+		items: form.getAll('item').filter((x) => typeof x === 'string'),
+		reason: form.get('reason') ?? ''
+	});
+	if (!result.success)
+		return fail(400, {
+			itemId: 'bulk',
+			message: flatErrors(result.issues).items ?? flatErrors(result.issues).reason ?? '操作无效'
+		});
+	const { db } = await getDatabase();
+	let done = 0;
+	let skipped = 0;
+	for (const [id, version] of result.output.items) {
+		try {
+			await changeRecordStatus(
+				db,
+				{ id, transition, expectedVersion: version, reason: result.output.reason || undefined },
+				{ user, ip: event.getClientAddress() }
+			);
+			done++;
+		} catch (e) {
+			if (e instanceof VersionConflictError || e instanceof ModerationError) skipped++;
+			else throw e;
+		}
+	}
+	back(event.url, `bulk-${transition}`, `${done}${skipped ? `-${skipped}` : ''}`);
+}
+
 export const actions: Actions = {
+	bulkApprove: async (event) => {
+		const user = requireModerator(event);
+		return bulkTransition(event, user, 'publish');
+	},
+	bulkReject: async (event) => {
+		const user = requireModerator(event);
+		return bulkTransition(event, user, 'reject');
+	},
 	approve: async (event) => {
 		const user = requireModerator(event);
 		return queueTransition(event, user, 'publish');

@@ -5,8 +5,10 @@ import { createSession, generateSessionToken, validateSessionToken } from './ses
 import {
 	authenticate,
 	createUser,
+	LastAdminError,
 	setUserDisabled,
 	setUserPassword,
+	setUserRole,
 	UsernameTakenError
 } from './users';
 
@@ -107,5 +109,41 @@ describe('accounts', () => {
 		await createSession(db, token, userId);
 		await setUserDisabled(db, userId, true);
 		expect(await db.selectFrom('sessions').selectAll().execute()).toEqual([]);
+	});
+});
+
+describe('setUserRole', () => {
+	it('promotes and demotes, and the next session check sees the new role', async () => {
+		const token = generateSessionToken();
+		await createSession(db, token, userId, T0);
+		const admin = await createUser(db, {
+			username: 'boss',
+			password: 'right-password',
+			role: 'admin'
+		});
+		await setUserRole(db, userId, 'admin');
+		expect((await validateSessionToken(db, token, T0 + 1000)).user?.role).toBe('admin');
+		await setUserRole(db, admin, 'moderator');
+		expect((await attempt('boss', 'right-password')).ok).toBe(true);
+		await setUserRole(db, userId, 'admin');
+	});
+
+	it('never leaves the site without an active admin', async () => {
+		const admin = await createUser(db, {
+			username: 'boss',
+			password: 'right-password',
+			role: 'admin'
+		});
+		await expect(setUserRole(db, admin, 'moderator')).rejects.toThrow(LastAdminError);
+		// A disabled admin does not count.
+		const other = await createUser(db, {
+			username: 'boss2',
+			password: 'right-password',
+			role: 'admin'
+		});
+		await setUserDisabled(db, other, true);
+		await expect(setUserRole(db, admin, 'moderator')).rejects.toThrow(
+			'至少要保留一个可用的系统管理员'
+		);
 	});
 });

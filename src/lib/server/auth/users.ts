@@ -105,6 +105,34 @@ export async function findUserById(db: DB, id: number): Promise<UserSummary | un
 	);
 }
 
+/** Another admin must remain: refused when this change would leave no active admin. */
+export class LastAdminError extends Error {}
+
+/**
+ * Changes an account's role. Refused (LastAdminError) when it would leave no active admin. The
+ * user's sessions stay: each request reads the role afresh, so the change applies at once.
+ */
+export async function setUserRole(db: DB, userId: number, role: Role): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		if (role !== 'admin') {
+			const others = await trx
+				.selectFrom('users')
+				.select('id')
+				.where('role', '=', 'admin')
+				.where('disabled', '=', 0)
+				.where('id', '!=', userId)
+				.limit(1)
+				.executeTakeFirst();
+			if (!others) throw new LastAdminError('至少要保留一个可用的系统管理员');
+		}
+		await trx
+			.updateTable('users')
+			.set({ role, updated_at: new Date().toISOString() })
+			.where('id', '=', userId)
+			.execute();
+	});
+}
+
 /** Disables (or re-enables) an account; disabling also ends all its sessions. */
 export async function setUserDisabled(db: DB, userId: number, disabled: boolean): Promise<void> {
 	await db

@@ -3,6 +3,7 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely/migrati
 import * as m0001 from '../../../../migrations/0001_init';
 import * as m0002 from '../../../../migrations/0002_search_indexes';
 import * as m0003 from '../../../../migrations/0003_search_pinyin';
+import * as m0004 from '../../../../migrations/0004_page_files';
 import * as m0005 from '../../../../migrations/0005_residents';
 
 /**
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
 	'0001_init': m0001,
 	'0002_search_indexes': m0002,
 	'0003_search_pinyin': m0003,
+	'0004_page_files': m0004,
 	'0005_residents': m0005
 };
 

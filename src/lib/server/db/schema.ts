@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { PageMediaType } from '../../pages/sniff';
 import type { DerivedColumns } from '../../records/fields';
 
 /** A timestamp column SQLite fills with an ISO string by default. */
@@ -74,6 +75,8 @@ export interface ProvenanceTable {
 	source_id: number;
 	start: number;
 	end: number;
+	/** JSON PageRegion (lib/pages/layout.ts) for pages read from a PDF or image; else null. */
+	region: ColumnType<string | null, string | null | undefined, string | null>;
 	created_at: CreatedAt;
 }
 
@@ -213,7 +216,62 @@ export interface AppSecretsTable {
 	value: string;
 }
 
+/** An uploaded page file, stored once per content (sha256). */
+export interface PageFilesTable {
+	id: Generated<number>;
+	sha256: string;
+	media_type: PageMediaType;
+	name: string;
+	size: number;
+	bytes: Buffer;
+	created_by: number | null;
+	created_at: CreatedAt;
+}
+
+export type PageJobState = 'queued' | 'running' | 'done' | 'failed';
+
+/** One upload's way through the worker (lib/server/pages/jobs.ts). */
+export interface PageJobsTable {
+	id: Generated<number>;
+	file_id: number;
+	paper: string;
+	published: string | null;
+	page: string | null;
+	state: ColumnType<PageJobState, PageJobState | undefined, PageJobState>;
+	step: ColumnType<string, string | undefined, string>;
+	step_done: ColumnType<number, number | undefined, number>;
+	step_total: ColumnType<number, number | undefined, number>;
+	attempts: ColumnType<number, number | undefined, number>;
+	records: number | null;
+	source_id: number | null;
+	error: string | null;
+	created_by: number | null;
+	created_at: CreatedAt;
+	updated_at: CreatedAt;
+}
+
+/** A picture of one page of a file, with where each line of its text sits (JSON PageLine[]). */
+export interface PageImagesTable {
+	id: Generated<number>;
+	file_id: number;
+	page_no: number;
+	media_type: string;
+	width: number;
+	height: number;
+	bytes: Buffer | null;
+	lines: ColumnType<string, string | undefined, string>;
+}
+
+export interface SourceFilesTable {
+	source_id: number;
+	file_id: number;
+}
+
 export interface Database {
+	page_files: PageFilesTable;
+	page_jobs: PageJobsTable;
+	page_images: PageImagesTable;
+	source_files: SourceFilesTable;
 	sources: SourcesTable;
 	users: UsersTable;
 	sessions: SessionsTable;

@@ -9,8 +9,10 @@ import {
 	listUsers,
 	NewPasswordSchema,
 	RoleSchema,
+	LastAdminError,
 	setUserDisabled,
 	setUserPassword,
+	setUserRole,
 	UsernameSchema,
 	UsernameTakenError
 } from '$lib/server/auth/users';
@@ -36,6 +38,7 @@ const CreateSchema = v.pipe(
 	)
 );
 const UserSchema = v.object({ user: IdField });
+const RoleChangeSchema = v.object({ user: IdField, role: RoleSchema });
 const ResetSchema = v.object({ user: IdField, password: NewPasswordSchema });
 
 export const load: PageServerLoad = async (event) => {
@@ -109,6 +112,33 @@ export const actions: Actions = {
 	enable: async (event) => {
 		const admin = requireAdmin(event);
 		return setDisabled(event, admin, false);
+	},
+	role: async (event) => {
+		const admin = requireAdmin(event);
+		const result = v.safeParse(RoleChangeSchema, formValues(await event.request.formData()));
+		if (!result.success) return fail(400, { message: '操作无效，请刷新后重试' });
+		if (result.output.user === admin.id)
+			return fail(400, { message: '不能更改自己的角色，请让另一位系统管理员操作' });
+		const { db } = await getDatabase();
+		const target = await findUserById(db, result.output.user);
+		if (!target) return fail(404, { message: '没有这个账号' });
+		if (target.role !== result.output.role) {
+			try {
+				await setUserRole(db, target.id, result.output.role);
+			} catch (e) {
+				if (e instanceof LastAdminError) return fail(400, { message: e.message });
+				throw e;
+			}
+			await logAudit(db, {
+				user: admin,
+				action: 'user-role',
+				targetType: 'user',
+				targetId: target.id,
+				detail: { username: target.username, from: target.role, to: result.output.role },
+				ip: event.getClientAddress()
+			});
+		}
+		redirect(303, `/mod/users?done=role&who=${encodeURIComponent(target.username)}`);
 	},
 	reset: async (event) => {
 		const admin = requireAdmin(event);
