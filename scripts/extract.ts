@@ -11,6 +11,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { extract } from '../src/lib/extract/index';
 import type { ExtractedRecord } from '../src/lib/extract/types';
 import { decodePageBytes } from '../src/lib/pages/decode';
@@ -36,29 +37,37 @@ interface Args {
 	files: string[];
 }
 
-function parseArgs(argv: string[]): Args | string {
-	const args: Args = { json: false, files: [] };
-	for (let i = 0; i < argv.length; i++) {
-		const a = argv[i];
-		if (a === '--json') args.json = true;
-		else if (a === '--published' || a.startsWith('--published=')) {
-			const value = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
-			if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
-				return `--published needs a date as YYYY-MM-DD, got ${value ?? 'nothing'}`;
+/** The command line, checked; a string is the message to print (usage or what is wrong). */
+function readArgs(argv: string[]): Args | string {
+	let parsed;
+	try {
+		parsed = parseArgs({
+			args: argv,
+			allowPositionals: true,
+			options: {
+				json: { type: 'boolean', default: false },
+				published: { type: 'string' },
+				'area-code': { type: 'string' },
+				help: { type: 'boolean', short: 'h', default: false }
 			}
-			args.published = value;
-		} else if (a === '--area-code' || a.startsWith('--area-code=')) {
-			const value = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
-			if (!value || !AREA_CODE_RE.test(value)) {
-				return `--area-code needs an area code like 0731, got ${value ?? 'nothing'}`;
-			}
-			args.areaCode = value;
-		} else if (a === '--help' || a === '-h') return USAGE;
-		else if (a.startsWith('--')) return `unknown option ${a}\n${USAGE}`;
-		else args.files.push(a);
+		});
+	} catch (error) {
+		return `${(error as Error).message}\n${USAGE}`;
 	}
-	if (!args.files.length) return USAGE;
-	return args;
+	const { values, positionals } = parsed;
+	if (values.help || !positionals.length) return USAGE;
+	const published = values.published;
+	if (
+		published !== undefined &&
+		(!/^\d{4}-\d{2}-\d{2}$/.test(published) || Number.isNaN(Date.parse(published)))
+	) {
+		return `--published needs a date as YYYY-MM-DD, got ${published || 'nothing'}`;
+	}
+	const areaCode = values['area-code'];
+	if (areaCode !== undefined && !AREA_CODE_RE.test(areaCode)) {
+		return `--area-code needs an area code like 0731, got ${areaCode || 'nothing'}`;
+	}
+	return { json: values.json, published, areaCode, files: positionals };
 }
 
 /** A folder stands for the .txt files in it, in name order. */
@@ -92,7 +101,7 @@ function manifestEntry(file: string): ManifestEntry | undefined {
 }
 
 function main(): number {
-	const args = parseArgs(process.argv.slice(2));
+	const args = readArgs(process.argv.slice(2));
 	if (typeof args === 'string') {
 		warn(args);
 		return 2;

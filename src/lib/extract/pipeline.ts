@@ -1,7 +1,7 @@
 /**
  * The extraction pipeline's moving parts, in the manner of chrono's Parser/Refiner:
  * parsers each look for one kind of record; refiners then run in a fixed order over
- * all candidates (dedupe, dates, merge, confidence).
+ * all candidates (see `refiners` in index.ts for the list and its order).
  */
 import type { ExtractedRecord } from './types';
 

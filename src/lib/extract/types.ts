@@ -78,7 +78,6 @@ export interface LostFoundRecord extends RecordBase {
 	item?: string;
 	place?: string;
 	date?: string;
-	// Added by the notice parsers (helper B): optional, omitted when unknown.
 	/** Who to contact about a lost or found thing (王先生, 联系人 张三). */
 	contactName?: string;
 	/** A reward offered for a lost thing, as printed (必有重谢, 酬金500元). */
@@ -98,7 +97,6 @@ export interface FamilySearchRecord extends RecordBase {
 	features?: string[];
 	contactName?: string;
 	noticeDeadline?: string;
-	// Added by the notice parsers (helper B): optional, omitted when unknown.
 	/** Who publishes the notice (社会福利院, 救助管理站, 民政局). */
 	organization?: string;
 	/** The name of the person sought or taken in, when printed. */

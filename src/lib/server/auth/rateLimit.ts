@@ -1,4 +1,5 @@
 import type { DB } from '../db';
+import { LruMap } from '../lru';
 
 /**
  * Sign-in throttling, stored in `login_attempts` so it survives restarts and holds across
@@ -102,7 +103,7 @@ const MAX_ADDRESSES = 10_000;
  * a time. Memoised results are counted too: the limit is on asking, not on work.
  */
 export class IdSearchLimiter {
-	private readonly seen = new Map<string, number[]>();
+	private readonly seen = new LruMap<string, number[]>(MAX_ADDRESSES);
 
 	constructor(
 		private readonly max = MAX_ID_SEARCHES,
@@ -118,9 +119,7 @@ export class IdSearchLimiter {
 			return false;
 		}
 		times.push(now);
-		this.seen.delete(address); // re-inserted last: Map order is least recently used first
 		this.seen.set(address, times);
-		if (this.seen.size > MAX_ADDRESSES) this.seen.delete(this.seen.keys().next().value!);
 		return true;
 	}
 }

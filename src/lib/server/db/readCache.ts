@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { LruMap } from '../lru';
 import type { DB } from './index';
 
 /**
@@ -13,7 +14,7 @@ import type { DB } from './index';
  */
 interface Memo {
 	stamp: string;
-	entries: Map<string, unknown>;
+	entries: LruMap<string, unknown>;
 }
 
 const memos = new WeakMap<DB, Memo>();
@@ -36,19 +37,13 @@ export async function cachedRead<T>(db: DB, key: string, compute: () => Promise<
 	const stamp = await stampOf(db);
 	let memo = memos.get(db);
 	if (!memo || memo.stamp !== stamp) {
-		memo = { stamp, entries: new Map() };
+		memo = { stamp, entries: new LruMap(READ_CACHE_SIZE) };
 		memos.set(db, memo);
 	}
 	const hit = memo.entries.get(key);
-	if (hit !== undefined) {
-		// Re-insert: a Map iterates in insertion order, so the first key is the least recent.
-		memo.entries.delete(key);
-		memo.entries.set(key, hit);
-		return hit as T;
-	}
+	if (hit !== undefined) return hit as T;
 	const value = await compute();
 	// Stored under the stamp read before computing: a write in between makes the next call miss.
-	if (memo.entries.size >= READ_CACHE_SIZE) memo.entries.delete(memo.entries.keys().next().value!);
 	memo.entries.set(key, value);
 	return value;
 }

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { SqliteDatabase } from 'kysely';
+import { LruMap } from '../lru';
 
 /**
  * The connection as Kysely sees it, with prepared statements kept for re-use. Kysely's SQLite
@@ -11,22 +12,14 @@ import type { SqliteDatabase } from 'kysely';
  * handed out twice: such a call gets a fresh statement.
  */
 export function withStatementCache(sqlite: Database.Database, size = 256): SqliteDatabase {
-	const cache = new Map<string, Database.Statement>();
+	const cache = new LruMap<string, Database.Statement>(size);
 	return {
 		close: () => sqlite.close(),
 		prepare(sql: string) {
 			const hit = cache.get(sql);
-			if (hit && !hit.busy) {
-				// Re-insert: a Map iterates in insertion order, so the first key is the least recent.
-				cache.delete(sql);
-				cache.set(sql, hit);
-				return hit;
-			}
+			if (hit && !hit.busy) return hit;
 			const statement = sqlite.prepare(sql);
-			if (!hit) {
-				if (cache.size >= size) cache.delete(cache.keys().next().value!);
-				cache.set(sql, statement);
-			}
+			if (!hit) cache.set(sql, statement);
 			return statement;
 		}
 	};
