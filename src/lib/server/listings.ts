@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { today as clockToday } from '../clock';
 import type { Kind } from '../extract/types';
 import type { DB } from './db';
+import { cachedRead } from './db/readCache';
 
 /**
  * Listings show published records; resolved/expired ones stay reachable by link and search.
@@ -37,8 +38,25 @@ export interface RecordSummary {
 	publishedAt: string | null;
 }
 
-/** The newest published records of all kinds. */
-export async function newestRecords(db: DB, limit = 8, kind?: Kind): Promise<RecordSummary[]> {
+/** A record's first phone number (the one its notice leads with), for tap-to-call in lists. */
+const MAIN_PHONE = sql<
+	string | null
+>`(select number from record_phones where record_id = records.id order by position, id limit 1)`;
+
+/** A record as lists show it: the summary plus the date it was printed and its main number. */
+export interface ListedSummary extends RecordSummary {
+	/** The date the information was printed (newest source page) or posted (Beijing). */
+	issuedOn: string | null;
+	/** Event end / 寻亲 end of 公告期, for the record's state. */
+	dateEnd: string | null;
+	phone: string | null;
+}
+
+/**
+ * The newest published records of all kinds: newest printed first (records.issued_on), so a
+ * 2020 Q&A imported today does not lead the home page.
+ */
+export async function newestRecords(db: DB, limit = 8, kind?: Kind): Promise<ListedSummary[]> {
 	let q = db.selectFrom('records').where('status', '=', 'published');
 	if (kind) q = q.where('kind', '=', kind);
 	return q
@@ -50,10 +68,13 @@ export async function newestRecords(db: DB, limit = 8, kind?: Kind): Promise<Rec
 			'status',
 			'district',
 			'date_start as dateStart',
+			'date_end as dateEnd',
 			'deadline',
-			'published_at as publishedAt'
+			'published_at as publishedAt',
+			'issued_on as issuedOn',
+			MAIN_PHONE.as('phone')
 		])
-		.orderBy('published_at', 'desc')
+		.orderBy('issued_on', 'desc')
 		.orderBy('id', 'desc')
 		.limit(limit)
 		.execute();
@@ -105,11 +126,16 @@ export interface ListFilters {
 	documentType?: string;
 	gender?: string;
 	place?: string;
+	/** Lost & found / 寻亲: the notice's own date, else the date it was printed. */
 	from?: string;
 	to?: string;
+	/** Printed (issued_on) on or after this date, every kind. */
+	since?: string;
 	/** Events: upcoming (default) or past. */
 	when?: 'upcoming' | 'past';
-	/** Lost & found / 寻亲: include notices marked resolved (已找到 / 已认领). */
+	/** Events: sign-up still open; 寻亲: 公告期 not yet over. Default: both shown, with their state. */
+	open?: boolean;
+	/** Lost & found / 寻亲: include notices marked resolved (已认领 / 已找到). */
 	resolved?: boolean;
 	sort?: 'new' | 'date' | 'title';
 	page?: number;
@@ -119,10 +145,12 @@ export interface ListResult {
 	total: number;
 	page: number;
 	pages: number;
-	records: (RecordSummary & {
+	records: (ListedSummary & {
 		organization: string | null;
 		place: string | null;
-		dateEnd: string | null;
+		/** Hotlines: what the number is for, and when it answers (phone-book lines). */
+		name: string | null;
+		hours: string | null;
 	})[];
 }
 
@@ -131,13 +159,14 @@ function likeContains(value: string): string {
 	return '%' + value.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
 }
 
-/** A page of one kind's public records, filtered and sorted; `today` decides upcoming/past. */
-export async function listRecords(
-	db: DB,
-	kind: Kind,
-	filters: ListFilters,
-	today = clockToday()
-): Promise<ListResult> {
+/** A notice's own date, else the date it was printed: 遗失声明 have no date of their own. */
+const NOTICE_DATE = sql<string>`coalesce(date_start, issued_on)`;
+
+/**
+ * One kind's public records as filtered — the one query behind a listing's rows, its total and
+ * the home page's count, so the two can never disagree.
+ */
+function listingQuery(db: DB, kind: Kind, filters: ListFilters, today: string) {
 	let q = db.selectFrom('records').where('kind', '=', kind);
 	q = filters.resolved
 		? q.where('status', 'in', ['published', 'resolved'])
@@ -159,19 +188,68 @@ export async function listRecords(
 			])
 		);
 	}
-	if (filters.from) q = q.where('date_start', '>=', filters.from);
-	if (filters.to) q = q.where('date_start', '<=', filters.to + 'T99');
+	if (filters.from) q = q.where(NOTICE_DATE, '>=', filters.from);
+	if (filters.to) q = q.where(NOTICE_DATE, '<=', filters.to + 'T99');
+	if (filters.since) q = q.where('issued_on', '>=', filters.since);
 	if (kind === 'event') {
 		const last = sql<string>`coalesce(date_end, date_start, deadline)`;
 		q =
 			filters.when === 'past'
 				? q.where(last, '<', today)
 				: q.where((eb) => eb.or([eb(last, '>=', today), eb(last, 'is', null)]));
+		// A deadline with a time (2026-05-01T17:00) is still open on its day until that minute;
+		// listings decide by the day, the record page by the minute.
+		if (filters.open)
+			q = q.where((eb) => eb.or([eb('deadline', 'is', null), eb('deadline', '>=', today)]));
 	}
+	if (kind === 'family_search' && filters.open)
+		q = q.where((eb) => eb.or([eb('date_end', 'is', null), eb('date_end', '>=', today)]));
+	return q;
+}
+
+/** How many records a listing shows with these filters (what its 共 N 条 says). */
+export async function countListed(
+	db: DB,
+	kind: Kind,
+	filters: ListFilters,
+	today = clockToday()
+): Promise<number> {
+	const { n } = await listingQuery(db, kind, filters, today)
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.executeTakeFirstOrThrow();
+	return Number(n);
+}
+
+/**
+ * The home page's count per category: what each listing shows by default. Published records
+ * of a kind are read from the trigger-kept counts; events default to upcoming ones, counted by
+ * the listing's own query and memoised until the next write or the next Beijing day.
+ */
+export async function countListedByKind(
+	db: DB,
+	today = clockToday()
+): Promise<Record<Kind, number>> {
+	const counts = await countPublishedByKind(db);
+	counts.event = await cachedRead(db, `home-events:${today}`, () =>
+		countListed(db, 'event', {}, today)
+	);
+	return counts;
+}
+
+/** A page of one kind's public records, filtered and sorted; `today` decides upcoming/past. */
+export async function listRecords(
+	db: DB,
+	kind: Kind,
+	filters: ListFilters,
+	today = clockToday()
+): Promise<ListResult> {
+	const q = listingQuery(db, kind, filters, today);
 	const { n } = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
 	const total = Number(n);
 	const pages = Math.max(1, Math.ceil(total / LIST_PAGE_SIZE));
-	const page = Math.min(Math.max(1, filters.page ?? 1), pages);
+	// A page past the end shows the first page (a stale link, a typed URL), never an empty one.
+	const requested = filters.page ?? 1;
+	const page = requested >= 1 && requested <= pages ? requested : 1;
 	let ordered = q.select([
 		'id',
 		'kind',
@@ -184,7 +262,13 @@ export async function listRecords(
 		'date_start as dateStart',
 		'date_end as dateEnd',
 		'deadline',
-		'published_at as publishedAt'
+		'published_at as publishedAt',
+		'issued_on as issuedOn',
+		MAIN_PHONE.as('phone'),
+		sql<string | null>`case when kind = 'hotline' then json_extract(data, '$.name') end`.as('name'),
+		sql<string | null>`case when kind = 'hotline' then json_extract(data, '$.hours') end`.as(
+			'hours'
+		)
 	]);
 	const sort = filters.sort ?? (kind === 'event' ? 'date' : kind === 'hotline' ? 'title' : 'new');
 	if (sort === 'title') ordered = ordered.orderBy('title');
@@ -194,9 +278,10 @@ export async function listRecords(
 				? ordered
 						.orderBy(sql`coalesce(date_start, deadline) is null`)
 						.orderBy(sql`coalesce(date_start, deadline)`)
-				: ordered.orderBy(sql`date_start is null`).orderBy('date_start', 'desc');
-	else ordered = ordered.orderBy('published_at', 'desc');
+				: ordered.orderBy(NOTICE_DATE, 'desc');
+	// Older information ranks below newer: by the date it was printed, not the day it was imported.
 	const records = await ordered
+		.orderBy('issued_on', 'desc')
 		.orderBy('id', 'desc')
 		.limit(LIST_PAGE_SIZE)
 		.offset((page - 1) * LIST_PAGE_SIZE)

@@ -40,7 +40,9 @@ export const load: PageServerLoad = async ({ params, url }) => {
 				place: query.place,
 				from: query.from,
 				to: query.to,
+				since: query.since,
 				when: query.when,
+				open: query.open === '1',
 				resolved: query.resolved === '1',
 				sort: query.sort,
 				page: query.page

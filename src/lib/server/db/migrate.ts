@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import * as m0001 from '../../../../migrations/0001_init';
 import * as m0002 from '../../../../migrations/0002_search_indexes';
+import * as m0005 from '../../../../migrations/0005_issued_on';
 
 /**
  * A static list rather than FileMigrationProvider: it survives bundling by `vite build`, and the
@@ -9,7 +10,8 @@ import * as m0002 from '../../../../migrations/0002_search_indexes';
  */
 const migrations: Record<string, Migration> = {
 	'0001_init': m0001,
-	'0002_search_indexes': m0002
+	'0002_search_indexes': m0002,
+	'0005_issued_on': m0005
 };
 
 class StaticMigrationProvider implements MigrationProvider {

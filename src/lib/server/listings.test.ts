@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import type { ExtractedRecord } from '../extract/types';
+import { openDatabase, type DB } from './db';
+import { countListed, countListedByKind, listRecords, newestRecords } from './listings';
+import { importPage, insertRecord, type RecordInput } from './records';
+
+/** A void notice as the extractor returns it: no date of its own, only the page's. */
+function voidNotice(holder: string, start: number): ExtractedRecord {
+	return {
+		kind: 'lost_found',
+		subtype: 'void_notice',
+		title: `${holder}遗失居民身份证声明`,
+		source: { file: 'p.txt', start, end: start + 10 },
+		confidence: 0.95,
+		phones: [],
+		emails: [],
+		holder,
+		documentType: '居民身份证'
+	};
+}
+
+async function importNotice(db: DB, published: string, holder: string) {
+	const text = `株洲日报 ${published}\n${holder}不慎遗失居民身份证，声明作废。`;
+	return importPage(
+		db,
+		{ file: `${published}.txt`, text, paper: '株洲日报', published, page: null },
+		[voidNotice(holder, 14)]
+	);
+}
+
+async function post(db: DB, input: RecordInput) {
+	return db
+		.transaction()
+		.execute((trx) => insertRecord(trx, input, { status: 'published', confidence: 1 }));
+}
+
+const event = (title: string, fields: Record<string, string>): RecordInput => ({
+	kind: 'event',
+	subtype: null,
+	title,
+	district: null,
+	fields,
+	phones: [{ number: '13974100001', raw: '13974100001' }],
+	emails: []
+});
+
+describe('issued_on (the date information was printed)', () => {
+	it('comes from the newest page, follows a corrected page date, and ranks newer first', async () => {
+		const { db } = await openDatabase(':memory:');
+		await importNotice(db, '2020-04-17', '李一');
+		await importNotice(db, '2024-11-05', '赵二');
+		const newest = await newestRecords(db, 8);
+		expect(newest.map((r) => [r.title, r.issuedOn])).toEqual([
+			['赵二遗失居民身份证声明', '2024-11-05'],
+			['李一遗失居民身份证声明', '2020-04-17']
+		]);
+		// A moderator fixes the 2020 page's date: its record moves with it.
+		await db
+			.updateTable('sources')
+			.set({ published: '2025-01-02' })
+			.where('published', '=', '2020-04-17')
+			.execute();
+		const after = await newestRecords(db, 8);
+		expect(after.map((r) => r.issuedOn)).toEqual(['2025-01-02', '2024-11-05']);
+	});
+
+	it('is the Beijing day a moderator posted a record that has no page', async () => {
+		const { db } = await openDatabase(':memory:');
+		const id = await post(db, event('社区义诊报名', { startsOn: '2099-01-01' }));
+		const row = await db
+			.selectFrom('records')
+			.select(['issued_on', 'created_at'])
+			.where('id', '=', id)
+			.executeTakeFirstOrThrow();
+		const beijing = new Date(Date.parse(row.created_at) + 8 * 3_600_000).toISOString();
+		expect(row.issued_on).toBe(beijing.slice(0, 10));
+	});
+});
+
+describe('listRecords', () => {
+	it('filters 遗失声明 by the date they were printed (they have no date of their own)', async () => {
+		const { db } = await openDatabase(':memory:');
+		await importNotice(db, '2020-04-17', '李一');
+		await importNotice(db, '2024-11-05', '赵二');
+		const titles = async (filters: Parameters<typeof listRecords>[2]) =>
+			(await listRecords(db, 'lost_found', filters)).records.map((r) => r.title);
+		expect(await titles({ from: '2024-11-01', to: '2024-11-30' })).toEqual([
+			'赵二遗失居民身份证声明'
+		]);
+		expect(await titles({ since: '2021-01-01' })).toEqual(['赵二遗失居民身份证声明']);
+		expect(await titles({ to: '2020-12-31' })).toEqual(['李一遗失居民身份证声明']);
+	});
+
+	it('shows the first page for a page past the end', async () => {
+		const { db } = await openDatabase(':memory:');
+		await importNotice(db, '2024-11-05', '赵二');
+		const list = await listRecords(db, 'lost_found', { page: 600 });
+		expect(list.page).toBe(1);
+		expect(list.records).toHaveLength(1);
+	});
+
+	it('gives each row its main phone number', async () => {
+		const { db } = await openDatabase(':memory:');
+		await post(db, {
+			...event('书法班报名', { startsOn: '2099-03-01' }),
+			phones: [
+				{ number: '0731-28000001', raw: '28000001' },
+				{ number: '13974100002', raw: '13974100002' }
+			]
+		});
+		const [row] = (await listRecords(db, 'event', {}, '2026-11-30')).records;
+		expect(row.phone).toBe('0731-28000001');
+	});
+
+	it('hides closed sign-ups and 公告期 only when asked', async () => {
+		const { db } = await openDatabase(':memory:');
+		await post(db, event('截止了的报名', { startsOn: '2026-12-20', deadline: '2026-11-29' }));
+		await post(db, event('还能报名', { startsOn: '2026-12-20', deadline: '2026-11-30T17:00' }));
+		const today = '2026-11-30';
+		expect((await listRecords(db, 'event', {}, today)).total).toBe(2);
+		const open = await listRecords(db, 'event', { open: true }, today);
+		expect(open.records.map((r) => r.title)).toEqual(['还能报名']);
+		await post(db, {
+			kind: 'family_search',
+			subtype: 'found_child',
+			title: '查找弃婴生父母公告',
+			district: null,
+			fields: { foundAt: '2025-03-01', noticeDeadline: '2025-04-06' },
+			phones: [],
+			emails: []
+		});
+		expect((await listRecords(db, 'family_search', {}, today)).total).toBe(1);
+		expect((await listRecords(db, 'family_search', { open: true }, today)).total).toBe(0);
+		expect((await listRecords(db, 'family_search', { open: true }, '2025-04-06')).total).toBe(1);
+	});
+});
+
+describe('countListedByKind', () => {
+	it('equals what each listing shows by default', async () => {
+		const { db } = await openDatabase(':memory:');
+		await importNotice(db, '2024-11-05', '赵二');
+		await post(db, event('去年的活动', { startsOn: '2025-05-01' }));
+		await post(db, event('明年的活动', { startsOn: '2027-05-01' }));
+		await post(db, event('没有日期的活动', { organizer: '某社区' }));
+		// Just after midnight in Beijing (still the previous day in UTC): 2026-11-30.
+		const today = '2026-11-30';
+		await post(db, event('今天的活动', { startsOn: today }));
+		const counts = await countListedByKind(db, today);
+		for (const kind of ['hotline', 'procedure', 'lost_found', 'family_search', 'event'] as const)
+			expect(counts[kind], kind).toBe((await listRecords(db, kind, {}, today)).total);
+		expect(counts.event).toBe(3);
+		expect(await countListed(db, 'event', { when: 'past' }, today)).toBe(1);
+	});
+});
