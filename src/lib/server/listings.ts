@@ -311,3 +311,54 @@ export async function facetValues(
 		.execute();
 	return rows.map((r) => ({ value: r.value, n: Number(r.n) }));
 }
+
+export const API_PAGE_SIZE = 50;
+
+/** Filters of the public JSON list (GET /api/records): no search term needed. */
+export interface ApiListFilters {
+	kind?: Kind;
+	district?: string;
+	/** Printed on or after this date (YYYY-MM-DD). */
+	since?: string;
+	page?: number;
+}
+
+/**
+ * Published records of any kind, newest printed first, a page at a time: what other sites and
+ * services read without a search term. Callers mask the rows (maskDeep) before they leave.
+ */
+export async function listApiRecords(
+	db: DB,
+	filters: ApiListFilters
+): Promise<{ total: number; page: number; pages: number; records: ListedSummary[] }> {
+	let q = db.selectFrom('records').where('status', '=', 'published');
+	if (filters.kind) q = q.where('kind', '=', filters.kind);
+	if (filters.district) q = q.where('district', '=', filters.district);
+	if (filters.since) q = q.where('issued_on', '>=', filters.since);
+	const { n } = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+	const total = Number(n);
+	const pages = Math.max(1, Math.ceil(total / API_PAGE_SIZE));
+	const requested = filters.page ?? 1;
+	const page = requested >= 1 && requested <= pages ? requested : 1;
+	const records = await q
+		.select([
+			'id',
+			'kind',
+			'subtype',
+			'title',
+			'status',
+			'district',
+			'date_start as dateStart',
+			'date_end as dateEnd',
+			'deadline',
+			'published_at as publishedAt',
+			'issued_on as issuedOn',
+			MAIN_PHONE.as('phone')
+		])
+		.orderBy('issued_on', 'desc')
+		.orderBy('id', 'desc')
+		.limit(API_PAGE_SIZE)
+		.offset((page - 1) * API_PAGE_SIZE)
+		.execute();
+	return { total, page, pages, records };
+}
