@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { ExtractedRecord } from '../extract/types';
 import { openDatabase, type DB } from './db';
-import { countListed, countListedByKind, listRecords, newestRecords } from './listings';
+import {
+	countListed,
+	countListedByKind,
+	facetKey,
+	facetValues,
+	findTwins,
+	listRecords,
+	newestRecords
+} from './listings';
 import { importPage, insertRecord, type RecordInput } from './records';
 
 /** A void notice as the extractor returns it: no date of its own, only the page's. */
@@ -150,5 +158,68 @@ describe('countListedByKind', () => {
 			expect(counts[kind], kind).toBe((await listRecords(db, kind, {}, today)).total);
 		expect(counts.event).toBe(3);
 		expect(await countListed(db, 'event', { when: 'past' }, today)).toBe(1);
+	});
+});
+
+describe('printings of the same notice', () => {
+	const hotline = (title: string, number: string, district: string | null = null): RecordInput => ({
+		kind: 'hotline',
+		subtype: null,
+		title,
+		district,
+		fields: { name: title },
+		phones: [{ number, raw: number }],
+		emails: []
+	});
+
+	it('are listed once (the newest) with the count of the others, and counted once', async () => {
+		const { db } = await openDatabase(':memory:');
+		const ids = [];
+		for (let i = 0; i < 3; i++)
+			ids.push(await post(db, hotline('不动产登记咨询电话', '0731-28000002')));
+		// Same title, another number: another notice.
+		const other = await post(db, hotline('不动产登记咨询电话', '0731-28000003'));
+		const list = await listRecords(db, 'hotline', {}, '2026-11-30');
+		expect(list.total).toBe(2);
+		// Equal titles: the newer (higher id, same day) first.
+		expect(list.records.map((r) => [r.id, r.twins])).toEqual([
+			[other, 0],
+			[ids[2], 2]
+		]);
+		expect((await countListedByKind(db, '2026-11-30')).hotline).toBe(2);
+		expect((await newestRecords(db, 8)).map((r) => r.id)).toEqual([other, ids[2]]);
+		expect((await findTwins(db, ids[2])).map((t) => t.id)).toEqual([ids[1], ids[0]]);
+		expect(await findTwins(db, other)).toEqual([]);
+	});
+});
+
+describe('facets', () => {
+	it('fold traditional script and district aliases into one value that filters them all', async () => {
+		const { db } = await openDatabase(':memory:');
+		const notice = (documentType: string, district: string): RecordInput => ({
+			kind: 'lost_found',
+			subtype: 'void_notice',
+			title: `${documentType}遗失声明${district}`,
+			district,
+			fields: { documentType },
+			phones: [],
+			emails: []
+		});
+		await post(db, notice('出生醫學證明', '高新区'));
+		await post(db, notice('出生医学证明', '株洲高新区'));
+		await post(db, notice('出生医学证明', '天元区'));
+		await post(db, notice('居民身份证', '醴陵'));
+		expect(await facetValues(db, 'lost_found', 'document_type')).toEqual([
+			{ value: '出生医学证明', n: 3 },
+			{ value: '居民身份证', n: 1 }
+		]);
+		expect(await facetValues(db, 'lost_found', 'district')).toEqual([
+			{ value: '天元区', n: 3 },
+			{ value: '醴陵市', n: 1 }
+		]);
+		expect((await listRecords(db, 'lost_found', { district: '天元区' })).total).toBe(3);
+		expect((await listRecords(db, 'lost_found', { district: '高新区' })).total).toBe(3);
+		expect((await listRecords(db, 'lost_found', { documentType: '出生医学证明' })).total).toBe(3);
+		expect(facetKey('district', '株洲县')).toBe('渌口区');
 	});
 });

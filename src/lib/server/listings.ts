@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import { today as clockToday } from '../clock';
-import type { Kind } from '../extract/types';
+import { DISTRICT_ALIASES } from '../extract/constants';
+import { normalize } from '../extract/normalize';
+import { KINDS, type Kind } from '../extract/types';
 import type { DB } from './db';
 import { cachedRead } from './db/readCache';
 
@@ -38,6 +40,28 @@ export interface RecordSummary {
 	publishedAt: string | null;
 }
 
+/** The first phone number of the record `alias` names (see MAIN_PHONE). */
+const phoneOf = (alias: 'records' | 'twin') =>
+	sql.raw(
+		`(select number from record_phones where record_id = ${alias}.id order by position, id limit 1)`
+	);
+
+/** The published printings of the same notice as `records`: same kind, title and main number. */
+const TWINS = sql`records twin where twin.kind = records.kind and twin.title = records.title
+	and twin.status = 'published' and ${phoneOf('twin')} is ${phoneOf('records')}`;
+
+/**
+ * A newer printing of the same notice is published (a hotline reprinted every week): lists show
+ * a notice once, its newest printing, with 另有 N 处刊登. The (kind, title) index of the
+ * importer's duplicate check makes this one short index probe per row.
+ */
+const HAS_NEWER_TWIN = sql<boolean>`exists (select 1 from ${TWINS}
+	and (coalesce(twin.issued_on, '') > coalesce(records.issued_on, '')
+		or (coalesce(twin.issued_on, '') = coalesce(records.issued_on, '') and twin.id > records.id)))`;
+
+/** How many other printings of the same notice are published. */
+const OTHER_TWINS = sql<number>`(select count(*) from ${TWINS} and twin.id <> records.id)`;
+
 /** A record's first phone number (the one its notice leads with), for tap-to-call in lists. */
 const MAIN_PHONE = sql<
 	string | null
@@ -57,7 +81,10 @@ export interface ListedSummary extends RecordSummary {
  * 2020 Q&A imported today does not lead the home page.
  */
 export async function newestRecords(db: DB, limit = 8, kind?: Kind): Promise<ListedSummary[]> {
-	let q = db.selectFrom('records').where('status', '=', 'published');
+	let q = db
+		.selectFrom('records')
+		.where('status', '=', 'published')
+		.where(sql<boolean>`not ${HAS_NEWER_TWIN}`);
 	if (kind) q = q.where('kind', '=', kind);
 	return q
 		.select([
@@ -148,6 +175,8 @@ export interface ListResult {
 	records: (ListedSummary & {
 		organization: string | null;
 		place: string | null;
+		/** Other published printings of the same notice (another day, another page). */
+		twins: number;
 		/** Hotlines: what the number is for, and when it answers (phone-book lines). */
 		name: string | null;
 		hours: string | null;
@@ -162,19 +191,46 @@ function likeContains(value: string): string {
 /** A notice's own date, else the date it was printed: 遗失声明 have no date of their own. */
 const NOTICE_DATE = sql<string>`coalesce(date_start, issued_on)`;
 
+/** Facet filters as the stored spellings they stand for (facetVariants). */
+interface FacetFilters {
+	organization?: string[];
+	district?: string[];
+	documentType?: string[];
+}
+
+async function expandFacets(db: DB, kind: Kind, filters: ListFilters): Promise<FacetFilters> {
+	return {
+		organization: filters.organization
+			? await facetVariants(db, kind, 'organization', filters.organization)
+			: undefined,
+		district: filters.district
+			? await facetVariants(db, kind, 'district', filters.district)
+			: undefined,
+		documentType: filters.documentType
+			? await facetVariants(db, kind, 'document_type', filters.documentType)
+			: undefined
+	};
+}
+
 /**
  * One kind's public records as filtered — the one query behind a listing's rows, its total and
  * the home page's count, so the two can never disagree.
  */
-function listingQuery(db: DB, kind: Kind, filters: ListFilters, today: string) {
+function listingQuery(
+	db: DB,
+	kind: Kind,
+	filters: ListFilters,
+	facets: FacetFilters,
+	today: string
+) {
 	let q = db.selectFrom('records').where('kind', '=', kind);
 	q = filters.resolved
 		? q.where('status', 'in', ['published', 'resolved'])
 		: q.where('status', '=', 'published');
 	if (filters.subtype) q = q.where('subtype', '=', filters.subtype);
-	if (filters.organization) q = q.where('organization', '=', filters.organization);
-	if (filters.district) q = q.where('district', '=', filters.district);
-	if (filters.documentType) q = q.where('document_type', '=', filters.documentType);
+	if (facets.organization) q = q.where('organization', 'in', facets.organization);
+	if (facets.district) q = q.where('district', 'in', facets.district);
+	if (facets.documentType) q = q.where('document_type', 'in', facets.documentType);
 	if (filters.gender) q = q.where('gender', '=', filters.gender);
 	if (filters.place)
 		q = q.where(sql<boolean>`place like ${likeContains(filters.place)} escape '\\'`);
@@ -204,7 +260,7 @@ function listingQuery(db: DB, kind: Kind, filters: ListFilters, today: string) {
 	}
 	if (kind === 'family_search' && filters.open)
 		q = q.where((eb) => eb.or([eb('date_end', 'is', null), eb('date_end', '>=', today)]));
-	return q;
+	return q.where(sql<boolean>`not ${HAS_NEWER_TWIN}`);
 }
 
 /** How many records a listing shows with these filters (what its 共 N 条 says). */
@@ -214,26 +270,27 @@ export async function countListed(
 	filters: ListFilters,
 	today = clockToday()
 ): Promise<number> {
-	const { n } = await listingQuery(db, kind, filters, today)
+	const facets = await expandFacets(db, kind, filters);
+	const { n } = await listingQuery(db, kind, filters, facets, today)
 		.select((eb) => eb.fn.countAll<number>().as('n'))
 		.executeTakeFirstOrThrow();
 	return Number(n);
 }
 
 /**
- * The home page's count per category: what each listing shows by default. Published records
- * of a kind are read from the trigger-kept counts; events default to upcoming ones, counted by
- * the listing's own query and memoised until the next write or the next Beijing day.
+ * The home page's count per category: what each listing shows by default (events: upcoming;
+ * a notice printed many times: once), counted by the listing's own query and memoised until
+ * the next write or the next Beijing day.
  */
 export async function countListedByKind(
 	db: DB,
 	today = clockToday()
 ): Promise<Record<Kind, number>> {
-	const counts = await countPublishedByKind(db);
-	counts.event = await cachedRead(db, `home-events:${today}`, () =>
-		countListed(db, 'event', {}, today)
-	);
-	return counts;
+	return cachedRead(db, `home-counts:${today}`, async () => {
+		const counts = {} as Record<Kind, number>;
+		for (const kind of KINDS) counts[kind] = await countListed(db, kind, {}, today);
+		return counts;
+	});
 }
 
 /** A page of one kind's public records, filtered and sorted; `today` decides upcoming/past. */
@@ -243,7 +300,7 @@ export async function listRecords(
 	filters: ListFilters,
 	today = clockToday()
 ): Promise<ListResult> {
-	const q = listingQuery(db, kind, filters, today);
+	const q = listingQuery(db, kind, filters, await expandFacets(db, kind, filters), today);
 	const { n } = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
 	const total = Number(n);
 	const pages = Math.max(1, Math.ceil(total / LIST_PAGE_SIZE));
@@ -265,6 +322,7 @@ export async function listRecords(
 		'published_at as publishedAt',
 		'issued_on as issuedOn',
 		MAIN_PHONE.as('phone'),
+		OTHER_TWINS.as('twins'),
 		sql<string | null>`case when kind = 'hotline' then json_extract(data, '$.name') end`.as('name'),
 		sql<string | null>`case when kind = 'hotline' then json_extract(data, '$.hours') end`.as(
 			'hours'
@@ -291,25 +349,82 @@ export async function listRecords(
 
 export type FacetColumn = 'organization' | 'district' | 'document_type' | 'gender' | 'subtype';
 
-/** The values a filter can take in one kind's public records, most common first. */
+/**
+ * District names as residents use them: 株洲高新区 is 天元区 (one administration), 高新区 is
+ * its short form, 株洲县 became 渌口区 in 2018; short forms like 醴陵 name the county-level city.
+ */
+const DISTRICT_CANON: Record<string, string> = {
+	...DISTRICT_ALIASES,
+	高新区: '天元区',
+	株洲高新区: '天元区',
+	株洲县: '渌口区'
+};
+
+/**
+ * One spelling per facet value: traditional → simplified and full-width → half-width (the
+ * extractor's normaliser), spaces dropped, district aliases resolved. 出生醫學證明 and
+ * 出生医学证明 are one filter value, and so are 高新区 and 株洲高新区.
+ */
+export function facetKey(column: FacetColumn, value: string): string {
+	const folded = normalize(value).replace(/\s+/g, '');
+	return column === 'district' ? (DISTRICT_CANON[folded] ?? folded) : folded;
+}
+
+/** Raw values of a column in one kind's public records (memoised until the next write). */
+async function rawFacetValues(
+	db: DB,
+	kind: Kind | undefined,
+	column: FacetColumn
+): Promise<{ value: string; n: number }[]> {
+	return cachedRead(db, `facet-raw:${kind ?? '*'}:${column}`, async () => {
+		let q = db
+			.selectFrom('records')
+			.select([
+				sql<string>`${sql.ref(column)}`.as('value'),
+				(eb) => eb.fn.countAll<number>().as('n')
+			])
+			.where('status', '=', 'published')
+			.where(sql.ref(column), 'is not', null)
+			.where(sql<boolean>`not ${HAS_NEWER_TWIN}`);
+		if (kind) q = q.where('kind', '=', kind);
+		const rows = await q.groupBy(sql.ref(column)).orderBy('n', 'desc').limit(2000).execute();
+		return rows.map((r) => ({ value: r.value, n: Number(r.n) }));
+	});
+}
+
+/**
+ * The stored spellings a filter value stands for (高新区, 株洲高新区 and 天元区 for 天元区), so
+ * a filter finds every record its facet counted. The value itself when nothing matches.
+ */
+export async function facetVariants(
+	db: DB,
+	kind: Kind | undefined,
+	column: FacetColumn,
+	value: string
+): Promise<string[]> {
+	const key = facetKey(column, value);
+	const variants = (await rawFacetValues(db, kind, column))
+		.map((r) => r.value)
+		.filter((raw) => facetKey(column, raw) === key);
+	return variants.length ? [...new Set([value, ...variants])] : [value];
+}
+
+/** The values a filter can take in one kind's public records, most common first, one spelling each. */
 export async function facetValues(
 	db: DB,
 	kind: Kind,
 	column: FacetColumn,
 	limit = 40
 ): Promise<{ value: string; n: number }[]> {
-	const rows = await db
-		.selectFrom('records')
-		.select([sql<string>`${sql.ref(column)}`.as('value'), (eb) => eb.fn.countAll<number>().as('n')])
-		.where('kind', '=', kind)
-		.where('status', '=', 'published')
-		.where(sql.ref(column), 'is not', null)
-		.groupBy(sql.ref(column))
-		.orderBy('n', 'desc')
-		.orderBy('value')
-		.limit(limit)
-		.execute();
-	return rows.map((r) => ({ value: r.value, n: Number(r.n) }));
+	const merged = new Map<string, number>();
+	for (const { value, n } of await rawFacetValues(db, kind, column)) {
+		const key = column === 'subtype' ? value : facetKey(column, value);
+		merged.set(key, (merged.get(key) ?? 0) + n);
+	}
+	return [...merged]
+		.map(([value, n]) => ({ value, n }))
+		.sort((a, b) => b.n - a.n || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
+		.slice(0, limit);
 }
 
 export const API_PAGE_SIZE = 50;
@@ -333,7 +448,12 @@ export async function listApiRecords(
 ): Promise<{ total: number; page: number; pages: number; records: ListedSummary[] }> {
 	let q = db.selectFrom('records').where('status', '=', 'published');
 	if (filters.kind) q = q.where('kind', '=', filters.kind);
-	if (filters.district) q = q.where('district', '=', filters.district);
+	if (filters.district)
+		q = q.where(
+			'district',
+			'in',
+			await facetVariants(db, filters.kind, 'district', filters.district)
+		);
 	if (filters.since) q = q.where('issued_on', '>=', filters.since);
 	const { n } = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
 	const total = Number(n);
@@ -361,4 +481,25 @@ export async function listApiRecords(
 		.offset((page - 1) * API_PAGE_SIZE)
 		.execute();
 	return { total, page, pages, records };
+}
+
+/** Another printing of a record's notice, for the record page's 另有 N 处刊登 list. */
+export interface Twin {
+	id: number;
+	issuedOn: string | null;
+	status: string;
+}
+
+/**
+ * The other published printings of a record's notice (same kind, title and main number),
+ * newest first — the same rule lists use to show the notice once.
+ */
+export async function findTwins(db: DB, id: number, limit = 50): Promise<Twin[]> {
+	const { rows } = await sql<Twin>`
+		select twin.id as id, twin.issued_on as issuedOn, twin.status as status
+		from records, ${TWINS} and twin.id <> records.id
+		and records.id = ${id}
+		order by twin.issued_on desc, twin.id desc
+		limit ${limit}`.execute(db);
+	return rows;
 }

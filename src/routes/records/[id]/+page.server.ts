@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { nowInBeijing } from '$lib/clock';
 import { getDatabase } from '$lib/server/db';
+import { findTwins } from '$lib/server/listings';
 import { findPublicRecord } from '$lib/server/publicRecord';
 import type { PageServerLoad } from './$types';
 
@@ -14,5 +15,5 @@ export const load: PageServerLoad = async ({ params }) => {
 	const { db } = await getDatabase();
 	const record = await findPublicRecord(db, id);
 	if (!record) error(404, '没有这条信息，可能已被撤下');
-	return { record, now: nowInBeijing() };
+	return { record, twins: await findTwins(db, id), now: nowInBeijing() };
 };
