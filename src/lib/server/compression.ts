@@ -47,12 +47,17 @@ export async function compressResponse(request: Request, response: Response): Pr
 		!COMPRESSIBLE.test(type)
 	)
 		return response;
+	const encoding = pickEncoding(request.headers.get('accept-encoding'));
+	if (!encoding) {
+		// Untouched (no copy of the body): what a client that accepts no encoding gets.
+		response.headers.append('vary', 'Accept-Encoding');
+		return response;
+	}
 	const headers = new Headers(response.headers);
 	headers.append('vary', 'Accept-Encoding');
-	const encoding = pickEncoding(request.headers.get('accept-encoding'));
 	const body = Buffer.from(await response.arrayBuffer());
 	const init = { status: response.status, statusText: response.statusText, headers };
-	if (!encoding || body.length < MIN_COMPRESS_BYTES) return new Response(body, init);
+	if (body.length < MIN_COMPRESS_BYTES) return new Response(body, init);
 	const compressed =
 		encoding === 'br'
 			? brotliCompressSync(body, {
