@@ -223,3 +223,25 @@ describe('facets', () => {
 		expect(facetKey('district', '株洲县')).toBe('渌口区');
 	});
 });
+
+describe('notices that only look alike', () => {
+	it('stay apart: one number and one title for many different 寻亲 notices', async () => {
+		const { db } = await openDatabase(':memory:');
+		const child = (foundAt: string): RecordInput => ({
+			kind: 'family_search',
+			subtype: 'found_child',
+			title: '查找弃婴生父母公告',
+			district: null,
+			fields: { foundAt, gender: '女' },
+			phones: [{ number: '0731-22000007', raw: '22000007' }],
+			emails: []
+		});
+		await post(db, child('2026-01-02'));
+		await post(db, child('2026-02-03'));
+		const same = await post(db, child('2026-02-03'));
+		const list = await listRecords(db, 'family_search', {}, '2026-11-30');
+		// The two different children are both listed; the reprint of the second is folded.
+		expect(list.total).toBe(2);
+		expect(list.records.map((r) => [r.id, r.twins])).toContainEqual([same, 1]);
+	});
+});

@@ -40,32 +40,49 @@ export interface RecordSummary {
 	publishedAt: string | null;
 }
 
-/** The first phone number of the record `alias` names (see MAIN_PHONE). */
-const phoneOf = (alias: 'records' | 'twin') =>
-	sql.raw(
-		`(select number from record_phones where record_id = ${alias}.id order by position, id limit 1)`
-	);
-
-/** The published printings of the same notice as `records`: same kind, title and main number. */
-const TWINS = sql`records twin where twin.kind = records.kind and twin.title = records.title
-	and twin.status = 'published' and ${phoneOf('twin')} is ${phoneOf('records')}`;
+/** Kinds whose printings are the same notice when title and number agree. */
+const SAME_BY_NUMBER: readonly Kind[] = ['hotline', 'procedure', 'event'];
 
 /**
- * A newer printing of the same notice is published (a hotline reprinted every week): lists show
- * a notice once, its newest printing, with 另有 N 处刊登. The (kind, title) index of the
- * importer's duplicate check makes this one short index probe per row.
+ * The published printings of the same notice as `records`. Hotlines, procedures and events:
+ * same kind, title and main number (a hotline reprinted every week). Lost & found and 寻亲:
+ * also the same text and fields (dates included) — 福利院 print many 查找弃婴生父母公告 under one number, each a
+ * different child, and none of those may hide another.
+ * Each is one index seek: records_twins (kind, title, main_phone, …) for the first; for the
+ * second the importer's records_duplicate_check (kind, title, body length and ending), with
+ * `+` keeping the planner off records_twins, whose (title, number) groups can be thousands.
+ * Pass the kind when it is known: the planner then sees one plain condition.
  */
-const HAS_NEWER_TWIN = sql<boolean>`exists (select 1 from ${TWINS}
-	and (coalesce(twin.issued_on, '') > coalesce(records.issued_on, '')
-		or (coalesce(twin.issued_on, '') = coalesce(records.issued_on, '') and twin.id > records.id)))`;
+function twinsOf(kind?: Kind) {
+	const byNumber = sql`twin.main_phone is records.main_phone`;
+	const byText = sql`length(twin.body) = length(records.body)
+		and substr(twin.body, -8) = substr(records.body, -8)
+		and twin.body = records.body and twin.data = records.data
+		and +twin.main_phone is records.main_phone`;
+	const same = kind
+		? SAME_BY_NUMBER.includes(kind)
+			? byNumber
+			: byText
+		: sql`((records.kind in ('hotline', 'procedure', 'event') and ${byNumber})
+			or (records.kind in ('lost_found', 'family_search') and ${byText}))`;
+	return sql`records twin where twin.kind = records.kind and twin.title = records.title
+		and twin.status = 'published' and ${same}`;
+}
+
+/**
+ * A newer printing of the same notice is published: lists show a notice once, its newest
+ * printing, with 另有 N 处刊登. (issued_on is never null: triggers of migration 0005.)
+ */
+const hasNewerTwin = (kind?: Kind) =>
+	sql<boolean>`exists (select 1 from ${twinsOf(kind)}
+		and (twin.issued_on, twin.id) > (records.issued_on, records.id))`;
 
 /** How many other printings of the same notice are published. */
-const OTHER_TWINS = sql<number>`(select count(*) from ${TWINS} and twin.id <> records.id)`;
+const otherTwins = (kind?: Kind) =>
+	sql<number>`(select count(*) from ${twinsOf(kind)} and twin.id <> records.id)`;
 
 /** A record's first phone number (the one its notice leads with), for tap-to-call in lists. */
-const MAIN_PHONE = sql<
-	string | null
->`(select number from record_phones where record_id = records.id order by position, id limit 1)`;
+const MAIN_PHONE = sql<string | null>`main_phone`;
 
 /** A record as lists show it: the summary plus the date it was printed and its main number. */
 export interface ListedSummary extends RecordSummary {
@@ -84,7 +101,7 @@ export async function newestRecords(db: DB, limit = 8, kind?: Kind): Promise<Lis
 	let q = db
 		.selectFrom('records')
 		.where('status', '=', 'published')
-		.where(sql<boolean>`not ${HAS_NEWER_TWIN}`);
+		.where(sql<boolean>`not ${hasNewerTwin(kind)}`);
 	if (kind) q = q.where('kind', '=', kind);
 	return q
 		.select([
@@ -260,7 +277,7 @@ function listingQuery(
 	}
 	if (kind === 'family_search' && filters.open)
 		q = q.where((eb) => eb.or([eb('date_end', 'is', null), eb('date_end', '>=', today)]));
-	return q.where(sql<boolean>`not ${HAS_NEWER_TWIN}`);
+	return q.where(sql<boolean>`not ${hasNewerTwin(kind)}`);
 }
 
 /** How many records a listing shows with these filters (what its 共 N 条 says). */
@@ -322,7 +339,7 @@ export async function listRecords(
 		'published_at as publishedAt',
 		'issued_on as issuedOn',
 		MAIN_PHONE.as('phone'),
-		OTHER_TWINS.as('twins'),
+		otherTwins(kind).as('twins'),
 		sql<string | null>`case when kind = 'hotline' then json_extract(data, '$.name') end`.as('name'),
 		sql<string | null>`case when kind = 'hotline' then json_extract(data, '$.hours') end`.as(
 			'hours'
@@ -385,7 +402,7 @@ async function rawFacetValues(
 			])
 			.where('status', '=', 'published')
 			.where(sql.ref(column), 'is not', null)
-			.where(sql<boolean>`not ${HAS_NEWER_TWIN}`);
+			.where(sql<boolean>`not ${hasNewerTwin(kind)}`);
 		if (kind) q = q.where('kind', '=', kind);
 		const rows = await q.groupBy(sql.ref(column)).orderBy('n', 'desc').limit(2000).execute();
 		return rows.map((r) => ({ value: r.value, n: Number(r.n) }));
@@ -497,7 +514,7 @@ export interface Twin {
 export async function findTwins(db: DB, id: number, limit = 50): Promise<Twin[]> {
 	const { rows } = await sql<Twin>`
 		select twin.id as id, twin.issued_on as issuedOn, twin.status as status
-		from records, ${TWINS} and twin.id <> records.id
+		from records, ${twinsOf()} and twin.id <> records.id
 		and records.id = ${id}
 		order by twin.issued_on desc, twin.id desc
 		limit ${limit}`.execute(db);
