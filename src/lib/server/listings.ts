@@ -44,42 +44,40 @@ export interface RecordSummary {
 const SAME_BY_NUMBER: readonly Kind[] = ['hotline', 'procedure', 'event'];
 
 /**
- * The published printings of the same notice as `records`. Hotlines, procedures and events:
- * same kind, title and main number (a hotline reprinted every week). Lost & found and 寻亲:
- * also the same text and fields (dates included) — 福利院 print many 查找弃婴生父母公告 under one number, each a
- * different child, and none of those may hide another.
- * Each is one index seek: records_twins (kind, title, main_phone, …) for the first; for the
- * second the importer's records_duplicate_check (kind, title, body length and ending), with
- * `+` keeping the planner off records_twins, whose (title, number) groups can be thousands.
- * Pass the kind when it is known: the planner then sees one plain condition.
+ * The published printings of the same notice as `records`: hotlines, procedures and events of
+ * the same kind, title and main number (a hotline reprinted every week). One index seek on
+ * records_twins (kind, title, main_phone, status, issued_on, id).
+ * Lost & found and 寻亲 are never folded: 福利院 print many 查找弃婴生父母公告 under one title
+ * and number, each a different child, and comparing their texts row by row took minutes at
+ * 50,000 records (see the README's known gaps).
  */
 function twinsOf(kind?: Kind) {
-	const byNumber = sql`twin.main_phone is records.main_phone`;
-	const byText = sql`length(twin.body) = length(records.body)
-		and substr(twin.body, -8) = substr(records.body, -8)
-		and twin.body = records.body and twin.data = records.data
-		and +twin.main_phone is records.main_phone`;
-	const same = kind
-		? SAME_BY_NUMBER.includes(kind)
-			? byNumber
-			: byText
-		: sql`((records.kind in ('hotline', 'procedure', 'event') and ${byNumber})
-			or (records.kind in ('lost_found', 'family_search') and ${byText}))`;
+	const kinds = kind ? (SAME_BY_NUMBER.includes(kind) ? [kind] : []) : SAME_BY_NUMBER;
+	if (!kinds.length) return undefined;
 	return sql`records twin where twin.kind = records.kind and twin.title = records.title
-		and twin.status = 'published' and ${same}`;
+		and twin.main_phone is records.main_phone and twin.status = 'published'
+		and records.kind in (${sql.join(kinds)})`;
 }
 
 /**
  * A newer printing of the same notice is published: lists show a notice once, its newest
  * printing, with 另有 N 处刊登. (issued_on is never null: triggers of migration 0005.)
  */
-const hasNewerTwin = (kind?: Kind) =>
-	sql<boolean>`exists (select 1 from ${twinsOf(kind)}
-		and (twin.issued_on, twin.id) > (records.issued_on, records.id))`;
+const hasNewerTwin = (kind?: Kind) => {
+	const twins = twinsOf(kind);
+	return twins
+		? sql<boolean>`exists (select 1 from ${twins}
+			and (twin.issued_on, twin.id) > (records.issued_on, records.id))`
+		: sql<boolean>`0`;
+};
 
 /** How many other printings of the same notice are published. */
-const otherTwins = (kind?: Kind) =>
-	sql<number>`(select count(*) from ${twinsOf(kind)} and twin.id <> records.id)`;
+const otherTwins = (kind?: Kind) => {
+	const twins = twinsOf(kind);
+	return twins
+		? sql<number>`(select count(*) from ${twins} and twin.id <> records.id)`
+		: sql<number>`0`;
+};
 
 /** A record's first phone number (the one its notice leads with), for tap-to-call in lists. */
 const MAIN_PHONE = sql<string | null>`main_phone`;
@@ -514,7 +512,7 @@ export interface Twin {
 export async function findTwins(db: DB, id: number, limit = 50): Promise<Twin[]> {
 	const { rows } = await sql<Twin>`
 		select twin.id as id, twin.issued_on as issuedOn, twin.status as status
-		from records, ${twinsOf()} and twin.id <> records.id
+		from records, ${twinsOf()!} and twin.id <> records.id
 		and records.id = ${id}
 		order by twin.issued_on desc, twin.id desc
 		limit ${limit}`.execute(db);
