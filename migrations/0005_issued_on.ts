@@ -31,16 +31,22 @@ export async function up(db: Kysely<any>): Promise<void> {
 	await sql`update records set main_phone = ${MAIN_PHONE('records.id')}`.execute(db);
 	await sql`create index records_twins
 		on records (kind, title, main_phone, status, issued_on, id)`.execute(db);
-	for (const [event, row] of [
-		['insert', 'new'],
-		['update', 'new'],
-		['delete', 'old']
-	] as const)
-		await sql`create trigger ${sql.ref(`record_phones_main_${event}`)}
-			after ${sql.raw(event)} on record_phones begin
-			update records set main_phone = ${MAIN_PHONE(`${row}.record_id`)}
-				where id = ${sql.raw(row)}.record_id;
+	// Phones are written in order (position 0, 1, …): a later phone cannot become the main one,
+	// and a phone equal to the main number changes nothing. Skipping those keeps a bulk load
+	// (which sets main_phone itself and drops record_phones' index while loading) linear.
+	const current = sql.raw('(select main_phone from records where id = new.record_id)');
+	await sql`create trigger record_phones_main_insert after insert on record_phones
+		when not (${current} is new.number or (new.position > 0 and ${current} is not null))
+		begin
+			update records set main_phone = ${MAIN_PHONE('new.record_id')} where id = new.record_id;
 		end`.execute(db);
+	await sql`create trigger record_phones_main_update after update on record_phones begin
+		update records set main_phone = ${MAIN_PHONE('new.record_id')} where id = new.record_id;
+		update records set main_phone = ${MAIN_PHONE('old.record_id')} where id = old.record_id;
+	end`.execute(db);
+	await sql`create trigger record_phones_main_delete after delete on record_phones begin
+		update records set main_phone = ${MAIN_PHONE('old.record_id')} where id = old.record_id;
+	end`.execute(db);
 
 	await sql`update records set issued_on = ${FROM_SOURCES('records.id')}`.execute(db);
 	// Listings of one kind sorted newest printed first, and the home page's newest across kinds.

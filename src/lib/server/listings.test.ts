@@ -118,6 +118,12 @@ describe('listRecords', () => {
 		});
 		const [row] = (await listRecords(db, 'event', {}, '2026-11-30')).records;
 		expect(row.phone).toBe('0731-28000001');
+		// The triggers keep it when the numbers change (a moderator drops the first one).
+		await db.deleteFrom('record_phones').where('number', '=', '0731-28000001').execute();
+		const [after] = (await listRecords(db, 'event', {}, '2026-11-30')).records;
+		expect(after.phone).toBe('13974100002');
+		await db.deleteFrom('record_phones').execute();
+		expect((await listRecords(db, 'event', {}, '2026-11-30')).records[0].phone).toBeNull();
 	});
 
 	it('hides closed sign-ups and 公告期 only when asked', async () => {
