@@ -316,8 +316,15 @@ export async function listRecords(
 	today = clockToday()
 ): Promise<ListResult> {
 	const q = listingQuery(db, kind, filters, await expandFacets(db, kind, filters), today);
-	const { n } = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-	const total = Number(n);
+	// The total reads every matching row (and checks each for a newer printing): memoised per
+	// filter set until the next write, so paging a listing counts once.
+	const { page: _page, ...counted } = filters;
+	const total = await cachedRead(
+		db,
+		JSON.stringify(['list-count', kind, counted, today]),
+		async () =>
+			Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+	);
 	const pages = Math.max(1, Math.ceil(total / LIST_PAGE_SIZE));
 	// A page past the end shows the first page (a stale link, a typed URL), never an empty one.
 	const requested = filters.page ?? 1;
