@@ -7,6 +7,7 @@ import {
 	setSessionTokenCookie,
 	validateSessionToken
 } from '$lib/server/auth/session';
+import { compressResponse } from '$lib/server/compression';
 import { getDatabase } from '$lib/server/db';
 import { logRequest } from '$lib/server/log';
 import { understand } from '$lib/server/search/understand';
@@ -106,6 +107,37 @@ const handleBodyLimit: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
+/** Rendered HTML, JSON and feeds go out gzip/brotli compressed when the client accepts it. */
+const handleCompression: Handle = async ({ event, resolve }) =>
+	compressResponse(event.request, await resolve(event));
+
+/** Public read-only outputs other sites may fetch from their pages (CORS, GET only). */
+const OPEN_PATHS = /^\/(api\/|feed\.xml$|events\.ics$|records\/\d+\/calendar\.ics$)/;
+
+/**
+ * The public API and feeds answer any origin's GET (they are public and need no cookie); the
+ * preflight of a cross-site GET is answered here. Nothing else is opened: moderation and forms
+ * keep the same-origin rule.
+ */
+const handleCors: Handle = async ({ event, resolve }) => {
+	if (!OPEN_PATHS.test(event.url.pathname) || event.url.pathname.startsWith('/api/mod'))
+		return resolve(event);
+	if (event.request.method === 'OPTIONS')
+		return new Response(null, {
+			status: 204,
+			headers: {
+				'access-control-allow-origin': '*',
+				'access-control-allow-methods': 'GET, HEAD, OPTIONS',
+				'access-control-allow-headers': 'Accept, Accept-Language, Content-Type',
+				'access-control-max-age': '86400'
+			}
+		});
+	const response = await resolve(event);
+	if (event.request.method === 'GET' || event.request.method === 'HEAD')
+		response.headers.set('access-control-allow-origin', '*');
+	return response;
+};
+
 const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	response.headers.set('X-Content-Type-Options', 'nosniff');
@@ -157,6 +189,8 @@ const handleAuth: Handle = async ({ event, resolve }) => {
 export const handle: Handle = sequence(
 	handleRequestLog,
 	handleBodyLimit,
+	handleCompression,
+	handleCors,
 	handleSecurityHeaders,
 	handleAuth,
 	handleLargeText

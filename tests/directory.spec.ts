@@ -27,13 +27,13 @@ test.describe('listings', () => {
 		await expect(page.getByRole('link', { name: '清除筛选条件' })).toBeVisible();
 	});
 
-	test('events: upcoming by default, past ones show 报名已截止', async ({ page }) => {
+	test('events: upcoming by default, past ones show 活动已结束', async ({ page }) => {
 		await page.goto('/events');
 		await expect(page.getByRole('link', { name: '【测试】2099年全民健身跑报名' })).toBeVisible();
 		await expect(page.getByRole('link', { name: '【测试】老年书法班报名' })).toHaveCount(0);
 		await page.goto('/events?when=past');
 		const past = page.getByRole('listitem').filter({ hasText: '【测试】老年书法班报名' });
-		await expect(past).toContainText('报名已截止');
+		await expect(past).toContainText('活动已结束');
 	});
 
 	test('lost & found filters by document type and date range; bad dates are ignored with a message', async ({
@@ -226,7 +226,7 @@ test.describe('without JavaScript', () => {
 		await page.getByText('筛选和排序').click();
 		await page.getByLabel('时间').selectOption('past');
 		await page.getByRole('button', { name: '筛选' }).click();
-		await expect(page.getByText('报名已截止').first()).toBeVisible();
+		await expect(page.getByText('活动已结束').first()).toBeVisible();
 	});
 });
 

@@ -1,5 +1,6 @@
 import { getDatabase } from '$lib/server/db';
-import { countPublishedByKind, newestRecords } from '$lib/server/listings';
+import { nowInBeijing } from '$lib/clock';
+import { countListedByKind, newestRecords } from '$lib/server/listings';
 import { toPublic } from '$lib/server/public';
 import type { PageServerLoad } from './$types';
 
@@ -14,6 +15,11 @@ export const csr = false;
 // Public page: no permission needed; only published records are read, sent through toPublic.
 export const load: PageServerLoad = async () => {
 	const { db } = await getDatabase();
-	const [counts, newest] = await Promise.all([countPublishedByKind(db), newestRecords(db, 8)]);
-	return toPublic({ counts, newest });
+	// One clock reading: the counts (upcoming events) and the states of the newest agree.
+	const now = nowInBeijing();
+	const [counts, newest] = await Promise.all([
+		countListedByKind(db, now.slice(0, 10)),
+		newestRecords(db, 8)
+	]);
+	return toPublic({ counts, newest, now });
 };

@@ -9,7 +9,7 @@ import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { SERVER_NODE_FLAGS } from '../server/nodeFlags';
 
 export interface LoadFigures {
@@ -255,7 +255,15 @@ export async function pageWeight(base: string, path: string): Promise<PageWeight
 	const pageUrl = base + path;
 	const page = await get(pageUrl, { 'accept-encoding': 'br, gzip' });
 	if (page.status !== 200) throw new Error(`${path}: HTTP ${page.status}`);
-	const html = page.headers['content-encoding'] ? '' : page.body.toString('utf8');
+	// The server compresses HTML (hooks: handleCompression): read the links from the decoded page.
+	const encoding = page.headers['content-encoding'];
+	const html = (
+		encoding === 'br'
+			? brotliDecompressSync(page.body)
+			: encoding === 'gzip'
+				? gunzipSync(page.body)
+				: page.body
+	).toString('utf8');
 	const { css, js } = assetsOf(html, pageUrl);
 	let cssBytes = 0;
 	for (const href of css)

@@ -4,6 +4,7 @@
  */
 import type { RecordStatus } from '../server/db/schema';
 import type { Kind } from '../extract/types';
+import { RESOLVED_LABEL } from './states';
 
 export type Transition =
 	'publish' | 'reject' | 'unreject' | 'resolve' | 'unresolve' | 'archive' | 'delete' | 'restore';
@@ -52,9 +53,9 @@ export const TRANSITIONS: Record<Transition, TransitionDef> = {
 	restore: { from: ['archived'], to: 'previous', label: '从归档恢复', hint: '恢复到归档前的状态' }
 };
 
-/** The label of the resolve button: 已认领 for lost and found, 已找到 for 寻亲. */
+/** The label of the resolve button, in the public pages' words (records/states.ts). */
 export function resolveLabel(kind: Kind): string {
-	return kind === 'lost_found' ? '标记为已认领' : '标记为已找到';
+	return '标记为' + (RESOLVED_LABEL[kind] ?? '已解决');
 }
 
 /** True when the transition is allowed for a record of this kind in this status. */

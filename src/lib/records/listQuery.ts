@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { KINDS } from './kinds';
 
 /**
  * Listing and search query strings. Every filter lives in the URL so a listing can be shared.
@@ -17,15 +18,30 @@ export const ListQuerySchema = v.object({
 	place: text,
 	from: date,
 	to: date,
+	since: date,
 	when: v.optional(v.picklist(['upcoming', 'past'])),
+	open: v.optional(v.picklist(['1'])),
 	resolved: v.optional(v.picklist(['1'])),
-	sort: v.optional(v.picklist(['new', 'date', 'title'])),
-	page: v.optional(v.pipe(v.string(), v.toNumber(), v.integer(), v.minValue(1), v.maxValue(10_000)))
+	sort: v.optional(v.picklist(['new', 'date', 'title']))
 });
 
-export type ListQuery = v.InferOutput<typeof ListQuerySchema>;
+export type ListQuery = v.InferOutput<typeof ListQuerySchema> & { page?: number };
 
-/** Parses URL search params field by field: one bad field never discards the good ones. */
+/**
+ * A page number from the URL: a positive whole number, else undefined (the first page). Never
+ * an error: `?page=abc`, `page=0` or a page past the end are stale or typed links, not mistakes
+ * worth a message.
+ */
+export function parsePage(raw: string | null): number | undefined {
+	if (raw === null || !/^\s*\d{1,9}\s*$/.test(raw)) return undefined;
+	const page = Number(raw);
+	return page >= 1 ? page : undefined;
+}
+
+/**
+ * Parses URL search params field by field: one bad field never discards the good ones.
+ * `dropped` names the filters that did not parse (the page says so); a bad page is not one.
+ */
 export function parseListQuery(params: URLSearchParams): { query: ListQuery; dropped: string[] } {
 	const query: Record<string, unknown> = {};
 	const dropped: string[] = [];
@@ -36,23 +52,23 @@ export function parseListQuery(params: URLSearchParams): { query: ListQuery; dro
 		if (parsed.success) query[key] = parsed.output;
 		else dropped.push(key);
 	}
+	const page = parsePage(params.get('page'));
+	if (page) query.page = page;
 	return { query: query as ListQuery, dropped };
 }
 
-export const SearchQuerySchema = v.object({
-	q: v.optional(v.pipe(v.string(), v.maxLength(200)), ''),
-	kind: v.optional(v.picklist(['hotline', 'procedure', 'lost_found', 'family_search', 'event'])),
-	page: v.optional(v.pipe(v.string(), v.toNumber(), v.integer(), v.minValue(1), v.maxValue(500)))
-});
-
-/** Parses /search and /api/search parameters; an over-long query is cut, not refused. */
-export function parseSearchQuery(params: URLSearchParams) {
-	const raw = {
+/** Parses /search and /api/search parameters field by field; an over-long query is cut. */
+export function parseSearchQuery(params: URLSearchParams): {
+	q: string;
+	kind: (typeof KINDS)[number] | undefined;
+	page: number | undefined;
+} {
+	const kind = params.get('kind');
+	return {
 		q: (params.get('q') ?? '').slice(0, 200),
-		kind: params.get('kind') || undefined,
-		page: params.get('page') || undefined
+		kind: (KINDS as readonly string[]).includes(kind ?? '')
+			? (kind as (typeof KINDS)[number])
+			: undefined,
+		page: parsePage(params.get('page'))
 	};
-	const parsed = v.safeParse(SearchQuerySchema, raw);
-	if (parsed.success) return parsed.output;
-	return { q: raw.q, kind: undefined, page: undefined };
 }

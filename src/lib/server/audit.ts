@@ -9,7 +9,8 @@ export interface AuditEntryInput {
 	/** Who acted; for a failed sign-in the name as typed and the id only if it exists. */
 	user: { id: number | null; username: string } | null;
 	action: AuditAction;
-	targetType?: 'record' | 'user' | 'suggestion' | 'source' | 'report' | 'address' | 'page_job' | null;
+	targetType?:
+		'record' | 'user' | 'suggestion' | 'source' | 'report' | 'address' | 'page_job' | null;
 	targetId?: number | null;
 	detail?: Record<string, unknown>;
 	ip?: string | null;

@@ -7,6 +7,7 @@
  * Only for a database nobody else is writing: it turns off the journal while it runs.
  */
 import type Database from 'better-sqlite3';
+import { today as beijingDate } from '../clock';
 import type { RecordStatus } from './db/schema';
 import { rowValues, snapshotOf, type RecordInput } from './records';
 import { searchEntryValues } from './search/index';
@@ -67,10 +68,11 @@ export function bulkInsertRecords(
 
 	const insertRecord = sqlite.prepare(`insert into records (kind, subtype, title, status,
 		district, organization, document_type, document_number, gender, place, date_start, date_end,
-		deadline, body, data, confidence, created_at, updated_at, published_at)
+		deadline, body, data, confidence, created_at, updated_at, published_at, issued_on,
+		main_phone)
 		values (@kind, @subtype, @title, @status, @district, @organization, @document_type,
 		@document_number, @gender, @place, @date_start, @date_end, @deadline, @body, @data,
-		@confidence, @created_at, @created_at, @published_at)`);
+		@confidence, @created_at, @created_at, @published_at, @issued_on, @main_phone)`);
 	const insertPhone = sqlite.prepare(
 		'insert into record_phones (record_id, number, digits, raw, label, position) values (?, ?, ?, ?, ?, ?)'
 	);
@@ -93,7 +95,11 @@ export function bulkInsertRecords(
 					status: record.status,
 					confidence: record.confidence ?? null,
 					created_at: at,
-					published_at: record.status === 'draft' ? null : at
+					published_at: record.status === 'draft' ? null : at,
+					// Set here, not by the triggers of migration 0005: their look-ups would scan
+					// record_phones without its index (dropped while loading) for every phone.
+					issued_on: beijingDate(new Date(at)),
+					main_phone: record.phones[0]?.number ?? null
 				}).lastInsertRowid
 			);
 			record.phones.forEach((p, position) =>

@@ -1,8 +1,11 @@
 import { sql } from 'kysely';
 import { today as clockToday } from '../clock';
 import type { CardEntry } from '../records/hotlineCard';
-import type { Kind } from '../extract/types';
+import { DISTRICT_ALIASES } from '../extract/constants';
+import { normalize } from '../extract/normalize';
+import { KINDS, type Kind } from '../extract/types';
 import type { DB } from './db';
+import { cachedRead } from './db/readCache';
 
 /**
  * Listings show published records; resolved/expired ones stay reachable by link and search.
@@ -38,9 +41,66 @@ export interface RecordSummary {
 	publishedAt: string | null;
 }
 
-/** The newest published records of all kinds. */
-export async function newestRecords(db: DB, limit = 8, kind?: Kind): Promise<RecordSummary[]> {
-	let q = db.selectFrom('records').where('status', '=', 'published');
+/** Kinds whose printings are the same notice when title and number agree. */
+const SAME_BY_NUMBER: readonly Kind[] = ['hotline', 'procedure', 'event'];
+
+/**
+ * The published printings of the same notice as `records`: hotlines, procedures and events of
+ * the same kind, title and main number (a hotline reprinted every week). One index seek on
+ * records_twins (kind, title, main_phone, status, issued_on, id).
+ * Lost & found and 寻亲 are never folded: 福利院 print many 查找弃婴生父母公告 under one title
+ * and number, each a different child, and comparing their texts row by row took minutes at
+ * 50,000 records (see the README's known gaps).
+ */
+function twinsOf(kind?: Kind) {
+	const kinds = kind ? (SAME_BY_NUMBER.includes(kind) ? [kind] : []) : SAME_BY_NUMBER;
+	if (!kinds.length) return undefined;
+	return sql`records twin where twin.kind = records.kind and twin.title = records.title
+		and twin.main_phone is records.main_phone and twin.status = 'published'
+		and records.kind in (${sql.join(kinds)})`;
+}
+
+/**
+ * A newer printing of the same notice is published: lists show a notice once, its newest
+ * printing, with 另有 N 处刊登. (issued_on is never null: triggers of migration 0005.)
+ */
+const hasNewerTwin = (kind?: Kind) => {
+	const twins = twinsOf(kind);
+	return twins
+		? sql<boolean>`exists (select 1 from ${twins}
+			and (twin.issued_on, twin.id) > (records.issued_on, records.id))`
+		: sql<boolean>`0`;
+};
+
+/** How many other printings of the same notice are published. */
+const otherTwins = (kind?: Kind) => {
+	const twins = twinsOf(kind);
+	return twins
+		? sql<number>`(select count(*) from ${twins} and twin.id <> records.id)`
+		: sql<number>`0`;
+};
+
+/** A record's first phone number (the one its notice leads with), for tap-to-call in lists. */
+const MAIN_PHONE = sql<string | null>`main_phone`;
+
+/** A record as lists show it: the summary plus the date it was printed and its main number. */
+export interface ListedSummary extends RecordSummary {
+	/** The date the information was printed (newest source page) or posted (Beijing). */
+	issuedOn: string | null;
+	/** Event end / 寻亲 end of 公告期, for the record's state. */
+	dateEnd: string | null;
+	phone: string | null;
+}
+
+/**
+ * The newest published records of all kinds: newest printed first (records.issued_on), so a
+ * 2020 Q&A imported today does not lead the home page.
+ */
+export async function newestRecords(db: DB, limit = 8, kind?: Kind): Promise<ListedSummary[]> {
+	let q = db
+		.selectFrom('records')
+		.where('status', '=', 'published')
+		.where(sql<boolean>`not ${hasNewerTwin(kind)}`);
 	if (kind) q = q.where('kind', '=', kind);
 	return q
 		.select([
@@ -51,10 +111,13 @@ export async function newestRecords(db: DB, limit = 8, kind?: Kind): Promise<Rec
 			'status',
 			'district',
 			'date_start as dateStart',
+			'date_end as dateEnd',
 			'deadline',
-			'published_at as publishedAt'
+			'published_at as publishedAt',
+			'issued_on as issuedOn',
+			MAIN_PHONE.as('phone')
 		])
-		.orderBy('published_at', 'desc')
+		.orderBy('issued_on', 'desc')
 		.orderBy('id', 'desc')
 		.limit(limit)
 		.execute();
@@ -126,11 +189,16 @@ export interface ListFilters {
 	documentType?: string;
 	gender?: string;
 	place?: string;
+	/** Lost & found / 寻亲: the notice's own date, else the date it was printed. */
 	from?: string;
 	to?: string;
+	/** Printed (issued_on) on or after this date, every kind. */
+	since?: string;
 	/** Events: upcoming (default) or past. */
 	when?: 'upcoming' | 'past';
-	/** Lost & found / 寻亲: include notices marked resolved (已找到 / 已认领). */
+	/** Events: sign-up still open; 寻亲: 公告期 not yet over. Default: both shown, with their state. */
+	open?: boolean;
+	/** Lost & found / 寻亲: include notices marked resolved (已认领 / 已找到). */
 	resolved?: boolean;
 	sort?: 'new' | 'date' | 'title';
 	page?: number;
@@ -140,10 +208,14 @@ export interface ListResult {
 	total: number;
 	page: number;
 	pages: number;
-	records: (RecordSummary & {
+	records: (ListedSummary & {
 		organization: string | null;
 		place: string | null;
-		dateEnd: string | null;
+		/** Other published printings of the same notice (another day, another page). */
+		twins: number;
+		/** Hotlines: what the number is for, and when it answers (phone-book lines). */
+		name: string | null;
+		hours: string | null;
 	})[];
 }
 
@@ -152,21 +224,49 @@ function likeContains(value: string): string {
 	return '%' + value.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
 }
 
-/** A page of one kind's public records, filtered and sorted; `today` decides upcoming/past. */
-export async function listRecords(
+/** A notice's own date, else the date it was printed: 遗失声明 have no date of their own. */
+const NOTICE_DATE = sql<string>`coalesce(date_start, issued_on)`;
+
+/** Facet filters as the stored spellings they stand for (facetVariants). */
+interface FacetFilters {
+	organization?: string[];
+	district?: string[];
+	documentType?: string[];
+}
+
+async function expandFacets(db: DB, kind: Kind, filters: ListFilters): Promise<FacetFilters> {
+	return {
+		organization: filters.organization
+			? await facetVariants(db, kind, 'organization', filters.organization)
+			: undefined,
+		district: filters.district
+			? await facetVariants(db, kind, 'district', filters.district)
+			: undefined,
+		documentType: filters.documentType
+			? await facetVariants(db, kind, 'document_type', filters.documentType)
+			: undefined
+	};
+}
+
+/**
+ * One kind's public records as filtered — the one query behind a listing's rows, its total and
+ * the home page's count, so the two can never disagree.
+ */
+function listingQuery(
 	db: DB,
 	kind: Kind,
 	filters: ListFilters,
-	today = clockToday()
-): Promise<ListResult> {
+	facets: FacetFilters,
+	today: string
+) {
 	let q = db.selectFrom('records').where('kind', '=', kind);
 	q = filters.resolved
 		? q.where('status', 'in', ['published', 'resolved'])
 		: q.where('status', '=', 'published');
 	if (filters.subtype) q = q.where('subtype', '=', filters.subtype);
-	if (filters.organization) q = q.where('organization', '=', filters.organization);
-	if (filters.district) q = q.where('district', '=', filters.district);
-	if (filters.documentType) q = q.where('document_type', '=', filters.documentType);
+	if (facets.organization) q = q.where('organization', 'in', facets.organization);
+	if (facets.district) q = q.where('district', 'in', facets.district);
+	if (facets.documentType) q = q.where('document_type', 'in', facets.documentType);
 	if (filters.gender) q = q.where('gender', '=', filters.gender);
 	if (filters.place)
 		q = q.where(sql<boolean>`place like ${likeContains(filters.place)} escape '\\'`);
@@ -180,19 +280,76 @@ export async function listRecords(
 			])
 		);
 	}
-	if (filters.from) q = q.where('date_start', '>=', filters.from);
-	if (filters.to) q = q.where('date_start', '<=', filters.to + 'T99');
+	if (filters.from) q = q.where(NOTICE_DATE, '>=', filters.from);
+	if (filters.to) q = q.where(NOTICE_DATE, '<=', filters.to + 'T99');
+	if (filters.since) q = q.where('issued_on', '>=', filters.since);
 	if (kind === 'event') {
 		const last = sql<string>`coalesce(date_end, date_start, deadline)`;
 		q =
 			filters.when === 'past'
 				? q.where(last, '<', today)
 				: q.where((eb) => eb.or([eb(last, '>=', today), eb(last, 'is', null)]));
+		// A deadline with a time (2026-05-01T17:00) is still open on its day until that minute;
+		// listings decide by the day, the record page by the minute.
+		if (filters.open)
+			q = q.where((eb) => eb.or([eb('deadline', 'is', null), eb('deadline', '>=', today)]));
 	}
-	const { n } = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-	const total = Number(n);
+	if (kind === 'family_search' && filters.open)
+		q = q.where((eb) => eb.or([eb('date_end', 'is', null), eb('date_end', '>=', today)]));
+	return q.where(sql<boolean>`not ${hasNewerTwin(kind)}`);
+}
+
+/** How many records a listing shows with these filters (what its 共 N 条 says). */
+export async function countListed(
+	db: DB,
+	kind: Kind,
+	filters: ListFilters,
+	today = clockToday()
+): Promise<number> {
+	const facets = await expandFacets(db, kind, filters);
+	const { n } = await listingQuery(db, kind, filters, facets, today)
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.executeTakeFirstOrThrow();
+	return Number(n);
+}
+
+/**
+ * The home page's count per category: what each listing shows by default (events: upcoming;
+ * a notice printed many times: once), counted by the listing's own query and memoised until
+ * the next write or the next Beijing day.
+ */
+export async function countListedByKind(
+	db: DB,
+	today = clockToday()
+): Promise<Record<Kind, number>> {
+	return cachedRead(db, `home-counts:${today}`, async () => {
+		const counts = {} as Record<Kind, number>;
+		for (const kind of KINDS) counts[kind] = await countListed(db, kind, {}, today);
+		return counts;
+	});
+}
+
+/** A page of one kind's public records, filtered and sorted; `today` decides upcoming/past. */
+export async function listRecords(
+	db: DB,
+	kind: Kind,
+	filters: ListFilters,
+	today = clockToday()
+): Promise<ListResult> {
+	const q = listingQuery(db, kind, filters, await expandFacets(db, kind, filters), today);
+	// The total reads every matching row (and checks each for a newer printing): memoised per
+	// filter set until the next write, so paging a listing counts once.
+	const { page: _page, ...counted } = filters;
+	const total = await cachedRead(
+		db,
+		JSON.stringify(['list-count', kind, counted, today]),
+		async () =>
+			Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+	);
 	const pages = Math.max(1, Math.ceil(total / LIST_PAGE_SIZE));
-	const page = Math.min(Math.max(1, filters.page ?? 1), pages);
+	// A page past the end shows the first page (a stale link, a typed URL), never an empty one.
+	const requested = filters.page ?? 1;
+	const page = requested >= 1 && requested <= pages ? requested : 1;
 	let ordered = q.select([
 		'id',
 		'kind',
@@ -205,7 +362,14 @@ export async function listRecords(
 		'date_start as dateStart',
 		'date_end as dateEnd',
 		'deadline',
-		'published_at as publishedAt'
+		'published_at as publishedAt',
+		'issued_on as issuedOn',
+		MAIN_PHONE.as('phone'),
+		otherTwins(kind).as('twins'),
+		sql<string | null>`case when kind = 'hotline' then json_extract(data, '$.name') end`.as('name'),
+		sql<string | null>`case when kind = 'hotline' then json_extract(data, '$.hours') end`.as(
+			'hours'
+		)
 	]);
 	const sort = filters.sort ?? (kind === 'event' ? 'date' : kind === 'hotline' ? 'title' : 'new');
 	if (sort === 'title') ordered = ordered.orderBy('title');
@@ -215,9 +379,10 @@ export async function listRecords(
 				? ordered
 						.orderBy(sql`coalesce(date_start, deadline) is null`)
 						.orderBy(sql`coalesce(date_start, deadline)`)
-				: ordered.orderBy(sql`date_start is null`).orderBy('date_start', 'desc');
-	else ordered = ordered.orderBy('published_at', 'desc');
+				: ordered.orderBy(NOTICE_DATE, 'desc');
+	// Older information ranks below newer: by the date it was printed, not the day it was imported.
 	const records = await ordered
+		.orderBy('issued_on', 'desc')
 		.orderBy('id', 'desc')
 		.limit(LIST_PAGE_SIZE)
 		.offset((page - 1) * LIST_PAGE_SIZE)
@@ -227,23 +392,157 @@ export async function listRecords(
 
 export type FacetColumn = 'organization' | 'district' | 'document_type' | 'gender' | 'subtype';
 
-/** The values a filter can take in one kind's public records, most common first. */
+/**
+ * District names as residents use them: 株洲高新区 is 天元区 (one administration), 高新区 is
+ * its short form, 株洲县 became 渌口区 in 2018; short forms like 醴陵 name the county-level city.
+ */
+const DISTRICT_CANON: Record<string, string> = {
+	...DISTRICT_ALIASES,
+	高新区: '天元区',
+	株洲高新区: '天元区',
+	株洲县: '渌口区'
+};
+
+/**
+ * One spelling per facet value: traditional → simplified and full-width → half-width (the
+ * extractor's normaliser), spaces dropped, district aliases resolved. 出生醫學證明 and
+ * 出生医学证明 are one filter value, and so are 高新区 and 株洲高新区.
+ */
+export function facetKey(column: FacetColumn, value: string): string {
+	const folded = normalize(value).replace(/\s+/g, '');
+	return column === 'district' ? (DISTRICT_CANON[folded] ?? folded) : folded;
+}
+
+/** Raw values of a column in one kind's public records (memoised until the next write). */
+async function rawFacetValues(
+	db: DB,
+	kind: Kind | undefined,
+	column: FacetColumn
+): Promise<{ value: string; n: number }[]> {
+	return cachedRead(db, `facet-raw:${kind ?? '*'}:${column}`, async () => {
+		let q = db
+			.selectFrom('records')
+			.select([
+				sql<string>`${sql.ref(column)}`.as('value'),
+				(eb) => eb.fn.countAll<number>().as('n')
+			])
+			.where('status', '=', 'published')
+			.where(sql.ref(column), 'is not', null)
+			.where(sql<boolean>`not ${hasNewerTwin(kind)}`);
+		if (kind) q = q.where('kind', '=', kind);
+		const rows = await q.groupBy(sql.ref(column)).orderBy('n', 'desc').limit(2000).execute();
+		return rows.map((r) => ({ value: r.value, n: Number(r.n) }));
+	});
+}
+
+/**
+ * The stored spellings a filter value stands for (高新区, 株洲高新区 and 天元区 for 天元区), so
+ * a filter finds every record its facet counted. The value itself when nothing matches.
+ */
+export async function facetVariants(
+	db: DB,
+	kind: Kind | undefined,
+	column: FacetColumn,
+	value: string
+): Promise<string[]> {
+	const key = facetKey(column, value);
+	const variants = (await rawFacetValues(db, kind, column))
+		.map((r) => r.value)
+		.filter((raw) => facetKey(column, raw) === key);
+	return variants.length ? [...new Set([value, ...variants])] : [value];
+}
+
+/** The values a filter can take in one kind's public records, most common first, one spelling each. */
 export async function facetValues(
 	db: DB,
 	kind: Kind,
 	column: FacetColumn,
 	limit = 40
 ): Promise<{ value: string; n: number }[]> {
-	const rows = await db
-		.selectFrom('records')
-		.select([sql<string>`${sql.ref(column)}`.as('value'), (eb) => eb.fn.countAll<number>().as('n')])
-		.where('kind', '=', kind)
-		.where('status', '=', 'published')
-		.where(sql.ref(column), 'is not', null)
-		.groupBy(sql.ref(column))
-		.orderBy('n', 'desc')
-		.orderBy('value')
-		.limit(limit)
+	const merged = new Map<string, number>();
+	for (const { value, n } of await rawFacetValues(db, kind, column)) {
+		const key = column === 'subtype' ? value : facetKey(column, value);
+		merged.set(key, (merged.get(key) ?? 0) + n);
+	}
+	return [...merged]
+		.map(([value, n]) => ({ value, n }))
+		.sort((a, b) => b.n - a.n || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
+		.slice(0, limit);
+}
+
+export const API_PAGE_SIZE = 50;
+
+/** Filters of the public JSON list (GET /api/records): no search term needed. */
+export interface ApiListFilters {
+	kind?: Kind;
+	district?: string;
+	/** Printed on or after this date (YYYY-MM-DD). */
+	since?: string;
+	page?: number;
+}
+
+/**
+ * Published records of any kind, newest printed first, a page at a time: what other sites and
+ * services read without a search term. Callers mask the rows (toPublic) before they leave.
+ */
+export async function listApiRecords(
+	db: DB,
+	filters: ApiListFilters
+): Promise<{ total: number; page: number; pages: number; records: ListedSummary[] }> {
+	let q = db.selectFrom('records').where('status', '=', 'published');
+	if (filters.kind) q = q.where('kind', '=', filters.kind);
+	if (filters.district)
+		q = q.where(
+			'district',
+			'in',
+			await facetVariants(db, filters.kind, 'district', filters.district)
+		);
+	if (filters.since) q = q.where('issued_on', '>=', filters.since);
+	const { n } = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+	const total = Number(n);
+	const pages = Math.max(1, Math.ceil(total / API_PAGE_SIZE));
+	const requested = filters.page ?? 1;
+	const page = requested >= 1 && requested <= pages ? requested : 1;
+	const records = await q
+		.select([
+			'id',
+			'kind',
+			'subtype',
+			'title',
+			'status',
+			'district',
+			'date_start as dateStart',
+			'date_end as dateEnd',
+			'deadline',
+			'published_at as publishedAt',
+			'issued_on as issuedOn',
+			MAIN_PHONE.as('phone')
+		])
+		.orderBy('issued_on', 'desc')
+		.orderBy('id', 'desc')
+		.limit(API_PAGE_SIZE)
+		.offset((page - 1) * API_PAGE_SIZE)
 		.execute();
-	return rows.map((r) => ({ value: r.value, n: Number(r.n) }));
+	return { total, page, pages, records };
+}
+
+/** Another printing of a record's notice, for the record page's 另有 N 处刊登 list. */
+export interface Twin {
+	id: number;
+	issuedOn: string | null;
+	status: string;
+}
+
+/**
+ * The other published printings of a record's notice (same kind, title and main number),
+ * newest first — the same rule lists use to show the notice once.
+ */
+export async function findTwins(db: DB, id: number, limit = 50): Promise<Twin[]> {
+	const { rows } = await sql<Twin>`
+		select twin.id as id, twin.issued_on as issuedOn, twin.status as status
+		from records, ${twinsOf()!} and twin.id <> records.id
+		and records.id = ${id}
+		order by twin.issued_on desc, twin.id desc
+		limit ${limit}`.execute(db);
+	return rows;
 }

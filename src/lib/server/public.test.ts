@@ -53,6 +53,9 @@ describe('public routes', () => {
 	const NO_RECORD_DATA = [
 		'+layout.server.ts',
 		'submit/+page.server.ts',
+		// URLs only: record ids, never their text.
+		'robots.txt/+server.ts',
+		'sitemap.xml/+server.ts',
 		'healthz/+server.ts',
 		'settings/large-text/+page.server.ts'
 	];

@@ -32,6 +32,8 @@ export interface RecordDetail {
 	dateStart: string | null;
 	dateEnd: string | null;
 	deadline: string | null;
+	/** Date the information was printed (newest source page) or posted, Beijing. */
+	issuedOn: string | null;
 	sources: RecordSource[];
 }
 
@@ -355,7 +357,8 @@ export async function findRecordById(db: DB | Trx, id: number): Promise<RecordDe
 			'published_at',
 			'date_start',
 			'date_end',
-			'deadline'
+			'deadline',
+			'issued_on'
 		])
 		.where('id', '=', id)
 		.executeTakeFirst();
@@ -397,6 +400,7 @@ export async function findRecordById(db: DB | Trx, id: number): Promise<RecordDe
 		dateStart: row.date_start,
 		dateEnd: row.date_end,
 		deadline: row.deadline,
+		issuedOn: row.issued_on,
 		sources
 	};
 }

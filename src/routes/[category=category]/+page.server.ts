@@ -3,7 +3,7 @@ import { nowInBeijing } from '$lib/clock';
 import { categoryBySlug } from '$lib/records/kinds';
 import { parseListQuery } from '$lib/records/listQuery';
 import { getDatabase } from '$lib/server/db';
-import { facetValues, listRecords, type FacetColumn } from '$lib/server/listings';
+import { facetKey, facetValues, listRecords, type FacetColumn } from '$lib/server/listings';
 import { toPublic } from '$lib/server/public';
 import type { PageServerLoad } from './$types';
 
@@ -25,6 +25,10 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	if (!category) error(404, '没有这个分类');
 	const { db } = await getDatabase();
 	const { query, dropped } = parseListQuery(url.searchParams);
+	// One spelling per value (高新区 → 天元区, 醫 → 医), so the filter's option shows as selected.
+	if (query.org) query.org = facetKey('organization', query.org);
+	if (query.district) query.district = facetKey('district', query.district);
+	if (query.doctype) query.doctype = facetKey('document_type', query.doctype);
 	// One clock reading per request: the list's upcoming/past split and the deadline tags agree.
 	const now = nowInBeijing();
 	const [list, ...facets] = await Promise.all([
@@ -41,7 +45,9 @@ export const load: PageServerLoad = async ({ params, url }) => {
 				place: query.place,
 				from: query.from,
 				to: query.to,
+				since: query.since,
 				when: query.when,
+				open: query.open === '1',
 				resolved: query.resolved === '1',
 				sort: query.sort,
 				page: query.page

@@ -67,6 +67,10 @@ export interface RecordsTable extends Omit<DerivedColumns, 'body' | 'keys'> {
 	created_at: CreatedAt;
 	updated_at: CreatedAt;
 	published_at: string | null;
+	/** Date the information was printed (newest source page) or posted; kept by triggers (0005). */
+	issued_on: ColumnType<string | null, string | null | undefined, string | null>;
+	/** The first phone number (record_phones by position); kept by triggers (0005). */
+	main_phone: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ProvenanceTable {

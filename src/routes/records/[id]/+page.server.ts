@@ -4,6 +4,7 @@ import { getDatabase } from '$lib/server/db';
 import { idParam } from '$lib/server/forms';
 import { findRelatedPublic } from '$lib/server/matches';
 import { toPublic } from '$lib/server/public';
+import { findTwins } from '$lib/server/listings';
 import { findPublicRecord } from '$lib/server/publicRecord';
 import { qrSvg } from '$lib/server/qr';
 import type { PageServerLoad } from './$types';
@@ -21,6 +22,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	const link = new URL(`/records/${record.id}`, url.origin).href;
 	return {
 		record,
+		twins: toPublic(await findTwins(db, id)),
 		now: nowInBeijing(),
 		link,
 		// Our own drawing of our own URL: it carries no record text, so it skips the masking

@@ -1,0 +1,254 @@
+import { describe, expect, it } from 'vitest';
+import type { ExtractedRecord } from '../extract/types';
+import { openDatabase, type DB } from './db';
+import {
+	countListed,
+	countListedByKind,
+	facetKey,
+	facetValues,
+	findTwins,
+	listRecords,
+	newestRecords
+} from './listings';
+import { importPage, insertRecord, type RecordInput } from './records';
+
+/** A void notice as the extractor returns it: no date of its own, only the page's. */
+function voidNotice(holder: string, start: number): ExtractedRecord {
+	return {
+		kind: 'lost_found',
+		subtype: 'void_notice',
+		title: `${holder}遗失居民身份证声明`,
+		source: { file: 'p.txt', start, end: start + 10 },
+		confidence: 0.95,
+		phones: [],
+		emails: [],
+		holder,
+		documentType: '居民身份证'
+	};
+}
+
+async function importNotice(db: DB, published: string, holder: string) {
+	const text = `株洲日报 ${published}\n${holder}不慎遗失居民身份证，声明作废。`;
+	return importPage(
+		db,
+		{ file: `${published}.txt`, text, paper: '株洲日报', published, page: null },
+		[voidNotice(holder, 14)]
+	);
+}
+
+async function post(db: DB, input: RecordInput) {
+	return db
+		.transaction()
+		.execute((trx) => insertRecord(trx, input, { status: 'published', confidence: 1 }));
+}
+
+const event = (title: string, fields: Record<string, string>): RecordInput => ({
+	kind: 'event',
+	subtype: null,
+	title,
+	district: null,
+	fields,
+	phones: [{ number: '13974100001', raw: '13974100001' }],
+	emails: []
+});
+
+describe('issued_on (the date information was printed)', () => {
+	it('comes from the newest page, follows a corrected page date, and ranks newer first', async () => {
+		const { db } = await openDatabase(':memory:');
+		await importNotice(db, '2020-04-17', '李一');
+		await importNotice(db, '2024-11-05', '赵二');
+		const newest = await newestRecords(db, 8);
+		expect(newest.map((r) => [r.title, r.issuedOn])).toEqual([
+			['赵二遗失居民身份证声明', '2024-11-05'],
+			['李一遗失居民身份证声明', '2020-04-17']
+		]);
+		// A moderator fixes the 2020 page's date: its record moves with it.
+		await db
+			.updateTable('sources')
+			.set({ published: '2025-01-02' })
+			.where('published', '=', '2020-04-17')
+			.execute();
+		const after = await newestRecords(db, 8);
+		expect(after.map((r) => r.issuedOn)).toEqual(['2025-01-02', '2024-11-05']);
+	});
+
+	it('is the Beijing day a moderator posted a record that has no page', async () => {
+		const { db } = await openDatabase(':memory:');
+		const id = await post(db, event('社区义诊报名', { startsOn: '2099-01-01' }));
+		const row = await db
+			.selectFrom('records')
+			.select(['issued_on', 'created_at'])
+			.where('id', '=', id)
+			.executeTakeFirstOrThrow();
+		const beijing = new Date(Date.parse(row.created_at) + 8 * 3_600_000).toISOString();
+		expect(row.issued_on).toBe(beijing.slice(0, 10));
+	});
+});
+
+describe('listRecords', () => {
+	it('filters 遗失声明 by the date they were printed (they have no date of their own)', async () => {
+		const { db } = await openDatabase(':memory:');
+		await importNotice(db, '2020-04-17', '李一');
+		await importNotice(db, '2024-11-05', '赵二');
+		const titles = async (filters: Parameters<typeof listRecords>[2]) =>
+			(await listRecords(db, 'lost_found', filters)).records.map((r) => r.title);
+		expect(await titles({ from: '2024-11-01', to: '2024-11-30' })).toEqual([
+			'赵二遗失居民身份证声明'
+		]);
+		expect(await titles({ since: '2021-01-01' })).toEqual(['赵二遗失居民身份证声明']);
+		expect(await titles({ to: '2020-12-31' })).toEqual(['李一遗失居民身份证声明']);
+	});
+
+	it('shows the first page for a page past the end', async () => {
+		const { db } = await openDatabase(':memory:');
+		await importNotice(db, '2024-11-05', '赵二');
+		const list = await listRecords(db, 'lost_found', { page: 600 });
+		expect(list.page).toBe(1);
+		expect(list.records).toHaveLength(1);
+	});
+
+	it('gives each row its main phone number', async () => {
+		const { db } = await openDatabase(':memory:');
+		await post(db, {
+			...event('书法班报名', { startsOn: '2099-03-01' }),
+			phones: [
+				{ number: '0731-28000001', raw: '28000001' },
+				{ number: '13974100002', raw: '13974100002' }
+			]
+		});
+		const [row] = (await listRecords(db, 'event', {}, '2026-11-30')).records;
+		expect(row.phone).toBe('0731-28000001');
+		// The triggers keep it when the numbers change (a moderator drops the first one).
+		await db.deleteFrom('record_phones').where('number', '=', '0731-28000001').execute();
+		const [after] = (await listRecords(db, 'event', {}, '2026-11-30')).records;
+		expect(after.phone).toBe('13974100002');
+		await db.deleteFrom('record_phones').execute();
+		expect((await listRecords(db, 'event', {}, '2026-11-30')).records[0].phone).toBeNull();
+	});
+
+	it('hides closed sign-ups and 公告期 only when asked', async () => {
+		const { db } = await openDatabase(':memory:');
+		await post(db, event('截止了的报名', { startsOn: '2026-12-20', deadline: '2026-11-29' }));
+		await post(db, event('还能报名', { startsOn: '2026-12-20', deadline: '2026-11-30T17:00' }));
+		const today = '2026-11-30';
+		expect((await listRecords(db, 'event', {}, today)).total).toBe(2);
+		const open = await listRecords(db, 'event', { open: true }, today);
+		expect(open.records.map((r) => r.title)).toEqual(['还能报名']);
+		await post(db, {
+			kind: 'family_search',
+			subtype: 'found_child',
+			title: '查找弃婴生父母公告',
+			district: null,
+			fields: { foundAt: '2025-03-01', noticeDeadline: '2025-04-06' },
+			phones: [],
+			emails: []
+		});
+		expect((await listRecords(db, 'family_search', {}, today)).total).toBe(1);
+		expect((await listRecords(db, 'family_search', { open: true }, today)).total).toBe(0);
+		expect((await listRecords(db, 'family_search', { open: true }, '2025-04-06')).total).toBe(1);
+	});
+});
+
+describe('countListedByKind', () => {
+	it('equals what each listing shows by default', async () => {
+		const { db } = await openDatabase(':memory:');
+		await importNotice(db, '2024-11-05', '赵二');
+		await post(db, event('去年的活动', { startsOn: '2025-05-01' }));
+		await post(db, event('明年的活动', { startsOn: '2027-05-01' }));
+		await post(db, event('没有日期的活动', { organizer: '某社区' }));
+		// Just after midnight in Beijing (still the previous day in UTC): 2026-11-30.
+		const today = '2026-11-30';
+		await post(db, event('今天的活动', { startsOn: today }));
+		const counts = await countListedByKind(db, today);
+		for (const kind of ['hotline', 'procedure', 'lost_found', 'family_search', 'event'] as const)
+			expect(counts[kind], kind).toBe((await listRecords(db, kind, {}, today)).total);
+		expect(counts.event).toBe(3);
+		expect(await countListed(db, 'event', { when: 'past' }, today)).toBe(1);
+	});
+});
+
+describe('printings of the same notice', () => {
+	const hotline = (title: string, number: string, district: string | null = null): RecordInput => ({
+		kind: 'hotline',
+		subtype: null,
+		title,
+		district,
+		fields: { name: title },
+		phones: [{ number, raw: number }],
+		emails: []
+	});
+
+	it('are listed once (the newest) with the count of the others, and counted once', async () => {
+		const { db } = await openDatabase(':memory:');
+		const ids = [];
+		for (let i = 0; i < 3; i++)
+			ids.push(await post(db, hotline('不动产登记咨询电话', '0731-28000002')));
+		// Same title, another number: another notice.
+		const other = await post(db, hotline('不动产登记咨询电话', '0731-28000003'));
+		const list = await listRecords(db, 'hotline', {}, '2026-11-30');
+		expect(list.total).toBe(2);
+		// Equal titles: the newer (higher id, same day) first.
+		expect(list.records.map((r) => [r.id, r.twins])).toEqual([
+			[other, 0],
+			[ids[2], 2]
+		]);
+		expect((await countListedByKind(db, '2026-11-30')).hotline).toBe(2);
+		expect((await newestRecords(db, 8)).map((r) => r.id)).toEqual([other, ids[2]]);
+		expect((await findTwins(db, ids[2])).map((t) => t.id)).toEqual([ids[1], ids[0]]);
+		expect(await findTwins(db, other)).toEqual([]);
+	});
+});
+
+describe('facets', () => {
+	it('fold traditional script and district aliases into one value that filters them all', async () => {
+		const { db } = await openDatabase(':memory:');
+		const notice = (documentType: string, district: string): RecordInput => ({
+			kind: 'lost_found',
+			subtype: 'void_notice',
+			title: `${documentType}遗失声明${district}`,
+			district,
+			fields: { documentType },
+			phones: [],
+			emails: []
+		});
+		await post(db, notice('出生醫學證明', '高新区'));
+		await post(db, notice('出生医学证明', '株洲高新区'));
+		await post(db, notice('出生医学证明', '天元区'));
+		await post(db, notice('居民身份证', '醴陵'));
+		expect(await facetValues(db, 'lost_found', 'document_type')).toEqual([
+			{ value: '出生医学证明', n: 3 },
+			{ value: '居民身份证', n: 1 }
+		]);
+		expect(await facetValues(db, 'lost_found', 'district')).toEqual([
+			{ value: '天元区', n: 3 },
+			{ value: '醴陵市', n: 1 }
+		]);
+		expect((await listRecords(db, 'lost_found', { district: '天元区' })).total).toBe(3);
+		expect((await listRecords(db, 'lost_found', { district: '高新区' })).total).toBe(3);
+		expect((await listRecords(db, 'lost_found', { documentType: '出生医学证明' })).total).toBe(3);
+		expect(facetKey('district', '株洲县')).toBe('渌口区');
+	});
+});
+
+describe('notices that only look alike', () => {
+	it('stay apart: one number and one title for many different 寻亲 notices', async () => {
+		const { db } = await openDatabase(':memory:');
+		const child = (foundAt: string): RecordInput => ({
+			kind: 'family_search',
+			subtype: 'found_child',
+			title: '查找弃婴生父母公告',
+			district: null,
+			fields: { foundAt, gender: '女' },
+			phones: [{ number: '0731-22000007', raw: '22000007' }],
+			emails: []
+		});
+		await post(db, child('2026-01-02'));
+		await post(db, child('2026-02-03'));
+		const same = await post(db, child('2026-02-03'));
+		const list = await listRecords(db, 'family_search', {}, '2026-11-30');
+		// Every notice is listed: 寻亲 and lost & found are never folded (see twinsOf).
+		expect(list.total).toBe(3);
+		expect(list.records.map((r) => r.twins)).toEqual([0, 0, 0]);
+		expect(await findTwins(db, same)).toEqual([]);
+	});
+});
