@@ -61,12 +61,11 @@ ensure_deps() {
 	[ -f node_modules/.bianmin-stamp ] && have=$(cat node_modules/.bianmin-stamp)
 	if [ "$(deps_stamp)" != "$have" ]; then
 		log "installing dependencies"
-		# Note: not `npm ci`. npm 11.19 writes lock files without other platforms' optional packages
-		# (rollup's native builds) and then its own `npm ci` rejects them as out of sync. `npm install`
-		# with the lock present installs the same locked versions.
-		npm install --no-audit --no-fund --loglevel=error
-		# Stamped after the install: npm may have rewritten the lock (a field it adds), and the
-		# next start must see the lock as it is now, or it would install and build again.
+		# `npm ci`: exactly the locked versions, never a rewritten lock. The lock is generated from
+		# scratch (rm -rf node_modules package-lock.json && npm install), so it lists every
+		# platform's optional native packages (rollup, esbuild, jieba…) and is valid on macOS and
+		# Windows too; one updated with node_modules present lacks them and `npm ci` refuses it.
+		npm ci --no-audit --no-fund --loglevel=error
 		deps_stamp >node_modules/.bianmin-stamp
 	fi
 }
