@@ -18,12 +18,23 @@ describe('buildCard', () => {
 		expect(card.flatMap((g) => g.entries).some((e) => e.number === '12345')).toBe(false);
 	});
 
-	it('caps each group', () => {
+	it('caps each group, and the card as a whole to one sheet', () => {
 		const many = Array.from({ length: 10 }, (_, i) => ({
 			name: `公交线路${i}咨询`,
 			number: `0731-2200010${i}`,
 			printed: 1
 		}));
 		expect(buildCard(many, 4)[0].entries).toHaveLength(4);
+		const everyKind = ['医保', '供电', '医院', '公交', '为老', '投诉', '教育', '图书馆'].flatMap(
+			(w, g) =>
+				Array.from({ length: 5 }, (_, i) => ({
+					name: `${w}咨询${i}`,
+					number: `0731-2210${g}${i}00`,
+					printed: 1
+				}))
+		);
+		const card = buildCard(everyKind, 4, 24);
+		expect(card.flatMap((g) => g.entries)).toHaveLength(24);
+		expect(Math.max(...card.map((g) => g.entries.length))).toBe(4);
 	});
 });

@@ -55,18 +55,28 @@ function groupOf(name: string): string {
  * Groups in a fixed order, each with at most `perGroup` entries, numbers printed most often
  * first; a number already among the fixed ones, or in an earlier entry, is not repeated.
  */
-export function buildCard(hotlines: readonly CardEntry[], perGroup = 6): CardGroup[] {
+export function buildCard(
+	hotlines: readonly CardEntry[],
+	perGroup = 4,
+	/** What one A4 sheet holds in large type, beside the fixed numbers. */
+	maxEntries = 24
+): CardGroup[] {
 	const seen = new Set(FIXED_NUMBERS.map((e) => e.number));
 	const byGroup = new Map<string, CardEntry[]>();
 	const sorted = [...hotlines].sort(
 		(a, b) => b.printed - a.printed || a.name.localeCompare(b.name, 'zh')
 	);
+	let taken = 0;
 	for (const entry of sorted) {
+		if (taken >= maxEntries) break;
 		if (seen.has(entry.number)) continue;
 		seen.add(entry.number);
 		const label = groupOf(entry.name);
 		const list = byGroup.get(label) ?? [];
-		if (list.length < perGroup) list.push(entry);
+		if (list.length < perGroup) {
+			list.push(entry);
+			taken++;
+		}
 		byGroup.set(label, list);
 	}
 	return [...GROUPS.map((g) => g.label), OTHER]
