@@ -97,6 +97,21 @@ test.describe('posting a notice, JavaScript off', () => {
 });
 
 test.describe('posting a notice, JavaScript on', () => {
+	test('信息有误？ works the same with JavaScript, and its form passes axe', async ({ page }) => {
+		const res = await page.request.get(`/api/search?q=${encodeURIComponent('医保报销咨询电话')}`);
+		const { results } = (await res.json()) as { results: { id: number; title: string }[] };
+		const id = results.find((r) => r.title === '【测试】医保报销咨询电话')!.id;
+		await page.goto(`/records/${id}/report`);
+		const axe = await new AxeBuilder({ page }).analyze();
+		expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual(
+			[]
+		);
+		await page.getByLabel('哪里有误').fill('办公地址已经搬到新大楼');
+		await page.getByLabel('您的联系方式（选填，不会公开）').fill('邮箱 someone@example.com');
+		await page.getByRole('button', { name: '提交' }).click();
+		await expect(page.getByRole('heading', { name: '谢谢，已收到' })).toBeVisible();
+	});
+
 	test('the form passes axe and posts a 遗失声明 whose number is masked once public', async ({
 		page,
 		browser
