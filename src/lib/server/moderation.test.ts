@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type DB } from './db';
+import { type DB } from './db';
+import { openModeratorDatabase } from './testing/moderatorDb';
 import {
 	changeRecordStatus,
 	createRecord,
@@ -31,13 +32,7 @@ const notice = (title: string): RecordInput => ({
 });
 
 beforeEach(async () => {
-	({ db } = await openDatabase(':memory:'));
-	const { id } = await db
-		.insertInto('users')
-		.values({ username: 'mod', password_hash: 'x', role: 'moderator' })
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	actor = { user: { id, username: 'mod', role: 'moderator' }, ip: '127.0.0.1' };
+	({ db, actor } = await openModeratorDatabase());
 });
 afterEach(() => db.destroy());
 

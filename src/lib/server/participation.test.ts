@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { submitTypeBySlug } from '../records/submission';
-import { openDatabase, type DB } from './db';
+import { type DB } from './db';
+import { openModeratorDatabase } from './testing/moderatorDb';
 import type { Actor } from './moderation';
 import {
 	changeOwnStatus,
@@ -43,13 +44,7 @@ async function count(table: 'records' | 'submissions' | 'participation_events') 
 }
 
 beforeEach(async () => {
-	({ db } = await openDatabase(':memory:'));
-	const { id } = await db
-		.insertInto('users')
-		.values({ username: 'mod', password_hash: 'x', role: 'moderator' })
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	actor = { user: { id, username: 'mod', role: 'moderator' }, ip: '127.0.0.1' };
+	({ db, actor } = await openModeratorDatabase());
 });
 afterEach(async () => {
 	await db.destroy();
