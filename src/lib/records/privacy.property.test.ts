@@ -6,7 +6,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { snippet, segmentsToText } from './highlight';
 import { maskPersonalNumbers } from './privacy';
-import { digitsOnly, printedId, surrounding, surroundingWithDigits } from './privacyArbitraries';
+import {
+	digitsOnly,
+	printedId,
+	surrounding,
+	surroundingWithDigits
+} from '../server/testing/privacyArbitraries';
 
 describe('maskPersonalNumbers on randomly printed ID numbers', () => {
 	it('hides characters 7–14 and keeps the first 6 and last 4, separators kept in place', () => {

@@ -92,7 +92,7 @@ export function hasInvisibleChars(text: string): boolean {
 	return false;
 }
 
-const noControl = v.pipe(
+const noHiddenChars = v.pipe(
 	v.string(),
 	v.check<string, string>((s) => !hasControlChars(s), '含有不可见的控制字符'),
 	v.check<string, string>(
@@ -107,7 +107,7 @@ const text = (max: number) =>
 		v.trim(),
 		v.nonEmpty('不能为空'),
 		v.maxLength(max, `不能超过 ${max} 个字`),
-		noControl
+		noHiddenChars
 	);
 
 const ShortText = v.optional(text(SHORT_MAX));
@@ -120,7 +120,7 @@ const List = v.optional(
 				v.trim(),
 				v.nonEmpty('不能为空'),
 				v.maxLength(LIST_ITEM_MAX, `每条不能超过 ${LIST_ITEM_MAX} 个字`),
-				noControl
+				noHiddenChars
 			)
 		),
 		v.maxLength(LIST_ITEMS_MAX, `最多 ${LIST_ITEMS_MAX} 条`)
@@ -144,7 +144,7 @@ export const TitleSchema = v.pipe(
 	v.trim(),
 	v.nonEmpty('请填写标题'),
 	v.maxLength(TITLE_MAX, `标题不能超过 ${TITLE_MAX} 个字`),
-	noControl
+	noHiddenChars
 );
 
 /** A phone in the extractor's shape; the number must already be normalised. */
@@ -153,7 +153,7 @@ export const PhoneSchema = v.object({
 		v.string('电话号码格式不对'),
 		v.check((n) => isNormalizedPhone(n), '电话号码格式不对')
 	),
-	raw: v.pipe(v.string(), v.maxLength(100, '号码过长'), noControl),
+	raw: v.pipe(v.string(), v.maxLength(100, '号码过长'), noHiddenChars),
 	label: v.optional(text(100))
 });
 
@@ -181,7 +181,7 @@ export const HotlineSchema = v.object({
 		v.trim(),
 		v.nonEmpty('请填写名称'),
 		v.maxLength(SHORT_MAX, `不能超过 ${SHORT_MAX} 个字`),
-		noControl
+		noHiddenChars
 	),
 	organization: ShortText,
 	address: ShortText,
@@ -406,7 +406,10 @@ export const SourceFormSchema = v.object({
 		v.regex(/^\d{4}-\d{2}-\d{2}$/, DAY_MESSAGE),
 		v.check(isStoredDate, DAY_MESSAGE)
 	),
-	page: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(20, '不能超过 20 个字'), noControl), '')
+	page: v.optional(
+		v.pipe(v.string(), v.trim(), v.maxLength(20, '不能超过 20 个字'), noHiddenChars),
+		''
+	)
 });
 export type SourceForm = v.InferOutput<typeof SourceFormSchema>;
 

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtractedRecord } from '../extract/types';
-import { digitsOnly, printedId, surrounding, type PrintedId } from '../records/privacyArbitraries';
+import { digitsOnly, printedId, surrounding, type PrintedId } from './testing/privacyArbitraries';
 import { openDatabase, type DB } from './db';
 import { facetValues, listRecords, newestRecords } from './listings';
 import { toPublic } from './public';
