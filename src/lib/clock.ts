@@ -22,11 +22,15 @@ export function nowInBeijing(now: Date = new Date()): string {
 	return beijing(now).slice(0, 16);
 }
 
-/** YYYY-MM-DD plus `days` (negative to go back), in calendar days. */
+/**
+ * YYYY-MM-DD plus `days` (negative to go back), in calendar days. Pure date arithmetic, not a
+ * reading of the clock: the date is held at UTC midnight only so that no zone shifts it.
+ */
 export function addDays(date: string, days: number): string {
-	const d = new Date(`${date.slice(0, 10)}T00:00:00Z`);
-	d.setUTCDate(d.getUTCDate() + days);
-	return d.toISOString().slice(0, 10);
+	const [y, m, d] = date.slice(0, 10).split('-').map(Number);
+	const day = new Date(Date.UTC(y, m - 1, d + days));
+	const pad = (n: number) => String(n).padStart(2, '0');
+	return `${day.getUTCFullYear()}-${pad(day.getUTCMonth() + 1)}-${pad(day.getUTCDate())}`;
 }
 
 /**

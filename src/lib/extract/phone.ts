@@ -29,7 +29,7 @@ export type PhoneType = 'landline' | 'mobile' | 'service' | 'emergency' | 'toll_
 
 /** A phone number found in a text, with offsets into that text. */
 export interface PhoneMatch {
-	/** Normalised: 0731-28687947, 13307330000, 12345, 400-820-8820. */
+	/** Normalised: 0731-28681234, 13307330000, 12345, 400-820-8820. */
 	number: string;
 	/** As printed (line breaks removed). */
 	raw: string;
@@ -425,7 +425,7 @@ function boundaryOk(norm: string, c: Candidate): boolean {
 	const before = norm[c.start - 1] ?? '';
 	const after = norm[c.end] ?? '';
 	if (WORD_CHAR.test(before) || WORD_CHAR.test(after)) return false;
-	// 4.28687947, No.28687947, 28687947.5, 28,687,947
+	// 4.28681234, No.28681234, 28681234.5, 28,681,234
 	// A comma is a thousands separator only beside a group of exactly three digits; otherwise it
 	// separates two numbers (0731-28456789,13875012345 — full-width ， folds to ',').
 	if (before === '.' && /[0-9A-Za-z]/.test(norm[c.start - 2] ?? '')) return false;
@@ -437,7 +437,7 @@ function boundaryOk(norm: string, c: Candidate): boolean {
 		return false;
 	if (after === '.' && /[0-9]/.test(norm[c.end + 1] ?? '')) return false;
 	if (after === ',' && /^,\d{3}(?!\d)/.test(norm.slice(c.end, c.end + 5))) return false;
-	// 20:30, 0731-28687947-8001 (an extension is fine, a longer number is not)
+	// 20:30, 0731-28681234-8001 (an extension is fine, a longer number is not)
 	if (after === ':' && /[0-9]/.test(norm[c.end + 1] ?? '')) return false;
 	if (before === ':' && /[0-9]/.test(norm[c.start - 2] ?? '')) return false;
 	if (before === '-' && /[0-9]/.test(norm[c.start - 2] ?? '')) return false;

@@ -25,7 +25,7 @@ export interface SourceSpan {
 }
 
 export interface Phone {
-	/** Normalised: 0731-28687947, 13307330000, 12345, 010-12345678. */
+	/** Normalised: 0731-28681234, 13307330000, 12345, 010-12345678. */
 	number: string;
 	/** As printed (after joining line breaks). */
 	raw: string;

@@ -10,7 +10,7 @@ export function escapeHtml(text: string): string {
 	);
 }
 
-/** `tel:` URI for a normalised number (0731-28687947 → tel:073128687947). */
+/** `tel:` URI for a normalised number (0731-28681234 → tel:073128681234). */
 export function telHref(number: string): string {
 	return 'tel:' + number.replace(/[^\d+]/g, '');
 }

@@ -9,7 +9,7 @@ import { normalize } from '../extract/normalize';
 import { findPhones } from '../extract/phone';
 import type { Phone } from '../extract/types';
 
-/** A typed number in the normalised form (0731-28687947, 13307330000, 12345), or undefined. */
+/** A typed number in the normalised form (0731-28681234, 13307330000, 12345), or undefined. */
 export function normalizePhone(printed: string): string | undefined {
 	const text = normalize(printed.trim());
 	// The whole input must be the number: "0731-2868 1662x" is not a phone.

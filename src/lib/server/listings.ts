@@ -83,6 +83,22 @@ const otherTwins = (kind?: Kind) => {
 /** A record's first phone number (the one its notice leads with), for tap-to-call in lists. */
 const MAIN_PHONE = sql<string | null>`main_phone`;
 
+/** The columns of a ListedSummary, as every list (home, category, API) selects them. */
+const LISTED_COLUMNS = [
+	'id',
+	'kind',
+	'subtype',
+	'title',
+	'status',
+	'district',
+	'date_start as dateStart',
+	'date_end as dateEnd',
+	'deadline',
+	'published_at as publishedAt',
+	'issued_on as issuedOn',
+	MAIN_PHONE.as('phone')
+] as const;
+
 /** A record as lists show it: the summary plus the date it was printed and its main number. */
 export interface ListedSummary extends RecordSummary {
 	/** The date the information was printed (newest source page) or posted (Beijing). */
@@ -103,20 +119,7 @@ export async function newestRecords(db: DB, limit = 8, kind?: Kind): Promise<Lis
 		.where(sql<boolean>`not ${hasNewerTwin(kind)}`);
 	if (kind) q = q.where('kind', '=', kind);
 	return q
-		.select([
-			'id',
-			'kind',
-			'subtype',
-			'title',
-			'status',
-			'district',
-			'date_start as dateStart',
-			'date_end as dateEnd',
-			'deadline',
-			'published_at as publishedAt',
-			'issued_on as issuedOn',
-			MAIN_PHONE.as('phone')
-		])
+		.select(LISTED_COLUMNS)
 		.orderBy('issued_on', 'desc')
 		.orderBy('id', 'desc')
 		.limit(limit)
@@ -351,20 +354,9 @@ export async function listRecords(
 	const requested = filters.page ?? 1;
 	const page = requested >= 1 && requested <= pages ? requested : 1;
 	let ordered = q.select([
-		'id',
-		'kind',
-		'subtype',
-		'title',
-		'status',
-		'district',
+		...LISTED_COLUMNS,
 		'organization',
 		'place',
-		'date_start as dateStart',
-		'date_end as dateEnd',
-		'deadline',
-		'published_at as publishedAt',
-		'issued_on as issuedOn',
-		MAIN_PHONE.as('phone'),
 		otherTwins(kind).as('twins'),
 		sql<string | null>`case when kind = 'hotline' then json_extract(data, '$.name') end`.as('name'),
 		sql<string | null>`case when kind = 'hotline' then json_extract(data, '$.hours') end`.as(
@@ -504,20 +496,7 @@ export async function listApiRecords(
 	const requested = filters.page ?? 1;
 	const page = requested >= 1 && requested <= pages ? requested : 1;
 	const records = await q
-		.select([
-			'id',
-			'kind',
-			'subtype',
-			'title',
-			'status',
-			'district',
-			'date_start as dateStart',
-			'date_end as dateEnd',
-			'deadline',
-			'published_at as publishedAt',
-			'issued_on as issuedOn',
-			MAIN_PHONE.as('phone')
-		])
+		.select(LISTED_COLUMNS)
 		.orderBy('issued_on', 'desc')
 		.orderBy('id', 'desc')
 		.limit(API_PAGE_SIZE)

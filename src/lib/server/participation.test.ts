@@ -10,6 +10,7 @@ import {
 	findSubmissionByToken,
 	LIMITS,
 	listReports,
+	listSubmissions,
 	reportRecord,
 	resolveReport,
 	setAddressBlocked,
@@ -159,6 +160,14 @@ describe('posting a notice', () => {
 		const history = await submitterHistory(db, '203.0.113.7', T0 + 2000);
 		expect(history.blocked).toBe(true);
 		expect(history.events.map((e) => e.outcome)).toEqual(['refused:blocked', 'accepted']);
+		const [row] = await listSubmissions(db, 50, T0 + 2000);
+		expect(row).toMatchObject({
+			title: '寻物启事：棕色皮夹',
+			address: '203.0.113.7',
+			blocked: true,
+			recentFromAddress: 2,
+			refusedFromAddress: 1
+		});
 	});
 });
 

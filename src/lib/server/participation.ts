@@ -18,7 +18,8 @@ import { canTransition } from '../records/lifecycle';
 import { RecordFormSchema, formErrors, toRecordContent } from '../records/schemas';
 import { defaultTitle, ReportSchema, type SubmitType } from '../records/submission';
 import type { DB } from './db';
-import type { RecordStatus, ReportStatus } from './db/schema';
+import { sql, type Transaction } from 'kysely';
+import type { Database, RecordStatus, ReportStatus } from './db/schema';
 import { logAudit } from './audit';
 import type { Actor } from './moderation';
 import {
@@ -137,7 +138,7 @@ async function acceptedSince(db: DB, key: string, action: 'submit' | 'report', s
 }
 
 async function logEvent(
-	db: DB,
+	db: DB | Transaction<Database>,
 	keys: string[],
 	action: 'submit' | 'report',
 	outcome: string,
@@ -265,10 +266,7 @@ export async function submitNotice(
 				fingerprint
 			})
 			.execute();
-		await trx
-			.insertInto('participation_events')
-			.values(keys.map((key) => ({ key, action: 'submit' as const, outcome: 'accepted', at: now })))
-			.execute();
+		await logEvent(trx, keys, 'submit', 'accepted', now);
 		return id;
 	});
 	return { ok: true, recordId, token };
@@ -414,10 +412,7 @@ export async function reportRecord(
 				address: report.address
 			})
 			.execute();
-		await trx
-			.insertInto('participation_events')
-			.values({ key, action: 'report', outcome: 'accepted', at: now })
-			.execute();
+		await logEvent(trx, [key], 'report', 'accepted', now);
 	});
 	return { ok: true };
 }
@@ -581,10 +576,25 @@ export async function listSubmissions(
 	limit = 50,
 	now = Date.now()
 ): Promise<SubmissionRow[]> {
+	// One grouped read of the last day's events per address, not one count per row.
+	const recent = db
+		.selectFrom('participation_events')
+		.select((eb) => [
+			'key',
+			eb.fn.countAll<number>().as('all'),
+			eb.fn
+				.sum<number>(eb.case().when('outcome', '!=', 'accepted').then(1).else(0).end())
+				.as('refused')
+		])
+		.where('key', 'like', 'ip:%')
+		.where('at', '>', now - DAY)
+		.groupBy('key')
+		.as('recent');
 	const rows = await db
 		.selectFrom('submissions')
 		.innerJoin('records', 'records.id', 'submissions.record_id')
 		.leftJoin('blocked_addresses', 'blocked_addresses.address', 'submissions.address')
+		.leftJoin(recent, (join) => join.on(sql`recent.key`, '=', sql`'ip:' || submissions.address`))
 		.select([
 			'records.id as recordId',
 			'records.title',
@@ -592,35 +602,22 @@ export async function listSubmissions(
 			'submissions.address',
 			'submissions.phone_digits as phoneDigits',
 			'submissions.created_at as createdAt',
-			'blocked_addresses.address as blockedAddress'
+			'blocked_addresses.address as blockedAddress',
+			'recent.all',
+			'recent.refused'
 		])
 		.orderBy('submissions.id', 'desc')
 		.limit(limit)
 		.execute();
-	const out: SubmissionRow[] = [];
-	for (const r of rows) {
-		const counts = await db
-			.selectFrom('participation_events')
-			.select((eb) => [
-				eb.fn.countAll<number>().as('all'),
-				eb.fn
-					.sum<number>(eb.case().when('outcome', '!=', 'accepted').then(1).else(0).end())
-					.as('refused')
-			])
-			.where('key', '=', addressKey(r.address))
-			.where('at', '>', now - DAY)
-			.executeTakeFirstOrThrow();
-		out.push({
-			recordId: r.recordId,
-			title: r.title,
-			status: r.status,
-			address: r.address,
-			phoneDigits: r.phoneDigits,
-			createdAt: r.createdAt,
-			blocked: r.blockedAddress !== null,
-			recentFromAddress: Number(counts.all),
-			refusedFromAddress: Number(counts.refused ?? 0)
-		});
-	}
-	return out;
+	return rows.map((r) => ({
+		recordId: r.recordId,
+		title: r.title,
+		status: r.status,
+		address: r.address,
+		phoneDigits: r.phoneDigits,
+		createdAt: r.createdAt,
+		blocked: r.blockedAddress !== null,
+		recentFromAddress: Number(r.all ?? 0),
+		refusedFromAddress: Number(r.refused ?? 0)
+	}));
 }

@@ -282,7 +282,7 @@ function listRecords(
 			// (a note like （白天） is no label: that number shares the name before it).
 			const bracket = /^\s?\(([^()\n\d]{2,12})\)/.exec(page.norm.slice(p.end, p.end + 16));
 			const bracketName = bracket && BRACKET_LABEL_RE.test(bracket[1]) ? bracket : undefined;
-			// Two numbers for one name (28687947 / 28687948) share the name before them.
+			// Two numbers for one name (28681234 / 28681235) share the name before them.
 			if (nameSpan.end <= nameSpan.start && out.length && k > 0 && !bracketName) {
 				const prev = out[out.length - 1];
 				prev.phones.push(toPhone(p));

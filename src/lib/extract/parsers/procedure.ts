@@ -160,7 +160,7 @@ function findMarkers(page: Page): Marker[] {
 	const out: Marker[] = [];
 	for (const para of paragraphs(page.norm)) {
 		const text = page.norm.slice(para.start, para.end);
-		// Markers open a paragraph, a line, or a sentence inside one (…神农塔。天元区政府回复:…).
+		// Markers open a paragraph, a line, or a sentence inside one (…路灯不亮。区政府回复:…).
 		const starts = [0];
 		// …or a cell of a table row set apart by a tab (问题：…<TAB>答复：…).
 		const re = /[。!?]["')\]]*\s*|\n\s*|\t\s*/g;
