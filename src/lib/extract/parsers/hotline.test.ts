@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { normalize } from '../normalize';
-import { cutPassages } from '../passages';
-import type { Page } from '../pipeline';
+import { parseContext, runParser } from '../context';
 import type { HotlineRecord } from '../types';
 import { hotlineParser } from './hotline';
 
 function parse(text: string, areaCode?: string): HotlineRecord[] {
-	const p: Page = {
-		text,
-		norm: normalize(text),
-		source: 'p.txt',
-		published: '2022-06-01',
-		...(areaCode ? { areaCode } : {})
-	};
-	return hotlineParser.parse(p, cutPassages(p)) as HotlineRecord[];
+	const ctx = parseContext(text, { source: 'p.txt', published: '2022-06-01', areaCode });
+	return runParser(hotlineParser, ctx) as HotlineRecord[];
 }
 
 /** What each record's passage says, name and numbers: the offsets checked through the text. */

@@ -27,10 +27,11 @@ import {
 	sourceOf,
 	splitOrganization,
 	toPhone
-} from '../fields';
-import { nonBlankLines, paragraphs, passageAt, sentences, type Span } from '../passages';
+} from '../text/fields';
+import { nonBlankLines, paragraphs, sentences, spanAt, type Span } from '../text/spans';
 import { findPhones, isEmergencyNumber, type PhoneMatch } from '../phone';
-import type { Page, Parser, Passage } from '../pipeline';
+import type { Candidate, Page, Parser, Passage } from '../pipeline';
+import type { RuleName } from '../refiners/confidence';
 import type { HotlineRecord } from '../types';
 
 /** A label that ends in one of these says what the line is for (a bare 电话 does not). */
@@ -161,8 +162,8 @@ function organizationIn(
 /** Finds public-service phone lines (咨询电话, 服务热线, 便民电话一览 …). */
 export const hotlineParser: Parser = {
 	name: 'hotline',
-	parse(page, passages) {
-		const out: HotlineRecord[] = [];
+	parse({ page, passages }) {
+		const out: Candidate<HotlineRecord>[] = [];
 		for (const passage of passages) {
 			const phones = findPhones(page.norm, {
 				start: passage.start,
@@ -179,7 +180,7 @@ export const hotlineParser: Parser = {
 				for (const record of proseRecords(page, passage, prose)) out.push(record);
 			} else for (const record of proseRecords(page, passage, phones)) out.push(record);
 		}
-		return out.sort((a, b) => a.source.start - b.source.start);
+		return out.sort((a, b) => a.record.source.start - b.record.source.start);
 	}
 };
 
@@ -252,8 +253,8 @@ function isEntryLine(norm: string, line: Span, phones: PhoneMatch[]): boolean {
 function listRecords(
 	page: Page,
 	passage: Passage
-): { records: HotlineRecord[]; entryLines: Span[] } {
-	const out: HotlineRecord[] = [];
+): { records: Candidate<HotlineRecord>[]; entryLines: Span[] } {
+	const out: Candidate<HotlineRecord>[] = [];
 	const entryLines: Span[] = [];
 	const headLen = passage.headline?.length ?? 0;
 	for (const line of nonBlankLines(page.norm, passage.start + headLen, passage.end)) {
@@ -284,7 +285,7 @@ function listRecords(
 			const bracketName = bracket && BRACKET_LABEL_RE.test(bracket[1]) ? bracket : undefined;
 			// Two numbers for one name (28681234 / 28681235) share the name before them.
 			if (nameSpan.end <= nameSpan.start && out.length && k > 0 && !bracketName) {
-				const prev = out[out.length - 1];
+				const prev = out[out.length - 1].record;
 				prev.phones.push(toPhone(p));
 				prev.source.end = p.end;
 				from = p.end + (bracket?.[0].length ?? 0);
@@ -313,7 +314,7 @@ function listRecords(
 			if (NON_SERVICE_RE.test(page.norm.slice(nameSpan.start, nameSpan.end))) continue;
 			const next = phones[k + 1];
 			const tail = { start: p.end, end: next ? next.start : line.end };
-			const record = makeRecord(
+			const candidate = makeRecord(
 				page,
 				{
 					start: nameSpan.start < p.start ? nameSpan.start : p.start,
@@ -321,8 +322,9 @@ function listRecords(
 				},
 				p,
 				name || EMERGENCY_NAMES[p.number],
-				0.85
+				'hotline.listEntry'
 			);
+			const record = candidate.record;
 			const nameNorm = page.norm.slice(nameSpan.start, nameSpan.end);
 			const { organization } = splitOrganization(nameNorm);
 			if (organization) {
@@ -336,7 +338,7 @@ function listRecords(
 			if (address) record.address = address;
 			const hours = findHours(page, tail);
 			if (hours) record.hours = hours;
-			out.push(record);
+			out.push(candidate);
 		}
 	}
 	return { records: out, entryLines };
@@ -389,8 +391,12 @@ function addressTail(page: Page, tail: Span): string | undefined {
 }
 
 /** Numbers in prose: a record only when the label names a purpose. */
-function proseRecords(page: Page, passage: Passage, phones: PhoneMatch[]): HotlineRecord[] {
-	const out: HotlineRecord[] = [];
+function proseRecords(
+	page: Page,
+	passage: Passage,
+	phones: PhoneMatch[]
+): Candidate<HotlineRecord>[] {
+	const out: Candidate<HotlineRecord>[] = [];
 	const paras = paragraphs(page.norm, passage.start, passage.end);
 	const passageText = page.norm.slice(passage.start, Math.min(passage.end, passage.start + 400));
 	const noticePassage = NOTICE_RE.test(passageText);
@@ -418,7 +424,7 @@ function proseRecords(page: Page, passage: Passage, phones: PhoneMatch[]): Hotli
 			last.phone = p;
 			continue;
 		}
-		const para = passageAt(paras, p.start);
+		const para = spanAt(paras, p.start);
 		if (!para) continue;
 		let info = cache.get(para.start);
 		if (!info) {
@@ -430,7 +436,7 @@ function proseRecords(page: Page, passage: Passage, phones: PhoneMatch[]): Hotli
 		}
 		// A lost-item / family notice's contact belongs to that notice's record.
 		if (info.notice) continue;
-		let sentence = passageAt(info.sentences, p.start) ?? para;
+		let sentence = spanAt(info.sentences, p.start) ?? para;
 		// A run-on "sentence" (a table flattened by OCR) is cut to the clause around the number.
 		if (sentence.end - sentence.start > SENTENCE_MAX)
 			sentence = clauseAround(page.norm, p, sentence);
@@ -451,7 +457,7 @@ function proseRecords(page: Page, passage: Passage, phones: PhoneMatch[]): Hotli
 			if (!page.norm.slice(lineStart, p.labelStart).trim()) {
 				office = officeAbove(page, passage, { start: lineStart, end: p.end });
 				const name = office && page.text.slice(office.start, office.end);
-				if (name) named = { name, organization: name, confidence: 0.8 };
+				if (name) named = { name, organization: name, rule: 'hotline.office' };
 			}
 		}
 		if (!named) continue;
@@ -481,7 +487,8 @@ function proseRecords(page: Page, passage: Passage, phones: PhoneMatch[]): Hotli
 			: shared
 				? { start: from, end: Math.max(inClause ? p.end : clause.end, after ? after.end + 1 : 0) }
 				: sentence;
-		const record = makeRecord(page, span, p, named.name, named.confidence);
+		const candidate = makeRecord(page, span, p, named.name, named.rule);
+		const record = candidate.record;
 		if (named.organization) record.organization = named.organization;
 		// Address and hours are looked for in the sentence, then in the paragraph.
 		const address =
@@ -491,7 +498,7 @@ function proseRecords(page: Page, passage: Passage, phones: PhoneMatch[]): Hotli
 		if (address) record.address = address;
 		const hours = findHours(page, sentence);
 		if (hours) record.hours = hours;
-		out.push(record);
+		out.push(candidate);
 		last = { record, phone: p };
 	}
 	return out;
@@ -563,7 +570,8 @@ function normLabel(page: Page, p: PhoneMatch): string {
 interface Named {
 	name: string;
 	organization?: string;
-	confidence: number;
+	/** How the name was found: the rule its confidence is scored by. */
+	rule: RuleName & `hotline.${string}`;
 }
 
 /**
@@ -577,7 +585,7 @@ function nameOf(page: Page, p: PhoneMatch, sentence: Span): Named | undefined {
 	if (isEmergencyNumber(p.number)) {
 		const purpose =
 			norm && PURPOSE_RE.test(norm) && !GENERIC_RE.test(norm) && !/^联系人/.test(norm);
-		return { name: purpose ? label : EMERGENCY_NAMES[p.number], confidence: 0.9 };
+		return { name: purpose ? label : EMERGENCY_NAMES[p.number], rule: 'hotline.emergency' };
 	}
 	// A nationwide service number needs no more than its digits: 拨打12345热线 → 12345热线,
 	// 咨询电话:95598 → 95598咨询电话.
@@ -589,8 +597,9 @@ function nameOf(page: Page, p: PhoneMatch, sentence: Span): Named | undefined {
 		SERVICE.has(local) &&
 		(!norm || GENERIC_RE.test(norm) || bareLabel || /(?:拨打|致电|拨|打)$/.test(norm))
 	) {
-		if (/(?:拨打|致电|拨|打)$/.test(norm)) return { name: `${local}服务热线`, confidence: 0.8 };
-		return { name: `${p.number}${norm ? label : '服务热线'}`, confidence: 0.8 };
+		if (/(?:拨打|致电|拨|打)$/.test(norm))
+			return { name: `${local}服务热线`, rule: 'hotline.service' };
+		return { name: `${p.number}${norm ? label : '服务热线'}`, rule: 'hotline.service' };
 	}
 	if (!norm || /^联系人/.test(norm) || p.labelStart === undefined) return undefined;
 	const split = splitOrganization(norm);
@@ -604,7 +613,7 @@ function nameOf(page: Page, p: PhoneMatch, sentence: Span): Named | undefined {
 	// A bare "咨询电话" says what kind of line, not whose: it needs an organisation before it.
 	const bare = (HOTLINE_LABEL_ENDINGS as readonly string[]).includes(norm);
 	if (!GENERIC_RE.test(norm) && purpose && !bare) {
-		const named: Named = { name: label, confidence: 0.85 };
+		const named: Named = { name: label, rule: 'hotline.labelled' };
 		if (split.organization) {
 			const at = p.labelStart + norm.indexOf(split.organization);
 			named.organization = page.text.slice(at, at + split.organization.length);
@@ -621,11 +630,11 @@ function nameOf(page: Page, p: PhoneMatch, sentence: Span): Named | undefined {
 			if (!after) return undefined;
 			const orgText = page.text.slice(after.start, after.end);
 			const purpose = /[A-Za-z]/.test(label) ? '电话' : label;
-			return { name: `${orgText}${purpose}`, organization: orgText, confidence: 0.75 };
+			return { name: `${orgText}${purpose}`, organization: orgText, rule: 'hotline.organization' };
 		}
 		const at = from + lead.length - org.length;
 		const orgText = page.text.slice(at, at + org.length);
-		return { name: `${orgText}${label}`, organization: orgText, confidence: 0.75 };
+		return { name: `${orgText}${label}`, organization: orgText, rule: 'hotline.organization' };
 	}
 	return undefined;
 }
@@ -643,17 +652,17 @@ function makeRecord(
 	span: Span,
 	p: PhoneMatch,
 	name: string,
-	confidence: number
-): HotlineRecord {
+	rule: Named['rule']
+): Candidate<HotlineRecord> {
 	const record: HotlineRecord = {
 		kind: 'hotline',
 		title: name,
 		name,
 		source: sourceOf(page, span),
-		confidence,
+		confidence: 0,
 		phones: [toPhone(p)],
 		emails: emailsIn(page, span)
 	};
 	if (isEmergencyNumber(p.number)) record.emergency = true;
-	return record;
+	return { record, evidence: { rule } };
 }

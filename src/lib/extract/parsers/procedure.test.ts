@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { normalize } from '../normalize';
-import { cutPassages } from '../passages';
-import type { Page } from '../pipeline';
+import { parseContext, runParser } from '../context';
 import type { ProcedureRecord } from '../types';
 import { procedureParser, topicOverlap } from './procedure';
 
 function parse(text: string): ProcedureRecord[] {
-	const p: Page = { text, norm: normalize(text), source: 'p.txt', published: '2020-05-08' };
-	return procedureParser.parse(p, cutPassages(p)) as ProcedureRecord[];
+	const ctx = parseContext(text, { source: 'p.txt', published: '2020-05-08' });
+	return runParser(procedureParser, ctx) as ProcedureRecord[];
 }
 
 describe('Q&A', () => {

@@ -36,15 +36,15 @@ import {
 	GUIDE_TITLE_WORDS,
 	STEP_ORDER_WORDS
 } from '../constants';
-import { cleanText, emailsIn, isOrganizationName, phonesIn, sourceOf } from '../fields';
-import { lines, nonBlankLines, paragraphs, passageAt, trimSpan, type Span } from '../passages';
-import type { Page, Parser, Passage } from '../pipeline';
+import { emailsIn, isOrganizationName, joinedText, phonesIn, sourceOf } from '../text/fields';
+import { lines, nonBlankLines, paragraphs, spanAt, trimBlank, type Span } from '../text/spans';
+import type { Candidate, Page, Parser, Passage } from '../pipeline';
 import type { ProcedureRecord } from '../types';
 
 /** Finds Q&A pairs and service guides. */
 export const procedureParser: Parser = {
 	name: 'procedure',
-	parse(page, passages) {
+	parse({ page, passages }) {
 		const records = [...qaRecords(page), ...guideRecords(page, passages)];
 		return records.concat(proseGuides(page, passages, records));
 	}
@@ -351,7 +351,7 @@ function contextDepartment(page: Page, before: number): Span | undefined {
 		: undefined;
 }
 
-function qaRecords(page: Page): ProcedureRecord[] {
+function qaRecords(page: Page): Candidate<ProcedureRecord>[] {
 	const markers = findMarkers(page);
 	const paras = paragraphs(page.norm);
 	const paraIndex = new Map(paras.map((p, k) => [p.start, k]));
@@ -367,7 +367,7 @@ function qaRecords(page: Page): ProcedureRecord[] {
 	// Questions printed as numbered subheads are answered by the paragraph under them, but
 	// only in an article of several of them (one "1.…？" line is just a rhetorical question).
 	const numberedQuestions = markers.filter((m) => m.numbered).length;
-	const out: ProcedureRecord[] = [];
+	const out: Candidate<ProcedureRecord>[] = [];
 	/** Records that took a headline, with the title and start they had without it. */
 	const headlined = new Map<ProcedureRecord, { title: string; start: number }>();
 	let floor = 0;
@@ -392,14 +392,15 @@ function qaRecords(page: Page): ProcedureRecord[] {
 				: undefined;
 		const next = markers[closing ? j + 1 : j];
 		const stopAt = closing ? closing.start : next ? next.start : page.norm.length;
-		let question = trimSpan(page.norm, { start: q.textStart, end: (d ?? a).start });
+		let question = trimBlank(page.norm, { start: q.textStart, end: (d ?? a).start });
 		const signed = /\n\s*-{1,2}/.exec(page.norm.slice(question.start, question.end));
-		if (signed) question = trimSpan(page.norm, { ...question, end: question.start + signed.index });
+		if (signed)
+			question = trimBlank(page.norm, { ...question, end: question.start + signed.index });
 		question = withoutMeta(page, withoutRule(page, question));
 		const lead = ASKER_LEAD_RE.exec(page.norm.slice(question.start, question.start + 40));
 		if (lead && question.end - question.start > lead[0].length + 2)
-			question = trimSpan(page.norm, { ...question, start: question.start + lead[0].length });
-		let answer = trimSpan(page.norm, {
+			question = trimBlank(page.norm, { ...question, start: question.start + lead[0].length });
+		let answer = trimBlank(page.norm, {
 			start: a.textStart,
 			end: answerEnd(page, paras, indexOf(a), stopAt)
 		});
@@ -413,7 +414,7 @@ function qaRecords(page: Page): ProcedureRecord[] {
 		if (bracketed && isOrganizationName(bracketed[1])) {
 			const at = answer.start + bracketed.index + 1;
 			trailing = { start: at, end: at + bracketed[1].length };
-			answer = trimSpan(page.norm, { ...answer, end: answer.start + bracketed.index });
+			answer = trimBlank(page.norm, { ...answer, end: answer.start + bracketed.index });
 		}
 		// The office that signs the reply (醴陵市城市管理和综合执法局 / 2026年1月7日) answered it.
 		let org = a.org ?? d?.org ?? closing?.org ?? signature.signer ?? trailing;
@@ -421,7 +422,7 @@ function qaRecords(page: Page): ProcedureRecord[] {
 			const lead = ANSWER_ORG_LEAD_RE.exec(page.norm.slice(answer.start, answer.start + 40));
 			if (lead) {
 				org = { start: answer.start, end: answer.start + lead[1].length };
-				answer = trimSpan(page.norm, { ...answer, start: answer.start + lead[0].length });
+				answer = trimBlank(page.norm, { ...answer, start: answer.start + lead[0].length });
 			} else {
 				org = contextDepartment(page, q.start);
 			}
@@ -445,7 +446,8 @@ function qaRecords(page: Page): ProcedureRecord[] {
 			: itemStart(page, paras, indexOf(first), first, floor);
 		const end = closing?.lineEnd ?? answerEndWithSignature;
 		const headline = start < first.start ? { start, end: first.start } : undefined;
-		const record = qaRecord(page, { start, end }, org, question, withoutMeta(page, answer));
+		const candidate = qaRecord(page, { start, end }, org, question, withoutMeta(page, answer));
+		const record = candidate.record;
 		if (headline) {
 			headlined.set(record, { title: record.title, start: first.start });
 			record.title = headlineText(page, headline);
@@ -455,24 +457,25 @@ function qaRecords(page: Page): ProcedureRecord[] {
 		) {
 			// 标题：芦淞区董家塅高科园员工通勤班车太少 — the board's own title for the message.
 			const lineEnd = page.norm.indexOf('\n', first.textStart);
-			const title = trimSpan(page.norm, {
+			const title = trimBlank(page.norm, {
 				start: first.textStart,
 				end: lineEnd < 0 ? page.norm.length : lineEnd
 			});
 			if (title.end > title.start) record.title = page.text.slice(title.start, title.end);
 		}
-		out.push(record);
+		out.push(candidate);
 		floor = end;
 		i = j - 1;
 	}
 	// Items of a column each print their headline; when the next item has none, the headline
 	// above the first one is the article's (寒假托管怎么报名？学生资助怎么申请？), not the item's.
 	for (let k = 0; k + 1 < out.length; k++) {
-		const own = headlined.get(out[k]);
-		const next = out[k + 1];
-		if (!own || headlined.has(next) || next.source.start - out[k].source.end > 400) continue;
-		out[k].title = own.title;
-		out[k].source = sourceOf(page, { start: own.start, end: out[k].source.end });
+		const cur = out[k].record;
+		const own = headlined.get(cur);
+		const next = out[k + 1].record;
+		if (!own || headlined.has(next) || next.source.start - cur.source.end > 400) continue;
+		cur.title = own.title;
+		cur.source = sourceOf(page, { start: own.start, end: cur.source.end });
 	}
 	return out;
 }
@@ -480,7 +483,7 @@ function qaRecords(page: Page): ProcedureRecord[] {
 /** A question or answer without the meta lines printed under it (回复时间：…, 满意度：…). */
 function withoutMeta(page: Page, span: Span): Span {
 	const m = META_LINE_RE.exec(page.norm.slice(span.start, span.end));
-	return m ? trimSpan(page.norm, { start: span.start, end: span.start + m.index }) : span;
+	return m ? trimBlank(page.norm, { start: span.start, end: span.start + m.index }) : span;
 }
 
 /** A span without the column rules (|, ｜) an OCR layer leaves at its end. */
@@ -505,11 +508,11 @@ function signedAnswer(page: Page, answer: Span): { span: Span; signer?: Span } {
 		const text = page.norm.slice(span.start, span.end);
 		const cut = text.lastIndexOf('\n');
 		if (cut < 0) break;
-		const last = trimSpan(page.norm, { start: span.start + cut + 1, end: span.end });
+		const last = trimBlank(page.norm, { start: span.start + cut + 1, end: span.end });
 		const line = page.norm.slice(last.start, last.end);
 		if (isOrganizationName(line)) signer = last;
 		else if (!/^\d{4}年\d{1,2}月\d{1,2}日$/.test(line)) break;
-		span = trimSpan(page.norm, { start: span.start, end: span.start + cut });
+		span = trimBlank(page.norm, { start: span.start, end: span.start + cut });
 	}
 	return { span, signer };
 }
@@ -523,9 +526,9 @@ function lineAnswer(
 ): Marker | undefined {
 	const lineEnd = page.norm.indexOf('\n', q.textStart);
 	if (lineEnd < 0) return undefined;
-	const at = trimSpan(page.norm, { start: lineEnd, end: page.norm.length }).start;
+	const at = trimBlank(page.norm, { start: lineEnd, end: page.norm.length }).start;
 	if (at >= page.norm.length || (next && next.start <= at)) return undefined;
-	const para = passageAt(paras, at);
+	const para = spanAt(paras, at);
 	return para ? { kind: 'a', start: at, textStart: at, para } : undefined;
 }
 
@@ -536,9 +539,9 @@ function implicitAnswer(
 	d: Marker,
 	next: Marker | undefined
 ): Marker | undefined {
-	const at = trimSpan(page.norm, { start: d.textStart, end: page.norm.length }).start;
+	const at = trimBlank(page.norm, { start: d.textStart, end: page.norm.length }).start;
 	if (at >= page.norm.length || (next && next.start <= at)) return undefined;
-	const para = passageAt(paras, at);
+	const para = spanAt(paras, at);
 	if (!para) return undefined;
 	return { kind: 'a', start: at, textStart: at, para, org: d.org };
 }
@@ -549,21 +552,20 @@ function qaRecord(
 	org: Span | undefined,
 	question: Span,
 	answer: Span
-): ProcedureRecord {
-	const questionText = cleanText(page.text, question);
+): Candidate<ProcedureRecord> {
+	const questionText = joinedText(page.text, question);
 	const record: ProcedureRecord = {
 		kind: 'procedure',
 		subtype: 'qa',
 		title: titleOf(questionText),
 		source: sourceOf(page, span),
-		confidence: 0.85,
+		confidence: 0,
 		phones: phonesIn(page, answer),
 		emails: emailsIn(page, span),
 		question: questionText,
 		answer: answerText(page.text, answer)
 	};
 	if (org) record.department = page.text.slice(org.start, org.end);
-	else record.confidence = 0.75;
 	const flags: string[] = [];
 	const overlap = topicOverlap(
 		page.norm.slice(question.start, question.end),
@@ -573,14 +575,22 @@ function qaRecord(
 	// its words with a right answer, but an answer printed for another one shares none.
 	if (overlap === 0) {
 		flags.push('回复内容疑似与问题不符');
-		record.confidence = 0.45;
 	}
 	if (!/[。!?;)"'…]$/.test(page.norm.slice(answer.start, answer.end))) {
 		flags.push('回复内容疑似不完整(排版截断)');
-		record.confidence = Math.min(record.confidence, 0.65);
 	}
 	if (flags.length) record.flags = flags;
-	return record;
+	return {
+		record,
+		evidence: {
+			rule: 'procedure.qa',
+			facts: [
+				org && 'department',
+				flags.includes('回复内容疑似与问题不符') && 'offTopic',
+				flags.includes('回复内容疑似不完整(排版截断)') && 'truncated'
+			]
+		}
+	};
 }
 
 /** The question as a title: its first sentence, at most 60 characters. */
@@ -602,7 +612,7 @@ function answerText(text: string, span: Span): string {
 		.map((p) => {
 			const out: string[] = [];
 			for (const line of nonBlankLines(text, p.start, p.end)) {
-				const t = cleanText(text, line);
+				const t = joinedText(text, line);
 				if (out.length && POINT_RE.test(t)) out.push('\n' + t);
 				else out.push(t);
 			}
@@ -710,8 +720,8 @@ function findSections(page: Page, passage: Span): Section[] {
 /** Kinds that make a passage a guide when two or more of them are headings. */
 const CORE_KINDS: SectionKind[] = ['requirements', 'steps', 'timeLimit', 'fee', 'location'];
 
-function guideRecords(page: Page, passages: readonly Passage[]): ProcedureRecord[] {
-	const out: ProcedureRecord[] = [];
+function guideRecords(page: Page, passages: readonly Passage[]): Candidate<ProcedureRecord>[] {
+	const out: Candidate<ProcedureRecord>[] = [];
 	for (const passage of passages) {
 		const sections = findSections(page, passage);
 		if (!sections.length) continue;
@@ -758,18 +768,18 @@ function guideRecord(
 	from: number,
 	group: Section[],
 	coreCount: number
-): ProcedureRecord {
+): Candidate<ProcedureRecord> {
 	const first = group[0];
 	const last = group[group.length - 1];
 	const title = guideTitle(page, passage, from, first.start);
 	last.end = lastSectionEnd(page, last);
-	const span = trimSpan(page.text, { start: title?.start ?? from, end: last.end });
+	const span = trimBlank(page.text, { start: title?.start ?? from, end: last.end });
 	const record: ProcedureRecord = {
 		kind: 'procedure',
 		subtype: 'guide',
 		title: title?.text ?? '办事指南',
 		source: sourceOf(page, span),
-		confidence: title ? (coreCount >= 3 ? 0.85 : 0.75) : 0.6,
+		confidence: 0,
 		phones: phonesIn(page, span),
 		emails: emailsIn(page, span)
 	};
@@ -778,7 +788,7 @@ function guideRecord(
 	const requirements: string[] = [];
 	const steps: string[] = [];
 	for (const s of group) {
-		const body = trimSpan(page.norm, { start: s.bodyStart, end: s.end });
+		const body = trimBlank(page.norm, { start: s.bodyStart, end: s.end });
 		if (body.end <= body.start) continue;
 		const value = sectionValue(page, body);
 		switch (s.kind) {
@@ -806,7 +816,13 @@ function guideRecord(
 	}
 	if (requirements.length) record.requirements = requirements;
 	if (steps.length) record.steps = steps;
-	return record;
+	return {
+		record,
+		evidence: {
+			rule: 'procedure.guide',
+			facts: title ? ['title', coreCount >= 3 && 'coreSections'] : []
+		}
+	};
 }
 
 /** A section's first sentence, without its full stop (a ；-list of cases stays whole). */
@@ -820,7 +836,7 @@ function firstSentence(s: string): string {
  * line that ends a sentence, or a line that opens another label (温馨提示：…).
  */
 function sectionValue(page: Page, body: Span): string {
-	return cleanText(page.text, { start: body.start, end: valueEnd(page, body) }).replace(
+	return joinedText(page.text, { start: body.start, end: valueEnd(page, body) }).replace(
 		/^[:\s]+/,
 		''
 	);
@@ -938,7 +954,7 @@ function items(page: Page, body: Span): string[] {
 		}
 	}
 	return spans
-		.map((s) => cleanText(page.text, stripItem(page.norm, s)))
+		.map((s) => joinedText(page.text, stripItem(page.norm, s)))
 		.filter((s) => s.length > 0);
 }
 
@@ -947,7 +963,7 @@ const ITEM_LEAD_RE =
 
 /** An item's span without its number mark and edge punctuation (decided on `norm`). */
 function stripItem(norm: string, span: Span): Span {
-	let { start, end } = trimSpan(norm, span);
+	let { start, end } = trimBlank(norm, span);
 	const lead = ITEM_LEAD_RE.exec(norm.slice(start, end));
 	if (lead) start += lead[0].length;
 	while (end > start && /[\s:;,。、→>=-]/.test(norm[end - 1])) end--;
@@ -991,8 +1007,8 @@ function guideTitle(
 			text = text.slice(tag[0].length);
 		}
 		if (text.trim().length >= 2) {
-			const span = trimSpan(page.norm, { start, end: l.end });
-			return { text: cleanText(page.text, span), start: l.start };
+			const span = trimBlank(page.norm, { start, end: l.end });
+			return { text: joinedText(page.text, span), start: l.start };
 		}
 	}
 	return undefined;
@@ -1024,11 +1040,12 @@ const PROSE_CUE_RE = /流程|步骤|材料|携带|办理|咨询|拨打|地点|�
 function proseGuides(
 	page: Page,
 	passages: readonly Passage[],
-	taken: readonly ProcedureRecord[]
-): ProcedureRecord[] {
-	const out: ProcedureRecord[] = [];
+	taken: readonly Candidate<ProcedureRecord>[]
+): Candidate<ProcedureRecord>[] {
+	const out: Candidate<ProcedureRecord>[] = [];
 	const paras = paragraphs(page.norm);
-	const busy = (at: number) => taken.some((r) => r.source.start <= at && at < r.source.end);
+	const busy = (at: number) =>
+		taken.some(({ record: r }) => r.source.start <= at && at < r.source.end);
 	for (let k = 0; k < paras.length; k++) {
 		const para = paras[k];
 		const text = page.norm.slice(para.start, para.end);
@@ -1036,7 +1053,7 @@ function proseGuides(
 		const m = PROSE_GUIDE_RE.exec(text);
 		// A Q&A answer that tells what to bring is that answer, not a guide of its own.
 		if (!m?.groups || busy(para.start + m.index)) continue;
-		const passage = passageAt(passages, para.start);
+		const passage = spanAt(passages, para.start);
 		const start = passage?.headline ? passage.start : para.start;
 		let end = para.end;
 		let last = k;
@@ -1059,13 +1076,12 @@ function proseGuides(
 			subtype: 'guide',
 			title: title?.text ?? '办事指南',
 			source: sourceOf(page, span),
-			// A guide pieced together from a report: a moderator checks it before it is published.
-			confidence: 0.65,
+			confidence: 0,
 			flags: ['办事指南取自新闻报道，请核对'],
 			phones: phonesIn(page, span),
 			emails: emailsIn(page, span),
 			requirements: splitList(page, { start: what, end: what + m.groups.what.length }),
-			location: cleanText(page.text, { start: where, end: where + m.groups.where.length })
+			location: joinedText(page.text, { start: where, end: where + m.groups.where.length })
 		};
 		if (title) record.question = title.text;
 		const steps = PROSE_STEPS_RE.exec(norm);
@@ -1082,7 +1098,8 @@ function proseGuides(
 				span.start + time.index,
 				span.start + time.index + time[0].length
 			);
-		out.push(record);
+		// A guide pieced together from a report: a moderator checks it before it is published.
+		out.push({ record, evidence: { rule: 'procedure.reportedGuide' } });
 		k = last;
 	}
 	return out;
@@ -1113,9 +1130,9 @@ function splitAt(page: Page, span: Span, sep: RegExp): string[] {
 	const out: string[] = [];
 	let from = 0;
 	const push = (to: number) => {
-		const piece = cleanText(
+		const piece = joinedText(
 			page.text,
-			trimSpan(page.norm, { start: span.start + from, end: span.start + to })
+			trimBlank(page.norm, { start: span.start + from, end: span.start + to })
 		);
 		if (piece) out.push(piece.replace(/^[,，、]+|[,，、]+$/g, ''));
 	};

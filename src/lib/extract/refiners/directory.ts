@@ -15,7 +15,7 @@ import {
 	NON_SERVICE_LABEL_WORDS,
 	NUMBER_AS_SUBJECT_WORDS
 } from '../constants';
-import { emailsIn, toPhone } from '../fields';
+import { emailsIn, toPhone } from '../text/fields';
 import {
 	continuesLine,
 	isNewspaperText,
@@ -26,6 +26,7 @@ import {
 } from '../parsers/hotline';
 import { findPhones, isEmergencyNumber, type PhoneMatch } from '../phone';
 import type { Page, Refiner } from '../pipeline';
+import { scoreOf } from './confidence';
 import type { ExtractedRecord, HotlineRecord } from '../types';
 
 const FRAUD_RE = new RegExp(FRAUD_WARNING_WORDS.join('|'));
@@ -33,9 +34,6 @@ const SUBJECT_RE = new RegExp(`^[^,;。\\n]{0,14}?(?:${NUMBER_AS_SUBJECT_WORDS.j
 const NON_SERVICE_RE = new RegExp(NON_SERVICE_LABEL_WORDS.join('|'));
 /** A purpose word right before the number: 投诉电话：, 服务热线, 抢修专线. */
 const LABEL_RE = /([\u4e00-\u9fa5]{0,6}(?:电话|热线|专线))[\s:(]*$/;
-
-/** A confidence above the publishing threshold, below the parser's labelled numbers. */
-const CONFIDENCE = 0.75;
 
 export const directoryRefiner: Refiner = {
 	name: 'directory',
@@ -192,7 +190,7 @@ function record(page: Page, p: PhoneMatch, d: Department): HotlineRecord {
 		name,
 		organization: d.name,
 		source: { file: page.source, start, end },
-		confidence: CONFIDENCE,
+		confidence: scoreOf({ rule: 'hotline.directory' }),
 		phones: [toPhone(p)],
 		emails: emailsIn(page, { start, end })
 	};
