@@ -5,7 +5,7 @@
 import { parseContext } from './context';
 import type { Parser, Refiner } from './pipeline';
 import type { ExtractOptions, ExtractedRecord } from './types';
-import { hotlineParser } from './parsers/hotline';
+import { hotlineParser } from './parsers/hotline/index';
 import { procedureParser } from './parsers/procedure';
 import { lostFoundParser } from './parsers/lostFound';
 import { familySearchParser } from './parsers/familySearch';

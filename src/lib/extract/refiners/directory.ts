@@ -16,14 +16,9 @@ import {
 	NUMBER_AS_SUBJECT_WORDS
 } from '../constants';
 import { emailsIn, toPhone } from '../text/fields';
-import {
-	continuesLine,
-	isNewspaperText,
-	organizationBefore,
-	SENTENCE_END,
-	ORG_REACH as REACH,
-	type Department
-} from '../parsers/hotline';
+import { isNewspaperText, ORG_REACH, SENTENCE_END } from '../parsers/hotline/labels';
+import { organizationBefore, type Department } from '../parsers/hotline/organization';
+import { continuesLine } from '../parsers/hotline/prose';
 import { findPhones, isEmergencyNumber, type PhoneMatch } from '../phone';
 import type { Page, Refiner } from '../pipeline';
 import { scoreOf } from './confidence';
@@ -153,7 +148,7 @@ function departmentOf(page: Page, r: ExtractedRecord, p: PhoneMatch): Department
 
 /** Not the paper's, not an event's sign-up, not a number quoted in a warning or a report. */
 function isPublicLine(page: Page, p: PhoneMatch, orgStart: number): boolean {
-	const before = page.norm.slice(Math.max(orgStart, p.start - REACH), p.start);
+	const before = page.norm.slice(Math.max(orgStart, p.start - ORG_REACH), p.start);
 	const label = p.labelStart !== undefined ? page.norm.slice(p.labelStart, p.labelEnd) : '';
 	if (isNewspaperText(before) || isNewspaperText(label)) return false;
 	if (NON_SERVICE_RE.test(label) || NON_SERVICE_RE.test(before.slice(-12))) return false;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseContext, runParser } from '../context';
-import type { HotlineRecord } from '../types';
-import { hotlineParser } from './hotline';
+import { parseContext, runParser } from '../../context';
+import type { HotlineRecord } from '../../types';
+import { hotlineParser } from './index';
 
 function parse(text: string, areaCode?: string): HotlineRecord[] {
 	const ctx = parseContext(text, { source: 'p.txt', published: '2022-06-01', areaCode });
