@@ -6,7 +6,7 @@ import { parseContext } from './context';
 import type { Parser, Refiner } from './pipeline';
 import type { ExtractOptions, ExtractedRecord } from './types';
 import { hotlineParser } from './parsers/hotline/index';
-import { procedureParser } from './parsers/procedure';
+import { procedureParser } from './parsers/procedure/index';
 import { lostFoundParser } from './parsers/lostFound';
 import { familySearchParser } from './parsers/familySearch';
 import { eventParser } from './parsers/event';

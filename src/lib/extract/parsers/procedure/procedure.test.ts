@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseContext, runParser } from '../context';
-import type { ProcedureRecord } from '../types';
-import { procedureParser, topicOverlap } from './procedure';
+import { parseContext, runParser } from '../../context';
+import type { ProcedureRecord } from '../../types';
+import { procedureParser } from './index';
+import { topicOverlap } from './topic';
 
 function parse(text: string): ProcedureRecord[] {
 	const ctx = parseContext(text, { source: 'p.txt', published: '2020-05-08' });
