@@ -7,7 +7,7 @@ import type { Parser, Refiner } from './pipeline';
 import type { ExtractOptions, ExtractedRecord } from './types';
 import { hotlineParser } from './parsers/hotline/index';
 import { procedureParser } from './parsers/procedure/index';
-import { lostFoundParser } from './parsers/lostFound';
+import { lostFoundParser } from './parsers/lostFound/index';
 import { familySearchParser } from './parsers/familySearch';
 import { eventParser } from './parsers/event';
 import { directoryRefiner } from './refiners/directory';

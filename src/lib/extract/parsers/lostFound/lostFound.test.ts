@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseContext, runParser } from '../context';
-import type { LostFoundRecord } from '../types';
-import { lostFoundParser } from './lostFound';
+import { parseContext, runParser } from '../../context';
+import type { LostFoundRecord } from '../../types';
+import { lostFoundParser } from './index';
 
 function parse(text: string, published = '2024-11-05'): LostFoundRecord[] {
 	return runParser(

@@ -1,0 +1,218 @@
+/**
+ * The record of a lost or found thing: the thing as a reader files it, its place, day, contact,
+ * reward (lost) or claim place (found); a found document also carries its owner and number.
+ */
+import { isEmergencyNumber } from '../../phone';
+import type { Candidate, Page } from '../../pipeline';
+import {
+	datesIn,
+	fieldValue,
+	findContactName,
+	findDistrict,
+	phoneMatchesIn,
+	toPhones
+} from '../../text/fields';
+import { clauses, trimEdges } from '../../text/spans';
+import type { LostFoundRecord } from '../../types';
+import { isDocument } from './document';
+import {
+	CLAIM_RE,
+	LEAD_QUANTITY_RE,
+	NAME_AFTER_PHONE_RE,
+	PERSON_ITEM_RE,
+	PLACE_LABEL_RE,
+	PLACE_RE,
+	REWARD_RE,
+	TRAIL_QUANTITY_RE
+} from './labels';
+import type { ItemNotice } from './notices';
+import { findLabelledNumber } from './number';
+
+/** A thing put in front of the verb: 将一个棕色公文包遗落在车上, 把钥匙丢了. */
+const MOVED_ITEM_RE =
+	/[将把](?<item>[^,，。;；\n]{2,30}?)(?:不慎)?(?:遗落|遗失|丢失|遗忘|落|丢)(?:在|于|了)?/;
+
+/** A pet that strayed, named before its verb: 一只橘色狸花猫从小区走失. */
+const STRAYED_RE =
+	/[一两]?(?:只|条|头)(?<item>[\u4e00-\u9fa5]{2,10}?)(?:[从在于][^,，。;；]{0,20})?(?:走失|走丢|跑丢|丢失)/;
+
+/** A thing handed in: 收到群众送交的金色手镯一只. */
+const HANDED_IN_RE = /(?:送交|上交|交来|送来|移交)的/;
+
+const LOST_ITEM_VERB_RE = /(?:不慎)?(?:遗失|丢失|遗落|被盗|走失|丢)(?:了)?/;
+
+const FOUND_ITEM_VERB_RE = /(?:捡拾到|捡拾|拾到|拾得|拾获|捡到|捡获|抬到|抬得|抬获)(?:了)?/;
+
+/** Where the name of the thing ends inside its clause: its description or a second thing. */
+const ITEM_CUT_RE = /[(（]|以及|及|和|、/;
+
+/**
+ * The thing itself, as a reader would file it: 黑色双肩包, not 黑色双肩包一个，内有笔记本
+ * 电脑 — the first clause after the verb (or after an 物品： label, or the thing moved in front
+ * of the verb with 将/把), cut before a description in brackets or a second thing, without
+ * its quantity.
+ */
+function findItem(
+	norm: string,
+	start: number,
+	end: number,
+	subtype: 'lost_item' | 'found_item'
+): [number, number] | undefined {
+	const text = norm.slice(start, end);
+	let from: number | undefined;
+	const label = /(?:遗失|丢失|拾得|拾获)?(?:物品|失物|物件)(?:名称)?\s*[:：]\s*/.exec(text);
+	const moved = subtype === 'lost_item' && !label ? MOVED_ITEM_RE.exec(text) : null;
+	const strayed = subtype === 'lost_item' && !label && !moved ? STRAYED_RE.exec(text) : null;
+	if (label) from = start + label.index + label[0].length;
+	else if (moved?.groups) {
+		const s = start + moved.index + 1;
+		return cleanItem(norm, s, s + moved.groups.item.length);
+	} else if (strayed?.groups) {
+		const s = start + strayed.index + strayed[0].indexOf(strayed.groups.item);
+		return cleanItem(norm, s, s + strayed.groups.item.length);
+	} else {
+		const handed = subtype === 'found_item' ? HANDED_IN_RE.exec(text) : null;
+		const verb =
+			handed ?? (subtype === 'lost_item' ? LOST_ITEM_VERB_RE : FOUND_ITEM_VERB_RE).exec(text);
+		if (verb) from = start + verb.index + verb[0].length;
+	}
+	if (from === undefined) return undefined;
+	const first = clauses(norm, { start: from, end: end })[0];
+	return first ? cleanItem(norm, first.start, first.end) : undefined;
+}
+
+/** `[s, e)` of a clause naming a thing, cut to the thing's name (see findItem). */
+function cleanItem(norm: string, s: number, e: number): [number, number] | undefined {
+	// A form's next label ends the value: 遗失物品：黑色钱包一个 / 遗失时间：….
+	const label = /\n\s*[\u4e00-\u9fa5]{2,6}\s*[:：]/.exec(norm.slice(s, e));
+	if (label) e = s + label.index;
+	// 拾到乘客遗失的蓝色雨伞: whose it was is not the thing.
+	const whose = /^[\u4e00-\u9fa5]{0,4}(?:遗失|丢失|遗落|遗忘|遗留|丢下)的/.exec(norm.slice(s, e));
+	if (whose && whose[0].length < e - s) s += whose[0].length;
+	const cut = ITEM_CUT_RE.exec(norm.slice(s, e));
+	if (cut && cut.index > 0) e = s + cut.index;
+	const lead = LEAD_QUANTITY_RE.exec(norm.slice(s, e));
+	if (lead && lead[0].length < e - s) s += lead[0].length;
+	const trail = TRAIL_QUANTITY_RE.exec(norm.slice(s, e));
+	if (trail && trail.index > 0) e = s + trail.index;
+	if (e - s > 40) e = s + 40;
+	const span = trimEdges(norm, { start: s, end: e });
+	return span.end > span.start ? [span.start, span.end] : undefined;
+}
+
+/** The owner named on a document: 姓名：卢某, 持卡人为高二(5)班罗某, 失主为某某. */
+const OWNER_RE =
+	/(?:姓名|持证人|持卡人|户名|失主)(?:为|是)?\s*[:：]?\s*(?:[^,，。;；\n]{0,12}?班)?(?<name>[\u4e00-\u9fa5]{2,4})(?=$|[\s,，。;；、(（]|身份证|证号)/;
+
+export function buildItemRecord(page: Page, n: ItemNotice): Candidate<LostFoundRecord> | undefined {
+	const norm = page.norm;
+	const bodyStart = n.head ? n.head[1] : (n.bodyFrom ?? n.start);
+	const first =
+		n.itemFrom === undefined ? undefined : clauses(norm, { start: n.itemFrom, end: n.end })[0];
+	const item = first
+		? cleanItem(norm, first.start, first.end)
+		: findItem(norm, bodyStart, n.end, n.subtype);
+	const itemText = item ? fieldValue(page, { start: item[0], end: item[1] }) : undefined;
+	if (item && PERSON_ITEM_RE.test(norm.slice(...item))) return undefined;
+
+	// A headline with nothing to identify the thing or reach anyone is no notice.
+	if (!itemText && !phoneMatchesIn(page, { start: n.start, end: n.end }).length) return undefined;
+	const head = n.head ? fieldValue(page, { start: n.head[0], end: n.head[1] }) : undefined;
+	// The title names the thing without its description or quantity: 寻物启事：黑色双肩包.
+	const title = `${head ?? (n.subtype === 'lost_item' ? '寻物启事' : '失物招领')}${itemText ? `：${itemText}` : ''}`;
+
+	// 110 in a lost/found notice is advice (可拨打110求助), never the way to the thing.
+	const own = phoneMatchesIn(page, { start: n.start, end: n.end });
+	const phones = toPhones(
+		(own.length || !n.shared
+			? own
+			: phoneMatchesIn(page, { start: n.shared[0], end: n.shared[1] })
+		).filter((p) => !isEmergencyNumber(p.number))
+	);
+
+	const record: LostFoundRecord = {
+		kind: 'lost_found',
+		subtype: n.subtype,
+		title,
+		source: { file: page.source, start: n.start, end: n.end },
+		confidence: 0,
+		phones,
+		emails: []
+	};
+	if (itemText) record.item = itemText;
+	// A found or lost document carries its owner and number: 拾到居民身份证一张，姓名：某某，
+	// 身份证号码：…. Read only when the thing is a document, so a wallet's contents are not.
+	if (item && isDocument(norm, item[0], item[1])) {
+		record.documentType = itemText;
+		const owner = OWNER_RE.exec(norm.slice(bodyStart, n.end));
+		if (owner?.groups) {
+			const os = bodyStart + owner.index + owner[0].length - owner.groups.name.length;
+			record.holder = fieldValue(page, { start: os, end: os + owner.groups.name.length });
+		}
+		const number = findLabelledNumber(norm, item[1], n.end);
+		if (number) record.documentNumber = number;
+	}
+
+	const text = norm.slice(bodyStart, n.end);
+	const placeLabel = PLACE_LABEL_RE.exec(text);
+	const place = placeLabel ?? PLACE_RE.exec(text);
+	if (place?.groups?.place) {
+		const ps = bodyStart + place.index + place[0].indexOf(place.groups.place);
+		const value = fieldValue(page, { start: ps, end: ps + place.groups.place.length });
+		// 于10月3日 is a date, not a place.
+		if (
+			value &&
+			!/^[\d一二三四五六七八九十]+月|^\d{4}年|^今|^昨|^近日/.test(norm.slice(ps, ps + 5))
+		)
+			record.place = value;
+	}
+	const dates = datesIn(page, { start: bodyStart, end: n.end }, 'past');
+	// The day is what a reader looks for; a time printed with it (下午4时许) is dropped.
+	if (dates.length) record.date = dates[0].value.slice(0, 10);
+
+	const contact = findContactName(page, { start: bodyStart, end: n.end });
+	if (contact) record.contactName = fieldValue(page, { start: contact.start, end: contact.end });
+	else {
+		// 请致电13974190268（邝先生）: the name in brackets after the number.
+		const after = NAME_AFTER_PHONE_RE.exec(text);
+		if (after?.groups) {
+			const cs = bodyStart + after.index + after[0].indexOf(after.groups.name);
+			record.contactName = fieldValue(page, { start: cs, end: cs + after.groups.name.length });
+		}
+	}
+	if (n.subtype === 'found_item') {
+		let claimFrom = bodyStart;
+		let claim = CLAIM_RE.exec(text);
+		if (!claim && n.shared) {
+			claimFrom = n.shared[0];
+			claim = CLAIM_RE.exec(norm.slice(...n.shared));
+		}
+		const value = claim?.groups?.place ?? claim?.groups?.label;
+		if (claim && value) {
+			const cs = claimFrom + claim.index + claim[0].indexOf(value);
+			record.claimPlace = fieldValue(page, { start: cs, end: cs + value.length });
+		}
+	} else {
+		const reward = REWARD_RE.exec(text);
+		if (reward)
+			record.reward = fieldValue(page, {
+				start: bodyStart + reward.index,
+				end: bodyStart + reward.index + reward[0].length
+			});
+	}
+	const district = findDistrict(page.norm, { start: n.start, end: n.end });
+	if (district) record.district = district;
+
+	const flags: string[] = [];
+	if (!itemText) flags.push('未识别物品');
+	const reachable = phones.length || record.claimPlace;
+	if (!reachable) flags.push('没有联系方式');
+	if (flags.length) record.flags = flags;
+	return {
+		record,
+		evidence: {
+			rule: 'lost_found.itemNotice',
+			facts: [n.head && 'head', itemText && 'item', reachable && 'contact', record.place && 'place']
+		}
+	};
+}
