@@ -4,6 +4,7 @@
  */
 import { DOCUMENT_TYPES } from '../../constants';
 import { isAlnum, isCjk } from '../../text/patterns';
+import type { Span } from '../../text/spans';
 import { DOCUMENT_SUFFIX_RE, ISSUER_END_RE, QUANTITY_RE } from './labels';
 
 /**
@@ -17,18 +18,13 @@ export const DOCUMENT_LIST_RE = new RegExp(
 	'g'
 );
 
-export interface Found {
-	start: number;
-	end: number;
-}
-
 /**
  * The document named in `[start, end)`: the first document word (from the list, else a
  * run ending in a document suffix) widened to the left over a qualifier
  * (增值税专用发票, 医疗机构执业许可证) but not over an issuer or a number, and to the right
  * over 正本/副本. Several documents joined by 、/及/和 are taken together.
  */
-export function findDocument(norm: string, start: number, end: number): Found | undefined {
+export function findDocument(norm: string, start: number, end: number): Span | undefined {
 	const first = firstDocumentWord(norm, start, end);
 	if (!first) return undefined;
 	let s = first.start;
@@ -105,13 +101,13 @@ export function findDocument(norm: string, start: number, end: number): Found | 
 }
 
 /** The earliest document word in `[start, end)` (list first; a suffix run as fallback). */
-export function firstDocumentWord(norm: string, start: number, end: number): Found | undefined {
+export function firstDocumentWord(norm: string, start: number, end: number): Span | undefined {
 	const text = norm.slice(start, end);
 	DOCUMENT_LIST_RE.lastIndex = 0;
 	const listed = DOCUMENT_LIST_RE.exec(text);
 	DOCUMENT_SUFFIX_RE.lastIndex = 0;
 	let generic: RegExpExecArray | null;
-	let fallback: Found | undefined;
+	let fallback: Span | undefined;
 	while ((generic = DOCUMENT_SUFFIX_RE.exec(text))) {
 		// The suffix must end a word of at least two characters (营业执照, not a lone 证).
 		const gs = generic.index;

@@ -4,8 +4,8 @@
  */
 import type { Candidate, Page } from '../../pipeline';
 import { datesIn, fieldValue, phoneMatchesIn, toPhones } from '../../text/fields';
-import { eachPageLine } from '../../text/lineIndex';
-import { trimBlank } from '../../text/spans';
+import { eachPageLine, type PageLine } from '../../text/lineIndex';
+import { trimBlank, type Span } from '../../text/spans';
 import type { LostFoundRecord } from '../../types';
 import type { Listed } from './ownerList';
 
@@ -45,7 +45,7 @@ export function findFoundTables(page: Page): Listed {
 					continue;
 				}
 			}
-			if (rowsEnd > header.start) out.spans.push([header.start, rowsEnd]);
+			if (rowsEnd > header.start) out.spans.push({ start: header.start, end: rowsEnd });
 			header = undefined;
 		}
 		if (cells.length < 3 || cells.length > 8 || t.length > 60) continue;
@@ -57,29 +57,29 @@ export function findFoundTables(page: Page): Listed {
 		header = { cells, start: line.start };
 		rowsEnd = line.start;
 	}
-	if (header && rowsEnd > header.start) out.spans.push([header.start, rowsEnd]);
+	if (header && rowsEnd > header.start) out.spans.push({ start: header.start, end: rowsEnd });
 	return out;
 }
 
 function tableRow(
 	page: Page,
-	line: { start: number; end: number; text: string },
+	line: PageLine,
 	head: string[],
 	cells: string[]
 ): Candidate<LostFoundRecord> | undefined {
 	const norm = page.norm;
 	const { start: s, end: e } = trimBlank(norm, { start: line.start, end: line.end });
 	// Each cell's offsets in the page, found in order.
-	const at: Array<[number, number]> = [];
+	const at: Span[] = [];
 	let k = s;
 	for (const c of cells) {
 		const i = norm.indexOf(c, k);
-		at.push([i, i + c.length]);
+		at.push({ start: i, end: i + c.length });
 		k = i + c.length;
 	}
 	const col = (re: RegExp) => head.findIndex((h) => re.test(h));
 	const itemCol = col(ITEM_COLUMN_RE);
-	const item = fieldValue(page, { start: at[itemCol][0], end: at[itemCol][1] });
+	const item = fieldValue(page, at[itemCol]);
 	if (!item || /^\d+$/.test(item)) return undefined;
 	const r: LostFoundRecord = {
 		kind: 'lost_found',
@@ -93,12 +93,12 @@ function tableRow(
 	};
 	const dateCol = col(DATE_COLUMN_RE);
 	if (dateCol >= 0) {
-		const dates = datesIn(page, { start: at[dateCol][0], end: at[dateCol][1] }, 'past');
+		const dates = datesIn(page, at[dateCol], 'past');
 		if (dates.length) r.date = dates[0].value.slice(0, 10);
 	}
 	const placeCol = col(PLACE_COLUMN_RE);
 	if (placeCol >= 0) {
-		const place = fieldValue(page, { start: at[placeCol][0], end: at[placeCol][1] });
+		const place = fieldValue(page, at[placeCol]);
 		if (place) r.place = place;
 	}
 	return { record: r, evidence: { rule: 'lost_found.tableRow' } };

@@ -8,8 +8,8 @@ import { datesIn } from '../../text/fields';
 import { isNoticeHeadLine, isSignerLine } from '../../text/layout';
 import { eachPageLine, lineStart } from '../../text/lineIndex';
 import { BULLETS, isAlnum, isCjk } from '../../text/patterns';
-import { trimEdges } from '../../text/spans';
-import { DOCUMENT_LIST_RE, findDocument, firstDocumentWord, type Found } from './document';
+import { trimEdges, type Span } from '../../text/spans';
+import { DOCUMENT_LIST_RE, findDocument, firstDocumentWord } from './document';
 import { NEWS_HOLDER_RE, VOID_HEAD_RE } from './labels';
 
 /** The longest first half of a holder's words on the line above the anchor's. */
@@ -80,11 +80,11 @@ export function holderStartOf(page: Page, anchor: number, floor: number): number
 
 /** The holder, date and place read from the words in front of the anchor. */
 interface Lead {
-	holder?: [number, number];
-	place?: [number, number];
+	holder?: Span;
+	place?: Span;
 	date?: DateMatch;
 	/** A document named in front of the anchor: 张三的身份证遗失. */
-	document?: Found;
+	document?: Span;
 }
 
 /** Words after a holder's name that are not the holder: 夫妇, a vehicle of the company. */
@@ -134,7 +134,7 @@ export function readLead(page: Page, start: number, end: number): Lead {
 	const role = HOLDER_ROLE_RE.exec(norm.slice(hs, he));
 	if (role?.groups && !/[会司部所院站厂店社处局队心]$/.test(role.groups.name))
 		hs = he - role.groups.name.length;
-	if (he > hs) lead.holder = [hs, he];
+	if (he > hs) lead.holder = { start: hs, end: he };
 	const rest = norm.slice(s + cut, e);
 	const dates = datesIn(page, { start: s + cut, end: e }, 'past');
 	if (dates.length) lead.date = dates[0];
@@ -142,7 +142,7 @@ export function readLead(page: Page, start: number, end: number): Lead {
 	if (place?.groups) {
 		const ps = s + cut + place.index + 1;
 		const t = trimEdges(norm, { start: ps, end: ps + place.groups.place.length });
-		lead.place = [t.start, t.end];
+		lead.place = t;
 	}
 	// A document named in brackets after the holder (（身份证号：…）) is a label of the
 	// holder, not the document lost: it is looked for after the brackets.
@@ -158,9 +158,9 @@ export function readLead(page: Page, start: number, end: number): Lead {
 }
 
 /** True when the holder reads as reporting, not as a name. */
-export function isNewsHolder(norm: string, holder: [number, number] | undefined): boolean {
+export function isNewsHolder(norm: string, holder: Span | undefined): boolean {
 	if (!holder) return false;
-	const h = norm.slice(holder[0], holder[1]);
+	const h = norm.slice(holder.start, holder.end);
 	return h.length > 30 || NEWS_HOLDER_RE.test(h) || /^\d/.test(h);
 }
 
@@ -172,22 +172,18 @@ export const SELF_NAMED_RE =
 const HOLDER_LABEL_RE =
 	/(?:姓名|名称|户名|单位名称|持证人|持有人)\s*[:：]\s*(?<name>[^,，。;；\s(（]{2,30})/;
 
-export function labelledHolder(
-	norm: string,
-	from: number,
-	to: number
-): [number, number] | undefined {
+export function labelledHolder(norm: string, from: number, to: number): Span | undefined {
 	const m = HOLDER_LABEL_RE.exec(norm.slice(from, to));
 	if (!m?.groups) return undefined;
 	const s = from + m.index + m[0].length - m.groups.name.length;
-	return [s, s + m.groups.name.length];
+	return { start: s, end: s + m.groups.name.length };
 }
 
 /**
  * The organisation that signs a notice written as 本公司不慎遗失…: the first line under
  * the notice when it is an organisation's name (before a blank line or a date).
  */
-export function signerAfter(page: Page, end: number): [number, number] | undefined {
+export function signerAfter(page: Page, end: number): Span | undefined {
 	let seen = 0;
 	for (const line of eachPageLine(page, end, Math.min(page.norm.length, end + 120))) {
 		if (line.start < end) continue;
@@ -198,7 +194,7 @@ export function signerAfter(page: Page, end: number): [number, number] | undefin
 		// An organisation signs by its name alone; a person only after 声明人：.
 		if (isSignerLine(name) || (named && /^[\u4e00-\u9fa5]{2,4}$/.test(name))) {
 			const s = line.start + line.text.indexOf(name);
-			return [s, s + name.length];
+			return { start: s, end: s + name.length };
 		}
 	}
 	return undefined;

@@ -16,6 +16,7 @@
  *   (example.ts).
  */
 import type { Candidate, Parser } from '../../pipeline';
+import type { Span } from '../../text/spans';
 import type { LostFoundRecord } from '../../types';
 import { isExample } from './example';
 import { findFoundTables } from './foundTable';
@@ -31,20 +32,20 @@ export const lostFoundParser: Parser = {
 	parse({ page }) {
 		const lists = findOwnerLists(page);
 		const tables = findFoundTables(page);
-		const listed = [...lists.spans, ...tables.spans].sort((x, y) => x[0] - y[0]);
+		const listed = [...lists.spans, ...tables.spans].sort((x, y) => x.start - y.start);
 		const items = findItemNotices(page, listed).flatMap((n) => splitNumbered(page, n));
 		const records: Candidate<LostFoundRecord>[] = [...lists.records, ...tables.records];
 		for (const n of items) {
 			// A paragraph that announces the table below it (以下物品…请失主认领) is no notice.
 			if (
-				tables.spans.some(([a]) => a >= n.end && a - n.end < 300) &&
+				tables.spans.some((t) => t.start >= n.end && t.start - n.end < 300) &&
 				/以下|下列/.test(page.norm.slice(n.start, n.end))
 			)
 				continue;
 			const r = buildItemRecord(page, n);
 			if (r) records.push(r);
 		}
-		const taken = items.map((n): [number, number] => [n.start, n.end]);
+		const taken: Span[] = items.map((n) => ({ start: n.start, end: n.end }));
 		for (const span of [...lists.spans, ...tables.spans]) taken.push(span);
 		// One by one: a long page holds more notices than a call takes arguments.
 		for (const r of parseVoidNotices(page, taken)) records.push(r);

@@ -12,7 +12,7 @@ import {
 	phoneMatchesIn,
 	toPhones
 } from '../../text/fields';
-import { clauses, trimEdges } from '../../text/spans';
+import { clauses, trimEdges, type Span } from '../../text/spans';
 import type { LostFoundRecord } from '../../types';
 import { isDocument } from './document';
 import {
@@ -57,7 +57,7 @@ function findItem(
 	start: number,
 	end: number,
 	subtype: 'lost_item' | 'found_item'
-): [number, number] | undefined {
+): Span | undefined {
 	const text = norm.slice(start, end);
 	let from: number | undefined;
 	const label = /(?:遗失|丢失|拾得|拾获)?(?:物品|失物|物件)(?:名称)?\s*[:：]\s*/.exec(text);
@@ -82,7 +82,7 @@ function findItem(
 }
 
 /** `[s, e)` of a clause naming a thing, cut to the thing's name (see findItem). */
-function cleanItem(norm: string, s: number, e: number): [number, number] | undefined {
+function cleanItem(norm: string, s: number, e: number): Span | undefined {
 	// A form's next label ends the value: 遗失物品：黑色钱包一个 / 遗失时间：….
 	const label = /\n\s*[\u4e00-\u9fa5]{2,6}\s*[:：]/.exec(norm.slice(s, e));
 	if (label) e = s + label.index;
@@ -97,7 +97,7 @@ function cleanItem(norm: string, s: number, e: number): [number, number] | undef
 	if (trail && trail.index > 0) e = s + trail.index;
 	if (e - s > 40) e = s + 40;
 	const span = trimEdges(norm, { start: s, end: e });
-	return span.end > span.start ? [span.start, span.end] : undefined;
+	return span.end > span.start ? span : undefined;
 }
 
 /** The owner named on a document: 姓名：卢某, 持卡人为高二(5)班罗某, 失主为某某. */
@@ -106,28 +106,27 @@ const OWNER_RE =
 
 export function buildItemRecord(page: Page, n: ItemNotice): Candidate<LostFoundRecord> | undefined {
 	const norm = page.norm;
-	const bodyStart = n.head ? n.head[1] : (n.bodyFrom ?? n.start);
+	const bodyStart = n.head ? n.head.end : (n.bodyFrom ?? n.start);
 	const first =
 		n.itemFrom === undefined ? undefined : clauses(norm, { start: n.itemFrom, end: n.end })[0];
 	const item = first
 		? cleanItem(norm, first.start, first.end)
 		: findItem(norm, bodyStart, n.end, n.subtype);
-	const itemText = item ? fieldValue(page, { start: item[0], end: item[1] }) : undefined;
-	if (item && PERSON_ITEM_RE.test(norm.slice(...item))) return undefined;
+	const itemText = item ? fieldValue(page, item) : undefined;
+	if (item && PERSON_ITEM_RE.test(norm.slice(item.start, item.end))) return undefined;
 
 	// A headline with nothing to identify the thing or reach anyone is no notice.
 	if (!itemText && !phoneMatchesIn(page, { start: n.start, end: n.end }).length) return undefined;
-	const head = n.head ? fieldValue(page, { start: n.head[0], end: n.head[1] }) : undefined;
+	const head = n.head ? fieldValue(page, n.head) : undefined;
 	// The title names the thing without its description or quantity: 寻物启事：黑色双肩包.
 	const title = `${head ?? (n.subtype === 'lost_item' ? '寻物启事' : '失物招领')}${itemText ? `：${itemText}` : ''}`;
 
 	// 110 in a lost/found notice is advice (可拨打110求助), never the way to the thing.
 	const own = phoneMatchesIn(page, { start: n.start, end: n.end });
 	const phones = toPhones(
-		(own.length || !n.shared
-			? own
-			: phoneMatchesIn(page, { start: n.shared[0], end: n.shared[1] })
-		).filter((p) => !isEmergencyNumber(p.number))
+		(own.length || !n.shared ? own : phoneMatchesIn(page, n.shared)).filter(
+			(p) => !isEmergencyNumber(p.number)
+		)
 	);
 
 	const record: LostFoundRecord = {
@@ -142,14 +141,14 @@ export function buildItemRecord(page: Page, n: ItemNotice): Candidate<LostFoundR
 	if (itemText) record.item = itemText;
 	// A found or lost document carries its owner and number: 拾到居民身份证一张，姓名：某某，
 	// 身份证号码：…. Read only when the thing is a document, so a wallet's contents are not.
-	if (item && isDocument(norm, item[0], item[1])) {
+	if (item && isDocument(norm, item.start, item.end)) {
 		record.documentType = itemText;
 		const owner = OWNER_RE.exec(norm.slice(bodyStart, n.end));
 		if (owner?.groups) {
 			const os = bodyStart + owner.index + owner[0].length - owner.groups.name.length;
 			record.holder = fieldValue(page, { start: os, end: os + owner.groups.name.length });
 		}
-		const number = findLabelledNumber(norm, item[1], n.end);
+		const number = findLabelledNumber(norm, item.end, n.end);
 		if (number) record.documentNumber = number;
 	}
 
@@ -184,8 +183,8 @@ export function buildItemRecord(page: Page, n: ItemNotice): Candidate<LostFoundR
 		let claimFrom = bodyStart;
 		let claim = CLAIM_RE.exec(text);
 		if (!claim && n.shared) {
-			claimFrom = n.shared[0];
-			claim = CLAIM_RE.exec(norm.slice(...n.shared));
+			claimFrom = n.shared.start;
+			claim = CLAIM_RE.exec(norm.slice(n.shared.start, n.shared.end));
 		}
 		const value = claim?.groups?.place ?? claim?.groups?.label;
 		if (claim && value) {

@@ -5,7 +5,7 @@
 import type { Page } from '../../pipeline';
 import { eachPageLine } from '../../text/lineIndex';
 import { BULLETS } from '../../text/patterns';
-import { trimBlank } from '../../text/spans';
+import { trimBlank, type Span } from '../../text/spans';
 import { ITEM_ROW_RE } from './labels';
 import type { ItemNotice } from './notices';
 
@@ -40,7 +40,7 @@ export function splitNumbered(page: Page, n: ItemNotice): ItemNotice[] {
 		parts.push({ subtype: n.subtype, start: s, end: e, itemFrom: line.start + mark[0].length });
 	}
 	if (parts.length < 2) return [n];
-	const tail: [number, number] = [parts[parts.length - 1].end, n.end];
+	const tail: Span = { start: parts[parts.length - 1].end, end: n.end };
 	for (const p of parts) p.shared = tail;
 	return parts;
 }

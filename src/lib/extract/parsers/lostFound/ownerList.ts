@@ -8,6 +8,7 @@ import { datesIn, fieldValue, phoneMatchesIn, toPhones } from '../../text/fields
 import { isHeadlineLike } from '../../text/layout';
 import { lineStart, paragraphAt } from '../../text/lineIndex';
 import { isCjk } from '../../text/patterns';
+import type { Span } from '../../text/spans';
 import type { LostFoundRecord } from '../../types';
 import { firstDocumentWord } from './document';
 import { CLAIM_RE, INLINE_HEAD_RE, PLACE_RE } from './labels';
@@ -34,7 +35,7 @@ const MAX_LIST = 400;
 export interface Listed {
 	records: Candidate<LostFoundRecord>[];
 	/** The paragraphs the lists take, kept from the other finders. */
-	spans: Array<[number, number]>;
+	spans: Span[];
 }
 
 export function findOwnerLists(page: Page): Listed {
@@ -56,7 +57,7 @@ export function findOwnerLists(page: Page): Listed {
 			? firstDocumentWord(norm, m.index, listStart)
 			: firstDocumentWord(norm, Math.max(lineStart(page, m.index), m.index - 30), m.index);
 		if (!docWord) continue;
-		const names: Array<[number, number]> = [];
+		const names: Span[] = [];
 		let k = listStart;
 		const parts = norm.slice(listStart, listEnd).split(OWNER_SEPARATOR_RE);
 		for (let i = 0; i < parts.length; i++) {
@@ -68,7 +69,7 @@ export function findOwnerLists(page: Page): Listed {
 			if (part.length === 1 && parts[i + 1]?.length === 1 && isCjk(part) && isCjk(parts[i + 1])) {
 				const end = norm.indexOf(parts[i + 1], k) + 1;
 				if (end - at <= 3) {
-					names.push([at, end]);
+					names.push({ start: at, end });
 					k = end;
 					i++;
 					continue;
@@ -76,7 +77,7 @@ export function findOwnerLists(page: Page): Listed {
 			}
 			const name = part.replace(/等$/, '');
 			if (!OWNER_NAME_RE.test(name)) break;
-			names.push([at, at + name.length]);
+			names.push({ start: at, end: at + name.length });
 		}
 		if (names.length < 2) continue;
 		// The instructions: this paragraph and the next, within reach. Each is read only near
@@ -106,7 +107,7 @@ export function findOwnerLists(page: Page): Listed {
 		);
 		const claim = CLAIM_RE.exec(norm.slice(ps, ie));
 		const claimValue = claim?.groups?.place ?? claim?.groups?.label;
-		const documentType = fieldValue(page, { start: docWord.start, end: docWord.end });
+		const documentType = fieldValue(page, docWord);
 		// When and where the documents were found, told before the list.
 		const dates = datesIn(page, { start: ps, end: m.index }, 'past');
 		const place = PLACE_RE.exec(norm.slice(ps, m.index));
@@ -116,13 +117,13 @@ export function findOwnerLists(page: Page): Listed {
 					end: ps + place.index + place[0].indexOf(place.groups.place) + place.groups.place.length
 				})
 			: undefined;
-		for (const [s, e] of names) {
-			const holder = fieldValue(page, { start: s, end: e })!.replace(/[\s\u3000]+/g, '');
+		for (const name of names) {
+			const holder = fieldValue(page, name)!.replace(/[\s\u3000]+/g, '');
 			const r: LostFoundRecord = {
 				kind: 'lost_found',
 				subtype: 'found_item',
 				title: `失物招领：${holder}的${documentType}`,
-				source: { file: page.source, start: s, end: e },
+				source: { file: page.source, start: name.start, end: name.end },
 				confidence: 0,
 				phones,
 				emails: [],
@@ -144,7 +145,7 @@ export function findOwnerLists(page: Page): Listed {
 				}
 			});
 		}
-		out.spans.push([ps, ie]);
+		out.spans.push({ start: ps, end: ie });
 		OWNER_LIST_RE.lastIndex = Math.max(OWNER_LIST_RE.lastIndex, listEnd);
 	}
 	return out;

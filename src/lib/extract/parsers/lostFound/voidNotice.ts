@@ -10,7 +10,7 @@ import { fieldValue, findDistrict, isTraditional } from '../../text/fields';
 import { isHeadlineLike, isNoticeHeadLine } from '../../text/layout';
 import { eachPageLine, lineStart } from '../../text/lineIndex';
 import { BULLETS } from '../../text/patterns';
-import { lowerBound, SpanSet, trimBlank, trimEdges } from '../../text/spans';
+import { lowerBound, SpanSet, trimBlank, trimEdges, type Span } from '../../text/spans';
 import type { LostFoundRecord } from '../../types';
 import { findDocument } from './document';
 import {
@@ -32,10 +32,8 @@ import {
 } from './labels';
 import { findNumber } from './number';
 
-interface Anchor {
-	/** Where the verb starts and ends. */
-	start: number;
-	end: number;
+/** A verb of losing (遗失/丢失): where it starts and ends. */
+interface Anchor extends Span {
 	/** Where the notice (its holder) starts. */
 	holderStart: number;
 }
@@ -68,13 +66,10 @@ interface VoidCandidate {
 }
 
 /** Void notices of the page, outside the spans already taken by lost/found notices. */
-export function parseVoidNotices(
-	page: Page,
-	taken: Array<[number, number]>
-): Candidate<LostFoundRecord>[] {
+export function parseVoidNotices(page: Page, taken: readonly Span[]): Candidate<LostFoundRecord>[] {
 	const norm = page.norm;
 	const takenSpans = new SpanSet();
-	for (const [a, b] of taken) takenSpans.add({ start: a, end: b });
+	for (const span of taken) takenSpans.add(span);
 	const inTaken = (i: number) => takenSpans.overlaps({ start: i, end: i + 1 });
 
 	const anchors: Anchor[] = [];
@@ -94,14 +89,12 @@ export function parseVoidNotices(
 
 	// Ending words, found once for the page. They do not overlap, so both their starts and
 	// their ends ascend.
-	const ends: Array<[number, number]> = [];
 	const endStarts: number[] = [];
 	const endEnds: number[] = [];
 	VOID_END_RE.lastIndex = 0;
 	while ((m = VOID_END_RE.exec(norm))) {
 		const e = m.index + m[0].length;
 		if (!/[。.!！]$/.test(m[0]) && END_CONTINUES_RE.test(norm.slice(e, e + 2))) continue;
-		ends.push([m.index, e]);
 		endStarts.push(m.index);
 		endEnds.push(e);
 	}
@@ -131,11 +124,11 @@ export function parseVoidNotices(
 		}
 		// The first ending after the verb, if it starts before the limit.
 		const first = lowerBound(endStarts, a.end);
-		const end = first < ends.length && ends[first][0] < limit ? ends[first] : undefined;
+		const terminated = first < endStarts.length && endStarts[first] < limit;
 		candidates.push({
 			anchor: a,
-			end: end ? end[1] : trimBlank(norm, { start: a.end, end: limit }).end,
-			terminated: !!end,
+			end: terminated ? endEnds[first] : trimBlank(norm, { start: a.end, end: limit }).end,
+			terminated,
 			zone: false
 		});
 	}
@@ -184,7 +177,7 @@ function buildVoidRecord(page: Page, c: VoidCandidate): Candidate<LostFoundRecor
 		const self = SELF_NAMED_RE.exec(norm.slice(ls, start));
 		if (self?.groups) {
 			const ns = start - self[0].length + self[0].indexOf(self.groups.name);
-			lead.holder = [ns, ns + self.groups.name.length];
+			lead.holder = { start: ns, end: ns + self.groups.name.length };
 			spanStart = start - self[0].length;
 		}
 	}
@@ -200,9 +193,7 @@ function buildVoidRecord(page: Page, c: VoidCandidate): Candidate<LostFoundRecor
 	const named = lead.holder ? undefined : labelledHolder(norm, c.anchor.end, bodyEnd);
 	const signer = lead.holder || named ? undefined : signerAfter(page, c.end);
 	const holderSpan = lead.holder ?? named ?? signer;
-	const holder = holderSpan
-		? fieldValue(page, { start: holderSpan[0], end: holderSpan[1] })
-		: undefined;
+	const holder = holderSpan ? fieldValue(page, holderSpan) : undefined;
 	const documentType = doc ? fieldValue(page, { start: doc.start, end: doc.end }) : undefined;
 	// The title is built in the script of the page: 張三遺失身份證聲明 on a traditional page.
 	const traditional = isTraditional(page, { start: start, end: spanEnd });
@@ -228,7 +219,7 @@ function buildVoidRecord(page: Page, c: VoidCandidate): Candidate<LostFoundRecor
 	if (documentType) record.documentType = documentType;
 	if (documentNumber) record.documentNumber = documentNumber;
 	if (lead.date) record.date = lead.date.value.slice(0, 10);
-	if (lead.place) record.place = fieldValue(page, { start: lead.place[0], end: lead.place[1] });
+	if (lead.place) record.place = fieldValue(page, lead.place);
 	const district = findDistrict(page.norm, { start: start, end: spanEnd });
 	if (district) record.district = district;
 	if (flags.length) record.flags = flags;
