@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { parse, spanOf } from './testing';
+
+describe('lost things', () => {
+	it('reads a 寻物启事 with its date (in the past), place, phone, contact and reward', () => {
+		const text =
+			'寻物启事\n\n本人于12月28日下午在芦淞区建设路公交站附近遗失黑色双肩包一个，内有笔记本电脑一台。有拾到者请与李先生联系，电话：13973312468，必有重谢！';
+		const [r] = parse(text, '2025-01-03');
+		expect(r).toMatchObject({
+			subtype: 'lost_item',
+			title: '寻物启事：黑色双肩包',
+			// The thing itself: its quantity and what it holds are not its name.
+			item: '黑色双肩包',
+			place: '芦淞区建设路公交站',
+			date: '2024-12-28',
+			contactName: '李先生',
+			reward: '必有重谢'
+		});
+		expect(r.phones.map((p) => p.number)).toEqual(['13973312468']);
+		expect(spanOf(text, r)).toBe(text);
+	});
+
+	it('reads a lost thing told in one paragraph without a headline', () => {
+		const text =
+			'本人11月1日在荷塘区红旗广场遗失棕色皮夹一个，内有身份证及银行卡，有拾到者请联系13800001111，当面酬谢。';
+		const [r] = parse(text);
+		expect(r).toMatchObject({ subtype: 'lost_item', place: '荷塘区红旗广场', reward: '当面酬谢' });
+		expect(r.documentType).toBeUndefined();
+	});
+});
+
+describe('found things', () => {
+	it('reads a 招领启事 with the place to claim it', () => {
+		const text =
+			'招领启事\n\n10月30日，市民在河西步行街拾得棕色钱包一个，内有现金若干。请失主携带有效证件到泰山路派出所认领，联系电话：0731-22881234。';
+		const [r] = parse(text);
+		expect(r).toMatchObject({
+			subtype: 'found_item',
+			item: '棕色钱包',
+			place: '河西步行街',
+			date: '2024-10-30',
+			claimPlace: '泰山路派出所'
+		});
+		expect(r.phones[0].number).toBe('0731-22881234');
+		expect(spanOf(text, r).startsWith('招领启事')).toBe(true);
+	});
+
+	it('reads a found thing told in one paragraph', () => {
+		const text = '失物招领：11月2日在K16路公交车上拾到黑色手机一部，请失主到公交公司调度室认领。';
+		const [r] = parse(text);
+		expect(r).toMatchObject({ subtype: 'found_item', claimPlace: '公交公司调度室' });
+		expect(r.item).toBe('黑色手机');
+	});
+
+	it('leaves a found infant to the family-search parser', () => {
+		const text =
+			'寻亲公告\n\n2024年3月1日在某村拾得一名女婴，如有知情者请与王五联系，电话：13307330000。';
+		expect(parse(text)).toEqual([]);
+	});
+});
+
+describe('lost and found things', () => {
+	it('names the thing without its quantity, description or who lost it', () => {
+		const text =
+			'失物招领\n11月10日，K26路公交车驾驶员在车厢内拾到乘客遗失的蓝色雨伞一把、保温杯一个。请失主携带有效证件到公交总站调度室认领，电话：0731-28225566。';
+		const [r] = parse(text, '2024-11-12');
+		expect(r).toMatchObject({ item: '蓝色雨伞', title: '失物招领：蓝色雨伞', date: '2024-11-10' });
+	});
+
+	it('finds a thing put before the verb (将…遗落) and keeps the day of a dated time', () => {
+		const text =
+			'寻物启事\n10月19日下午4时许，本人在荷塘区乘坐出租车时，将一个棕色皮质公文包遗落在车上，包内有户口本。有拾到者请与谭先生联系，电话：13974185520，当面酬谢1000元。';
+		const [r] = parse(text, '2025-10-22');
+		expect(r).toMatchObject({
+			subtype: 'lost_item',
+			item: '棕色皮质公文包',
+			date: '2025-10-19',
+			contactName: '谭先生',
+			reward: '当面酬谢1000元'
+		});
+	});
+
+	it('ends a headed notice at the next inline notice and leaves out the page’s tip', () => {
+		const text = [
+			'招领启事',
+			'8月11日上午，市民在中心广场拾得黑色手提包一个，请失主到建设路派出所认领。联系电话：0731-28130110。',
+			'寻物启事：本人于8月12日在神农公园遗失白色手机一部，必有重谢！联系人：林女士 139 7416 6031',
+			'',
+			'警方提醒：发现物品遗失可及时拨打110求助。'
+		].join('\n');
+		const rs = parse(text, '2025-08-14');
+		expect(rs.map((r) => [r.subtype, r.item, r.phones.map((p) => p.number)])).toEqual([
+			['found_item', '黑色手提包', ['0731-28130110']],
+			['lost_item', '白色手机', ['13974166031']]
+		]);
+		expect(spanOf(text, rs[0]).endsWith('0731-28130110。')).toBe(true);
+	});
+
+	it('reads a lost thing whose finder is asked to bring it somewhere, without a phone', () => {
+		const text =
+			'10月4日下午在神农公园附近丢失一条白色比熊犬，有拾到者请送至神农公园东门保安室，必有重谢。';
+		const [r] = parse(text, '2025-10-05');
+		expect(r).toMatchObject({ subtype: 'lost_item', item: '白色比熊犬', place: '神农公园' });
+	});
+
+	it('names a pet told before its verb (一只橘色狸花猫从小区走失)', () => {
+		const text =
+			'寻猫启事\n10月1日晚，家中一只橘色狸花猫从石峰区响石岭小区走失，猫咪胆小，左前爪有白斑。悬赏2000元，有线索者请联系：18107330099。';
+		const [r] = parse(text, '2025-10-05');
+		expect(r).toMatchObject({ subtype: 'lost_item', item: '橘色狸花猫', reward: '悬赏2000元' });
+	});
+
+	it('reads a found document with its owner and number', () => {
+		const text =
+			'招领\n本人于4月14日在湘江风光带拾到居民身份证一张，姓名：卢振宇，身份证号码：430221199207153317。请失主本人与我联系：13974127713（周女士）。';
+		const [r] = parse(text, '2025-04-16');
+		expect(r).toMatchObject({
+			subtype: 'found_item',
+			documentType: '居民身份证',
+			holder: '卢振宇',
+			documentNumber: '430221199207153317',
+			contactName: '周女士'
+		});
+	});
+
+	it('reads a found thing told as news, from the finding to the asking', () => {
+		const text = [
+			'拾到挎包 民警急寻失主',
+			'',
+			'5月25日晚，环卫工人肖师傅在红港路清扫时，发现一个深灰色帆布挎包，便将挎包送到了月塘派出所。',
+			'',
+			'包内有现金两万余元和一本存折。',
+			'',
+			'民警希望失主看到报道后尽快与月塘派出所陈警官联系，电话0731-28456110。'
+		].join('\n');
+		const [r] = parse(text, '2025-05-27');
+		expect(r).toMatchObject({ subtype: 'found_item', item: '深灰色帆布挎包', date: '2025-05-25' });
+		expect(r.phones.map((p) => p.number)).toEqual(['0731-28456110']);
+		expect(spanOf(text, r).startsWith('5月25日晚')).toBe(true);
+		expect(spanOf(text, r).endsWith('0731-28456110。')).toBe(true);
+	});
+});
+
+describe('missing people are not lost things', () => {
+	it('leaves a 寻亲 notice whose family 丢失女儿 to the family-search parser', () => {
+		const text =
+			'寻亲启事\n我叫李晓梅，1998年在株洲火车站与家人失散时约5岁。家人于当年在火车站丢失女儿后多方寻找未果。如有知情者或见到者请联系13974165432，必有重谢。';
+		expect(parse(text)).toEqual([]);
+	});
+});

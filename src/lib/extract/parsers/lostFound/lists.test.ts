@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { parse, spanOf } from './testing';
+
+describe('lists of found things', () => {
+	it('files one record per owner of a list of unclaimed documents', () => {
+		const text =
+			'以下身份证请失主认领：欧阳文杰、黄淑琴、曹俊。\n\n失主可到公交第三分公司调度中心认领，咨询电话：0731-28226012。';
+		const rs = parse(text);
+		expect(rs.map((r) => [spanOf(text, r), r.holder, r.documentType])).toEqual([
+			['欧阳文杰', '欧阳文杰', '身份证'],
+			['黄淑琴', '黄淑琴', '身份证'],
+			['曹俊', '曹俊', '身份证']
+		]);
+		expect(rs.every((r) => r.phones[0]?.number === '0731-28226012')).toBe(true);
+		expect(rs[0].claimPlace).toBe('公交第三分公司调度中心');
+	});
+
+	it('reads names over the lines below a heading, a padded two-character name as one', () => {
+		const text =
+			'以下旅客遗失的身份证请失主前来认领：\n谭思远　王丽君\n贺晓峰　周　敏\n\n认领地点：火车站派出所值班室，电话：0731-22123110。';
+		const rs = parse(text);
+		expect(rs.map((r) => [spanOf(text, r), r.holder])).toEqual([
+			['谭思远', '谭思远'],
+			['王丽君', '王丽君'],
+			['贺晓峰', '贺晓峰'],
+			['周　敏', '周敏']
+		]);
+		expect(rs[3]).toMatchObject({ claimPlace: '火车站派出所值班室', documentType: '身份证' });
+	});
+
+	it('keeps a found card whose number is masked in the middle (not a template)', () => {
+		const text =
+			'招领启事\n6月2日在建设路拾到居民身份证一张，姓名：邓小兵，身份证号码：430203********1234。请失主到建设路派出所认领。';
+		const [r] = parse(text, '2025-06-05');
+		expect(r).toMatchObject({ holder: '邓小兵', documentType: '居民身份证' });
+	});
+
+	it('files one record per line of an unnumbered list, sharing the instructions below it', () => {
+		const text =
+			'失物招领\n黑色钱包一个（10月3日，人民路公交站）\n蓝色雨伞一把（10月4日，建设路）\n请失主携带有效证件到建设路社区认领，电话0731-28001234。';
+		const rs = parse(text, '2025-10-06');
+		expect(rs.map((r) => [spanOf(text, r), r.item, r.date, r.claimPlace])).toEqual([
+			['黑色钱包一个（10月3日，人民路公交站）', '黑色钱包', '2025-10-03', '建设路社区'],
+			['蓝色雨伞一把（10月4日，建设路）', '蓝色雨伞', '2025-10-04', '建设路社区']
+		]);
+		expect(rs.every((r) => r.phones[0]?.number === '0731-28001234')).toBe(true);
+	});
+
+	it('files one record per row of a table of found things, not the paragraph above it', () => {
+		const text = [
+			'以下物品为6月在地铁车站拾获，至今无人认领。请失主到车站客服中心认领。',
+			'',
+			'序号　拾获日期　拾获地点　物品名称',
+			'1　6月3日　2号线五一广场站　黑色双肩背包',
+			'2　6月7日　1号线侯家塘站　银色保温杯',
+			'',
+			'地铁6号线东延段进入试运行'
+		].join('\n');
+		const rs = parse(text, '2025-07-03');
+		expect(rs.map((r) => [r.item, r.place, r.date])).toEqual([
+			['黑色双肩背包', '2号线五一广场站', '2025-06-03'],
+			['银色保温杯', '1号线侯家塘站', '2025-06-07']
+		]);
+		expect(spanOf(text, rs[1])).toBe('2　6月7日　1号线侯家塘站　银色保温杯');
+	});
+});

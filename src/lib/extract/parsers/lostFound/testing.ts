@@ -1,0 +1,17 @@
+/** Helpers for the lost_found parser's tests: run it alone on a text, read a record's passage. */
+import { parseContext, runParser } from '../../context';
+import type { LostFoundRecord } from '../../types';
+import { lostFoundParser } from './index';
+
+/** The lost_found records of `text`, scored, on a page published on `published`. */
+export function parse(text: string, published = '2024-11-05'): LostFoundRecord[] {
+	return runParser(
+		lostFoundParser,
+		parseContext(text, { source: 'page.txt', published })
+	) as LostFoundRecord[];
+}
+
+/** The printed passage of a record. */
+export function spanOf(text: string, r: LostFoundRecord): string {
+	return text.slice(r.source.start, r.source.end);
+}
