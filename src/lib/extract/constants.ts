@@ -579,6 +579,12 @@ export const NOTICE_CONTACT_WORDS = [
 /** Verbs of a lost document or thing. */
 export const LOST_VERBS = ['遗失', '丢失', '遗落', '被盗', '失窃'] as const;
 
+/**
+ * Animals a 寻狗 / 寻猫 notice looks for. A pet is a lost thing (lost_found, lost_item), never a
+ * 寻亲 notice, even when it has a name (名叫“豆豆”) and an age.
+ */
+export const PET_WORDS = ['狗', '犬', '猫', '宠物', '鹦鹉'] as const;
+
 /** Verbs of finding a thing (or a child: familySearch takes those). */
 export const FOUND_VERBS = ['拾到', '拾得', '拾获', '捡到', '捡拾', '捡获'] as const;
 

@@ -6,11 +6,15 @@
 import type { Page } from '../../pipeline';
 import { isHeadlineLike, noticeBlockEnd } from '../../text/layout';
 import { eachPageLine } from '../../text/lineIndex';
-import { lowerBound, trimBlank, type Span } from '../../text/spans';
+import { phoneMatchesIn } from '../../text/fields';
+import { lowerBound, paragraphs, trimBlank, type Span } from '../../text/spans';
 import {
+	ANCHOR_RE,
 	BULLET_START_RE,
+	CLAIM_RE,
 	CLOSING_PARAGRAPH_RE,
 	FOUND_HEAD_RE,
+	FOUND_VERB_RE,
 	INLINE_HEAD_RE,
 	LOST_HEAD_RE,
 	VOID_END_ONCE_RE,
@@ -50,18 +54,51 @@ export function headedNotices(page: Page, listed: readonly Span[], taken: Taken)
 		const span = trimBlank(norm, { start: line.start, end });
 		const hs = line.start + line.text.indexOf(t);
 		mine.add(span);
-		out.push({
+		const notice: ItemNotice = {
 			subtype: lostHead ? 'lost_item' : 'found_item',
 			...span,
 			head: { start: hs, end: inline ? hs + head.index + head[0].length : hs + t.length }
-		});
+		};
+		for (const part of splitParagraphs(page, notice)) out.push(part);
 	}
 	return out;
 }
 
+/** What makes a paragraph a notice of its own: the verb of its kind. */
+const VERB_OF = { lost_item: ANCHOR_RE, found_item: FOUND_VERB_RE } as const;
+
+/**
+ * A column under one headline (失物招领) often holds several notices, one paragraph each, every
+ * one with its own thing and its own phone or claim place: then each paragraph is a record (the
+ * first keeps the headline). A notice told in several paragraphs, not all with a verb and a
+ * contact, is kept whole.
+ */
+function splitParagraphs(page: Page, n: ItemNotice): ItemNotice[] {
+	const norm = page.norm;
+	const body = n.head!.end;
+	const paras = paragraphs(norm, body, n.end);
+	if (paras.length < 2) return [n];
+	const verb = new RegExp(VERB_OF[n.subtype].source);
+	const own = (p: Span) =>
+		verb.test(norm.slice(p.start, p.end)) &&
+		(phoneMatchesIn(page, p).length > 0 || CLAIM_RE.test(norm.slice(p.start, p.end)));
+	if (!paras.every(own)) return [n];
+	return paras.map((p, i) =>
+		i === 0
+			? { ...n, end: p.end }
+			: { subtype: n.subtype, start: p.start, end: p.end, bodyFrom: p.start }
+	);
+}
+
+/** A classified ad of another kind under the notice: 【转让】…, 【房屋出租】…. */
+const OTHER_AD_RE = /^[【[][^】\]]{1,8}[】\]]/;
+/** A rule the page prints between its columns and its own footer: ——————, ======. */
+const RULE_LINE_RE = /^[-—─━=_~～*·…]{4,}$/;
+
 /**
  * A headed lost/found block stops before what follows it: a void notice, the next
- * notice (its headline or an inline 寻物启事：…), or the page's own tip or terms.
+ * notice (its headline or an inline 寻物启事：…), another classified ad, a rule, or the
+ * page's own tip or terms.
  */
 function clipAtNextNotice(page: Page, start: number, end: number): number {
 	for (const line of eachPageLine(page, start, end)) {
@@ -71,6 +108,7 @@ function clipAtNextNotice(page: Page, start: number, end: number): number {
 		if (/遗失|丢失/.test(t) && VOID_END_ONCE_RE.test(t)) return line.start;
 		if (INLINE_HEAD_RE.test(t) || CLOSING_PARAGRAPH_RE.test(t)) return line.start;
 		if (isHeadlineLike(t) && (LOST_HEAD_RE.test(t) || FOUND_HEAD_RE.test(t))) return line.start;
+		if (OTHER_AD_RE.test(t) || RULE_LINE_RE.test(t)) return line.start;
 	}
 	return end;
 }

@@ -10,6 +10,7 @@ import {
 	FOUND_VERBS_OCR,
 	ISSUER_ENDINGS,
 	LOST_VERBS,
+	PET_WORDS,
 	NEWS_WORDS,
 	NOT_VOID_WORDS
 } from '../../constants';
@@ -65,8 +66,10 @@ export const ISSUER_END_RE = anyOf(ISSUER_ENDINGS, 'g');
 /** Quantity words around a document name: 一本 / 各一枚 / 一份. */
 export const QUANTITY_RE = /^(?:各)?[一二两三四五六七八九十\d]+(?:本|张|枚|份|个|套|块|联|册)/;
 
-/** Headlines of a lost-thing notice and of a found-thing notice. */
-export const LOST_HEAD_RE = /寻物启[事示]|寻物公告|寻(?:狗|猫|犬|宠物?)启[事示]|寻物/;
+/** Headlines of a lost-thing notice (寻物启事, 寻狗启事, 【寻猫】) and of a found-thing notice. */
+export const LOST_HEAD_RE = new RegExp(
+	`寻物启[事示]|寻物公告|寻(?:找)?(?:爱)?(?:${alternation(PET_WORDS)})(?:启[事示]|公告)?|寻物`
+);
 
 export const FOUND_HEAD_RE = /失物招领|招领启[事示]|招领公告|认领启[事示]|招领/;
 
@@ -87,9 +90,9 @@ export const MISSING_PERSON_RE = /寻亲|寻人|走失|失散|离家出走/;
 export const REWARD_RE =
 	/(?:(?:必有|定有|定当|当面|予以|给予|愿付|付)?(?:重谢|酬谢|感谢费|答谢)|(?:悬赏|酬金|赏金|奖励)\s*[:：]?\s*[\d一二三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟萬]+\s*元?)(?:\s*[\d一二三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟萬]+\s*元)?/;
 
-/** Lead words of a place. */
+/** Lead words of a place; what someone was doing there (遛狗时) is not part of it. */
 export const PLACE_RE =
-	/(?:在|于(?![\d一二三四五六七八九十]+月|\d{4}年|今|昨|近日|本月|上午|下午|晚|早))(?<place>[^,，。;；:：]{2,40}?)(?:处|附近|一带|路段)?(?:不慎|被|时|内)?(?=遗失|丢失|遗落|拾到|拾得|拾获|捡到|捡拾|被盗|抬到|抬得|抬获)/;
+	/(?:在|于(?![\d一二三四五六七八九十]+月|\d{4}年|今|昨|近日|本月|上午|下午|晚|早))(?<place>[^,，。;；:：]{2,40}?)(?:处|附近|一带|路段)?(?:(?:遛狗|遛弯|散步|锻炼|购物|乘车|玩耍|游玩)时)?(?:不慎|被|时|内)?(?=遗失|丢失|遗落|拾到|拾得|拾获|捡到|捡拾|被盗|抬到|抬得|抬获|走失|走丢|跑丢)/;
 
 export const PLACE_LABEL_RE =
 	/(?:遗失|丢失|拾获|拾得|捡拾|拾到)?地点\s*[:：]\s*(?<place>[^,，。;；\n]{2,40})/;
@@ -98,9 +101,12 @@ export const PLACE_LABEL_RE =
 export const NAME_AFTER_PHONE_RE =
 	/\d\s*[(（]?(?<name>[\u4e00-\u9fa5]{1,3}?(?:先生|女士|小姐|老师|警官|师傅))/;
 
-/** Lead words of where a found thing can be claimed. */
+/**
+ * Lead words of where a found thing can be claimed: the 到/至 nearest the verb, so an opening
+ * time in front (週二至週日9:00—17:00）到一樓服務中心認領) is not read as the place.
+ */
 export const CLAIM_RE =
-	/(?:到|至|前往|来)(?<place>[^,，。;；\n]{2,30}?)(?:认领|领取|办理认领)|认领地点\s*[:：]\s*(?<label>[^,，。;；\n]{2,30})/;
+	/(?:到|至|前往|来)(?<place>[^,，。;；\n到至]{2,30}?)(?:认领|领取|办理认领)|认领地点\s*[:：]\s*(?<label>[^,，。;；\n]{2,30})/;
 
 /** The words without which VOID_END_RE cannot match, and each of which it matches. */
 export const VOID_END_WORDS = ['作废', '声明作费', '声明无效', '特此声明', '特此公告', '以此为证'];
@@ -110,9 +116,12 @@ export const BULLET_START_RE = new RegExp(`^[${BULLETS}]`);
 /** VOID_END_RE without its global flag, to test a line. */
 export const VOID_END_ONCE_RE = new RegExp(VOID_END_RE.source);
 
-/** A notice that starts its paragraph with its headword: 寻物启事：本人… / 【寻物启事】本人…. */
+/**
+ * A notice that starts its paragraph with its headword: 寻物启事：本人… / 【寻物启事】本人… /
+ * 寻物启事 本人… (a run-together classified column sets the headword off by a space).
+ */
 export const INLINE_HEAD_RE =
-	/^\s*(?:(?:寻物启[事示]|寻物|失物招领|招领启[事示]|招领)\s*[:：]|[【[]\s*(?:寻物启[事示]|寻物|失物招领|拾物招领|招领启[事示]|招领)\s*[】\]])/;
+	/^\s*(?:(?:寻物启[事示]|寻物|失物招领|招领启[事示]|招领)(?:\s*[:：]|[ \t]+(?=\S))|[【[]\s*(?:寻物启[事示]|寻物|失物招领|拾物招领|招领启[事示]|招领)\s*[】\]])/;
 
 /** A paragraph of the page's own (a tip, the column's terms) that follows the notices. */
 export const CLOSING_PARAGRAPH_RE =
