@@ -91,9 +91,14 @@ interface Lead {
 const HOLDER_TAIL_RE =
 	/(?:夫妇|夫妻|二人|两人|[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼]\s?[A-Z][\s·.]?[A-Z0-9]{5,6}(?:号)?(?:车|货车|客车|挂车)?)$/;
 
-/** A member of an organisation named before the person: 某大学学生贺思远, 某厂职工李某. */
+/**
+ * A member of an organisation named before the person: 某大学学生贺思远, 某厂职工李某,
+ * 某中学2019届毕业生龙某. The person is the holder; the school only says which one.
+ */
 const HOLDER_ROLE_RE =
-	/^.{2,30}?(?:学生|学员|职工|员工|居民|村民|业主|教师|会员)(?<name>[\u4e00-\u9fa5]{2,4})$/;
+	/^.{2,30}?(?:毕业生|研究生|学生|学员|职工|员工|居民|村民|业主|教师|会员)(?<name>[\u4e00-\u9fa5]{2,4})$/;
+/** Words in front of a plate that name the vehicle, not its owner: 车牌号湘B·…的货车. */
+const VEHICLE_LABEL_RE = /^(?:车牌号码?|号牌号码|车号|车辆|机动车)$/;
 
 export function readLead(page: Page, start: number, end: number): Lead {
 	const norm = page.norm;
@@ -131,6 +136,8 @@ export function readLead(page: Page, start: number, end: number): Lead {
 	const words = norm.slice(hs, he);
 	const tail = HOLDER_TAIL_RE.exec(words);
 	if (tail && tail.index > 0) he = hs + tail.index;
+	// 车牌号湘B·…的货车遗失…: the vehicle is no holder; its owner is named in the body (车主…).
+	if (tail && VEHICLE_LABEL_RE.test(norm.slice(hs, he))) he = hs;
 	const role = HOLDER_ROLE_RE.exec(norm.slice(hs, he));
 	if (role?.groups && !/[会司部所院站厂店社处局队心]$/.test(role.groups.name))
 		hs = he - role.groups.name.length;
@@ -168,15 +175,19 @@ export function isNewsHolder(norm: string, holder: Span | undefined): boolean {
 export const SELF_NAMED_RE =
 	/(?:本人|我叫|声明人)\s*[:：]?\s*(?<name>[\u4e00-\u9fa5]{2,4})\s*[,，]\s*$/;
 
-/** A holder named by a label in a notice's body: 姓名：某某, 名称：某店, 户名：某公司. */
+/**
+ * A holder named by a label in a notice's body: 姓名：某某, 名称：某店, 户名：某公司, or a
+ * vehicle's owner (车主某公司, 车辆所有人：某某) when the notice starts with the vehicle.
+ */
 const HOLDER_LABEL_RE =
-	/(?:姓名|名称|户名|单位名称|持证人|持有人)\s*[:：]\s*(?<name>[^,，。;；\s(（]{2,30})/;
+	/(?:姓名|名称|户名|单位名称|持证人|持有人)\s*[:：]\s*(?<name>[^,，。;；\s(（]{2,30})|(?:车主|车辆所有人)(?:为|是)?\s*[:：]?\s*(?<owner>[^,，。;；\s(（]{2,30})/;
 
 export function labelledHolder(norm: string, from: number, to: number): Span | undefined {
 	const m = HOLDER_LABEL_RE.exec(norm.slice(from, to));
-	if (!m?.groups) return undefined;
-	const s = from + m.index + m[0].length - m.groups.name.length;
-	return { start: s, end: s + m.groups.name.length };
+	const name = m?.groups?.name ?? m?.groups?.owner;
+	if (!m || !name) return undefined;
+	const s = from + m.index + m[0].length - name.length;
+	return { start: s, end: s + name.length };
 }
 
 /**

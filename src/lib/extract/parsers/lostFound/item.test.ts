@@ -76,7 +76,7 @@ describe('lost and found things', () => {
 			item: '棕色皮质公文包',
 			date: '2025-10-19',
 			contactName: '谭先生',
-			reward: '当面酬谢1000元'
+			reward: '酬谢1000元'
 		});
 	});
 

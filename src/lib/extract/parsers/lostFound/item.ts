@@ -22,6 +22,7 @@ import {
 	PERSON_ITEM_RE,
 	PLACE_LABEL_RE,
 	PLACE_RE,
+	REWARD_PROMISE_RE,
 	REWARD_RE,
 	TRAIL_QUANTITY_RE
 } from './labels';
@@ -100,9 +101,16 @@ function cleanItem(norm: string, s: number, e: number): Span | undefined {
 	return span.end > span.start ? span : undefined;
 }
 
+/**
+ * The owner named on the documents inside a lost bag: 内有身份证、驾驶证（户名均为某某）. Only
+ * the labels of a document's owner: 姓名 and 失主 in a bag's notice may name anyone.
+ */
+const CONTENTS_OWNER_RE =
+	/(?:户名|持证人|持卡人)(?:均)?(?:为|是)\s*[:：]?\s*(?<name>[\u4e00-\u9fa5]{2,4})(?=$|[\s,，。;；、)）])/;
+
 /** The owner named on a document: 姓名：卢某, 持卡人为高二(5)班罗某, 失主为某某. */
 const OWNER_RE =
-	/(?:姓名|持证人|持卡人|户名|失主)(?:为|是)?\s*[:：]?\s*(?:[^,，。;；\n]{0,12}?班)?(?<name>[\u4e00-\u9fa5]{2,4})(?=$|[\s,，。;；、(（]|身份证|证号)/;
+	/(?:姓名|持证人|持卡人|户名|失主)(?:均)?(?:为|是)?\s*[:：]?\s*(?:[^,，。;；\n]{0,12}?班)?(?<name>[\u4e00-\u9fa5]{2,4})(?=$|[\s,，。;；、(（]|身份证|证号)/;
 
 export function buildItemRecord(page: Page, n: ItemNotice): Candidate<LostFoundRecord> | undefined {
 	const norm = page.norm;
@@ -148,8 +156,14 @@ export function buildItemRecord(page: Page, n: ItemNotice): Candidate<LostFoundR
 			const os = bodyStart + owner.index + owner[0].length - owner.groups.name.length;
 			record.holder = fieldValue(page, { start: os, end: os + owner.groups.name.length });
 		}
-		const number = findLabelledNumber(norm, item.end, n.end);
+		const number = findLabelledNumber(page, item.end, n.end);
 		if (number) record.documentNumber = number;
+	} else if (n.subtype === 'lost_item') {
+		const owner = CONTENTS_OWNER_RE.exec(norm.slice(bodyStart, n.end));
+		if (owner?.groups) {
+			const os = bodyStart + owner.index + owner[0].length - owner.groups.name.length;
+			record.holder = fieldValue(page, { start: os, end: os + owner.groups.name.length });
+		}
 	}
 
 	const text = norm.slice(bodyStart, n.end);
@@ -193,11 +207,17 @@ export function buildItemRecord(page: Page, n: ItemNotice): Candidate<LostFoundR
 		}
 	} else {
 		const reward = REWARD_RE.exec(text);
-		if (reward)
+		if (reward) {
+			// With an amount the reward is what is paid (酬谢500元), not the promise (定当);
+			// without one the promise is all there is (必有重谢).
+			const promise = /\d|[一二三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟萬]元/.test(reward[0])
+				? (REWARD_PROMISE_RE.exec(reward[0])?.[0].length ?? 0)
+				: 0;
 			record.reward = fieldValue(page, {
-				start: bodyStart + reward.index,
+				start: bodyStart + reward.index + promise,
 				end: bodyStart + reward.index + reward[0].length
 			});
+		}
 	}
 	const district = findDistrict(page.norm, { start: n.start, end: n.end });
 	if (district) record.district = district;

@@ -86,6 +86,9 @@ export const PERSON_ITEM_RE =
 /** A paragraph about a missing person (寻亲, 走失) is family search, whatever else it says. */
 export const MISSING_PERSON_RE = /寻亲|寻人|走失|失散|离家出走/;
 
+/** The promise in front of a reward: 必有重谢, 定当酬谢500元. */
+export const REWARD_PROMISE_RE = /^(?:必有|定有|定当|当面|予以|给予|愿付|付)/;
+
 /** A reward for returning a lost thing. */
 export const REWARD_RE =
 	/(?:(?:必有|定有|定当|当面|予以|给予|愿付|付)?(?:重谢|酬谢|感谢费|答谢)|(?:悬赏|酬金|赏金|奖励)\s*[:：]?\s*[\d一二三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟萬]+\s*元?)(?:\s*[\d一二三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟萬]+\s*元)?/;

@@ -2,8 +2,12 @@
  * A document's number: after a label (证号, 统一社会信用代码 …) when there is one, else the
  * longest letter-digit run that is not a date, an amount or a count; a vehicle plate last.
  */
+import type { Page } from '../../pipeline';
 import { isAlnum, isCjk } from '../../text/patterns';
 import { NUMBER_LABEL_RE } from './labels';
+
+/** The masked middle of a number: stars followed by a letter or digit. */
+const MASK_RE = /^\*{2,14}(?=[A-Za-z0-9])/;
 
 /**
  * A run of letters and digits starting at `i`, joined over line breaks: a column breaks a
@@ -33,6 +37,14 @@ function numberRun(
 				k++;
 				continue;
 			}
+		}
+		// A number printed masked (430203********2816, 6228****3307): the stars stand for digits
+		// the paper left out, between digits it printed.
+		const mask = c === '*' && value.length >= 2 ? MASK_RE.exec(norm.slice(k, k + 16)) : null;
+		if (mask) {
+			value += mask[0];
+			k += mask[0].length;
+			continue;
 		}
 		// Join over a line break only inside a number (at least 4 characters so far).
 		const br = /^[ \t]*\r?\n[ \t]*/.exec(norm.slice(k, limit));
@@ -86,10 +98,20 @@ function digitCount(s: string): number {
 
 /**
  * The document number in `[start, end)`: after a label (证号, 统一社会信用代码, 号码 …) when
- * there is one, else the longest letter-digit run that is not a date.
+ * there is one — in the body (from `bodyFrom`) first: a label in front of the verb may name
+ * the holder's vehicle or ID (车牌号湘B·…的货车遗失道路运输证，证号：…) — else the longest
+ * letter-digit run that is not a date.
  */
-export function findNumber(norm: string, start: number, end: number): string | undefined {
-	const labelled = findLabelledNumber(norm, start, end);
+export function findNumber(
+	page: Page,
+	start: number,
+	end: number,
+	bodyFrom = start
+): string | undefined {
+	const norm = page.norm;
+	const labelled =
+		findLabelledNumber(page, bodyFrom, end) ??
+		(bodyFrom > start ? findLabelledNumber(page, start, end) : undefined);
 	if (labelled) return labelled;
 	const text = norm.slice(start, end);
 	let best: string | undefined;
@@ -113,17 +135,20 @@ export function findNumber(norm: string, start: number, end: number): string | u
 }
 
 /** The first number printed after a document-number label in `[start, end)`. */
-export function findLabelledNumber(norm: string, start: number, end: number): string | undefined {
+export function findLabelledNumber(page: Page, start: number, end: number): string | undefined {
+	const norm = page.norm;
 	const text = norm.slice(start, end);
 	NUMBER_LABEL_RE.lastIndex = 0;
 	let m: RegExpExecArray | null;
 	while ((m = NUMBER_LABEL_RE.exec(text))) {
 		// 电话号码 / 手机号码 label a phone, not a document.
 		if (/(?:电话|手机|联系)$/.test(text.slice(Math.max(0, m.index - 4), m.index))) continue;
+		// An invoice is known by its 发票号码; its 发票代码 names the batch it was printed in.
+		if (m[0].startsWith('发票代码') && text.includes('发票号码', m.index)) continue;
 		const at = start + m.index + m[0].length;
 		if (isAlnum(norm[at])) {
 			const run = numberRun(norm, at, end, true);
-			if (run.value.length >= 4 && digitCount(run.value) >= 3) return run.value;
+			if (run.value.length >= 4 && digitCount(run.value) >= 3) return asPrinted(page, at, run);
 		} else if (isCjk(norm[at]) || norm[at] === '(') {
 			// 湘(2019)株洲市不动产权第0012345号, 湘B12345: printed with characters.
 			const v = printedValue(norm, at, end);
@@ -131,4 +156,15 @@ export function findLabelledNumber(norm: string, start: number, end: number): st
 		}
 	}
 	return undefined;
+}
+
+/**
+ * A run as printed where the page's dash says more than the folded one: a range of invoice
+ * numbers (00518201—00518203) keeps its dash. Digits stay folded (full-width ４３０ → 430).
+ */
+function asPrinted(page: Page, at: number, run: { value: string; end: number }): string {
+	const range = /^(\d+)-(\d+)$/.exec(run.value);
+	if (!range || range[1].length !== range[2].length) return run.value;
+	const dash = page.norm.indexOf('-', at);
+	return dash >= 0 && dash < run.end ? `${range[1]}${page.text[dash]}${range[2]}` : run.value;
 }

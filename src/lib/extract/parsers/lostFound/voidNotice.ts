@@ -185,7 +185,7 @@ function buildVoidRecord(page: Page, c: VoidCandidate): Candidate<LostFoundRecor
 	// The body runs from the verb to the ending word.
 	const bodyEnd = c.terminated ? endOfBody(norm, c.anchor.end, c.end) : c.end;
 	const doc = lead.document ?? findDocument(norm, c.anchor.end, bodyEnd);
-	const documentNumber = findNumber(norm, start, bodyEnd);
+	const documentNumber = findNumber(page, start, bodyEnd, c.anchor.end);
 	if (!doc && !documentNumber) return undefined;
 
 	// Without a name in front: a name labelled in the body (遗失居民身份证一张，姓名：某某 /
