@@ -86,6 +86,12 @@ export const PERSON_ITEM_RE =
 /** A paragraph about a missing person (寻亲, 走失) is family search, whatever else it says. */
 export const MISSING_PERSON_RE = /寻亲|寻人|走失|失散|离家出走/;
 
+/**
+ * A found child's notice (弃婴公告: 捡拾时间 / 捡拾地点 …, 请生父母…认领) is family search: its
+ * 捡拾 and 认领 are about a person.
+ */
+export const FOUND_PERSON_RE = /弃婴|生父母|寻亲|亲生父母/;
+
 /** The promise in front of a reward: 必有重谢, 定当酬谢500元. */
 export const REWARD_PROMISE_RE = /^(?:必有|定有|定当|当面|予以|给予|愿付|付)/;
 

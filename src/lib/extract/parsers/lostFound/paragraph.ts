@@ -9,7 +9,14 @@ import { isHeadlineLike } from '../../text/layout';
 import { paragraphAt } from '../../text/lineIndex';
 import { Occurrences } from '../../text/patterns';
 import type { Span } from '../../text/spans';
-import { ANCHOR_RE, FOUND_VERB_RE, MISSING_PERSON_RE, PERSON_RE, VOID_END_WORDS } from './labels';
+import {
+	ANCHOR_RE,
+	FOUND_PERSON_RE,
+	FOUND_VERB_RE,
+	MISSING_PERSON_RE,
+	PERSON_RE,
+	VOID_END_WORDS
+} from './labels';
 import type { ItemNotice, Taken } from './notices';
 
 /** Where a paragraph's body starts when its first line is a headline (的哥拾到手机 等失主来领). */
@@ -44,7 +51,11 @@ export function foundParagraphs(page: Page, taken: Taken): ItemNotice[] {
 		if (taken.overlaps(para)) continue;
 		if (asks?.start !== para.start || asks.end !== para.end) {
 			const text = norm.slice(para.start, para.end);
-			asks = { ...para, value: /失主|认领|领回|领取/.test(text) && /请|望|欢迎/.test(text) };
+			asks = {
+				...para,
+				value:
+					/失主|认领|领回|领取/.test(text) && /请|望|欢迎/.test(text) && !FOUND_PERSON_RE.test(text)
+			};
 		}
 		if (!asks.value) continue;
 		if (PERSON_RE.test(norm.slice(m.index + m[0].length, m.index + m[0].length + 8))) continue;
