@@ -78,6 +78,8 @@ const EMERGENCY_WORD_RE = /报警|火警|急救|救护|求助|匪警|消防|交�
 /** Words that make the following digits a document or account number, not a phone. */
 const DOCUMENT_WORD_RE =
 	/身份证|证号|编号|卡号|账号|帐号|代码|注册号|文号|批准号|证书|执照|许可证|合同号|单号|车牌|QQ|qq|微信|邮编|邮政编码|密码|工号|学号|订单|批次/g;
+/** Words that ask the reader to call: the number after them is a phone, not a document's. */
+const CALL_WORD_RE = /联系|致电|拨打|来电/g;
 /** A unit right after a number makes it an amount, a date, a count: 28000000元, 2020年. */
 const UNIT_AFTER_RE =
 	/^[ \t]?(元|万|亿|千|百|年|月|日|号|时|点|分|秒|%|‰|个|人|次|件|项|户|名|米|吨|斤|公里|公斤|公顷|平方|平米|亩|岁|天|倍|台|辆|套|间|栋|期|届|份|条|家|所|座|例|起|多|余|km|kg|m|g)/;
@@ -459,6 +461,10 @@ function documentWordBefore(norm: string, start: number): boolean {
 	let lastPhone = -1;
 	PHONE_WORD_RE.lastIndex = 0;
 	for (let m = PHONE_WORD_RE.exec(before); m; m = PHONE_WORD_RE.exec(before)) lastPhone = m.index;
+	// 内有身份证件，有拾到者请联系1397…: asking to be called is a phone's cue too.
+	CALL_WORD_RE.lastIndex = 0;
+	for (let m = CALL_WORD_RE.exec(before); m; m = CALL_WORD_RE.exec(before))
+		lastPhone = Math.max(lastPhone, m.index);
 	return lastDoc > lastPhone;
 }
 
