@@ -32,7 +32,9 @@ describe('findPhones: positives', () => {
 		['联系电话:0931-8812345', ['0931-8812345']],
 		['咨询电话0717—6221000', ['0717-6221000']],
 		['（0851）5861111', ['0851-5861111']],
-		['在外地可拨打0838-12345反映', ['0838-12345']]
+		['在外地可拨打0838-12345反映', ['0838-12345']],
+		// A document word earlier in the sentence does not make a number after 请联系 a document's.
+		['内有身份证件，有拾到者请联系13974120000，必有重谢。', ['13974120000']]
 	];
 	for (const [text, expected] of cases) {
 		it(`${text} → ${expected.join(', ')}`, () => {
