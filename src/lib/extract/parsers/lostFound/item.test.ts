@@ -148,3 +148,61 @@ describe('missing people are not lost things', () => {
 		expect(parse(text)).toEqual([]);
 	});
 });
+
+describe('pets are lost things', () => {
+	it('reads 寻狗启事 and 【寻猫】, the place before 散步时走失, and stops before the next ad', () => {
+		const text =
+			'寻狗启事\n11月2日晚在荷塘区月塘公园散步时走失一只黑色拉布拉多犬，名叫“可乐”。有收留者请联系13974177001，酬谢800元。\n\n【寻猫】\n11月5日在石峰区响石岭小区走失一只三花猫，左耳有缺口。联系人：龚女士　13974177002\n\n【出售】八成新书桌一张，电话13974177003。';
+		const rs = parse(text, '2024-11-10');
+		expect(rs).toHaveLength(2);
+		expect(rs[0]).toMatchObject({
+			subtype: 'lost_item',
+			item: '黑色拉布拉多犬',
+			place: '荷塘区月塘公园',
+			date: '2024-11-02',
+			reward: '酬谢800元'
+		});
+		expect(rs[0].phones.map((p) => p.number)).toEqual(['13974177001']);
+		expect(rs[1]).toMatchObject({ subtype: 'lost_item', item: '三花猫', contactName: '龚女士' });
+		expect(rs[1].phones.map((p) => p.number)).toEqual(['13974177002']);
+	});
+});
+
+describe('columns of several notices', () => {
+	it('files each paragraph under one 失物招领 headline with its own phone', () => {
+		const text =
+			'失物招领\n\n11月8日上午在荷塘区新华路公交站捡到蓝色雨伞一把，请失主联系13974177010认领。\n\n石峰区清水塘菜市场管理处于11月9日拾得电动车钥匙一串，请失主到管理处认领，电话：0731-22334455。';
+		const rs = parse(text, '2024-11-10');
+		expect(rs.map((r) => [r.subtype, r.item, r.phones.map((p) => p.number)])).toEqual([
+			['found_item', '蓝色雨伞', ['13974177010']],
+			['found_item', '电动车钥匙', ['0731-22334455']]
+		]);
+	});
+
+	it('reads a headword set off by a space, and a rule ends the notice before the footer', () => {
+		const text =
+			'寻物启事　11月20日上午在芦淞区董家塅汽车站遗失灰色拉杆箱一个，拾到者请电话联系13974177020，必有酬谢。\n——————\n本版启事受理：0731-28829999';
+		const rs = parse(text, '2024-11-22');
+		expect(rs).toHaveLength(1);
+		expect(rs[0]).toMatchObject({ subtype: 'lost_item', item: '灰色拉杆箱', date: '2024-11-20' });
+		expect(rs[0].phones.map((p) => p.number)).toEqual(['13974177020']);
+	});
+
+	it('names the owner of the documents inside a lost bag, and a reward by its amount', () => {
+		const text =
+			'寻物启事\n本人11月12日在天元区神农城遗失黑色手包一个，内有身份证、驾驶证（户名均为廖志坚），恳请拾到者归还，定当酬谢300元。联系电话：13974177040';
+		expect(parse(text, '2024-11-15')[0]).toMatchObject({
+			item: '黑色手包',
+			holder: '廖志坚',
+			reward: '酬谢300元'
+		});
+	});
+});
+
+describe('found children are not found things', () => {
+	it('leaves a 弃婴公告 form (捡拾时间, 请生父母…认领) to the family-search parser', () => {
+		const text =
+			'弃婴公告\n\n性别：男\n捡拾时间：2024年10月6日\n捡拾地点：荷塘区某小区门口\n随身物品：一条蓝色小被子\n请该儿童的生父母或其他监护人自公告之日起60日内到株洲市儿童福利院认领。\n联系电话：0731-22190001';
+		expect(parse(text)).toEqual([]);
+	});
+});

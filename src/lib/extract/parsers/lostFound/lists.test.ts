@@ -64,3 +64,33 @@ describe('lists of found things', () => {
 		expect(spanOf(text, rs[1])).toBe('2　6月7日　1号线侯家塘站　银色保温杯');
 	});
 });
+
+describe('tables with a preamble and a footer', () => {
+	it('reads a police table of bicycles: the headline names the thing, rows share claim place and phone', () => {
+		const text =
+			'株洲市公安局荷塘分局月塘派出所\n自行车招领公告\n\n我所近期收缴一批自行车，请失主于公告之日起三个月内携带购车凭证到月塘派出所认领。\n\n序号　品牌颜色　　车架号　　　　收缴地点　　　日期\n1　　永久　红色　　YJ23110045　　新华西路口　　10月3日\n2　　捷安特　灰色　　JA22098812　　红旗广场　　　10月9日\n\n联系电话：0731-22887766';
+		const rs = parse(text);
+		expect(rs).toHaveLength(2);
+		expect(rs[0]).toMatchObject({
+			subtype: 'found_item',
+			item: '永久红色自行车',
+			documentNumber: 'YJ23110045',
+			place: '新华西路口',
+			date: '2024-10-03',
+			claimPlace: '月塘派出所'
+		});
+		expect(rs[1]).toMatchObject({ item: '捷安特灰色自行车', documentNumber: 'JA22098812' });
+		for (const r of rs) expect(r.phones.map((p) => p.number)).toEqual(['0731-22887766']);
+	});
+
+	it('takes the claim place at the 到 nearest the verb, not inside the opening hours', () => {
+		const text =
+			'图书馆失物招领\n\n本馆拾得下列物品，请失主于开馆时间（周二至周日9:00-17:00）到一楼总服务台认领。\n\n拾得日期　物品　　拾得地点\n11月1日　　U盘一个　　三楼阅览室\n11月4日　　眼镜一副　　二楼自习区\n\n联系电话：0731-22001100';
+		const rs = parse(text);
+		expect(rs.map((r) => [r.item, r.place, r.claimPlace])).toEqual([
+			['U盘一个', '三楼阅览室', '一楼总服务台'],
+			['眼镜一副', '二楼自习区', '一楼总服务台']
+		]);
+		for (const r of rs) expect(r.phones.map((p) => p.number)).toEqual(['0731-22001100']);
+	});
+});

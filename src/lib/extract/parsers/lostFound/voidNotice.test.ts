@@ -294,3 +294,47 @@ describe('holders and documents read as a reader files them', () => {
 		expect(spanOf(text, rs[1]).endsWith('声明作费。')).toBe(true);
 	});
 });
+
+describe('void notices: numbers and holders as a reader files them', () => {
+	it('keeps a number the paper printed masked whole', () => {
+		const text =
+			'遗失声明\n▲邹明辉遗失居民身份证，证号430211********3314，声明作废。\n▲谭丽娟遗失中国建设银行株洲分行存折一本，账号6217****5521，声明作废。';
+		const rs = parse(text);
+		expect(rs.map((r) => [r.holder, r.documentNumber])).toEqual([
+			['邹明辉', '430211********3314'],
+			['谭丽娟', '6217****5521']
+		]);
+	});
+
+	it("files an invoice by its 发票号码, not its 发票代码, and keeps a range's dash", () => {
+		const text =
+			'株洲市湘韵茶行遗失增值税普通发票两份，发票代码：043001900211，发票号码：00347781—00347782，声明作废。';
+		const [r] = parse(text);
+		expect(r).toMatchObject({
+			holder: '株洲市湘韵茶行',
+			documentType: '增值税普通发票',
+			documentNumber: '00347781—00347782'
+		});
+	});
+
+	it("takes a vehicle's owner (车主) as holder and the number labelled in the body", () => {
+		const text =
+			'车牌号湘B·7K2Q19的小型货车遗失道路运输证，证号：湘交运管株字430203998877号，车主株洲顺达搬家服务有限公司，声明作废。';
+		const [r] = parse(text);
+		expect(r).toMatchObject({
+			holder: '株洲顺达搬家服务有限公司',
+			documentType: '道路运输证',
+			documentNumber: '湘交运管株字430203998877号'
+		});
+	});
+
+	it('drops the school in front of a graduate', () => {
+		const text =
+			'株洲市第八中学2021届毕业生贺晓萌遗失普通高中毕业证书，证书编号：430200202100456，声明作废。';
+		expect(parse(text)[0]).toMatchObject({
+			holder: '贺晓萌',
+			documentType: '普通高中毕业证书',
+			documentNumber: '430200202100456'
+		});
+	});
+});
