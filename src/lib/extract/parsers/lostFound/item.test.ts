@@ -199,6 +199,18 @@ describe('columns of several notices', () => {
 	});
 });
 
+describe('claim places', () => {
+	it('names the finder in full when the notice sends the owner to it by a short name', () => {
+		const text =
+			'荷塘区华润万家（红旗路店）二楼服务台于11月3日拾得手机一部，请失主携带购机凭证到服务台认领，电话：0731-22115566。';
+		expect(parse(text)[0]).toMatchObject({
+			subtype: 'found_item',
+			item: '手机',
+			claimPlace: '荷塘区华润万家（红旗路店）二楼服务台'
+		});
+	});
+});
+
 describe('found children are not found things', () => {
 	it('leaves a 弃婴公告 form (捡拾时间, 请生父母…认领) to the family-search parser', () => {
 		const text =

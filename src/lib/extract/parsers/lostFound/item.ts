@@ -108,6 +108,10 @@ function cleanItem(norm: string, s: number, e: number): Span | undefined {
 const CONTENTS_OWNER_RE =
 	/(?:户名|持证人|持卡人)(?:均)?(?:为|是)\s*[:：]?\s*(?<name>[\u4e00-\u9fa5]{2,4})(?=$|[\s,，。;；、)）])/;
 
+/** The finder a found notice starts with: 某超市一楼服务台于11月22日拾得…. */
+const FINDER_SUBJECT_RE =
+	/^\s*(?<who>[^,，。;；:：\n]{2,40}?)(?:于|在)(?=[\d一二三四五六七八九十今昨近本上])/;
+
 /** The owner named on a document: 姓名：卢某, 持卡人为高二(5)班罗某, 失主为某某. */
 const OWNER_RE =
 	/(?:姓名|持证人|持卡人|户名|失主)(?:均)?(?:为|是)?\s*[:：]?\s*(?:[^,，。;；\n]{0,12}?班)?(?<name>[\u4e00-\u9fa5]{2,4})(?=$|[\s,，。;；、(（]|身份证|证号)/;
@@ -204,6 +208,14 @@ export function buildItemRecord(page: Page, n: ItemNotice): Candidate<LostFoundR
 		if (claim && value) {
 			const cs = claimFrom + claim.index + claim[0].indexOf(value);
 			record.claimPlace = fieldValue(page, { start: cs, end: cs + value.length });
+			// 某超市一楼服务台于…拾得手机…到服务台认领: the finder's full name says which 服务台.
+			const finder = FINDER_SUBJECT_RE.exec(text);
+			const who = finder?.groups?.who;
+			if (who && who.length > value.length && who.endsWith(value))
+				record.claimPlace = fieldValue(page, {
+					start: bodyStart + finder.index,
+					end: bodyStart + finder.index + who.length
+				});
 		}
 	} else {
 		const reward = REWARD_RE.exec(text);
