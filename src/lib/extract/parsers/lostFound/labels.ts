@@ -115,7 +115,7 @@ export const NAME_AFTER_PHONE_RE =
  * time in front (週二至週日9:00—17:00）到一樓服務中心認領) is not read as the place.
  */
 export const CLAIM_RE =
-	/(?:到|至|前往|来)(?<place>[^,，。;；\n到至]{2,30}?)(?:认领|领取|办理认领)|认领地点\s*[:：]\s*(?<label>[^,，。;；\n]{2,30})/;
+	/(?:到|至(?!今)|前往|来)(?<place>[^,，。;；\n到至]{2,30}?)(?:认领|领取|办理认领)|认领地点\s*[:：]\s*(?<label>[^,，。;；\n]{2,30})/;
 
 /** The words without which VOID_END_RE cannot match, and each of which it matches. */
 export const VOID_END_WORDS = ['作废', '声明作费', '声明无效', '特此声明', '特此公告', '以此为证'];

@@ -83,6 +83,16 @@ describe('tables with a preamble and a footer', () => {
 		for (const r of rs) expect(r.phones.map((p) => p.number)).toEqual(['0731-22887766']);
 	});
 
+	it('reads no claim place out of 至今无人认领', () => {
+		const text =
+			'公交失物招领\n\n以下物品为10月在公交车上拾获，至今无人认领。请失主到公交集团调度中心认领。\n\n拾获日期　拾获线路　物品名称\n10月2日　T1路　黑色钱包\n10月9日　25路　蓝色雨伞';
+		const rs = parse(text);
+		expect(rs.map((r) => [r.item, r.place, r.claimPlace])).toEqual([
+			['黑色钱包', 'T1路', '公交集团调度中心'],
+			['蓝色雨伞', '25路', '公交集团调度中心']
+		]);
+	});
+
 	it('takes the claim place at the 到 nearest the verb, not inside the opening hours', () => {
 		const text =
 			'图书馆失物招领\n\n本馆拾得下列物品，请失主于开馆时间（周二至周日9:00-17:00）到一楼总服务台认领。\n\n拾得日期　物品　　拾得地点\n11月1日　　U盘一个　　三楼阅览室\n11月4日　　眼镜一副　　二楼自习区\n\n联系电话：0731-22001100';
