@@ -247,6 +247,9 @@ const CONTACT_RES: RegExp[] = [
 	)
 ];
 
+/** Verbs in front of a contact's polite name: 请联系陈小姐, 致电王先生. */
+const CALL_VERB_RE = /^(?:请|可|敬请)?(?:联系|致电|联络|找)/;
+
 /** Words that cannot be a contact's name even though they fit the pattern. */
 const NOT_A_NAME =
 	/我们|本人|家属|我站|我院|本站|本院|本单位|我单位|公司|工作人员|民警|相关|有关|当地|警方|派出所|电话/;
@@ -260,9 +263,15 @@ export function findContactName(page: Page, span: Span): Span | undefined {
 	const text = page.norm.slice(start, end);
 	for (const re of CONTACT_RES) {
 		const m = re.exec(text);
-		const name = m?.groups?.name;
+		let name = m?.groups?.name;
 		if (!m || !name || NOT_A_NAME.test(name)) continue;
-		const s = start + m.index + m[0].indexOf(name);
+		let s = start + m.index + m[0].indexOf(name);
+		// 请联系陈小姐1397…: the polite name is read from its left, so the verb came with it.
+		const verb = CALL_VERB_RE.exec(name);
+		if (verb && name.length - verb[0].length >= 3) {
+			s += verb[0].length;
+			name = name.slice(verb[0].length);
+		}
 		return { start: s, end: s + name.length };
 	}
 	return undefined;
