@@ -168,6 +168,19 @@ describe('pets are lost things', () => {
 	});
 });
 
+describe('contacts', () => {
+	it('reads the polite name after 请联系 without the verb', () => {
+		const text =
+			'重金寻猫\n11月20日在天元区泰山路走失一只蓝猫，名叫“团子”。若有发现请联系陈小姐13974188002，酬金2000元。';
+		expect(parse(text, '2024-11-25')[0]).toMatchObject({
+			subtype: 'lost_item',
+			item: '蓝猫',
+			contactName: '陈小姐',
+			reward: '酬金2000元'
+		});
+	});
+});
+
 describe('columns of several notices', () => {
 	it('files each paragraph under one 失物招领 headline with its own phone', () => {
 		const text =
