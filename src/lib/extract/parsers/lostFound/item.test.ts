@@ -181,6 +181,19 @@ describe('contacts', () => {
 	});
 });
 
+describe('pets named only as pets', () => {
+	it('files the pet by its description when the notice calls it 爱犬', () => {
+		const text =
+			'寻爱犬启事\n本人于11月18日晚在荷塘区钻石路口附近走失爱犬一只，白色比熊，约4岁。有知其下落者请联系13974188001，必有重谢！';
+		expect(parse(text, '2024-11-25')[0]).toMatchObject({
+			item: '白色比熊',
+			place: '荷塘区钻石路口'
+		});
+		const plain = '寻爱犬启事\n本人于11月18日晚在荷塘区走失爱犬，白色比熊。请联系13974188001。';
+		expect(parse(plain, '2024-11-25')[0]).toMatchObject({ item: '白色比熊' });
+	});
+});
+
 describe('columns of several notices', () => {
 	it('files each paragraph under one 失物招领 headline with its own phone', () => {
 		const text =

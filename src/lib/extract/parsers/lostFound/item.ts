@@ -112,6 +112,22 @@ const CONTENTS_OWNER_RE =
 const FINDER_SUBJECT_RE =
 	/^\s*(?<who>[^,，。;；:：\n]{2,40}?)(?:于|在)(?=[\d一二三四五六七八九十今昨近本上])/;
 
+/** A pet named only as a pet (走失爱犬一只，白色比熊，…): its description says which. */
+const BARE_PET_RE = /^(?:爱犬|爱猫|宠物|宠物狗|宠物猫|小狗|小猫|狗狗|猫咪)$/;
+/** A short description of a pet: colour and breed, no verb. */
+const PET_DESCRIPTION_RE = /^[\u4e00-\u9fa5]{2,8}$/;
+
+/** The pet's description when the item is a bare pet word and the next clause describes it. */
+function describedPet(norm: string, item: Span, end: number): Span {
+	if (!BARE_PET_RE.test(norm.slice(item.start, item.end))) return item;
+	// The clause after the one the pet word stands in (…走失爱犬一只，白色比熊，…).
+	const next = clauses(norm, { start: item.end, end }).find((c) =>
+		/[,，]/.test(norm.slice(item.end, c.start))
+	);
+	if (!next || !PET_DESCRIPTION_RE.test(norm.slice(next.start, next.end))) return item;
+	return /[犬狗猫熊泰迪金毛哈士奇柯基柴]$/.test(norm.slice(next.start, next.end)) ? next : item;
+}
+
 /** The owner named on a document: 姓名：卢某, 持卡人为高二(5)班罗某, 失主为某某. */
 const OWNER_RE =
 	/(?:姓名|持证人|持卡人|户名|失主)(?:均)?(?:为|是)?\s*[:：]?\s*(?:[^,，。;；\n]{0,12}?班)?(?<name>[\u4e00-\u9fa5]{2,4})(?=$|[\s,，。;；、(（]|身份证|证号)/;
@@ -121,9 +137,10 @@ export function buildItemRecord(page: Page, n: ItemNotice): Candidate<LostFoundR
 	const bodyStart = n.head ? n.head.end : (n.bodyFrom ?? n.start);
 	const first =
 		n.itemFrom === undefined ? undefined : clauses(norm, { start: n.itemFrom, end: n.end })[0];
-	const item = first
+	const found = first
 		? cleanItem(norm, first.start, first.end)
 		: findItem(norm, bodyStart, n.end, n.subtype);
+	const item = found && describedPet(norm, found, n.end);
 	const itemText = item ? fieldValue(page, item) : undefined;
 	if (item && PERSON_ITEM_RE.test(norm.slice(item.start, item.end))) return undefined;
 
