@@ -135,6 +135,39 @@ test('filter the queue, then approve two drafts at once; Enter in the reason fie
 	await expect(page.getByText('状态：已发布')).toBeVisible();
 });
 
+test('a bulk action offers 撤销, which puts every record it changed back in the queue', async ({
+	page
+}) => {
+	const prefix = uniqueTitle('批量撤销');
+	const ids = [];
+	for (const n of ['甲', '乙']) ids.push(await draft(page, `${prefix}${n}`));
+	const filtered = `/mod?q=${encodeURIComponent(prefix)}`;
+	for (const action of ['publish', 'reject'] as const) {
+		await page.goto(filtered);
+		await hydrated(page);
+		await expect(page.locator('article.item')).toHaveCount(2);
+		for (const id of ids) await page.getByLabel(`选择 #${id}`).check();
+		if (action === 'publish') await page.getByRole('button', { name: '发布所选' }).click();
+		else {
+			await page.getByText('驳回所选…').click();
+			await page.getByRole('button', { name: '确认驳回所选' }).click();
+		}
+		await expect(page.getByRole('status')).toHaveText(
+			action === 'publish' ? '已发布 2 条记录' : '已驳回 2 条记录'
+		);
+		await expect(page.locator('article.item')).toHaveCount(0);
+		await page.getByRole('button', { name: '撤销', exact: true }).click();
+		await expect(page.getByRole('status')).toHaveText('已撤销，2 条记录退回待审核');
+		// The filter is kept, and both drafts are back in it.
+		await expect(page.locator('article.item')).toHaveCount(2);
+	}
+	await page.goto(`/mod/records/${ids[0]}`);
+	await expect(page.getByText('状态：待审核')).toBeVisible();
+	// The public page is gone again after the undo of the publication.
+	const response = await page.request.get(`/records/${ids[0]}`);
+	expect(response.status()).toBe(404);
+});
+
 test('on a new notice, Enter in a field saves a draft, never publishes', async ({ page }) => {
 	await page.goto('/mod/records/new?kind=hotline');
 	await hydrated(page);
