@@ -57,7 +57,7 @@ test('reject keeps the record, marked as rejected', async ({ page }) => {
 	await page.goto(`/mod/records/${id}`);
 	await expect(page.getByText('状态：已驳回')).toBeVisible();
 	// Still publishable later.
-	await expect(page.getByRole('button', { name: '保存并发布' })).toBeVisible();
+	await expect(page.getByRole('button', { name: '预览并发布' })).toBeVisible();
 	// The message's undo link leads to a one-click undo: back to the queue.
 	await page.goto(`/mod?done=reject&id=${id}`);
 	await page.getByRole('link', { name: '撤销驳回…' }).click();
