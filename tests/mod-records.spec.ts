@@ -150,6 +150,8 @@ test.describe('预览 before anything goes public, without JavaScript', () => {
 	test('a new notice: the public view with the ID masked; 返回修改 keeps every field; nothing saved until 确认发布', async ({
 		page
 	}) => {
+		// Six page loads and an axe run on a machine shared by many test runs.
+		test.setTimeout(90_000);
 		const title = uniqueTitle('王小明遗失居民身份证');
 		// An invented ID number of the right shape (birth date 1990-01-01).
 		const id = '430203199001013310';

@@ -236,18 +236,26 @@ test.describe('dates', () => {
 	});
 });
 
-test('a notice printed twice is listed once, with 另有 1 处刊登 linking the other', async ({
-	page
-}) => {
-	const title = E2E_STATE_RECORDS.reprinted.title;
-	await page.goto('/hotlines');
-	await expect(page.getByRole('link', { name: title })).toHaveCount(1);
-	await page.getByRole('link', { name: '另有 1 处刊登' }).click();
-	await expect(page.getByRole('heading', { name: '另有 1 处刊登' })).toBeVisible();
-	const other = page.getByRole('region', { name: '另有 1 处刊登' }).getByRole('link');
-	await other.click();
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
-});
+for (const [list, record] of [
+	['/hotlines', E2E_STATE_RECORDS.reprinted],
+	['/lost-found', E2E_STATE_RECORDS.reprintedNotice]
+] as const)
+	test(`${list}: a notice printed twice is listed once, with 另有 1 处刊登 linking the other`, async ({
+		page
+	}) => {
+		const title = record.title;
+		await page.goto(list);
+		await expect(page.getByRole('link', { name: title })).toHaveCount(1);
+		await page
+			.locator('.results > li')
+			.filter({ hasText: title })
+			.getByRole('link', { name: '另有 1 处刊登' })
+			.click();
+		await expect(page.getByRole('heading', { name: '另有 1 处刊登' })).toBeVisible();
+		const other = page.getByRole('region', { name: '另有 1 处刊登' }).getByRole('link');
+		await other.click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+	});
 
 test.describe('bad input and small things', () => {
 	test('bad page numbers give the first page, never an error', async ({ page }) => {
