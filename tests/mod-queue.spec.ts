@@ -41,8 +41,13 @@ test('approve from the queue with the keyboard', async ({ page }) => {
 	await page.keyboard.press('Enter');
 	await expect(page.getByRole('status')).toHaveText(`记录 #${id}：已发布`);
 	await expect(page.locator(`#item-${id}`)).toHaveCount(0);
-	await page.goto(`/mod/records/${id}`);
+	// The message's undo link leads to a one-click undo of the publication.
+	await page.getByRole('link', { name: '撤销发布…' }).click();
 	await expect(page.getByText('状态：已发布')).toBeVisible();
+	await page.getByRole('button', { name: '撤销', exact: true }).click();
+	await expect(page.getByRole('status')).toHaveText('已撤销发布，退回待审核');
+	await expect(page.getByText('状态：待审核')).toBeVisible();
+	await expect(await queueItem(page, id)).toBeVisible();
 });
 
 test('reject keeps the record, marked as rejected', async ({ page }) => {
