@@ -20,7 +20,7 @@ import {
 import { findPhones, type PhoneMatch } from '../phone';
 import type { Page } from '../pipeline';
 import type { Phone, SourceSpan } from '../types';
-import { isCjk } from './patterns';
+import { alternation, anyOf, isCjk } from './patterns';
 import { trimEdges, type Span } from './spans';
 
 /** `source` of a record that covers text[start, end). */
@@ -79,10 +79,7 @@ export function emailsIn(page: Page, span: Span): string[] {
 }
 
 /** Known districts of the home city, longest first so 株洲经开区 wins over a shorter name. */
-const DISTRICT_RE = new RegExp(
-	[...DISTRICTS, ...Object.keys(DISTRICT_ALIASES)].sort((a, b) => b.length - a.length).join('|'),
-	'g'
-);
+const DISTRICT_RE = anyOf([...DISTRICTS, ...Object.keys(DISTRICT_ALIASES)], 'g');
 /**
  * A district or county of any city, right after the city's name (广州市越秀区, 长沙市望城区).
  * Words like 小区 / 园区 / 景区 / 风险地区 end in 区 too; the city prefix keeps most of them
@@ -149,11 +146,12 @@ export function isOrganizationName(s: string): boolean {
 	return last !== null && last.index + last[0].length === s.length;
 }
 
+const ORGANIZATION_AT_END_RE = new RegExp(
+	`([\\u4e00-\\u9fa5()]{2,24}?(?:${alternation(DEPARTMENT_SUFFIXES)}))$`
+);
 /** An organisation named at the end of `s` (请联系石峰区人才办 → 石峰区人才办). */
 export function organizationAtEnd(s: string): string | undefined {
-	const m = new RegExp(
-		`([\\u4e00-\\u9fa5()]{2,24}?(?:${[...DEPARTMENT_SUFFIXES].sort((a, b) => b.length - a.length).join('|')}))$`
-	).exec(s);
+	const m = ORGANIZATION_AT_END_RE.exec(s);
 	if (!m) return undefined;
 	const org = m[1].replace(
 		/^(如有疑问|如有|请|可|或|也可|需|要|向|与|到|至|联系|咨询|拨打|致电)+/,
