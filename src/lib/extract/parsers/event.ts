@@ -21,7 +21,7 @@ import {
 	toPhones
 } from '../text/fields';
 import { isHeadlineLike, isMastheadLine, isNewspaperLine, isSignerLine } from '../text/layout';
-import { eachPageLine, lineStart, pageLines } from '../text/lineIndex';
+import { eachPageLine, lineStart, pageLines, pageParagraphs } from '../text/lineIndex';
 import { alternation, anyOf, BULLETS, Occurrences } from '../text/patterns';
 import { clauses, lowerBound, trimBlank, trimEdges, type Span } from '../text/spans';
 
@@ -532,7 +532,7 @@ function buildRecord(
 function usefulEnd(page: Page, start: number, end: number): number {
 	const norm = page.norm;
 	let last = -1;
-	for (const { start: s, end: e } of paragraphSpans(page, start, end)) {
+	for (const { start: s, end: e } of pageParagraphs(page, { start, end })) {
 		const t = norm.slice(s, e);
 		if (isNewspaperLine(t) || isMastheadLine(t)) continue;
 		if (
@@ -551,24 +551,6 @@ function usefulEnd(page: Page, start: number, end: number): number {
 /** A line that labels a field of the event (活动地点：, 主办单位：, 咨询电话：); 小贴士： is none. */
 const EVENT_FIELD_RE =
 	/^\s*(?:[\u4e00-\u9fa5]{0,4}(?:时间|日期|地点|地址|对象|费用|方式|截止|电话|单位|要求|营期|营地|名额)|主办|承办|协办|联系人?|备注|注)\s*[:：]/m;
-
-/** Paragraphs (runs of non-blank lines) of `[start, end)`. */
-function paragraphSpans(page: Page, start: number, end: number): Span[] {
-	const out: Span[] = [];
-	let s = -1;
-	let e = -1;
-	for (const l of eachPageLine(page, start, end)) {
-		if (!l.text.trim()) {
-			if (s >= 0) out.push({ start: s, end: e });
-			s = -1;
-			continue;
-		}
-		if (s < 0) s = Math.max(l.start, start);
-		e = Math.min(l.end, end);
-	}
-	if (s >= 0) out.push({ start: s, end: e });
-	return out;
-}
 
 /**
  * The name of one item of a list, as printed: its first line without the bullet or the
@@ -658,7 +640,7 @@ function storyItems(page: Page, p: Passage): Passage[] {
 	const norm = page.norm;
 	const out: Passage[] = [];
 	const starts = new Set<string>();
-	for (const { start: s, end: e } of paragraphSpans(page, p.start, p.end)) {
+	for (const { start: s, end: e } of pageParagraphs(page, p)) {
 		const t = norm.slice(s, e);
 		if (FIELD_LINE_RE.test(t) || !(SIGNUP_RE.test(t) || BOOKING_RE.test(t)) || !METHOD_RE.test(t))
 			continue;
