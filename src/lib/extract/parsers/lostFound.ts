@@ -146,10 +146,7 @@ const CLAIM_RE =
  */
 const MAX_QUALIFIER = 24;
 
-const DOCUMENT_LIST_RE = new RegExp(
-	[...DOCUMENT_TYPES].sort((a, b) => b.length - a.length).join('|'),
-	'g'
-);
+const DOCUMENT_LIST_RE = anyOf(DOCUMENT_TYPES, 'g');
 
 interface Found {
 	start: number;
