@@ -15,7 +15,8 @@
  * because OCR columns often pair a question with the answer printed for another one.
  */
 import type { Candidate, Page } from '../../pipeline';
-import { emailsIn, isOrganizationName, joinedText, phonesIn, sourceOf } from '../../text/fields';
+import { emailsIn, joinedText, phonesIn, sourceOf } from '../../text/fields';
+import { isOrganizationName } from '../../text/organizations';
 import { nonBlankLines, paragraphs, type Span, trimBlank } from '../../text/spans';
 import type { ProcedureRecord } from '../../types';
 import {
