@@ -174,7 +174,7 @@ function qaRecord(
 	const record: ProcedureRecord = {
 		kind: 'procedure',
 		subtype: 'qa',
-		title: titleOf(questionText),
+		title: questionTitle(questionText),
 		source: sourceOf(page, span),
 		confidence: 0,
 		phones: phonesIn(page, answer),
@@ -211,7 +211,7 @@ function qaRecord(
 }
 
 /** The question as a title: its first sentence, at most 60 characters. */
-function titleOf(question: string): string {
+function questionTitle(question: string): string {
 	const first = (/^.+?[?？。!！]/.exec(question)?.[0] ?? question).replace(/[。.]$/, '');
 	return first.length > 60 ? `${first.slice(0, 59)}…` : first;
 }
