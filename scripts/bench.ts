@@ -1,6 +1,6 @@
 /**
  * npm run bench -- [--records N] [--json] [--seed S] [--keep] [--build] [--http-seconds S]
- *                   [--import-mb M] [--rounds R] [--skip-ocr]
+ *                   [--import-mb M] [--rounds R] [--skip-ocr] [--only extract]
  *
  * Builds a fresh database of N synthetic records (default 100,000) in bench-out/, then measures
  * search, import and serving beside their baselines (see src/lib/bench/run.ts and the README).
@@ -11,7 +11,12 @@ import cliProgress from 'cli-progress';
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatReport, runBenchmark } from '../src/lib/bench/run';
+import {
+	formatExtractReport,
+	formatReport,
+	runBenchmark,
+	runExtractBench
+} from '../src/lib/bench/run';
 import { run } from './lib/run';
 
 const { values } = parseArgs({
@@ -24,7 +29,8 @@ const { values } = parseArgs({
 		'http-seconds': { type: 'string' },
 		'import-mb': { type: 'string' },
 		rounds: { type: 'string', default: '3' },
-		'skip-ocr': { type: 'boolean', default: false }
+		'skip-ocr': { type: 'boolean', default: false },
+		only: { type: 'string' }
 	}
 });
 const int = (name: string, text: string | undefined, min: number) => {
@@ -39,6 +45,27 @@ const records = int('records', values.records, 1);
 const root = resolve('.');
 const workDir = join(root, 'bench-out', `run-${process.pid}`);
 const log = (message: string) => console.error(`[bench] ${message}`);
+
+if (values.only !== undefined) {
+	// `--only extract`: the extractor's figures alone (no database, no server), for checking a
+	// change to src/lib/extract before and after.
+	if (values.only !== 'extract') {
+		console.error('--only takes one value: extract');
+		process.exit(2);
+	}
+	try {
+		const report = runExtractBench({
+			workDir,
+			importMb: values['import-mb'] === undefined ? 2 : Number(values['import-mb']),
+			seed: int('seed', values.seed, 0),
+			log
+		});
+		console.log(values.json ? JSON.stringify(report, null, 2) : formatExtractReport(report));
+	} finally {
+		if (!values.keep) rmSync(workDir, { recursive: true, force: true });
+	}
+	process.exit(0);
+}
 
 if (values.build) {
 	log('building the app (vite build)');

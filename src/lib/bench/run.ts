@@ -196,6 +196,58 @@ async function httpPhase(
 }
 
 /** Runs every phase on a fresh database in options.workDir and returns the figures. */
+/** What `npm run bench -- --only extract` measures: the extractor alone, no database or server. */
+export interface ExtractBenchReport {
+	extract: ExtractFigures;
+	/**
+	 * MB/s over the CPU time this process spent extracting: on a machine shared with other
+	 * work, wall-clock MB/s says more about the neighbours than about the extractor.
+	 */
+	cpuMbPerSec: number;
+	worstCases: WorstCaseFigures;
+}
+
+/**
+ * The extraction part of the benchmark on its own (`--only extract`): the synthetic import
+ * pages through `extract()`, then the worst-case pages. Quick enough to run before and after
+ * a change to the extractor without building a database.
+ */
+export function runExtractBench(options: {
+	workDir: string;
+	importMb: number;
+	seed: number;
+	log: (message: string) => void;
+}): ExtractBenchReport {
+	const { log } = options;
+	rmSync(options.workDir, { recursive: true, force: true });
+	const dir = join(options.workDir, 'pages');
+	const { files, bytes } = writePages(dir, options.importMb, options.seed);
+	log(`extract: ${files} pages, ${(bytes / 1e6).toFixed(1)} MB`);
+	const cpu = process.cpuUsage();
+	const extracted = benchExtract(dir);
+	const used = process.cpuUsage(cpu);
+	const cpuMbPerSec = extracted.mb / ((used.user + used.system) / 1e6);
+	log(
+		`extract: ${extracted.mbPerSec.toFixed(2)} MB/s of page text (${cpuMbPerSec.toFixed(2)} per CPU second)`
+	);
+	log('extract: worst-case pages');
+	const worstCases = benchWorstCases();
+	return { extract: extracted, cpuMbPerSec, worstCases };
+}
+
+/** The `--only extract` report as a small table. */
+export function formatExtractReport(r: ExtractBenchReport): string {
+	const rows = [
+		`extraction alone   ${r.extract.mbPerSec.toFixed(2)} MB/s (wall), ${r.cpuMbPerSec.toFixed(2)} MB/s (CPU)  ${r.extract.records} records from ${r.extract.pages} pages (${r.extract.mb.toFixed(1)} MB)`,
+		`slowest worst case ${r.worstCases.slowest.name} ${r.worstCases.slowest.ms.toFixed(0)} ms (${r.worstCases.slowest.chars} chars)`,
+		`huge hotline list  ${r.worstCases.hugeList.entries} entries ${r.worstCases.hugeList.ms.toFixed(0)} ms, ${r.worstCases.hugeList.mbPerSec.toFixed(2)} MB/s`,
+		...Object.entries(r.worstCases.ms).map(
+			([name, ms]) => `  ${name.padEnd(40)} ${ms.toFixed(1)} ms`
+		)
+	];
+	return rows.join('\n');
+}
+
 export async function runBenchmark(options: BenchOptions): Promise<BenchReport> {
 	const started = performance.now();
 	const loadBefore = loadavg()[0];

@@ -2,19 +2,18 @@
  * The extractor: one pure function from page text to records, in the manner of chrono's
  * configuration — parsers in a fixed order, then refiners in a fixed order.
  */
-import { normalize } from './normalize';
-import { cutPassages } from './passages';
-import type { Page, Parser, Refiner } from './pipeline';
+import { parseContext } from './context';
+import type { Parser, Refiner } from './pipeline';
 import type { ExtractOptions, ExtractedRecord } from './types';
-import { hotlineParser } from './parsers/hotline';
-import { procedureParser } from './parsers/procedure';
+import { hotlineParser } from './parsers/hotline/index';
+import { procedureParser } from './parsers/procedure/index';
 import { lostFoundParser } from './parsers/lostFound';
 import { familySearchParser } from './parsers/familySearch';
 import { eventParser } from './parsers/event';
 import { directoryRefiner } from './refiners/directory';
 import { dedupeRefiner } from './refiners/dedupe';
 import { districtRefiner } from './refiners/district';
-import { confidenceRefiner } from './refiners/confidence';
+import { confidenceRefiner, scored } from './refiners/confidence';
 import { cleanupRefiner } from './refiners/cleanup';
 
 /** Every parser, in the order they run. Order matters only for ties in the refiners. */
@@ -45,17 +44,11 @@ export const refiners: Refiner[] = [
  * Never throws on arbitrary text; offsets in `source` index into `text` as given.
  */
 export function extract(text: string, options: ExtractOptions): ExtractedRecord[] {
-	const page: Page = {
-		text,
-		norm: normalize(text),
-		source: options.source,
-		published: options.published,
-		...(options.areaCode ? { areaCode: options.areaCode } : {})
-	};
-	const passages = cutPassages(page);
+	const ctx = parseContext(text, options);
 	let records: ExtractedRecord[] = [];
 	// concat, not push(...): a spread of a huge page's records would overflow the call stack.
-	for (const parser of parsers) records = records.concat(parser.parse(page, passages));
-	for (const refiner of refiners) records = refiner.refine(records, page);
+	// Each candidate's confidence is computed from its evidence (refiners/confidence.ts).
+	for (const parser of parsers) records = records.concat(parser.parse(ctx).map(scored));
+	for (const refiner of refiners) records = refiner.refine(records, ctx.page);
 	return records.sort((a, b) => a.source.start - b.source.start || a.source.end - b.source.end);
 }

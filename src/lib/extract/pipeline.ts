@@ -3,6 +3,7 @@
  * parsers each look for one kind of record; refiners then run in a fixed order over
  * all candidates (see `refiners` in index.ts for the list and its order).
  */
+import type { Evidence } from './refiners/confidence';
 import type { ExtractedRecord } from './types';
 
 /** One page of newspaper text, as given and as normalised. */
@@ -30,9 +31,25 @@ export interface Passage {
 	headline?: string;
 }
 
+/** What every parser is handed: built once per page by `parseContext` (context.ts). */
+export interface ParseContext {
+	readonly page: Page;
+	/** The page cut into passages (text/layout.ts `cutPassages`), in page order. */
+	readonly passages: readonly Passage[];
+}
+
+/**
+ * What a parser returns: a record, and the evidence its confidence is computed from in
+ * refiners/confidence.ts. The record's own `confidence` is set there, not by the parser.
+ */
+export interface Candidate<R extends ExtractedRecord = ExtractedRecord> {
+	record: R;
+	evidence: Evidence;
+}
+
 export interface Parser {
 	readonly name: string;
-	parse(page: Page, passages: readonly Passage[]): ExtractedRecord[];
+	parse(ctx: ParseContext): Candidate[];
 }
 
 export interface Refiner {

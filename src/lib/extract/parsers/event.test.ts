@@ -1,17 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { normalize } from '../normalize';
-import { cutPassages } from '../passages';
-import type { Page } from '../pipeline';
+import { parseContext, runParser } from '../context';
 import type { EventRecord } from '../types';
 import { eventParser } from './event';
 
-function page(text: string, published: string): Page {
-	return { text, norm: normalize(text), source: 'page.txt', published };
-}
-
 function parse(text: string, published = '2024-06-03'): EventRecord[] {
-	const p = page(text, published);
-	return eventParser.parse(p, cutPassages(p)) as EventRecord[];
+	return runParser(
+		eventParser,
+		parseContext(text, { source: 'page.txt', published })
+	) as EventRecord[];
 }
 
 describe('events with a way to register', () => {

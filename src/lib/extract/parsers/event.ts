@@ -8,32 +8,22 @@
  * has the word but no way, so it is not a record. A deadline already passed does not stop
  * a record: the interface shows 报名已截止.
  */
-import { emailsIn, findDistrict } from '../fields';
 import { OPEN_EVENT_WORDS, ORGANIZER_LABELS, PAST_EVENT_WORDS, SIGNUP_WORDS } from '../constants';
-import type { Page, Parser, Passage } from '../pipeline';
+import type { Candidate, Page, Parser, Passage } from '../pipeline';
 import type { DateMatch } from '../date';
 import type { EventRecord } from '../types';
 import {
-	alternation,
-	anyOf,
-	BULLETS,
-	clauses,
 	datesIn,
-	eachLine,
-	field,
-	isHeadlineLike,
-	isMastheadLine,
-	isNewspaperLine,
-	isOrganization,
-	lineStart,
-	linesOf,
-	lowerBound,
-	Occurrences,
-	phonesIn,
-	recordPhones,
-	trimSpan,
-	trimWhitespace
-} from './noticeText';
+	emailsIn,
+	fieldValue,
+	findDistrict,
+	phoneMatchesIn,
+	toPhones
+} from '../text/fields';
+import { isHeadlineLike, isMastheadLine, isNewspaperLine, isSignerLine } from '../text/layout';
+import { eachPageLine, lineStart, pageLines, pageParagraphs } from '../text/lineIndex';
+import { alternation, anyOf, BULLETS, Occurrences } from '../text/patterns';
+import { clauses, lowerBound, trimBlank, trimEdges, type Span } from '../text/spans';
 
 // ---------------------------------------------------------------------------------------
 // Patterns (on the normalised text)
@@ -143,21 +133,21 @@ const BYLINE_RE = /记者|通讯员|^(?:责任)?编辑|校对|^作者|^来源|�
  * The passage's headline among the short lines before its body: the one that invites
  * (报名, 招募 …), else the longest — a section label (文体·活动) is short. Bylines never.
  */
-function headlineOf(page: Page, p: Passage): [number, number] | undefined {
-	const candidates: Array<[number, number]> = [];
-	for (const line of eachLine(page, p.start, p.end)) {
+function headlineOf(page: Page, p: Passage): Span | undefined {
+	const candidates: Span[] = [];
+	for (const line of eachPageLine(page, p.start, p.end)) {
 		const t = line.text.trim();
 		if (!t) continue;
 		if ((BYLINE_RE.test(t) && t.length < 60) || isMastheadLine(t)) continue;
 		if (!isHeadlineLike(t) || /[。]/.test(t) || FIELD_LINE_RE.test(t)) break;
 		const s = line.start + line.text.indexOf(t);
-		candidates.push([s, s + t.length]);
+		candidates.push({ start: s, end: s + t.length });
 	}
-	const text = (c: [number, number]) => page.norm.slice(c[0], c[1]);
+	const text = (c: Span) => page.norm.slice(c.start, c.end);
 	return (
 		candidates.find((c) => SIGNUP_RE.test(text(c))) ??
-		candidates.reduce<[number, number] | undefined>(
-			(best, c) => (!best || c[1] - c[0] > best[1] - best[0] ? c : best),
+		candidates.reduce<Span | undefined>(
+			(best, c) => (!best || c.end - c.start > best.end - best.start ? c : best),
 			undefined
 		)
 	);
@@ -165,7 +155,7 @@ function headlineOf(page: Page, p: Passage): [number, number] | undefined {
 
 /** Where the body starts: after the headline lines and bylines. */
 function bodyStartOf(page: Page, p: Passage): number {
-	for (const line of eachLine(page, p.start, p.end)) {
+	for (const line of eachPageLine(page, p.start, p.end)) {
 		const t = line.text.trim();
 		if (!t) continue;
 		if (FIELD_LINE_RE.test(t)) return line.start;
@@ -189,8 +179,11 @@ function findMethods(page: Page, start: number, end: number): string[] {
 		const lead = /^[^,，。]{0,10}?(?:也可以|还可以|也可|可以|可通过|均可|可|请)(?=.)/.exec(
 			norm.slice(s, e)
 		);
-		const [a, b] = trimSpan(norm, s + (lead && lead[0].length < e - s - 4 ? lead[0].length : 0), e);
-		const v = b > a ? field(page, a, b) : undefined;
+		const { start: a, end: b } = trimEdges(norm, {
+			start: s + (lead && lead[0].length < e - s - 4 ? lead[0].length : 0),
+			end: e
+		});
+		const v = b > a ? fieldValue(page, { start: a, end: b }) : undefined;
 		if (v && v.length >= 2 && v.length <= 80 && !seen.has(v)) {
 			seen.add(v);
 			out.push(v);
@@ -202,11 +195,11 @@ function findMethods(page: Page, start: number, end: number): string[] {
 		// Numbered items below the label: one method each, named by its own label.
 		const items = numberedItems(norm, from, end);
 		if (items.length) {
-			for (const [s, e] of items) {
+			for (const { start: s, end: e } of items) {
 				const named = /^([^:：,，。]{2,8})[:：]/.exec(norm.slice(s, e));
 				if (named) {
 					const contact = contactIn(page, s, e);
-					const name = field(page, s, s + named[1].length);
+					const name = fieldValue(page, { start: s, end: s + named[1].length });
 					const v = contact ? `${name}：${contact}` : name;
 					if (v && !seen.has(v)) {
 						seen.add(v);
@@ -222,7 +215,7 @@ function findMethods(page: Page, start: number, end: number): string[] {
 		while (at < end && /[\s:：]/.test(norm[at])) at++;
 		const stop = /[。\n]/.exec(norm.slice(at, end));
 		const to = stop ? at + stop.index : end;
-		for (const [s, e] of splitAt(norm, at, to, /[;；]/)) push(s, e);
+		for (const { start: s, end: e } of splitAt(norm, at, to, /[;；]/)) push(s, e);
 		if (out.length) return out;
 	}
 	// Sentence ends and "after registering" words of the span, to ask about each clause's
@@ -231,8 +224,8 @@ function findMethods(page: Page, start: number, end: number): string[] {
 	let afterWords: Occurrences | undefined;
 	// Clauses never run over a line break: labelled lines (报名电话：…) have no comma before
 	// the next label.
-	for (const [s, e] of linesOf(page, start, end).flatMap((l) =>
-		clauses(norm, Math.max(l.start, start), Math.min(l.end, end))
+	for (const { start: s, end: e } of pageLines(page, start, end).flatMap((l) =>
+		clauses(norm, { start: Math.max(l.start, start), end: Math.min(l.end, end) })
 	)) {
 		const c = norm.slice(s, e);
 		if (!METHOD_RE.test(c)) continue;
@@ -250,13 +243,13 @@ function findMethods(page: Page, start: number, end: number): string[] {
 }
 
 /** `[from, to)` cut at each character matching `sep`, parts trimmed, empty parts dropped. */
-function splitAt(norm: string, from: number, to: number, sep: RegExp): Array<[number, number]> {
-	const out: Array<[number, number]> = [];
+function splitAt(norm: string, from: number, to: number, sep: RegExp): Span[] {
+	const out: Span[] = [];
 	let s = from;
 	for (let i = from; i <= to; i++) {
 		if (i === to || sep.test(norm[i])) {
-			const [a, b] = trimSpan(norm, s, i);
-			if (b > a) out.push([a, b]);
+			const part = trimEdges(norm, { start: s, end: i });
+			if (part.end > part.start) out.push(part);
 			s = i + 1;
 		}
 	}
@@ -283,20 +276,21 @@ function sentenceStart(stops: number[], pos: number, floor: number): number {
 }
 
 /** Items of a numbered list starting in `[from, to)`: 1. … / (1) … / ① …, each up to the next. */
-function numberedItems(norm: string, from: number, to: number): Array<[number, number]> {
+function numberedItems(norm: string, from: number, to: number): Span[] {
 	const re =
 		/(?:^|\n|[。;；]\s*)\s*(?:\(?[1-9]\d?[).、.](?!\d)|[①-⑩]|[一二三四五六七八九十][、.])\s*/g;
 	const text = norm.slice(from, Math.min(to, from + 1200));
-	const marks: Array<[number, number]> = [];
-	for (const m of text.matchAll(re)) marks.push([from + m.index, from + m.index + m[0].length]);
-	const out: Array<[number, number]> = [];
+	const marks: Span[] = [];
+	for (const m of text.matchAll(re))
+		marks.push({ start: from + m.index, end: from + m.index + m[0].length });
+	const out: Span[] = [];
 	for (let k = 0; k < marks.length; k++) {
-		const s = marks[k][1];
-		let e = k + 1 < marks.length ? marks[k + 1][0] : Math.min(to, from + 1200);
+		const s = marks[k].end;
+		let e = k + 1 < marks.length ? marks[k + 1].start : Math.min(to, from + 1200);
 		// An item ends with its sentence (the last one also with its paragraph).
 		const stop = norm.slice(s, e).search(/[。]|\n\s*\n/);
 		if (stop >= 0) e = s + stop;
-		out.push(trimSpan(norm, s, e));
+		out.push(trimEdges(norm, { start: s, end: e }));
 	}
 	// A single "1." is not a list.
 	return out.length >= 2 ? out : [];
@@ -310,7 +304,7 @@ function contactIn(page: Page, start: number, end: number): string | undefined {
 		page.norm.slice(start, end)
 	);
 	if (url) return url[0];
-	return phonesIn(page, start, end)[0]?.raw;
+	return phoneMatchesIn(page, { start: start, end: end })[0]?.raw;
 }
 
 interface When {
@@ -328,7 +322,7 @@ function findWhen(page: Page, start: number, end: number, item = false): When {
 	const norm = page.norm;
 	const out: When = {};
 	let other: DateMatch | undefined;
-	for (const d of datesIn(page, start, end, 'nearest')) {
+	for (const d of datesIn(page, { start: start, end: end }, 'nearest')) {
 		const ls = lineStart(page, d.start);
 		let before = norm.slice(Math.max(ls, d.start - 16), d.start);
 		// A date at the start of a line under a heading line (二、活动时间): the heading is
@@ -393,7 +387,7 @@ function findLabelled(page: Page, res: RegExp[], start: number, end: number): st
 		const m = re.exec(text);
 		if (!m?.groups?.v) continue;
 		const s = start + m.index + m[0].indexOf(m.groups.v);
-		const v = field(page, s, s + m.groups.v.length);
+		const v = fieldValue(page, { start: s, end: s + m.groups.v.length });
 		if (v) return v;
 	}
 	return undefined;
@@ -406,15 +400,15 @@ function findOrganizer(page: Page, start: number, end: number): string | undefin
 	for (const m of text.matchAll(ORGANIZER_LABEL_RE)) {
 		if (/指导/.test(m[0])) continue;
 		const s = start + m.index + m[0].indexOf(m.groups!.v);
-		const v = field(page, s, s + m.groups!.v.length);
+		const v = fieldValue(page, { start: s, end: s + m.groups!.v.length });
 		if (v) return v;
 	}
 	for (const sentence of text.split(/(?<=[。!！?？])/)) {
 		const subject = ORGANIZER_SUBJECT_RE.exec(sentence);
-		if (subject?.groups?.v && isOrganization(subject.groups.v)) {
+		if (subject?.groups?.v && isSignerLine(subject.groups.v)) {
 			const s =
 				start + text.indexOf(sentence) + subject.index + subject[0].indexOf(subject.groups.v);
-			return field(page, s, s + subject.groups.v.length);
+			return fieldValue(page, { start: s, end: s + subject.groups.v.length });
 		}
 		const m = ORGANIZER_VERB_RE.exec(sentence);
 		if (!m?.groups?.v) continue;
@@ -426,12 +420,12 @@ function findOrganizer(page: Page, start: number, end: number): string | undefin
 		// X联合Y: both organise.
 		const parts = v.split(/联合|携手|与|和/);
 		if (!parts.every((p) => p.length >= 3)) continue;
-		if (!parts.some((p) => isOrganization(p) || /网|协会|中心|工作室|馆|团|株洲/.test(p))) continue;
+		if (!parts.some((p) => isSignerLine(p) || /网|协会|中心|工作室|馆|团|株洲/.test(p))) continue;
 		// Leading time words: 近日,株洲文明网 → 株洲文明网.
 		v = v.replace(/^(?:近日|日前|今年|目前|近期|为|由)/, '');
 		const at = start + text.indexOf(sentence) + m.index + m[0].indexOf(m.groups.v);
 		const s = at + m.groups.v.indexOf(v);
-		return field(page, s, s + v.length)?.replace(/联合|携手/g, '、');
+		return fieldValue(page, { start: s, end: s + v.length })?.replace(/联合|携手/g, '、');
 	}
 	return undefined;
 }
@@ -449,8 +443,8 @@ function buildRecord(
 	page: Page,
 	p: Passage,
 	item?: 'list' | 'story',
-	headline?: [number, number]
-): EventRecord | undefined {
+	headline?: Span
+): Candidate<EventRecord> | undefined {
 	const norm = page.norm;
 	const text = norm.slice(p.start, p.end);
 	// 征集意见 / 征集线索 (a consultation, a call for tip-offs) invite no one to take part.
@@ -475,14 +469,14 @@ function buildRecord(
 	if (PAST_RE.test(text) && !OPEN_RE.test(text)) return undefined;
 
 	const head = headlineOf(page, p);
-	const phones = recordPhones(phonesIn(page, bodyStart, p.end));
+	const phones = toPhones(phoneMatchesIn(page, { start: bodyStart, end: p.end }));
 	const record: EventRecord = {
 		kind: 'event',
 		title: '',
 		// The record starts at its headline: a section label above it is not the event's.
 		source: {
 			file: page.source,
-			start: head ? head[0] : p.start,
+			start: head ? head.start : p.start,
 			end: usefulEnd(page, bodyStart, p.end)
 		},
 		confidence: 0,
@@ -493,8 +487,8 @@ function buildRecord(
 	record.title =
 		(item === 'list' ? itemName(page, p) : undefined) ??
 		(item === 'story' ? activityName(page, p.start, p.end) : undefined) ??
-		(head ? page.text.slice(...head) : undefined) ??
-		(headline ? page.text.slice(...headline) : undefined) ??
+		(head ? page.text.slice(head.start, head.end) : undefined) ??
+		(headline ? page.text.slice(headline.start, headline.end) : undefined) ??
 		activityName(page, bodyStart, p.end) ??
 		'活动报名';
 	const organizer = findOrganizer(page, bodyStart, p.end);
@@ -509,20 +503,25 @@ function buildRecord(
 	if (fee) record.fee = fee;
 	const audience = findLabelled(page, AUDIENCE_RE, bodyStart, p.end);
 	if (audience) record.audience = audience;
-	const district = findDistrict(page.norm, p.start, p.end);
+	const district = findDistrict(page.norm, { start: p.start, end: p.end });
 	if (district) record.district = district;
 
 	const flags: string[] = [];
-	let confidence = 0.6;
-	if (methods.length) confidence += 0.1;
-	else flags.push('没有报名方式');
-	if (when.deadline || when.startsOn) confidence += 0.1;
-	else flags.push('没有活动或报名时间');
-	if (head) confidence += 0.05;
-	if (organizer || location) confidence += 0.05;
-	record.confidence = Math.min(0.95, Math.round(confidence * 100) / 100);
+	if (!methods.length) flags.push('没有报名方式');
+	if (!when.deadline && !when.startsOn) flags.push('没有活动或报名时间');
 	if (flags.length) record.flags = flags;
-	return record;
+	return {
+		record,
+		evidence: {
+			rule: 'event.signup',
+			facts: [
+				methods.length > 0 && 'howToRegister',
+				(when.deadline || when.startsOn) && 'date',
+				head && 'head',
+				(organizer || location) && 'organizerOrLocation'
+			]
+		}
+	};
 }
 
 /**
@@ -533,7 +532,7 @@ function buildRecord(
 function usefulEnd(page: Page, start: number, end: number): number {
 	const norm = page.norm;
 	let last = -1;
-	for (const [s, e] of paragraphSpans(page, start, end)) {
+	for (const { start: s, end: e } of pageParagraphs(page, { start, end })) {
 		const t = norm.slice(s, e);
 		if (isNewspaperLine(t) || isMastheadLine(t)) continue;
 		if (
@@ -541,8 +540,8 @@ function usefulEnd(page: Page, start: number, end: number): number {
 			METHOD_RE.test(t) ||
 			BOOKING_RE.test(t) ||
 			EVENT_FIELD_RE.test(t) ||
-			datesIn(page, s, e).length > 0 ||
-			phonesIn(page, s, e).length > 0
+			datesIn(page, { start: s, end: e }).length > 0 ||
+			phoneMatchesIn(page, { start: s, end: e }).length > 0
 		)
 			last = e;
 	}
@@ -552,24 +551,6 @@ function usefulEnd(page: Page, start: number, end: number): number {
 /** A line that labels a field of the event (活动地点：, 主办单位：, 咨询电话：); 小贴士： is none. */
 const EVENT_FIELD_RE =
 	/^\s*(?:[\u4e00-\u9fa5]{0,4}(?:时间|日期|地点|地址|对象|费用|方式|截止|电话|单位|要求|营期|营地|名额)|主办|承办|协办|联系人?|备注|注)\s*[:：]/m;
-
-/** Paragraphs (runs of non-blank lines) of `[start, end)`. */
-function paragraphSpans(page: Page, start: number, end: number): Array<[number, number]> {
-	const out: Array<[number, number]> = [];
-	let s = -1;
-	let e = -1;
-	for (const l of eachLine(page, start, end)) {
-		if (!l.text.trim()) {
-			if (s >= 0) out.push([s, e]);
-			s = -1;
-			continue;
-		}
-		if (s < 0) s = Math.max(l.start, start);
-		e = Math.min(l.end, end);
-	}
-	if (s >= 0) out.push([s, e]);
-	return out;
-}
 
 /**
  * The name of one item of a list, as printed: its first line without the bullet or the
@@ -604,7 +585,7 @@ const TRAILING_LABEL_RE =
 
 /** True when a passage is only a notice's trailing fields or signature. */
 function isTrailingFields(page: Page, p: Passage): boolean {
-	const lines = linesOf(page, p.start, p.end)
+	const lines = pageLines(page, p.start, p.end)
 		.map((l) => l.text.trim())
 		.filter(Boolean);
 	if (!lines.length || lines.length > 4) return false;
@@ -627,7 +608,7 @@ const NUMBERED_HEAD_RE =
  * registration word. One item is one event.
  */
 function listItems(page: Page, p: Passage): Passage[] {
-	const lines = linesOf(page, p.start, p.end);
+	const lines = pageLines(page, p.start, p.end);
 	const bulleted = lines.filter((l) => ITEM_HEAD_RE.test(l.text.trim()));
 	const numbered = lines.filter((l) => NUMBERED_HEAD_RE.test(l.text.trim()));
 	const heads = bulleted.length >= 2 ? bulleted : numbered;
@@ -635,15 +616,17 @@ function listItems(page: Page, p: Passage): Passage[] {
 	const items = heads.map((l, k): Passage => {
 		const s = l.start + l.text.indexOf(l.text.trim());
 		const e = k + 1 < heads.length ? heads[k + 1].start : p.end;
-		return { start: s, end: trimWhitespace(page.norm, s, e)[1] };
+		return { start: s, end: trimBlank(page.norm, { start: s, end: e }).end };
 	});
 	const eventful = items.filter(
 		(it) =>
-			datesIn(page, it.start, it.end).length > 0 ||
+			datesIn(page, { start: it.start, end: it.end }).length > 0 ||
 			SIGNUP_RE.test(page.norm.slice(it.start, it.end))
 	);
 	if (heads === numbered)
-		return items.every((it) => datesIn(page, it.start, it.end).length > 0) ? items : [];
+		return items.every((it) => datesIn(page, { start: it.start, end: it.end }).length > 0)
+			? items
+			: [];
 	return eventful.length >= 2 ? items : [];
 }
 
@@ -657,7 +640,7 @@ function storyItems(page: Page, p: Passage): Passage[] {
 	const norm = page.norm;
 	const out: Passage[] = [];
 	const starts = new Set<string>();
-	for (const [s, e] of paragraphSpans(page, p.start, p.end)) {
+	for (const { start: s, end: e } of pageParagraphs(page, p)) {
 		const t = norm.slice(s, e);
 		if (FIELD_LINE_RE.test(t) || !(SIGNUP_RE.test(t) || BOOKING_RE.test(t)) || !METHOD_RE.test(t))
 			continue;
@@ -683,9 +666,9 @@ function eventKey(r: EventRecord): string {
 /** Finds events with a way to sign up (报名 / 招募 / 征集 + how or by when). */
 export const eventParser: Parser = {
 	name: 'event',
-	parse(page, passages) {
+	parse({ page, passages }) {
 		const list = passages.length ? passages : [{ start: 0, end: page.text.length }];
-		const records: EventRecord[] = [];
+		const records: Candidate<EventRecord>[] = [];
 		const keys = new Set<string>();
 		for (let k = 0; k < list.length; k++) {
 			let p = list[k];
@@ -699,15 +682,15 @@ export const eventParser: Parser = {
 			const stories = items.length ? [] : storyItems(page, p);
 			const parts = items.length ? items : stories.length ? stories : [p];
 			for (const part of parts) {
-				const r = stories.length
+				const c = stories.length
 					? buildRecord(page, part, 'story', headlineOf(page, p))
 					: buildRecord(page, part, items.length ? 'list' : undefined);
-				if (!r) continue;
+				if (!c) continue;
 				// A paragraph printed again under another headline is the same event.
-				const key = eventKey(r);
+				const key = eventKey(c.record);
 				if (keys.has(key)) continue;
 				keys.add(key);
-				records.push(r);
+				records.push(c);
 			}
 		}
 		return records;

@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { normalize } from '../normalize';
-import type { Page } from '../pipeline';
+import { parseContext, runParser } from '../context';
 import type { FamilySearchRecord } from '../types';
 import { familySearchParser } from './familySearch';
 
-function page(text: string, published = '2024-11-05'): Page {
-	return { text, norm: normalize(text), source: 'page.txt', published };
-}
-
-function parse(text: string, published?: string): FamilySearchRecord[] {
-	return familySearchParser.parse(page(text, published), []) as FamilySearchRecord[];
+function parse(text: string, published = '2024-11-05'): FamilySearchRecord[] {
+	return runParser(
+		familySearchParser,
+		parseContext(text, { source: 'page.txt', published })
+	) as FamilySearchRecord[];
 }
 
 describe('found child', () => {

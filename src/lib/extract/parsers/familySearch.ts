@@ -17,33 +17,28 @@ import {
 	TAKEN_IN_WORDS
 } from '../constants';
 import { addDuration, parseCnNumber } from '../date';
-import { findDistrict } from '../fields';
-import type { Page, Parser } from '../pipeline';
+import type { Candidate, Page, Parser } from '../pipeline';
 import type { FamilySearchRecord, FamilySearchSubtype } from '../types';
 import {
-	alternation,
-	anyOf,
-	SIGNATURE_DATE_RE,
-	clauseEnd,
-	clauses,
 	datesIn,
 	durationsIn,
-	eachLine,
-	field,
+	fieldValue,
 	findContactName,
-	isHeadlineLike,
-	isOrganization,
-	isNewspaperLine,
+	findDistrict,
 	isTraditional,
-	lineEnd,
-	linesOf,
+	phoneMatchesIn,
+	toPhones
+} from '../text/fields';
+import {
+	isHeadlineLike,
+	isNewspaperLine,
+	isSignerLine,
 	noticeBlockEnd,
-	paragraphAt,
-	phonesIn,
-	recordPhones,
-	SpanSet,
-	trimSpan
-} from './noticeText';
+	SIGNATURE_DATE_RE
+} from '../text/layout';
+import { eachPageLine, lineEnd, pageLines, paragraphAt, pageParagraphs } from '../text/lineIndex';
+import { alternation, anyOf } from '../text/patterns';
+import { clauseEnd, clauses, SpanSet, trimEdges, type Span } from '../text/spans';
 
 // ---------------------------------------------------------------------------------------
 // Patterns (on the normalised text)
@@ -157,7 +152,7 @@ const PERSON_NAME_RE =
 interface Block {
 	start: number;
 	end: number;
-	head?: [number, number];
+	head?: Span;
 }
 
 function findBlocks(page: Page): Block[] {
@@ -166,8 +161,9 @@ function findBlocks(page: Page): Block[] {
 	// Blocks found so far, one set per way of finding them (each finds them in text order).
 	const headed = new SpanSet();
 	const paras = new SpanSet();
-	const overlaps = (s: number, e: number) => headed.overlaps(s, e) || paras.overlaps(s, e);
-	for (const line of eachLine(page, 0, norm.length)) {
+	const overlaps = (s: number, e: number) =>
+		headed.overlaps({ start: s, end: e }) || paras.overlaps({ start: s, end: e });
+	for (const line of eachPageLine(page, 0, norm.length)) {
 		const t = line.text.trim();
 		// OCR text layers space headlines out letter by letter (查 找 弃 婴 …).
 		if (!t || !isHeadlineLike(t) || !HEAD_RE.test(t.replace(/[ \t]+/g, ''))) continue;
@@ -177,17 +173,17 @@ function findBlocks(page: Page): Block[] {
 			nextHeadlineCut(page, line.start, noticeBlockEnd(page, line.start))
 		);
 		const hs = line.start + line.text.indexOf(t);
-		headed.add(hs, end);
+		headed.add({ start: hs, end });
 		const items = columnItems(page, line.end, end);
 		if (items.length) out.push(...items);
-		else out.push({ start: hs, end, head: [hs, hs + t.length] });
+		else out.push({ start: hs, end, head: { start: hs, end: hs + t.length } });
 	}
 	// Unheaded: one paragraph that tells a finding or a loss, or a news story of a few.
 	for (const m of norm.matchAll(TRIGGER_RE)) {
-		const [s, e0] = paragraphAt(page, m.index);
+		const { start: s, end: e0 } = paragraphAt(page, m.index);
 		if (e0 <= s || overlaps(s, e0)) continue;
 		const e = storyEnd(page, s, e0);
-		paras.add(s, e);
+		paras.add({ start: s, end: e });
 		out.push({ start: s, end: e });
 	}
 	return out.sort((a, b) => a.start - b.start);
@@ -202,9 +198,9 @@ const COLUMN_TAG_RE = /^\[[^\]\n]{2,12}\]/;
  */
 function columnItems(page: Page, start: number, end: number): Block[] {
 	const out: Block[] = [];
-	for (const [s, e] of paragraphsOf(page, start, end)) {
+	for (const { start: s, end: e } of pageParagraphs(page, { start, end })) {
 		const tag = COLUMN_TAG_RE.exec(page.norm.slice(s, e));
-		if (tag) out.push({ start: s, end: e, head: [s, s + tag[0].length] });
+		if (tag) out.push({ start: s, end: e, head: { start: s, end: s + tag[0].length } });
 	}
 	return out.length >= 2 ? out : [];
 }
@@ -218,7 +214,7 @@ function reachable(page: Page, start: number, end: number): boolean {
 	const text = page.norm.slice(start, end);
 	if (PERIOD_RE.test(text) || /(?:请|望|恳请|敬请).{0,40}?(?:联系|认领|告知)/.test(text))
 		return true;
-	return phonesIn(page, start, end).some((p) => p.type !== 'emergency');
+	return phoneMatchesIn(page, { start: start, end: end }).some((p) => p.type !== 'emergency');
 }
 
 /** How many more paragraphs a news story may take to get to its request. */
@@ -239,7 +235,7 @@ function storyEnd(page: Page, start: number, end: number): number {
 		if (n >= norm.length) break;
 		const first = norm.slice(n, lineEnd(page, n)).trim();
 		if (isHeadlineLike(first) || isNewspaperLine(first)) break;
-		e = paragraphAt(page, n)[1];
+		e = paragraphAt(page, n).end;
 		if (reachable(page, start, e)) return e;
 	}
 	return end;
@@ -254,7 +250,7 @@ function nextHeadlineCut(page: Page, start: number, end: number): number {
 	let last = -1;
 	let blank = false;
 	let cut = -1;
-	for (const line of eachLine(page, start, end)) {
+	for (const line of eachPageLine(page, start, end)) {
 		const t = line.text.trim();
 		if (!t) {
 			blank = true;
@@ -266,7 +262,7 @@ function nextHeadlineCut(page: Page, start: number, end: number): number {
 			blank &&
 			isHeadlineLike(t) &&
 			!/[\d:：]/.test(t) &&
-			!isOrganization(t) &&
+			!isSignerLine(t) &&
 			!SIGNATURE_DATE_RE.test(t) &&
 			!FEATURE_LABEL_LINE_RE.test(t) &&
 			// A table's header row (序号 姓名 性别 …) is no headline.
@@ -303,12 +299,12 @@ function classify(text: string): FamilySearchSubtype | undefined {
 /** The date of the finding or the loss: the first date that is not a birth, a note or a signature. */
 function eventDate(page: Page, start: number, end: number): string | undefined {
 	let first: string | undefined;
-	for (const d of datesIn(page, start, end, 'past')) {
+	for (const d of datesIn(page, { start: start, end: end }, 'past')) {
 		const before = page.norm.slice(Math.max(start, d.start - 8), d.start);
 		const after = page.norm.slice(d.end, d.end + 6);
 		if (/出生|生于|写有|写着|字样|截至|截止|至$|期限/.test(before)) continue;
 		if (/^的?字样|^出生|^止|^前/.test(after)) continue;
-		const line = linesOf(page, d.start, d.start + 1)[0];
+		const line = pageLines(page, d.start, d.start + 1)[0];
 		if (line && SIGNATURE_DATE_RE.test(line.text)) continue;
 		// 8月8日，派出所发布寻人启事：…8月7日下午5时许…未归: the date of the sentence that
 		// tells the finding or the loss, not of the appeal.
@@ -331,7 +327,7 @@ function findPlace(page: Page, start: number, end: number): string | undefined {
 	const s = start + m.index + m[0].indexOf(m.groups.place);
 	let e = s + m.groups.place.length;
 	if (page.norm[e - 1] === '处' && e - s > 2) e--;
-	return field(page, s, e);
+	return fieldValue(page, { start: s, end: e });
 }
 
 function findGender(norm: string): '男' | '女' | undefined {
@@ -347,7 +343,7 @@ function findAge(page: Page, start: number, end: number): string | undefined {
 		// 我叫罗秋生，今年68岁: the seeker's own age, not the sought person's.
 		if (/我叫|我是|本人|我今年/.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
 		const s = start + m.index + m[0].indexOf(m.groups.a);
-		return field(page, s, s + m.groups.a.length);
+		return fieldValue(page, { start: s, end: s + m.groups.a.length });
 	}
 	return undefined;
 }
@@ -358,48 +354,48 @@ function findAge(page: Page, start: number, end: number): string | undefined {
  */
 function findFeatures(page: Page, start: number, end: number): string[] {
 	const norm = page.norm;
-	const found: Array<[number, number]> = [];
+	const found: Span[] = [];
 	const sections = new SpanSet();
-	let last: [number, number] | undefined;
+	let last: Span | undefined;
 	for (const m of norm.slice(start, end).matchAll(FEATURE_LABEL_RE)) {
 		const s = start + m.index + m[0].length;
 		let e: number;
-		let parts: Array<[number, number]>;
-		if (last && s <= last[1]) {
+		let parts: Span[];
+		if (last && s <= last.end) {
 			// A label inside the last section (特征：…，随身物品：…) ends where it ends, and its
 			// clauses after the first are the last section's: only the first is new.
-			e = last[1];
-			parts = clauses(norm, s, clauseEnd(norm, s, e));
+			e = last.end;
+			parts = clauses(norm, { start: s, end: clauseEnd(norm, { start: s, end: e }) });
 		} else {
 			// The section runs to the end of its sentence or line.
 			const stop = /[。\n]/.exec(norm.slice(s, end));
 			e = stop ? s + stop.index : end;
-			parts = clauses(norm, s, e);
+			parts = clauses(norm, { start: s, end: e });
 		}
-		last = [s, e];
-		sections.add(s, e);
-		for (const [a, b] of parts) {
+		last = { start: s, end: e };
+		sections.add({ start: s, end: e });
+		for (const { start: a, end: b } of parts) {
 			// Gender and age have fields of their own.
 			if (!/^(?:性别\s*[:：]?\s*)?[男女]$|^(?:年龄\s*[:：]?\s*)?约?\d+岁/.test(norm.slice(a, b)))
-				found.push([a, b]);
+				found.push({ start: a, end: b });
 		}
 	}
-	for (const [a0, b] of clauses(norm, start, end)) {
-		if (sections.overlaps(a0, b)) continue;
+	for (const { start: a0, end: b } of clauses(norm, { start: start, end: end })) {
+		if (sections.overlaps({ start: a0, end: b })) continue;
 		// 拾获时身穿白色连体衣: the time of the finding is not part of the feature.
 		const lead = /^(?:拾获|拾得|捡到|捡拾|发现|被发现|救助|走失|离家)时\s*/.exec(norm.slice(a0, b));
 		const a = a0 + (lead ? lead[0].length : 0);
 		const c = norm.slice(a, b);
 		if (!FEATURE_RE.test(c) || NOT_FEATURE_RE.test(c) || OTHER_FIELD_RE.test(c) || c.length > 60)
 			continue;
-		found.push([a, b]);
+		found.push({ start: a, end: b });
 	}
 	const out: string[] = [];
 	const seen = new Set<string>();
-	for (const [s, e] of found.sort((x, y) => x[0] - y[0])) {
+	for (const { start: s, end: e } of found.sort((x, y) => x.start - y.start)) {
 		const sub = SUBJECT_RE.exec(norm.slice(s, e));
-		const [a, b] = trimSpan(norm, s + (sub ? sub[0].length : 0), e);
-		const v = b > a ? field(page, a, b) : undefined;
+		const { start: a, end: b } = trimEdges(norm, { start: s + (sub ? sub[0].length : 0), end: e });
+		const v = b > a ? fieldValue(page, { start: a, end: b }) : undefined;
 		if (v && v.length >= 2 && !seen.has(v)) {
 			seen.add(v);
 			out.push(v);
@@ -411,12 +407,12 @@ function findFeatures(page: Page, start: number, end: number): string[] {
 function findOrganization(page: Page, start: number, end: number): string | undefined {
 	const norm = page.norm;
 	// A signature line at the foot of the notice names the publisher.
-	const lines = linesOf(page, start, end).filter((l) => l.text.trim());
+	const lines = pageLines(page, start, end).filter((l) => l.text.trim());
 	for (const l of lines.slice(-3)) {
 		const t = l.text.trim();
-		if (isHeadlineLike(t) && isOrganization(t) && !SIGNATURE_DATE_RE.test(t)) {
+		if (isHeadlineLike(t) && isSignerLine(t) && !SIGNATURE_DATE_RE.test(t)) {
 			const s = l.start + l.text.indexOf(t);
-			return field(page, s, s + t.length);
+			return fieldValue(page, { start: s, end: s + t.length });
 		}
 	}
 	ORG_RE.lastIndex = 0;
@@ -430,7 +426,7 @@ function findOrganization(page: Page, start: number, end: number): string | unde
 			break;
 		}
 	}
-	return field(page, s, e);
+	return fieldValue(page, { start: s, end: e });
 }
 
 /** The end of the notice period, from 自公告之日起N日 or an explicit date. */
@@ -447,12 +443,12 @@ function findDeadline(page: Page, start: number, end: number): string | undefine
 		}
 	}
 	// 公告期至2024年12月31日止.
-	for (const d of datesIn(page, start, end, 'future')) {
+	for (const d of datesIn(page, { start: start, end: end }, 'future')) {
 		if (PERIOD_END_RE.test(norm.slice(Math.max(start, d.start - 8), d.start)))
 			return d.value.slice(0, 10);
 	}
 	// A bare duration next to 公告: 公告60日.
-	for (const d of durationsIn(norm, start, end)) {
+	for (const d of durationsIn(norm, { start: start, end: end })) {
 		if (/公告/.test(norm.slice(Math.max(start, d.start - 6), d.start)))
 			return addDuration(page.published, d);
 	}
@@ -477,38 +473,20 @@ function subjectOf(norm: string): string | undefined {
  * station with two people): paragraphs — or lines of one paragraph — that each tell a
  * finding with its date. Fewer than two means the notice is about one person.
  */
-function personUnits(page: Page, start: number, end: number): Array<[number, number]> {
+function personUnits(page: Page, start: number, end: number): Span[] {
 	const norm = page.norm;
-	const qualifies = ([s, e]: [number, number]) =>
+	const qualifies = ({ start: s, end: e }: Span) =>
 		FINDING_RE.test(norm.slice(s, e)) &&
 		PERSON_INTRO_RE.test(norm.slice(s, e)) &&
-		datesIn(page, s, e, 'past').length > 0;
-	let units = paragraphsOf(page, start, end).filter(qualifies);
+		datesIn(page, { start: s, end: e }, 'past').length > 0;
+	let units = pageParagraphs(page, { start, end }).filter(qualifies);
 	if (units.length < 2) {
-		units = linesOf(page, start, end)
-			.map((l): [number, number] => trimSpan(norm, l.start, l.end))
-			.filter(([s, e]) => e > s)
+		units = pageLines(page, start, end)
+			.map((l) => trimEdges(norm, l))
+			.filter((t) => t.end > t.start)
 			.filter(qualifies);
 	}
 	return units.length >= 2 ? units : [];
-}
-
-/** Paragraphs (runs of non-blank lines) of `[start, end)`. */
-function paragraphsOf(page: Page, start: number, end: number): Array<[number, number]> {
-	const out: Array<[number, number]> = [];
-	let s = -1;
-	let e = -1;
-	for (const l of eachLine(page, start, end)) {
-		if (!l.text.trim()) {
-			if (s >= 0) out.push([s, e]);
-			s = -1;
-			continue;
-		}
-		if (s < 0) s = Math.max(l.start, start);
-		e = Math.min(l.end, end);
-	}
-	if (s >= 0) out.push([s, e]);
-	return out;
 }
 
 /** Verbs of a finding or a taking-in. */
@@ -530,26 +508,30 @@ interface Shared {
 	organization?: string;
 }
 
-function buildRecords(page: Page, b: Block): FamilySearchRecord[] {
+function buildRecords(page: Page, b: Block): Candidate<FamilySearchRecord>[] {
 	const norm = page.norm;
 	const text = norm.slice(b.start, b.end);
 	const subtype = classify(text);
 	if (!subtype) return [];
 	const asks = CALL_RE.test(text);
 	// 110 and 120 are how to reach the police, not the family or the home: never a contact.
-	const phoneHits = phonesIn(page, b.start, b.end).filter((p) => p.type !== 'emergency');
+	const phoneHits = phoneMatchesIn(page, { start: b.start, end: b.end }).filter(
+		(p) => p.type !== 'emergency'
+	);
 	const hasDeadline = PERIOD_RE.test(text);
 	// A reunion told as news asks nothing of the reader (联系上了他的儿子 is no request).
 	if (REUNION_RE.test(text) && !hasDeadline && !phoneHits.length) return [];
 	if (!asks && !phoneHits.length && !hasDeadline) return [];
 
-	const bodyStart = b.head ? b.head[1] : b.start;
-	const contact = findContactName(page, bodyStart, b.end);
+	const bodyStart = b.head ? b.head.end : b.start;
+	const contact = findContactName(page, { start: bodyStart, end: b.end });
 	const shared: Shared = {
-		phones: recordPhones(phoneHits),
-		traditional: isTraditional(page, b.start, b.end)
+		phones: toPhones(phoneHits),
+		traditional: isTraditional(page, { start: b.start, end: b.end })
 	};
-	const contactName = contact ? field(page, contact.start, contact.end) : undefined;
+	const contactName = contact
+		? fieldValue(page, { start: contact.start, end: contact.end })
+		: undefined;
 	// 与该所联系, 与家人联系: a pronoun or a relation, not someone to ask for.
 	if (contactName && !NOT_CONTACT_NAMES.includes(contactName as (typeof NOT_CONTACT_NAMES)[number]))
 		shared.contactName = contactName;
@@ -567,12 +549,13 @@ function buildRecords(page: Page, b: Block): FamilySearchRecord[] {
 		}
 		const units = personUnits(page, bodyStart, b.end);
 		if (units.length) {
-			return units.map(([s, e], k) =>
+			return units.map(({ start: s, end: e }, k) =>
 				buildRecord(page, b, subtype, { start: s, end: e, index: k + 1 }, shared)
 			);
 		}
 	}
-	const r = buildRecord(page, b, subtype, { start: bodyStart, end: b.end }, shared);
+	const c = buildRecord(page, b, subtype, { start: bodyStart, end: b.end }, shared);
+	const r = c.record;
 	// Without a headline the paragraph must describe one person and give a way to reach
 	// someone: a safety tip ("发现走失老人请拨打110") is no notice.
 	const when = r.foundAt ?? r.lostAt;
@@ -580,7 +563,7 @@ function buildRecords(page: Page, b: Block): FamilySearchRecord[] {
 		return [];
 	// Under a headline (防走失，这几点要记牢) it must still be about someone.
 	if (b.head && !(when || r.gender || r.age || r.personName)) return [];
-	return [r];
+	return [c];
 }
 
 // ---------------------------------------------------------------------------------------
@@ -601,17 +584,17 @@ const TABLE_COLUMNS: Array<[RegExp, Column]> = [
 interface Row {
 	start: number;
 	end: number;
-	cells: Array<[number, number]>;
+	cells: Span[];
 }
 
 /** The cells of a line: runs of text between blanks (a table row in a text layer). */
-function cellsOf(norm: string, start: number, end: number): Array<[number, number]> {
-	const out: Array<[number, number]> = [];
+function cellsOf(norm: string, start: number, end: number): Span[] {
+	const out: Span[] = [];
 	let s = -1;
 	for (let i = start; i <= end; i++) {
 		const blank = i === end || /[ \t]/.test(norm[i]);
 		if (blank && s >= 0) {
-			out.push([s, i]);
+			out.push({ start: s, end: i });
 			s = -1;
 		} else if (!blank && s < 0) s = i;
 	}
@@ -628,12 +611,12 @@ function tableOf(
 	end: number
 ): { columns: Array<Column | undefined>; rows: Row[] } | undefined {
 	const norm = page.norm;
-	const lines = linesOf(page, start, end);
+	const lines = pageLines(page, start, end);
 	for (let k = 0; k < lines.length; k++) {
 		const head = cellsOf(norm, lines[k].start, lines[k].end);
 		if (head.length < 3) continue;
 		const columns = head.map(
-			([a, b]) => TABLE_COLUMNS.find(([re]) => re.test(norm.slice(a, b)))?.[1]
+			({ start: a, end: b }) => TABLE_COLUMNS.find(([re]) => re.test(norm.slice(a, b)))?.[1]
 		);
 		if (columns.filter(Boolean).length < 2 || !columns.some((c) => c === 'found' || c === 'place'))
 			continue;
@@ -641,7 +624,7 @@ function tableOf(
 		for (const line of lines.slice(k + 1)) {
 			const cells = cellsOf(norm, line.start, line.end);
 			if (cells.length !== head.length) break;
-			rows.push({ start: cells[0][0], end: cells[cells.length - 1][1], cells });
+			rows.push({ start: cells[0].start, end: cells[cells.length - 1].end, cells });
 		}
 		if (rows.length) return { columns, rows };
 	}
@@ -671,10 +654,11 @@ function tableRecord(
 	columns: Array<Column | undefined>,
 	index: number,
 	shared: Shared
-): FamilySearchRecord {
-	const r = buildRecord(page, b, subtype, { start: row.start, end: row.end, index }, shared);
-	row.cells.forEach(([a, c], k) => {
-		const v = field(page, a, c);
+): Candidate<FamilySearchRecord> {
+	const c = buildRecord(page, b, subtype, { start: row.start, end: row.end, index }, shared);
+	const r = c.record;
+	row.cells.forEach(({ start: a, end: c }, k) => {
+		const v = fieldValue(page, { start: a, end: c });
 		if (!v) return;
 		const norm = page.norm.slice(a, c);
 		switch (columns[k]) {
@@ -688,7 +672,7 @@ function tableRecord(
 				r.age = v;
 				break;
 			case 'found': {
-				const d = datesIn(page, a, c, 'past')[0]?.value;
+				const d = datesIn(page, { start: a, end: c }, 'past')[0]?.value;
 				if (d) r.foundAt = d;
 				break;
 			}
@@ -705,7 +689,7 @@ function tableRecord(
 		{ start: row.start, end: row.end, index },
 		shared.traditional
 	);
-	return r;
+	return c;
 }
 
 /** The span a record describes: the whole notice, or one person of a list (numbered). */
@@ -721,7 +705,7 @@ function buildRecord(
 	subtype: FamilySearchSubtype,
 	u: Unit,
 	shared: Shared
-): FamilySearchRecord {
+): Candidate<FamilySearchRecord> {
 	const norm = page.norm;
 	// One person of a list: the record's passage is that person's paragraph.
 	const span = u.index ? { start: u.start, end: u.end } : { start: b.start, end: b.end };
@@ -781,24 +765,31 @@ function buildRecord(
 		(subtype !== 'found_child' || /取名|起名|姓名/.test(person[0]) || (leading && u.index))
 	) {
 		const s = u.start + person.index + person[0].indexOf(person.groups.n);
-		record.personName = field(page, s, s + person.groups.n.length);
+		record.personName = fieldValue(page, { start: s, end: s + person.groups.n.length });
 	}
-	const district = findDistrict(page.norm, span.start, span.end);
+	const district = findDistrict(page.norm, { start: span.start, end: span.end });
 	if (district) record.district = district;
 
 	record.title = titleOf(page, b, subtype, record, u, shared.traditional);
 
 	const flags: string[] = [];
-	let confidence = b.head ? 0.7 : 0.6;
-	if (when) confidence += 0.1;
-	else flags.push(subtype === 'family_seeking' ? '未识别走失时间' : '未识别发现时间');
-	if (record.phones.length || record.contactName || record.organization) confidence += 0.1;
-	else flags.push('没有联系方式');
-	if (place) confidence += 0.05;
-	if (gender || age) confidence += 0.05;
-	record.confidence = Math.min(0.95, Math.round(confidence * 100) / 100);
+	if (!when) flags.push(subtype === 'family_seeking' ? '未识别走失时间' : '未识别发现时间');
+	const contact = record.phones.length || record.contactName || record.organization;
+	if (!contact) flags.push('没有联系方式');
 	if (flags.length) record.flags = flags;
-	return record;
+	return {
+		record,
+		evidence: {
+			rule: 'family_search.notice',
+			facts: [
+				b.head && 'head',
+				when && 'date',
+				contact && 'contact',
+				place && 'place',
+				(gender || age) && 'person'
+			]
+		}
+	};
 }
 
 /**
@@ -813,7 +804,7 @@ function titleOf(
 	u: Unit,
 	trad: boolean
 ): string {
-	const head = b.head ? field(page, ...b.head) : undefined;
+	const head = b.head ? fieldValue(page, b.head) : undefined;
 	const from = u.index ? u.start : b.start;
 	const to = u.index ? u.end : b.end;
 	const norm = page.norm.slice(from, to);
@@ -839,8 +830,8 @@ function titleOf(
 /** Finds 查找弃婴生父母公告 (found_child), 寻人启事 (family_seeking), 救助站寻亲 (person_seeking_family). */
 export const familySearchParser: Parser = {
 	name: 'familySearch',
-	parse(page) {
-		const records: FamilySearchRecord[] = [];
+	parse({ page }) {
+		const records: Candidate<FamilySearchRecord>[] = [];
 		for (const b of findBlocks(page)) {
 			for (const r of buildRecords(page, b)) records.push(r);
 		}

@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { normalize } from '../normalize';
-import type { Page } from '../pipeline';
+import { parseContext, runParser } from '../context';
 import type { LostFoundRecord } from '../types';
 import { lostFoundParser } from './lostFound';
 
-function page(text: string, published = '2024-11-05'): Page {
-	return { text, norm: normalize(text), source: 'page.txt', published };
-}
-
-function parse(text: string, published?: string): LostFoundRecord[] {
-	return lostFoundParser.parse(page(text, published), []) as LostFoundRecord[];
+function parse(text: string, published = '2024-11-05'): LostFoundRecord[] {
+	return runParser(
+		lostFoundParser,
+		parseContext(text, { source: 'page.txt', published })
+	) as LostFoundRecord[];
 }
 
 /** The printed passage of a record. */

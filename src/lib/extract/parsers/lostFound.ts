@@ -31,37 +31,23 @@ import {
 	SAMPLE_NAMES,
 	TEMPLATE_WORDS
 } from '../constants';
-import { findDistrict } from '../fields';
 import { isEmergencyNumber } from '../phone';
-import type { Page, Parser } from '../pipeline';
+import type { Candidate, Page, Parser } from '../pipeline';
 import type { LostFoundRecord } from '../types';
-import {
-	alternation,
-	anyOf,
-	BULLETS,
-	clauses,
-	datesIn,
-	eachLine,
-	field,
-	findContactName,
-	isAlnum,
-	isCjk,
-	isHeadlineLike,
-	isNoticeHead,
-	isOrganization,
-	isTraditional,
-	lineStart,
-	lowerBound,
-	noticeBlockEnd,
-	Occurrences,
-	paragraphAt,
-	phonesIn,
-	SpanSet,
-	trimSpan,
-	trimWhitespace,
-	recordPhones
-} from './noticeText';
 import type { DateMatch } from '../date';
+import {
+	datesIn,
+	fieldValue,
+	findContactName,
+	findDistrict,
+	isTraditional,
+	phoneMatchesIn,
+	toPhones
+} from '../text/fields';
+import { isHeadlineLike, isNoticeHeadLine, isSignerLine, noticeBlockEnd } from '../text/layout';
+import { eachPageLine, lineStart, paragraphAt } from '../text/lineIndex';
+import { alternation, anyOf, BULLETS, isAlnum, isCjk, Occurrences } from '../text/patterns';
+import { clauses, lowerBound, SpanSet, trimBlank, trimEdges, type Span } from '../text/spans';
 
 // ---------------------------------------------------------------------------------------
 // Patterns (on the normalised text)
@@ -160,10 +146,7 @@ const CLAIM_RE =
  */
 const MAX_QUALIFIER = 24;
 
-const DOCUMENT_LIST_RE = new RegExp(
-	[...DOCUMENT_TYPES].sort((a, b) => b.length - a.length).join('|'),
-	'g'
-);
+const DOCUMENT_LIST_RE = anyOf(DOCUMENT_TYPES, 'g');
 
 interface Found {
 	start: number;
@@ -469,7 +452,7 @@ function holderStartOf(page: Page, anchor: number, floor: number): number {
 				const ls = lineStart(page, k - 1);
 				const prev = norm.slice(ls, k - 1).trim();
 				if (!prev) break;
-				if (isNoticeHead(prev) || isNoticeHead(prev.replace(/[ \t\u3000]+/g, ''))) break;
+				if (isNoticeHeadLine(prev) || isNoticeHeadLine(prev.replace(/[ \t\u3000]+/g, ''))) break;
 				// Only the words after the last stop sign can be the holder's first half
 				// (…声明作废。张 / 三遗失…). Longer than that, they are no holder's: the scan
 				// stops there rather than read a long line back to its start.
@@ -488,8 +471,8 @@ function holderStartOf(page: Page, anchor: number, floor: number): number {
 
 /** The holder, date and place read from the words in front of the anchor. */
 interface Lead {
-	holder?: [number, number];
-	place?: [number, number];
+	holder?: Span;
+	place?: Span;
 	date?: DateMatch;
 	/** A document named in front of the anchor: 张三的身份证遗失. */
 	document?: Found;
@@ -504,7 +487,7 @@ const HOLDER_ROLE_RE =
 
 function readLead(page: Page, start: number, end: number): Lead {
 	const norm = page.norm;
-	const [s0, e] = trimSpan(norm, start, end);
+	const { start: s0, end: e } = trimEdges(norm, { start: start, end: end });
 	let s = s0;
 	// Numbering and a headline word before the holder: 1. / (2) / ① / 声明：
 	const pre = /^(?:\(?\d{1,2}[).、.]|[①-⑳]|(?:遗失)?声明\s*[:：]?|本人|本公司|本单位)\s*/.exec(
@@ -532,7 +515,7 @@ function readLead(page: Page, start: number, end: number): Lead {
 		text.slice(0, cut)
 	);
 	if (own) cut = own.index;
-	let [hs, he] = trimSpan(norm, s, s + cut);
+	let { start: hs, end: he } = trimEdges(norm, { start: s, end: s + cut });
 	// 陈某、罗某夫妇 / 某公司湘B·57Q18号车 / 某大学学生贺某: the holder is the people or the
 	// company, not the couple word, the vehicle or the school.
 	const words = norm.slice(hs, he);
@@ -541,14 +524,15 @@ function readLead(page: Page, start: number, end: number): Lead {
 	const role = HOLDER_ROLE_RE.exec(norm.slice(hs, he));
 	if (role?.groups && !/[会司部所院站厂店社处局队心]$/.test(role.groups.name))
 		hs = he - role.groups.name.length;
-	if (he > hs) lead.holder = [hs, he];
+	if (he > hs) lead.holder = { start: hs, end: he };
 	const rest = norm.slice(s + cut, e);
-	const dates = datesIn(page, s + cut, e, 'past');
+	const dates = datesIn(page, { start: s + cut, end: e }, 'past');
 	if (dates.length) lead.date = dates[0];
 	const place = /在(?<place>[^,，。;；\n]{2,40}?)(?:处|附近|一带)?(?:不慎|被|时)?$/.exec(rest);
 	if (place?.groups) {
 		const ps = s + cut + place.index + 1;
-		lead.place = trimSpan(norm, ps, ps + place.groups.place.length);
+		const t = trimEdges(norm, { start: ps, end: ps + place.groups.place.length });
+		lead.place = { start: t.start, end: t.end };
 	}
 	// A document named in brackets after the holder (（身份证号：…）) is a label of the
 	// holder, not the document lost: it is looked for after the brackets.
@@ -564,9 +548,9 @@ function readLead(page: Page, start: number, end: number): Lead {
 }
 
 /** True when the holder reads as reporting, not as a name. */
-function isNewsHolder(norm: string, holder: [number, number] | undefined): boolean {
+function isNewsHolder(norm: string, holder: Span | undefined): boolean {
 	if (!holder) return false;
-	const h = norm.slice(holder[0], holder[1]);
+	const h = norm.slice(holder.start, holder.end);
 	return h.length > 30 || NEWS_HOLDER_RE.test(h) || /^\d/.test(h);
 }
 
@@ -579,7 +563,7 @@ const GAP_FILLER_RE = new RegExp(`[\\s${BULLETS},，;；。、:：]`, 'g');
  * column's line that happens to end in 声明 (N430567890，声明 / 作废。) does not.
  */
 function startsNotice(page: Page, line: { start: number; text: string }): boolean {
-	if (!isNoticeHead(line.text) || /[,，]/.test(line.text)) return false;
+	if (!isNoticeHeadLine(line.text) || /[,，]/.test(line.text)) return false;
 	let k = line.start;
 	while (k > 0 && /[ \t\r\u3000]/.test(page.norm[k - 1])) k--;
 	const before = page.norm.slice(Math.max(0, k - 2), k);
@@ -590,7 +574,7 @@ function startsNotice(page: Page, line: { start: number; text: string }): boolea
 	);
 }
 
-interface Candidate {
+interface VoidCandidate {
 	anchor: Anchor;
 	end: number;
 	terminated: boolean;
@@ -598,11 +582,11 @@ interface Candidate {
 }
 
 /** Void notices of the page, outside the spans already taken by lost/found notices. */
-function parseVoidNotices(page: Page, taken: Array<[number, number]>): LostFoundRecord[] {
+function parseVoidNotices(page: Page, taken: Span[]): Candidate<LostFoundRecord>[] {
 	const norm = page.norm;
 	const takenSpans = new SpanSet();
-	for (const [a, b] of taken) takenSpans.add(a, b);
-	const inTaken = (i: number) => takenSpans.overlaps(i, i + 1);
+	for (const span of taken) takenSpans.add(span);
+	const inTaken = (i: number) => takenSpans.overlaps({ start: i, end: i + 1 });
 
 	const anchors: Anchor[] = [];
 	ANCHOR_RE.lastIndex = 0;
@@ -621,14 +605,14 @@ function parseVoidNotices(page: Page, taken: Array<[number, number]>): LostFound
 
 	// Ending words, found once for the page. They do not overlap, so both their starts and
 	// their ends ascend.
-	const ends: Array<[number, number]> = [];
+	const ends: Span[] = [];
 	const endStarts: number[] = [];
 	const endEnds: number[] = [];
 	VOID_END_RE.lastIndex = 0;
 	while ((m = VOID_END_RE.exec(norm))) {
 		const e = m.index + m[0].length;
 		if (!/[。.!！]$/.test(m[0]) && END_CONTINUES_RE.test(norm.slice(e, e + 2))) continue;
-		ends.push([m.index, e]);
+		ends.push({ start: m.index, end: e });
 		endStarts.push(m.index);
 		endEnds.push(e);
 	}
@@ -642,7 +626,7 @@ function parseVoidNotices(page: Page, taken: Array<[number, number]>): LostFound
 		floor = a.end;
 	}
 
-	const candidates: Candidate[] = [];
+	const candidates: VoidCandidate[] = [];
 	for (let k = 0; k < anchors.length; k++) {
 		const a = anchors[k];
 		const next = anchors[k + 1]?.holderStart ?? norm.length;
@@ -650,7 +634,7 @@ function parseVoidNotices(page: Page, taken: Array<[number, number]>): LostFound
 		// A blank line or another notice's headline ends the notice.
 		const blank = /\n[ \t]*\r?\n/.exec(norm.slice(a.end, limit));
 		if (blank) limit = a.end + blank.index;
-		for (const line of eachLine(page, a.end, limit)) {
+		for (const line of eachPageLine(page, a.end, limit)) {
 			if (line.start > a.end && startsNotice(page, line)) {
 				limit = Math.min(limit, line.start);
 				break;
@@ -658,10 +642,10 @@ function parseVoidNotices(page: Page, taken: Array<[number, number]>): LostFound
 		}
 		// The first ending after the verb, if it starts before the limit.
 		const first = lowerBound(endStarts, a.end);
-		const end = first < ends.length && ends[first][0] < limit ? ends[first] : undefined;
+		const end = first < ends.length && ends[first].start < limit ? ends[first] : undefined;
 		candidates.push({
 			anchor: a,
-			end: end ? end[1] : trimWhitespace(norm, a.end, limit)[1],
+			end: end ? end.end : trimBlank(norm, { start: a.end, end: limit }).end,
 			terminated: !!end,
 			zone: false
 		});
@@ -685,7 +669,7 @@ function parseVoidNotices(page: Page, taken: Array<[number, number]>): LostFound
 		if (/^[\s,，、;；和及]*$/.test(norm.slice(c.end, n.anchor.holderStart))) c.terminated = true;
 	}
 
-	const records: LostFoundRecord[] = [];
+	const records: Candidate<LostFoundRecord>[] = [];
 	for (const c of candidates) {
 		if (!c.terminated && !c.zone) continue;
 		const rec = buildVoidRecord(page, c);
@@ -697,9 +681,9 @@ function parseVoidNotices(page: Page, taken: Array<[number, number]>): LostFound
 /** A holder who names themself before a comma: 本人罗小军，遗失…. */
 const SELF_NAMED_RE = /(?:本人|我叫|声明人)\s*[:：]?\s*(?<name>[\u4e00-\u9fa5]{2,4})\s*[,，]\s*$/;
 
-function buildVoidRecord(page: Page, c: Candidate): LostFoundRecord | undefined {
+function buildVoidRecord(page: Page, c: VoidCandidate): Candidate<LostFoundRecord> | undefined {
 	const norm = page.norm;
-	const [start, end] = trimSpan(norm, c.anchor.holderStart, c.end);
+	const { start: start, end: end } = trimEdges(norm, { start: c.anchor.holderStart, end: c.end });
 	// Keep the closing full stop of the notice inside its span.
 	const spanEnd = /[。.!！]/.test(norm[end] ?? '') && end < c.end ? end + 1 : end;
 	const whole = norm.slice(start, c.end);
@@ -714,7 +698,7 @@ function buildVoidRecord(page: Page, c: Candidate): LostFoundRecord | undefined 
 		const self = SELF_NAMED_RE.exec(norm.slice(ls, start));
 		if (self?.groups) {
 			const ns = start - self[0].length + self[0].indexOf(self.groups.name);
-			lead.holder = [ns, ns + self.groups.name.length];
+			lead.holder = { start: ns, end: ns + self.groups.name.length };
 			spanStart = start - self[0].length;
 		}
 	}
@@ -730,31 +714,25 @@ function buildVoidRecord(page: Page, c: Candidate): LostFoundRecord | undefined 
 	const named = lead.holder ? undefined : labelledHolder(norm, c.anchor.end, bodyEnd);
 	const signer = lead.holder || named ? undefined : signerAfter(page, c.end);
 	const holderSpan = lead.holder ?? named ?? signer;
-	const holder = holderSpan ? field(page, ...holderSpan) : undefined;
-	const documentType = doc ? field(page, doc.start, doc.end) : undefined;
+	const holder = holderSpan ? fieldValue(page, holderSpan) : undefined;
+	const documentType = doc ? fieldValue(page, { start: doc.start, end: doc.end }) : undefined;
 	// The title is built in the script of the page: 張三遺失身份證聲明 on a traditional page.
-	const traditional = isTraditional(page, start, spanEnd);
+	const traditional = isTraditional(page, { start: start, end: spanEnd });
 	const verb = /遗失/.test(norm.slice(c.anchor.start, c.anchor.end))
 		? page.text.slice(c.anchor.end - 2, c.anchor.end)
 		: '遗失';
 	const title = `${holder ?? ''}${verb}${documentType ?? '证件'}${traditional ? '聲明' : '声明'}`;
 
 	const flags: string[] = [];
-	let confidence = 0.6;
-	if (c.terminated) confidence += 0.15;
-	else if (c.zone) confidence += 0.1;
-	if (holder) confidence += 0.1;
-	else flags.push('未识别声明人');
-	if (documentType) confidence += 0.1;
-	else flags.push('未识别证件名称');
-	if (documentNumber) confidence += 0.05;
+	if (!holder) flags.push('未识别声明人');
+	if (!documentType) flags.push('未识别证件名称');
 
 	const record: LostFoundRecord = {
 		kind: 'lost_found',
 		subtype: 'void_notice',
 		title,
 		source: { file: page.source, start: spanStart, end: spanEnd },
-		confidence: Math.min(0.95, Math.round(confidence * 100) / 100),
+		confidence: 0,
 		phones: [],
 		emails: []
 	};
@@ -762,40 +740,52 @@ function buildVoidRecord(page: Page, c: Candidate): LostFoundRecord | undefined 
 	if (documentType) record.documentType = documentType;
 	if (documentNumber) record.documentNumber = documentNumber;
 	if (lead.date) record.date = lead.date.value.slice(0, 10);
-	if (lead.place) record.place = field(page, ...lead.place);
-	const district = findDistrict(page.norm, start, spanEnd);
+	if (lead.place) record.place = fieldValue(page, lead.place);
+	const district = findDistrict(page.norm, { start: start, end: spanEnd });
 	if (district) record.district = district;
 	if (flags.length) record.flags = flags;
-	return record;
+	return {
+		record,
+		evidence: {
+			rule: 'lost_found.voidNotice',
+			facts: [
+				// How the notice ends: a closing formula (声明作废), else a column it sits in.
+				c.terminated ? 'terminated' : c.zone && 'zone',
+				holder && 'holder',
+				documentType && 'documentType',
+				documentNumber && 'documentNumber'
+			]
+		}
+	};
 }
 
 /** A holder named by a label in a notice's body: 姓名：某某, 名称：某店, 户名：某公司. */
 const HOLDER_LABEL_RE =
 	/(?:姓名|名称|户名|单位名称|持证人|持有人)\s*[:：]\s*(?<name>[^,，。;；\s(（]{2,30})/;
 
-function labelledHolder(norm: string, from: number, to: number): [number, number] | undefined {
+function labelledHolder(norm: string, from: number, to: number): Span | undefined {
 	const m = HOLDER_LABEL_RE.exec(norm.slice(from, to));
 	if (!m?.groups) return undefined;
 	const s = from + m.index + m[0].length - m.groups.name.length;
-	return [s, s + m.groups.name.length];
+	return { start: s, end: s + m.groups.name.length };
 }
 
 /**
  * The organisation that signs a notice written as 本公司不慎遗失…: the first line under
  * the notice when it is an organisation's name (before a blank line or a date).
  */
-function signerAfter(page: Page, end: number): [number, number] | undefined {
+function signerAfter(page: Page, end: number): Span | undefined {
 	let seen = 0;
-	for (const line of eachLine(page, end, Math.min(page.norm.length, end + 120))) {
+	for (const line of eachPageLine(page, end, Math.min(page.norm.length, end + 120))) {
 		if (line.start < end) continue;
 		const t = line.text.trim();
 		if (!t || ++seen > 2) return undefined;
 		const named = /^(?:声明单位|声明人)\s*[:：]\s*/.exec(t);
 		const name = named ? t.slice(named[0].length) : t;
 		// An organisation signs by its name alone; a person only after 声明人：.
-		if (isOrganization(name) || (named && /^[\u4e00-\u9fa5]{2,4}$/.test(name))) {
+		if (isSignerLine(name) || (named && /^[\u4e00-\u9fa5]{2,4}$/.test(name))) {
 			const s = line.start + line.text.indexOf(name);
-			return [s, s + name.length];
+			return { start: s, end: s + name.length };
 		}
 	}
 	return undefined;
@@ -817,7 +807,7 @@ interface ItemNotice {
 	start: number;
 	end: number;
 	/** The headline (寻物启事), when the notice has one. */
-	head?: [number, number];
+	head?: Span;
 	/** Where the words naming the thing start, when the usual verbs do not lead to it. */
 	itemFrom?: number;
 	/** Where the body starts under a news headline that is part of the paragraph. */
@@ -826,7 +816,7 @@ interface ItemNotice {
 	 * For one line of a bulletin: the bulletin's own words after its last item (请失主…认领，
 	 * 电话…), which give every line without a phone or claim place of its own those.
 	 */
-	shared?: [number, number];
+	shared?: Span;
 }
 
 /** Where a paragraph's body starts when its first line is a headline (的哥拾到手机 等失主来领). */
@@ -850,7 +840,7 @@ const VOID_END_WORDS = ['作废', '声明作费', '声明无效', '特此声明'
  * Lost/found notices outside `listed` (the lists and tables already read, sorted by start):
  * a headed block stops where a list or table begins.
  */
-function findItemNotices(page: Page, listed: ReadonlyArray<[number, number]>): ItemNotice[] {
+function findItemNotices(page: Page, listed: readonly Span[]): ItemNotice[] {
 	const norm = page.norm;
 	const out: ItemNotice[] = [];
 	// The notices found so far, one set per way of finding them: each way finds its
@@ -859,16 +849,16 @@ function findItemNotices(page: Page, listed: ReadonlyArray<[number, number]>): I
 	const foundParas = new SpanSet();
 	const lostParas = new SpanSet();
 	const lists = new SpanSet();
-	for (const [a, b] of listed) lists.add(a, b);
-	const listStarts = listed.map(([a]) => a);
+	for (const span of listed) lists.add(span);
+	const listStarts = listed.map((span) => span.start);
 	const overlaps = (s: number, e: number) =>
-		headed.overlaps(s, e) ||
-		foundParas.overlaps(s, e) ||
-		lostParas.overlaps(s, e) ||
-		lists.overlaps(s, e);
+		headed.overlaps({ start: s, end: e }) ||
+		foundParas.overlaps({ start: s, end: e }) ||
+		lostParas.overlaps({ start: s, end: e }) ||
+		lists.overlaps({ start: s, end: e });
 
 	// Headed notices: a headline line, or a paragraph that starts with the word and a colon.
-	for (const line of eachLine(page, 0, norm.length)) {
+	for (const line of eachPageLine(page, 0, norm.length)) {
 		const t = line.text.trim();
 		if (!t) continue;
 		const lostHead = LOST_HEAD_RE.exec(t);
@@ -891,14 +881,16 @@ function findItemNotices(page: Page, listed: ReadonlyArray<[number, number]>): I
 		let end = clipAtNextNotice(page, line.start, noticeBlockEnd(page, line.start));
 		const nextList = listStarts[lowerBound(listStarts, line.end)];
 		if (nextList !== undefined && nextList < end) end = nextList;
-		const [s, e] = trimWhitespace(norm, line.start, end);
+		const { start: s, end: e } = trimBlank(norm, { start: line.start, end: end });
 		const hs = line.start + line.text.indexOf(t);
-		headed.add(s, e);
+		headed.add({ start: s, end: e });
 		out.push({
 			subtype: lostHead ? 'lost_item' : 'found_item',
 			start: s,
 			end: e,
-			head: inline ? [hs, hs + head.index + head[0].length] : [hs, hs + t.length]
+			head: inline
+				? { start: hs, end: hs + head.index + head[0].length }
+				: { start: hs, end: hs + t.length }
 		});
 	}
 
@@ -908,7 +900,7 @@ function findItemNotices(page: Page, listed: ReadonlyArray<[number, number]>): I
 	let m: RegExpExecArray | null;
 	let asks: { start: number; end: number; value: boolean } | undefined;
 	while ((m = FOUND_VERB_RE.exec(norm))) {
-		const [s, e] = paragraphAt(page, m.index);
+		const { start: s, end: e } = paragraphAt(page, m.index);
 		if (overlaps(s, e)) continue;
 		if (asks?.start !== s || asks.end !== e) {
 			const para = norm.slice(s, e);
@@ -917,7 +909,7 @@ function findItemNotices(page: Page, listed: ReadonlyArray<[number, number]>): I
 		}
 		if (!asks.value) continue;
 		if (PERSON_RE.test(norm.slice(m.index + m[0].length, m.index + m[0].length + 8))) continue;
-		foundParas.add(s, e);
+		foundParas.add({ start: s, end: e });
 		out.push({ subtype: 'found_item', start: s, end: e, bodyFrom: bodyAfterHeadline(norm, s, e) });
 	}
 	// A found thing told as news: the finding in one paragraph (…发现一个挎包), the police
@@ -925,15 +917,15 @@ function findItemNotices(page: Page, listed: ReadonlyArray<[number, number]>): I
 	// finding to the asking.
 	OWNER_ASKED_RE.lastIndex = 0;
 	while ((m = OWNER_ASKED_RE.exec(norm))) {
-		const [s, e] = paragraphAt(page, m.index);
+		const { start: s, end: e } = paragraphAt(page, m.index);
 		if (overlaps(s, e)) continue;
 		OWNER_ASKED_RE.lastIndex = Math.max(OWNER_ASKED_RE.lastIndex, e);
 		const para = norm.slice(s, e);
 		if (!/认领|联系|领回|领取/.test(para) || !/希望|请|望/.test(para)) continue;
-		if (!phonesIn(page, s, e).length && !CLAIM_RE.test(para)) continue;
+		if (!phoneMatchesIn(page, { start: s, end: e }).length && !CLAIM_RE.test(para)) continue;
 		const finding = findingBefore(page, s);
 		if (!finding || overlaps(finding.start, e)) continue;
-		foundParas.add(finding.start, e);
+		foundParas.add({ start: finding.start, end: e });
 		out.push({ subtype: 'found_item', start: finding.start, end: e, itemFrom: finding.itemFrom });
 	}
 	// A lost thing told in a paragraph: 遗失…有拾到者请联系…(重谢). The words are looked for
@@ -944,7 +936,7 @@ function findItemNotices(page: Page, listed: ReadonlyArray<[number, number]>): I
 	let phoned: { start: number; end: number; value: boolean } | undefined;
 	ANCHOR_RE.lastIndex = 0;
 	while ((m = ANCHOR_RE.exec(norm))) {
-		const [s, e] = paragraphAt(page, m.index);
+		const { start: s, end: e } = paragraphAt(page, m.index);
 		if (overlaps(s, e)) continue;
 		finders ??= new Occurrences(norm, FINDER_WORDS);
 		if (!finders.within(m.index, e)) continue;
@@ -963,10 +955,12 @@ function findItemNotices(page: Page, listed: ReadonlyArray<[number, number]>): I
 				start: s,
 				end: e,
 				// A phone, or a place to bring the thing to (请送至…保安室).
-				value: phonesIn(page, s, e).length > 0 || RETURN_PLACE_RE.test(norm.slice(s, e))
+				value:
+					phoneMatchesIn(page, { start: s, end: e }).length > 0 ||
+					RETURN_PLACE_RE.test(norm.slice(s, e))
 			};
 		if (!phoned.value) continue;
-		lostParas.add(s, e);
+		lostParas.add({ start: s, end: e });
 		out.push({ subtype: 'lost_item', start: s, end: e, bodyFrom: bodyAfterHeadline(norm, s, e) });
 	}
 	return out.sort((a, b) => a.start - b.start);
@@ -986,7 +980,7 @@ const ITEM_LINE_RE = /拾|捡|遗失|丢失|遗落|月\s*\d{1,2}\s*日|[\d一二
  */
 function splitNumbered(page: Page, n: ItemNotice): ItemNotice[] {
 	const parts: ItemNotice[] = [];
-	for (const line of eachLine(page, n.start, n.end)) {
+	for (const line of eachPageLine(page, n.start, n.end)) {
 		// A numbered or bulleted line; or an unmarked short line naming a counted thing and a
 		// day (黑色钱包一个（10月3日，人民路）).
 		const mark =
@@ -994,11 +988,14 @@ function splitNumbered(page: Page, n: ItemNotice): ItemNotice[] {
 			BULLET_MARK_RE.exec(line.text) ??
 			(line.text.length <= 40 && ITEM_ROW_RE.test(line.text) ? /^\s*/.exec(line.text) : null);
 		if (!mark || !ITEM_LINE_RE.test(line.text)) continue;
-		const [s, e] = trimWhitespace(page.norm, line.start, Math.min(line.end, n.end));
+		const { start: s, end: e } = trimBlank(page.norm, {
+			start: line.start,
+			end: Math.min(line.end, n.end)
+		});
 		parts.push({ subtype: n.subtype, start: s, end: e, itemFrom: line.start + mark[0].length });
 	}
 	if (parts.length < 2) return [n];
-	const tail: [number, number] = [parts[parts.length - 1].end, n.end];
+	const tail: Span = { start: parts[parts.length - 1].end, end: n.end };
 	for (const p of parts) p.shared = tail;
 	return parts;
 }
@@ -1022,7 +1019,7 @@ function findingBefore(page: Page, asked: number): { start: number; itemFrom: nu
 		let k = pos;
 		while (k > 0 && /\s/.test(norm[k - 1])) k--;
 		if (k === 0) break;
-		const [s, e] = paragraphAt(page, k - 1);
+		const { start: s, end: e } = paragraphAt(page, k - 1);
 		const para = norm.slice(s, e);
 		if (isHeadlineLike(para)) break;
 		FINDING_RE.lastIndex = 0;
@@ -1054,7 +1051,7 @@ const CLOSING_PARAGRAPH_RE =
  * notice (its headline or an inline 寻物启事：…), or the page's own tip or terms.
  */
 function clipAtNextNotice(page: Page, start: number, end: number): number {
-	for (const line of eachLine(page, start, end)) {
+	for (const line of eachPageLine(page, start, end)) {
 		if (line.start <= start) continue;
 		const t = line.text.trim();
 		if (BULLET_START_RE.test(t) || (VOID_HEAD_RE.test(t) && isHeadlineLike(t))) return line.start;
@@ -1102,7 +1099,7 @@ function findItem(
 	start: number,
 	end: number,
 	subtype: 'lost_item' | 'found_item'
-): [number, number] | undefined {
+): Span | undefined {
 	const text = norm.slice(start, end);
 	let from: number | undefined;
 	const label = /(?:遗失|丢失|拾得|拾获)?(?:物品|失物|物件)(?:名称)?\s*[:：]\s*/.exec(text);
@@ -1122,12 +1119,12 @@ function findItem(
 		if (verb) from = start + verb.index + verb[0].length;
 	}
 	if (from === undefined) return undefined;
-	const first = clauses(norm, from, end)[0];
-	return first ? cleanItem(norm, first[0], first[1]) : undefined;
+	const first = clauses(norm, { start: from, end: end })[0];
+	return first ? cleanItem(norm, first.start, first.end) : undefined;
 }
 
 /** `[s, e)` of a clause naming a thing, cut to the thing's name (see findItem). */
-function cleanItem(norm: string, s: number, e: number): [number, number] | undefined {
+function cleanItem(norm: string, s: number, e: number): Span | undefined {
 	// A form's next label ends the value: 遗失物品：黑色钱包一个 / 遗失时间：….
 	const label = /\n\s*[\u4e00-\u9fa5]{2,6}\s*[:：]/.exec(norm.slice(s, e));
 	if (label) e = s + label.index;
@@ -1141,8 +1138,8 @@ function cleanItem(norm: string, s: number, e: number): [number, number] | undef
 	const trail = TRAIL_QUANTITY_RE.exec(norm.slice(s, e));
 	if (trail && trail.index > 0) e = s + trail.index;
 	if (e - s > 40) e = s + 40;
-	const span = trimSpan(norm, s, e);
-	return span[1] > span[0] ? span : undefined;
+	const span = trimEdges(norm, { start: s, end: e });
+	return span.end > span.start ? span : undefined;
 }
 
 /** The owner named on a document: 姓名：卢某, 持卡人为高二(5)班罗某, 失主为某某. */
@@ -1155,24 +1152,27 @@ function isDocument(norm: string, s: number, e: number): boolean {
 	return !!doc && doc.end === e;
 }
 
-function buildItemRecord(page: Page, n: ItemNotice): LostFoundRecord | undefined {
+function buildItemRecord(page: Page, n: ItemNotice): Candidate<LostFoundRecord> | undefined {
 	const norm = page.norm;
-	const bodyStart = n.head ? n.head[1] : (n.bodyFrom ?? n.start);
-	const first = n.itemFrom === undefined ? undefined : clauses(norm, n.itemFrom, n.end)[0];
-	const item = first ? cleanItem(norm, ...first) : findItem(norm, bodyStart, n.end, n.subtype);
-	const itemText = item ? field(page, ...item) : undefined;
-	if (item && PERSON_ITEM_RE.test(norm.slice(...item))) return undefined;
+	const bodyStart = n.head ? n.head.end : (n.bodyFrom ?? n.start);
+	const first =
+		n.itemFrom === undefined ? undefined : clauses(norm, { start: n.itemFrom, end: n.end })[0];
+	const item = first
+		? cleanItem(norm, first.start, first.end)
+		: findItem(norm, bodyStart, n.end, n.subtype);
+	const itemText = item ? fieldValue(page, item) : undefined;
+	if (item && PERSON_ITEM_RE.test(norm.slice(item.start, item.end))) return undefined;
 
 	// A headline with nothing to identify the thing or reach anyone is no notice.
-	if (!itemText && !phonesIn(page, n.start, n.end).length) return undefined;
-	const head = n.head ? field(page, ...n.head) : undefined;
+	if (!itemText && !phoneMatchesIn(page, { start: n.start, end: n.end }).length) return undefined;
+	const head = n.head ? fieldValue(page, n.head) : undefined;
 	// The title names the thing without its description or quantity: 寻物启事：黑色双肩包.
 	const title = `${head ?? (n.subtype === 'lost_item' ? '寻物启事' : '失物招领')}${itemText ? `：${itemText}` : ''}`;
 
 	// 110 in a lost/found notice is advice (可拨打110求助), never the way to the thing.
-	const own = phonesIn(page, n.start, n.end);
-	const phones = recordPhones(
-		(own.length || !n.shared ? own : phonesIn(page, ...n.shared)).filter(
+	const own = phoneMatchesIn(page, { start: n.start, end: n.end });
+	const phones = toPhones(
+		(own.length || !n.shared ? own : phoneMatchesIn(page, n.shared)).filter(
 			(p) => !isEmergencyNumber(p.number)
 		)
 	);
@@ -1189,14 +1189,14 @@ function buildItemRecord(page: Page, n: ItemNotice): LostFoundRecord | undefined
 	if (itemText) record.item = itemText;
 	// A found or lost document carries its owner and number: 拾到居民身份证一张，姓名：某某，
 	// 身份证号码：…. Read only when the thing is a document, so a wallet's contents are not.
-	if (item && isDocument(norm, item[0], item[1])) {
+	if (item && isDocument(norm, item.start, item.end)) {
 		record.documentType = itemText;
 		const owner = OWNER_RE.exec(norm.slice(bodyStart, n.end));
 		if (owner?.groups) {
 			const os = bodyStart + owner.index + owner[0].length - owner.groups.name.length;
-			record.holder = field(page, os, os + owner.groups.name.length);
+			record.holder = fieldValue(page, { start: os, end: os + owner.groups.name.length });
 		}
-		const number = findLabelledNumber(norm, item[1], n.end);
+		const number = findLabelledNumber(norm, item.end, n.end);
 		if (number) record.documentNumber = number;
 	}
 
@@ -1205,7 +1205,7 @@ function buildItemRecord(page: Page, n: ItemNotice): LostFoundRecord | undefined
 	const place = placeLabel ?? PLACE_RE.exec(text);
 	if (place?.groups?.place) {
 		const ps = bodyStart + place.index + place[0].indexOf(place.groups.place);
-		const value = field(page, ps, ps + place.groups.place.length);
+		const value = fieldValue(page, { start: ps, end: ps + place.groups.place.length });
 		// 于10月3日 is a date, not a place.
 		if (
 			value &&
@@ -1213,54 +1213,55 @@ function buildItemRecord(page: Page, n: ItemNotice): LostFoundRecord | undefined
 		)
 			record.place = value;
 	}
-	const dates = datesIn(page, bodyStart, n.end, 'past');
+	const dates = datesIn(page, { start: bodyStart, end: n.end }, 'past');
 	// The day is what a reader looks for; a time printed with it (下午4时许) is dropped.
 	if (dates.length) record.date = dates[0].value.slice(0, 10);
 
-	const contact = findContactName(page, bodyStart, n.end);
-	if (contact) record.contactName = field(page, contact.start, contact.end);
+	const contact = findContactName(page, { start: bodyStart, end: n.end });
+	if (contact) record.contactName = fieldValue(page, { start: contact.start, end: contact.end });
 	else {
 		// 请致电13974190268（邝先生）: the name in brackets after the number.
 		const after = NAME_AFTER_PHONE_RE.exec(text);
 		if (after?.groups) {
 			const cs = bodyStart + after.index + after[0].indexOf(after.groups.name);
-			record.contactName = field(page, cs, cs + after.groups.name.length);
+			record.contactName = fieldValue(page, { start: cs, end: cs + after.groups.name.length });
 		}
 	}
 	if (n.subtype === 'found_item') {
 		let claimFrom = bodyStart;
 		let claim = CLAIM_RE.exec(text);
 		if (!claim && n.shared) {
-			claimFrom = n.shared[0];
-			claim = CLAIM_RE.exec(norm.slice(...n.shared));
+			claimFrom = n.shared.start;
+			claim = CLAIM_RE.exec(norm.slice(n.shared.start, n.shared.end));
 		}
 		const value = claim?.groups?.place ?? claim?.groups?.label;
 		if (claim && value) {
 			const cs = claimFrom + claim.index + claim[0].indexOf(value);
-			record.claimPlace = field(page, cs, cs + value.length);
+			record.claimPlace = fieldValue(page, { start: cs, end: cs + value.length });
 		}
 	} else {
 		const reward = REWARD_RE.exec(text);
 		if (reward)
-			record.reward = field(
-				page,
-				bodyStart + reward.index,
-				bodyStart + reward.index + reward[0].length
-			);
+			record.reward = fieldValue(page, {
+				start: bodyStart + reward.index,
+				end: bodyStart + reward.index + reward[0].length
+			});
 	}
-	const district = findDistrict(page.norm, n.start, n.end);
+	const district = findDistrict(page.norm, { start: n.start, end: n.end });
 	if (district) record.district = district;
 
 	const flags: string[] = [];
-	let confidence = n.head ? 0.7 : 0.6;
-	if (itemText) confidence += 0.1;
-	else flags.push('未识别物品');
-	if (phones.length || record.claimPlace) confidence += 0.1;
-	else flags.push('没有联系方式');
-	if (record.place) confidence += 0.05;
-	record.confidence = Math.min(0.95, Math.round(confidence * 100) / 100);
+	if (!itemText) flags.push('未识别物品');
+	const reachable = phones.length || record.claimPlace;
+	if (!reachable) flags.push('没有联系方式');
 	if (flags.length) record.flags = flags;
-	return record;
+	return {
+		record,
+		evidence: {
+			rule: 'lost_found.itemNotice',
+			facts: [n.head && 'head', itemText && 'item', reachable && 'contact', record.place && 'place']
+		}
+	};
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1283,9 +1284,9 @@ const LIST_REACH = 400;
 const MAX_LIST = 400;
 
 interface Listed {
-	records: LostFoundRecord[];
+	records: Candidate<LostFoundRecord>[];
 	/** The paragraphs the lists take, kept from the other finders. */
-	spans: Array<[number, number]>;
+	spans: Span[];
 }
 
 function findOwnerLists(page: Page): Listed {
@@ -1307,7 +1308,7 @@ function findOwnerLists(page: Page): Listed {
 			? firstDocumentWord(norm, m.index, listStart)
 			: firstDocumentWord(norm, Math.max(lineStart(page, m.index), m.index - 30), m.index);
 		if (!docWord) continue;
-		const names: Array<[number, number]> = [];
+		const names: Span[] = [];
 		let k = listStart;
 		const parts = norm.slice(listStart, listEnd).split(OWNER_SEPARATOR_RE);
 		for (let i = 0; i < parts.length; i++) {
@@ -1319,7 +1320,7 @@ function findOwnerLists(page: Page): Listed {
 			if (part.length === 1 && parts[i + 1]?.length === 1 && isCjk(part) && isCjk(parts[i + 1])) {
 				const end = norm.indexOf(parts[i + 1], k) + 1;
 				if (end - at <= 3) {
-					names.push([at, end]);
+					names.push({ start: at, end: end });
 					k = end;
 					i++;
 					continue;
@@ -1327,12 +1328,12 @@ function findOwnerLists(page: Page): Listed {
 			}
 			const name = part.replace(/等$/, '');
 			if (!OWNER_NAME_RE.test(name)) break;
-			names.push([at, at + name.length]);
+			names.push({ start: at, end: at + name.length });
 		}
 		if (names.length < 2) continue;
 		// The instructions: this paragraph and the next, within reach. Each is read only near
 		// the list, so that many lists in one long paragraph do not read it again and again.
-		const [p0, p1] = paragraphAt(page, m.index);
+		const { start: p0, end: p1 } = paragraphAt(page, m.index);
 		const ps = Math.max(p0, m.index - LIST_REACH);
 		const pe = Math.min(p1, listEnd + LIST_REACH);
 		let ie = pe;
@@ -1341,39 +1342,40 @@ function findOwnerLists(page: Page): Listed {
 				? paragraphAt(page, Math.min(norm.length - 1, pe + 2))
 				: undefined;
 		// …unless the next paragraph is a notice of its own (【寻物启事】…).
-		const nextText = next && next[1] - pe < LIST_REACH ? norm.slice(...next) : '';
+		const nextText = next && next.end - pe < LIST_REACH ? norm.slice(next.start, next.end) : '';
 		const nextHead = nextText.split('\n')[0];
 		if (
 			next &&
-			next[0] > pe &&
-			next[1] - pe < LIST_REACH &&
+			next.start > pe &&
+			next.end - pe < LIST_REACH &&
 			/认领|领取|联系/.test(nextText) &&
 			!isHeadlineLike(nextHead) &&
 			!INLINE_HEAD_RE.test(nextHead)
 		)
-			ie = next[1];
-		const phones = recordPhones(phonesIn(page, ps, ie).filter((p) => !isEmergencyNumber(p.number)));
+			ie = next.end;
+		const phones = toPhones(
+			phoneMatchesIn(page, { start: ps, end: ie }).filter((p) => !isEmergencyNumber(p.number))
+		);
 		const claim = CLAIM_RE.exec(norm.slice(ps, ie));
 		const claimValue = claim?.groups?.place ?? claim?.groups?.label;
-		const documentType = field(page, docWord.start, docWord.end);
+		const documentType = fieldValue(page, { start: docWord.start, end: docWord.end });
 		// When and where the documents were found, told before the list.
-		const dates = datesIn(page, ps, m.index, 'past');
+		const dates = datesIn(page, { start: ps, end: m.index }, 'past');
 		const place = PLACE_RE.exec(norm.slice(ps, m.index));
 		const placeValue = place?.groups?.place
-			? field(
-					page,
-					ps + place.index + place[0].indexOf(place.groups.place),
-					ps + place.index + place[0].indexOf(place.groups.place) + place.groups.place.length
-				)
+			? fieldValue(page, {
+					start: ps + place.index + place[0].indexOf(place.groups.place),
+					end: ps + place.index + place[0].indexOf(place.groups.place) + place.groups.place.length
+				})
 			: undefined;
-		for (const [s, e] of names) {
-			const holder = field(page, s, e)!.replace(/[\s\u3000]+/g, '');
+		for (const { start: s, end: e } of names) {
+			const holder = fieldValue(page, { start: s, end: e })!.replace(/[\s\u3000]+/g, '');
 			const r: LostFoundRecord = {
 				kind: 'lost_found',
 				subtype: 'found_item',
 				title: `失物招领：${holder}的${documentType}`,
 				source: { file: page.source, start: s, end: e },
-				confidence: phones.length || claimValue ? 0.85 : 0.75,
+				confidence: 0,
 				phones,
 				emails: [],
 				holder,
@@ -1382,13 +1384,19 @@ function findOwnerLists(page: Page): Listed {
 			};
 			if (claim && claimValue) {
 				const cs = ps + claim.index + claim[0].indexOf(claimValue);
-				r.claimPlace = field(page, cs, cs + claimValue.length);
+				r.claimPlace = fieldValue(page, { start: cs, end: cs + claimValue.length });
 			}
 			if (dates.length) r.date = dates[0].value.slice(0, 10);
 			if (placeValue) r.place = placeValue;
-			out.records.push(r);
+			out.records.push({
+				record: r,
+				evidence: {
+					rule: 'lost_found.holderList',
+					facts: [(phones.length || claimValue) && 'contact']
+				}
+			});
 		}
-		out.spans.push([ps, ie]);
+		out.spans.push({ start: ps, end: ie });
 		OWNER_LIST_RE.lastIndex = Math.max(OWNER_LIST_RE.lastIndex, listEnd);
 	}
 	return out;
@@ -1409,7 +1417,7 @@ const FOUND_TABLE_RE = /拾获|拾得|拾到|捡拾|捡到|招领|认领|失物/
 function findFoundTables(page: Page): Listed {
 	const norm = page.norm;
 	const out: Listed = { records: [], spans: [] };
-	const lines = eachLine(page, 0, norm.length);
+	const lines = eachPageLine(page, 0, norm.length);
 	let header: { cells: string[]; start: number } | undefined;
 	let rowsEnd = 0;
 	for (const line of lines) {
@@ -1426,7 +1434,7 @@ function findFoundTables(page: Page): Listed {
 					continue;
 				}
 			}
-			if (rowsEnd > header.start) out.spans.push([header.start, rowsEnd]);
+			if (rowsEnd > header.start) out.spans.push({ start: header.start, end: rowsEnd });
 			header = undefined;
 		}
 		if (cells.length < 3 || cells.length > 8 || t.length > 60) continue;
@@ -1438,7 +1446,7 @@ function findFoundTables(page: Page): Listed {
 		header = { cells, start: line.start };
 		rowsEnd = line.start;
 	}
-	if (header && rowsEnd > header.start) out.spans.push([header.start, rowsEnd]);
+	if (header && rowsEnd > header.start) out.spans.push({ start: header.start, end: rowsEnd });
 	return out;
 }
 
@@ -1447,42 +1455,42 @@ function tableRow(
 	line: { start: number; end: number; text: string },
 	head: string[],
 	cells: string[]
-): LostFoundRecord | undefined {
+): Candidate<LostFoundRecord> | undefined {
 	const norm = page.norm;
-	const [s, e] = trimWhitespace(norm, line.start, line.end);
+	const { start: s, end: e } = trimBlank(norm, { start: line.start, end: line.end });
 	// Each cell's offsets in the page, found in order.
-	const at: Array<[number, number]> = [];
+	const at: Span[] = [];
 	let k = s;
 	for (const c of cells) {
 		const i = norm.indexOf(c, k);
-		at.push([i, i + c.length]);
+		at.push({ start: i, end: i + c.length });
 		k = i + c.length;
 	}
 	const col = (re: RegExp) => head.findIndex((h) => re.test(h));
 	const itemCol = col(ITEM_COLUMN_RE);
-	const item = field(page, ...at[itemCol]);
+	const item = fieldValue(page, at[itemCol]);
 	if (!item || /^\d+$/.test(item)) return undefined;
 	const r: LostFoundRecord = {
 		kind: 'lost_found',
 		subtype: 'found_item',
 		title: `失物招领：${item}`,
 		source: { file: page.source, start: s, end: e },
-		confidence: 0.8,
-		phones: recordPhones(phonesIn(page, s, e)),
+		confidence: 0,
+		phones: toPhones(phoneMatchesIn(page, { start: s, end: e })),
 		emails: [],
 		item
 	};
 	const dateCol = col(DATE_COLUMN_RE);
 	if (dateCol >= 0) {
-		const dates = datesIn(page, at[dateCol][0], at[dateCol][1], 'past');
+		const dates = datesIn(page, at[dateCol], 'past');
 		if (dates.length) r.date = dates[0].value.slice(0, 10);
 	}
 	const placeCol = col(PLACE_COLUMN_RE);
 	if (placeCol >= 0) {
-		const place = field(page, ...at[placeCol]);
+		const place = fieldValue(page, at[placeCol]);
 		if (place) r.place = place;
 	}
-	return r;
+	return { record: r, evidence: { rule: 'lost_found.tableRow' } };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1550,28 +1558,28 @@ function isExample(page: Page, r: LostFoundRecord): boolean {
 /** Finds 遗失声明 (void_notice), 寻物启事 (lost_item) and 招领启事 (found_item). */
 export const lostFoundParser: Parser = {
 	name: 'lostFound',
-	parse(page) {
+	parse({ page }) {
 		const lists = findOwnerLists(page);
 		const tables = findFoundTables(page);
-		const listed = [...lists.spans, ...tables.spans].sort((x, y) => x[0] - y[0]);
+		const listed = [...lists.spans, ...tables.spans].sort((x, y) => x.start - y.start);
 		const items = findItemNotices(page, listed).flatMap((n) => splitNumbered(page, n));
-		const records: LostFoundRecord[] = [...lists.records, ...tables.records];
+		const records: Candidate<LostFoundRecord>[] = [...lists.records, ...tables.records];
 		for (const n of items) {
 			// A paragraph that announces the table below it (以下物品…请失主认领) is no notice.
 			if (
-				tables.spans.some(([a]) => a >= n.end && a - n.end < 300) &&
+				tables.spans.some(({ start: a }) => a >= n.end && a - n.end < 300) &&
 				/以下|下列/.test(page.norm.slice(n.start, n.end))
 			)
 				continue;
 			const r = buildItemRecord(page, n);
 			if (r) records.push(r);
 		}
-		const taken = items.map((n): [number, number] => [n.start, n.end]);
+		const taken = items.map((n): Span => ({ start: n.start, end: n.end }));
 		for (const span of [...lists.spans, ...tables.spans]) taken.push(span);
 		// One by one: a long page holds more notices than a call takes arguments.
 		for (const r of parseVoidNotices(page, taken)) records.push(r);
 		return records
-			.filter((r) => !isExample(page, r))
-			.sort((a, b) => a.source.start - b.source.start);
+			.filter((c) => !isExample(page, c.record))
+			.sort((a, b) => a.record.source.start - b.record.source.start);
 	}
 };

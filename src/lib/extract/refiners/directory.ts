@@ -10,32 +10,26 @@
  * paper's own lines, sign-up and sales lines (报名电话), numbers quoted in fraud warnings or statistics,
  * and a notice's contact unless the notice names the organisation right before the number.
  */
+import { FRAUD_WARNING_WORDS, NUMBER_AS_SUBJECT_WORDS } from '../constants';
+import { emailsIn, toPhone } from '../text/fields';
 import {
-	FRAUD_WARNING_WORDS,
-	NON_SERVICE_LABEL_WORDS,
-	NUMBER_AS_SUBJECT_WORDS
-} from '../constants';
-import { emailsIn, toPhone } from '../fields';
-import {
-	continuesLine,
 	isNewspaperText,
-	organizationBefore,
-	SENTENCE_END,
-	ORG_REACH as REACH,
-	type Department
-} from '../parsers/hotline';
+	NON_SERVICE_RE,
+	ORG_REACH,
+	SENTENCE_END
+} from '../parsers/hotline/labels';
+import { anyOf } from '../text/patterns';
+import { organizationBefore, type Department } from '../parsers/hotline/organization';
+import { continuesLine } from '../parsers/hotline/prose';
 import { findPhones, isEmergencyNumber, type PhoneMatch } from '../phone';
 import type { Page, Refiner } from '../pipeline';
+import { scoreOf } from './confidence';
 import type { ExtractedRecord, HotlineRecord } from '../types';
 
-const FRAUD_RE = new RegExp(FRAUD_WARNING_WORDS.join('|'));
+const FRAUD_RE = anyOf(FRAUD_WARNING_WORDS);
 const SUBJECT_RE = new RegExp(`^[^,;。\\n]{0,14}?(?:${NUMBER_AS_SUBJECT_WORDS.join('|')})`);
-const NON_SERVICE_RE = new RegExp(NON_SERVICE_LABEL_WORDS.join('|'));
 /** A purpose word right before the number: 投诉电话：, 服务热线, 抢修专线. */
 const LABEL_RE = /([\u4e00-\u9fa5]{0,6}(?:电话|热线|专线))[\s:(]*$/;
-
-/** A confidence above the publishing threshold, below the parser's labelled numbers. */
-const CONFIDENCE = 0.75;
 
 export const directoryRefiner: Refiner = {
 	name: 'directory',
@@ -155,7 +149,7 @@ function departmentOf(page: Page, r: ExtractedRecord, p: PhoneMatch): Department
 
 /** Not the paper's, not an event's sign-up, not a number quoted in a warning or a report. */
 function isPublicLine(page: Page, p: PhoneMatch, orgStart: number): boolean {
-	const before = page.norm.slice(Math.max(orgStart, p.start - REACH), p.start);
+	const before = page.norm.slice(Math.max(orgStart, p.start - ORG_REACH), p.start);
 	const label = p.labelStart !== undefined ? page.norm.slice(p.labelStart, p.labelEnd) : '';
 	if (isNewspaperText(before) || isNewspaperText(label)) return false;
 	if (NON_SERVICE_RE.test(label) || NON_SERVICE_RE.test(before.slice(-12))) return false;
@@ -192,7 +186,7 @@ function record(page: Page, p: PhoneMatch, d: Department): HotlineRecord {
 		name,
 		organization: d.name,
 		source: { file: page.source, start, end },
-		confidence: CONFIDENCE,
+		confidence: scoreOf({ rule: 'hotline.directory' }),
 		phones: [toPhone(p)],
 		emails: emailsIn(page, { start, end })
 	};

@@ -3,7 +3,7 @@ import { normalize } from '../normalize';
 import type { Page } from '../pipeline';
 import type { ExtractedRecord, HotlineRecord, ProcedureRecord } from '../types';
 import { cleanupRefiner } from './cleanup';
-import { confidenceRefiner } from './confidence';
+import { confidenceRefiner, scoreOf } from './confidence';
 import { dedupeRefiner, similarity } from './dedupe';
 import { districtRefiner } from './district';
 
@@ -93,6 +93,28 @@ describe('district, confidence, cleanup', () => {
 		expect(r.flags).toContain('缺少回复内容');
 		const [c] = confidenceRefiner.refine([{ ...qa(0, 5), confidence: 3 }], page('xxxxx'));
 		expect(c.confidence).toBe(1);
+	});
+
+	it('scores evidence: base plus each fact seen, capped by max and by doubts', () => {
+		// 0.6 + 0.15 (closing formula) + 0.1 + 0.1 + 0.05 = 1.0, held to the rule's 0.95.
+		expect(
+			scoreOf({
+				rule: 'lost_found.voidNotice',
+				facts: ['terminated', 'holder', 'documentType', 'documentNumber']
+			})
+		).toBe(0.95);
+		// Falsy entries are facts not seen: 0.6 + 0.1 (holder) only.
+		expect(
+			scoreOf({ rule: 'lost_found.voidNotice', facts: [false, 'holder', '', undefined] })
+		).toBe(0.7);
+		// A Q&A with its department (0.85) whose answer looks cut off is held to 0.65; one that
+		// shares no word with its question to 0.45, whatever else it has.
+		expect(scoreOf({ rule: 'procedure.qa', facts: ['department'] })).toBe(0.85);
+		expect(scoreOf({ rule: 'procedure.qa', facts: ['department', 'truncated'] })).toBe(0.65);
+		expect(scoreOf({ rule: 'procedure.qa', facts: ['department', 'offTopic', 'truncated'] })).toBe(
+			0.45
+		);
+		expect(scoreOf({ rule: 'hotline.directory' })).toBe(0.75);
 	});
 
 	it('removes empty fields but keeps phones and emails', () => {

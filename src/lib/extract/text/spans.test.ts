@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { normalize } from './normalize';
-import {
-	cutPassages,
-	isHeadline,
-	lines,
-	nonBlankLines,
-	paragraphs,
-	passageAt,
-	sentences
-} from './passages';
-import type { Page } from './pipeline';
+import { normalize } from '../normalize';
+import type { Page } from '../pipeline';
+import { cutPassages, isHeadline } from './layout';
+import { lines, nonBlankLines, paragraphs, sentences, spanAt } from './spans';
 
 function page(text: string): Page {
 	return { text, norm: normalize(text), source: 'p.txt', published: '2020-04-17' };
@@ -84,8 +77,8 @@ describe('cutPassages', () => {
 		expect(text.slice(ps[0].start, ps[0].end)).toContain('火警 119');
 		expect(ps[1].headline).toBe('寻物启事');
 		expect(text.slice(ps[1].start, ps[1].end)).toContain('13307330000');
-		expect(passageAt(ps, text.indexOf('钱包'))).toBe(ps[1]);
-		expect(passageAt(ps, text.length + 5)).toBeUndefined();
+		expect(spanAt(ps, text.indexOf('钱包'))).toBe(ps[1]);
+		expect(spanAt(ps, text.length + 5)).toBeUndefined();
 	});
 
 	it('returns nothing for an empty page', () => {

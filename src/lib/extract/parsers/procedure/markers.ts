@@ -1,0 +1,151 @@
+/**
+ * Q&A markers: where questions (网友提问:, 市民来电反映，, 问:, a username line, numbered question
+ * subheads) and answers (XX局回复:, 答:, 官方回复:, a greeting, a 回复单位 line) open, with the
+ * department each answer names, or the one the column's lead names for bare 问/答 pairs.
+ */
+import type { Page } from '../../pipeline';
+import { paragraphs, type Span } from '../../text/spans';
+import {
+	ANSWER_RE,
+	ASKER_LINE_RE,
+	BULLET_RE,
+	CONTEXT_DEPARTMENT_RE,
+	DEPARTMENT_LINE_RE,
+	GREETING_RE,
+	NUMBERED_QUESTION_RE,
+	QUESTION_COMMA_RE,
+	QUESTION_RE
+} from './labels';
+
+/** How far back from a bare answer the lead may name its department. */
+const CONTEXT_WINDOW = 600;
+
+export interface Marker {
+	kind: 'q' | 'a' | 'd';
+	/** Where the marker starts and where its text starts (after the colon). */
+	start: number;
+	textStart: number;
+	/** The paragraph the marker is in. */
+	para: Span;
+	/** The answering organisation (answer and department markers). */
+	org?: Span;
+	/** A department line in brackets ([经办单位:…]): it closes the item above it. */
+	closing?: boolean;
+	/** End of a department marker's line. */
+	lineEnd?: number;
+	/** A numbered question line without a marker word (一、哪些人可以申领？). */
+	numbered?: boolean;
+}
+
+/** Every question, department and answer marker of the page, in order. */
+export function findMarkers(page: Page): Marker[] {
+	const out: Marker[] = [];
+	for (const para of paragraphs(page.norm)) {
+		const text = page.norm.slice(para.start, para.end);
+		// Markers open a paragraph, a line, or a sentence inside one (…路灯不亮。区政府回复:…).
+		const starts = [0];
+		// …or a cell of a table row set apart by a tab (问题：…<TAB>答复：…).
+		const re = /[。!?]["')\]]*\s*|\n\s*|\t\s*/g;
+		for (let m = re.exec(text); m; m = re.exec(text)) starts.push(m.index + m[0].length);
+		for (const s of starts) {
+			if (s >= text.length) continue;
+			// A bullet stays in the item (its start) but not in the text the patterns read.
+			const bullet = BULLET_RE.exec(text.slice(s, s + 2))?.[0].length ?? 0;
+			const head = text.slice(s + bullet, s + bullet + 100);
+			const at = para.start + s;
+			const dept = DEPARTMENT_LINE_RE.exec(head);
+			if (dept?.groups) {
+				const orgAt = at + bullet + head.indexOf(dept.groups.org);
+				out.push({
+					kind: 'd',
+					start: at,
+					textStart: at + bullet + dept[0].length,
+					para,
+					org: { start: orgAt, end: orgAt + dept.groups.org.length },
+					closing: dept.groups.open !== undefined,
+					lineEnd: at + bullet + dept[0].length
+				});
+				continue;
+			}
+			// 网友您好： reads as the asker 网友 named 您好: a greeting is a reply.
+			if (GREETING_RE.test(head)) {
+				// 您好！ right under 回复内容： or 回复单位： is that reply's first word, not a new one.
+				const last = out[out.length - 1];
+				if (!last || last.kind === 'q') out.push({ kind: 'a', start: at, textStart: at, para });
+				continue;
+			}
+			const ans = ANSWER_RE.exec(head);
+			const q = QUESTION_RE.exec(head) ?? QUESTION_COMMA_RE.exec(head);
+			// 市民政局回复: reads as 市民 + …; an organisation with an answer verb wins.
+			const g = ans?.groups;
+			if (ans && g && (g.verb || g.bare || g.bbare || !q)) {
+				const marker: Marker = {
+					kind: 'a',
+					start: at,
+					textStart: at + bullet + ans[0].length,
+					para
+				};
+				// 答（市社会保险服务中心）： names the office in the label.
+				const org = g.org ?? g.borg;
+				if (org) {
+					const orgAt = at + bullet + ans[0].indexOf(org);
+					marker.org = { start: orgAt, end: orgAt + org.length };
+				}
+				out.push(marker);
+			} else if (q) {
+				out.push({ kind: 'q', start: at, textStart: at + bullet + q[0].length, para });
+			} else if (ASKER_LINE_RE.test(head)) {
+				const lineEnd = at + bullet + (ASKER_LINE_RE.exec(head)?.[0].length ?? 0);
+				out.push({ kind: 'q', start: at, textStart: lineEnd, para });
+			} else {
+				const n = NUMBERED_QUESTION_RE.exec(head);
+				if (n)
+					out.push({
+						kind: 'q',
+						start: at,
+						textStart: at + bullet + n[0].length,
+						para,
+						numbered: true
+					});
+			}
+		}
+	}
+	return out;
+}
+
+/** Every place the page names an answering department (以下解答由XX提供), found once per page. */
+const contextCache = new WeakMap<Page, { end: number; org: Span }[]>();
+
+/** The department a column's lead names for its bare 问/答 answers (以下解答由XX提供). */
+export function contextDepartment(page: Page, before: number): Span | undefined {
+	let found = contextCache.get(page);
+	if (!found) {
+		found = [];
+		CONTEXT_DEPARTMENT_RE.lastIndex = 0;
+		for (
+			let m = CONTEXT_DEPARTMENT_RE.exec(page.norm);
+			m;
+			m = CONTEXT_DEPARTMENT_RE.exec(page.norm)
+		) {
+			// ，请市医保局工作人员解答: the second pattern starts at the comma and takes 请 along.
+			const org = (m[1] ?? m[2]).replace(/^[请由从向据]/, '');
+			const at = m.index + m[0].lastIndexOf(org);
+			found.push({ end: m.index + m[0].length, org: { start: at, end: at + org.length } });
+		}
+		contextCache.set(page, found);
+	}
+	// The last one that ends before the question, at most CONTEXT_WINDOW back.
+	let lo = 0;
+	let hi = found.length - 1;
+	let best = -1;
+	while (lo <= hi) {
+		const mid = (lo + hi) >> 1;
+		if (found[mid].end <= before) {
+			best = mid;
+			lo = mid + 1;
+		} else hi = mid - 1;
+	}
+	return best >= 0 && found[best].org.start >= before - CONTEXT_WINDOW
+		? found[best].org
+		: undefined;
+}

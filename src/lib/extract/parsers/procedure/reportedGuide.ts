@@ -1,0 +1,130 @@
+/**
+ * A guide told in a news report (办理…需携带…，到…办理; 先…再…最后…): a guide record with a
+ * doubt, for a moderator to check before it is published.
+ */
+import { CARRY_VERBS } from '../../constants';
+import type { Candidate, Page, Passage } from '../../pipeline';
+import { emailsIn, joinedText, phonesIn, sourceOf } from '../../text/fields';
+import { paragraphs, type Span, spanAt, trimBlank } from '../../text/spans';
+import type { ProcedureRecord } from '../../types';
+import { isItemHeadline } from './answer';
+import { guideTitle } from './guide';
+import {
+	PROSE_CUE_RE,
+	PROSE_FEE_RE,
+	PROSE_GUIDE_RE,
+	PROSE_STEPS_RE,
+	PROSE_TIME_RE,
+	STEP_ORDER_RE
+} from './labels';
+
+export function proseGuides(
+	page: Page,
+	passages: readonly Passage[],
+	taken: readonly Candidate<ProcedureRecord>[]
+): Candidate<ProcedureRecord>[] {
+	const out: Candidate<ProcedureRecord>[] = [];
+	const paras = paragraphs(page.norm);
+	const busy = (at: number) =>
+		taken.some(({ record: r }) => r.source.start <= at && at < r.source.end);
+	for (let k = 0; k < paras.length; k++) {
+		const para = paras[k];
+		const text = page.norm.slice(para.start, para.end);
+		if (!CARRY_VERBS.some((v) => text.includes(v))) continue;
+		const m = PROSE_GUIDE_RE.exec(text);
+		// A Q&A answer that tells what to bring is that answer, not a guide of its own.
+		if (!m?.groups || busy(para.start + m.index)) continue;
+		const passage = spanAt(passages, para.start);
+		const start = passage?.headline ? passage.start : para.start;
+		let end = para.end;
+		let last = k;
+		while (
+			last + 1 < paras.length &&
+			(!passage || paras[last + 1].start < passage.end) &&
+			PROSE_CUE_RE.test(page.norm.slice(paras[last + 1].start, paras[last + 1].end))
+		) {
+			last++;
+			end = paras[last].end;
+		}
+		const title = passage ? guideTitle(page, passage, passage.start, para.start) : undefined;
+		const span = { start: title ? headlineStart(page, title.start) : start, end };
+		const norm = page.norm.slice(span.start, span.end);
+		const at = para.start + m.index;
+		const what = at + m[0].indexOf(m.groups.what);
+		const where = at + m[0].lastIndexOf(m.groups.where);
+		const record: ProcedureRecord = {
+			kind: 'procedure',
+			subtype: 'guide',
+			title: title?.text ?? '办事指南',
+			source: sourceOf(page, span),
+			confidence: 0,
+			flags: ['办事指南取自新闻报道，请核对'],
+			phones: phonesIn(page, span),
+			emails: emailsIn(page, span),
+			requirements: splitList(page, { start: what, end: what + m.groups.what.length }),
+			location: joinedText(page.text, { start: where, end: where + m.groups.where.length })
+		};
+		if (title) record.question = title.text;
+		const steps = PROSE_STEPS_RE.exec(norm);
+		if (steps) {
+			const from = span.start + steps.index + 1;
+			record.steps = piecesAt(page, { start: from, end: from + steps[1].length }, STEP_ORDER_RE);
+		}
+		const fee = PROSE_FEE_RE.exec(norm);
+		if (fee)
+			record.fee = page.text.slice(span.start + fee.index, span.start + fee.index + fee[0].length);
+		const time = PROSE_TIME_RE.exec(norm);
+		if (time)
+			record.timeLimit = page.text.slice(
+				span.start + time.index,
+				span.start + time.index + time[0].length
+			);
+		// A guide pieced together from a report: a moderator checks it before it is published.
+		out.push({ record, evidence: { rule: 'procedure.reportedGuide' } });
+		k = last;
+	}
+	return out;
+}
+
+/** The first line of a headline block that ends with the line at `at` (main title above a subtitle). */
+function headlineStart(page: Page, at: number): number {
+	let start = at;
+	for (let k = 0; k < 2 && start > 0; k++) {
+		const prevEnd = start - 1;
+		if (page.norm[prevEnd] !== '\n') break;
+		const lineStart = page.norm.lastIndexOf('\n', prevEnd - 1) + 1;
+		if (!isItemHeadline(page.norm.slice(lineStart, prevEnd))) break;
+		start = lineStart;
+	}
+	return start;
+}
+
+/** The things of a "需携带A、B和C" list, from the original text. */
+function splitList(page: Page, span: Span): string[] {
+	return piecesAt(page, span, /、|和|及|以及|,/);
+}
+
+/** Cut `span` where `sep` matches (on norm) and return the non-empty pieces of the original. */
+function piecesAt(page: Page, span: Span, sep: RegExp): string[] {
+	const norm = page.norm.slice(span.start, span.end);
+	const re = new RegExp(sep.source, 'g');
+	const out: string[] = [];
+	let from = 0;
+	const push = (to: number) => {
+		const piece = joinedText(
+			page.text,
+			trimBlank(page.norm, { start: span.start + from, end: span.start + to })
+		);
+		if (piece) out.push(piece.replace(/^[,，、]+|[,，、]+$/g, ''));
+	};
+	for (let m = re.exec(norm); m; m = re.exec(norm)) {
+		if (m[0].length === 0) {
+			re.lastIndex++;
+			continue;
+		}
+		push(m.index);
+		from = m.index + m[0].length;
+	}
+	push(norm.length);
+	return out.filter((x) => x.length > 0);
+}
