@@ -21,9 +21,9 @@ import {
 	toPhones
 } from '../text/fields';
 import { isHeadlineLike, isMastheadLine, isNewspaperLine, isSignerLine } from '../text/layout';
-import { eachPageLine, lineStart, pageLines } from '../text/lineIndex';
+import { eachPageLine, lineStart, pageLines, pageParagraphs } from '../text/lineIndex';
 import { alternation, anyOf, BULLETS, Occurrences } from '../text/patterns';
-import { clauses, lowerBound, trimBlank, trimEdges } from '../text/spans';
+import { clauses, lowerBound, trimBlank, trimEdges, type Span } from '../text/spans';
 
 // ---------------------------------------------------------------------------------------
 // Patterns (on the normalised text)
@@ -133,21 +133,21 @@ const BYLINE_RE = /记者|通讯员|^(?:责任)?编辑|校对|^作者|^来源|�
  * The passage's headline among the short lines before its body: the one that invites
  * (报名, 招募 …), else the longest — a section label (文体·活动) is short. Bylines never.
  */
-function headlineOf(page: Page, p: Passage): [number, number] | undefined {
-	const candidates: Array<[number, number]> = [];
+function headlineOf(page: Page, p: Passage): Span | undefined {
+	const candidates: Span[] = [];
 	for (const line of eachPageLine(page, p.start, p.end)) {
 		const t = line.text.trim();
 		if (!t) continue;
 		if ((BYLINE_RE.test(t) && t.length < 60) || isMastheadLine(t)) continue;
 		if (!isHeadlineLike(t) || /[。]/.test(t) || FIELD_LINE_RE.test(t)) break;
 		const s = line.start + line.text.indexOf(t);
-		candidates.push([s, s + t.length]);
+		candidates.push({ start: s, end: s + t.length });
 	}
-	const text = (c: [number, number]) => page.norm.slice(c[0], c[1]);
+	const text = (c: Span) => page.norm.slice(c.start, c.end);
 	return (
 		candidates.find((c) => SIGNUP_RE.test(text(c))) ??
-		candidates.reduce<[number, number] | undefined>(
-			(best, c) => (!best || c[1] - c[0] > best[1] - best[0] ? c : best),
+		candidates.reduce<Span | undefined>(
+			(best, c) => (!best || c.end - c.start > best.end - best.start ? c : best),
 			undefined
 		)
 	);
@@ -195,7 +195,7 @@ function findMethods(page: Page, start: number, end: number): string[] {
 		// Numbered items below the label: one method each, named by its own label.
 		const items = numberedItems(norm, from, end);
 		if (items.length) {
-			for (const [s, e] of items) {
+			for (const { start: s, end: e } of items) {
 				const named = /^([^:：,，。]{2,8})[:：]/.exec(norm.slice(s, e));
 				if (named) {
 					const contact = contactIn(page, s, e);
@@ -215,7 +215,7 @@ function findMethods(page: Page, start: number, end: number): string[] {
 		while (at < end && /[\s:：]/.test(norm[at])) at++;
 		const stop = /[。\n]/.exec(norm.slice(at, end));
 		const to = stop ? at + stop.index : end;
-		for (const [s, e] of splitAt(norm, at, to, /[;；]/)) push(s, e);
+		for (const { start: s, end: e } of splitAt(norm, at, to, /[;；]/)) push(s, e);
 		if (out.length) return out;
 	}
 	// Sentence ends and "after registering" words of the span, to ask about each clause's
@@ -243,13 +243,13 @@ function findMethods(page: Page, start: number, end: number): string[] {
 }
 
 /** `[from, to)` cut at each character matching `sep`, parts trimmed, empty parts dropped. */
-function splitAt(norm: string, from: number, to: number, sep: RegExp): Array<[number, number]> {
-	const out: Array<[number, number]> = [];
+function splitAt(norm: string, from: number, to: number, sep: RegExp): Span[] {
+	const out: Span[] = [];
 	let s = from;
 	for (let i = from; i <= to; i++) {
 		if (i === to || sep.test(norm[i])) {
-			const { start: a, end: b } = trimEdges(norm, { start: s, end: i });
-			if (b > a) out.push([a, b]);
+			const part = trimEdges(norm, { start: s, end: i });
+			if (part.end > part.start) out.push(part);
 			s = i + 1;
 		}
 	}
@@ -276,21 +276,21 @@ function sentenceStart(stops: number[], pos: number, floor: number): number {
 }
 
 /** Items of a numbered list starting in `[from, to)`: 1. … / (1) … / ① …, each up to the next. */
-function numberedItems(norm: string, from: number, to: number): Array<[number, number]> {
+function numberedItems(norm: string, from: number, to: number): Span[] {
 	const re =
 		/(?:^|\n|[。;；]\s*)\s*(?:\(?[1-9]\d?[).、.](?!\d)|[①-⑩]|[一二三四五六七八九十][、.])\s*/g;
 	const text = norm.slice(from, Math.min(to, from + 1200));
-	const marks: Array<[number, number]> = [];
-	for (const m of text.matchAll(re)) marks.push([from + m.index, from + m.index + m[0].length]);
-	const out: Array<[number, number]> = [];
+	const marks: Span[] = [];
+	for (const m of text.matchAll(re))
+		marks.push({ start: from + m.index, end: from + m.index + m[0].length });
+	const out: Span[] = [];
 	for (let k = 0; k < marks.length; k++) {
-		const s = marks[k][1];
-		let e = k + 1 < marks.length ? marks[k + 1][0] : Math.min(to, from + 1200);
+		const s = marks[k].end;
+		let e = k + 1 < marks.length ? marks[k + 1].start : Math.min(to, from + 1200);
 		// An item ends with its sentence (the last one also with its paragraph).
 		const stop = norm.slice(s, e).search(/[。]|\n\s*\n/);
 		if (stop >= 0) e = s + stop;
-		const item = trimEdges(norm, { start: s, end: e });
-		out.push([item.start, item.end]);
+		out.push(trimEdges(norm, { start: s, end: e }));
 	}
 	// A single "1." is not a list.
 	return out.length >= 2 ? out : [];
@@ -443,7 +443,7 @@ function buildRecord(
 	page: Page,
 	p: Passage,
 	item?: 'list' | 'story',
-	headline?: [number, number]
+	headline?: Span
 ): Candidate<EventRecord> | undefined {
 	const norm = page.norm;
 	const text = norm.slice(p.start, p.end);
@@ -476,7 +476,7 @@ function buildRecord(
 		// The record starts at its headline: a section label above it is not the event's.
 		source: {
 			file: page.source,
-			start: head ? head[0] : p.start,
+			start: head ? head.start : p.start,
 			end: usefulEnd(page, bodyStart, p.end)
 		},
 		confidence: 0,
@@ -487,8 +487,8 @@ function buildRecord(
 	record.title =
 		(item === 'list' ? itemName(page, p) : undefined) ??
 		(item === 'story' ? activityName(page, p.start, p.end) : undefined) ??
-		(head ? page.text.slice(...head) : undefined) ??
-		(headline ? page.text.slice(...headline) : undefined) ??
+		(head ? page.text.slice(head.start, head.end) : undefined) ??
+		(headline ? page.text.slice(headline.start, headline.end) : undefined) ??
 		activityName(page, bodyStart, p.end) ??
 		'活动报名';
 	const organizer = findOrganizer(page, bodyStart, p.end);
@@ -532,7 +532,7 @@ function buildRecord(
 function usefulEnd(page: Page, start: number, end: number): number {
 	const norm = page.norm;
 	let last = -1;
-	for (const [s, e] of paragraphSpans(page, start, end)) {
+	for (const { start: s, end: e } of pageParagraphs(page, { start, end })) {
 		const t = norm.slice(s, e);
 		if (isNewspaperLine(t) || isMastheadLine(t)) continue;
 		if (
@@ -551,24 +551,6 @@ function usefulEnd(page: Page, start: number, end: number): number {
 /** A line that labels a field of the event (活动地点：, 主办单位：, 咨询电话：); 小贴士： is none. */
 const EVENT_FIELD_RE =
 	/^\s*(?:[\u4e00-\u9fa5]{0,4}(?:时间|日期|地点|地址|对象|费用|方式|截止|电话|单位|要求|营期|营地|名额)|主办|承办|协办|联系人?|备注|注)\s*[:：]/m;
-
-/** Paragraphs (runs of non-blank lines) of `[start, end)`. */
-function paragraphSpans(page: Page, start: number, end: number): Array<[number, number]> {
-	const out: Array<[number, number]> = [];
-	let s = -1;
-	let e = -1;
-	for (const l of eachPageLine(page, start, end)) {
-		if (!l.text.trim()) {
-			if (s >= 0) out.push([s, e]);
-			s = -1;
-			continue;
-		}
-		if (s < 0) s = Math.max(l.start, start);
-		e = Math.min(l.end, end);
-	}
-	if (s >= 0) out.push([s, e]);
-	return out;
-}
 
 /**
  * The name of one item of a list, as printed: its first line without the bullet or the
@@ -658,7 +640,7 @@ function storyItems(page: Page, p: Passage): Passage[] {
 	const norm = page.norm;
 	const out: Passage[] = [];
 	const starts = new Set<string>();
-	for (const [s, e] of paragraphSpans(page, p.start, p.end)) {
+	for (const { start: s, end: e } of pageParagraphs(page, p)) {
 		const t = norm.slice(s, e);
 		if (FIELD_LINE_RE.test(t) || !(SIGNUP_RE.test(t) || BOOKING_RE.test(t)) || !METHOD_RE.test(t))
 			continue;

@@ -36,9 +36,9 @@ import {
 	noticeBlockEnd,
 	SIGNATURE_DATE_RE
 } from '../text/layout';
-import { eachPageLine, lineEnd, pageLines, paragraphAt } from '../text/lineIndex';
+import { eachPageLine, lineEnd, pageLines, paragraphAt, pageParagraphs } from '../text/lineIndex';
 import { alternation, anyOf } from '../text/patterns';
-import { clauseEnd, clauses, SpanSet, trimEdges } from '../text/spans';
+import { clauseEnd, clauses, SpanSet, trimEdges, type Span } from '../text/spans';
 
 // ---------------------------------------------------------------------------------------
 // Patterns (on the normalised text)
@@ -152,7 +152,7 @@ const PERSON_NAME_RE =
 interface Block {
 	start: number;
 	end: number;
-	head?: [number, number];
+	head?: Span;
 }
 
 function findBlocks(page: Page): Block[] {
@@ -176,7 +176,7 @@ function findBlocks(page: Page): Block[] {
 		headed.add({ start: hs, end });
 		const items = columnItems(page, line.end, end);
 		if (items.length) out.push(...items);
-		else out.push({ start: hs, end, head: [hs, hs + t.length] });
+		else out.push({ start: hs, end, head: { start: hs, end: hs + t.length } });
 	}
 	// Unheaded: one paragraph that tells a finding or a loss, or a news story of a few.
 	for (const m of norm.matchAll(TRIGGER_RE)) {
@@ -198,9 +198,9 @@ const COLUMN_TAG_RE = /^\[[^\]\n]{2,12}\]/;
  */
 function columnItems(page: Page, start: number, end: number): Block[] {
 	const out: Block[] = [];
-	for (const [s, e] of paragraphsOf(page, start, end)) {
+	for (const { start: s, end: e } of pageParagraphs(page, { start, end })) {
 		const tag = COLUMN_TAG_RE.exec(page.norm.slice(s, e));
-		if (tag) out.push({ start: s, end: e, head: [s, s + tag[0].length] });
+		if (tag) out.push({ start: s, end: e, head: { start: s, end: s + tag[0].length } });
 	}
 	return out.length >= 2 ? out : [];
 }
@@ -354,32 +354,30 @@ function findAge(page: Page, start: number, end: number): string | undefined {
  */
 function findFeatures(page: Page, start: number, end: number): string[] {
 	const norm = page.norm;
-	const found: Array<[number, number]> = [];
+	const found: Span[] = [];
 	const sections = new SpanSet();
-	let last: [number, number] | undefined;
+	let last: Span | undefined;
 	for (const m of norm.slice(start, end).matchAll(FEATURE_LABEL_RE)) {
 		const s = start + m.index + m[0].length;
 		let e: number;
-		let parts: Array<[number, number]>;
-		if (last && s <= last[1]) {
+		let parts: Span[];
+		if (last && s <= last.end) {
 			// A label inside the last section (特征：…，随身物品：…) ends where it ends, and its
 			// clauses after the first are the last section's: only the first is new.
-			e = last[1];
-			parts = clauses(norm, { start: s, end: clauseEnd(norm, { start: s, end: e }) }).map(
-				(c): [number, number] => [c.start, c.end]
-			);
+			e = last.end;
+			parts = clauses(norm, { start: s, end: clauseEnd(norm, { start: s, end: e }) });
 		} else {
 			// The section runs to the end of its sentence or line.
 			const stop = /[。\n]/.exec(norm.slice(s, end));
 			e = stop ? s + stop.index : end;
-			parts = clauses(norm, { start: s, end: e }).map((c): [number, number] => [c.start, c.end]);
+			parts = clauses(norm, { start: s, end: e });
 		}
-		last = [s, e];
+		last = { start: s, end: e };
 		sections.add({ start: s, end: e });
-		for (const [a, b] of parts) {
+		for (const { start: a, end: b } of parts) {
 			// Gender and age have fields of their own.
 			if (!/^(?:性别\s*[:：]?\s*)?[男女]$|^(?:年龄\s*[:：]?\s*)?约?\d+岁/.test(norm.slice(a, b)))
-				found.push([a, b]);
+				found.push({ start: a, end: b });
 		}
 	}
 	for (const { start: a0, end: b } of clauses(norm, { start: start, end: end })) {
@@ -390,11 +388,11 @@ function findFeatures(page: Page, start: number, end: number): string[] {
 		const c = norm.slice(a, b);
 		if (!FEATURE_RE.test(c) || NOT_FEATURE_RE.test(c) || OTHER_FIELD_RE.test(c) || c.length > 60)
 			continue;
-		found.push([a, b]);
+		found.push({ start: a, end: b });
 	}
 	const out: string[] = [];
 	const seen = new Set<string>();
-	for (const [s, e] of found.sort((x, y) => x[0] - y[0])) {
+	for (const { start: s, end: e } of found.sort((x, y) => x.start - y.start)) {
 		const sub = SUBJECT_RE.exec(norm.slice(s, e));
 		const { start: a, end: b } = trimEdges(norm, { start: s + (sub ? sub[0].length : 0), end: e });
 		const v = b > a ? fieldValue(page, { start: a, end: b }) : undefined;
@@ -475,41 +473,20 @@ function subjectOf(norm: string): string | undefined {
  * station with two people): paragraphs — or lines of one paragraph — that each tell a
  * finding with its date. Fewer than two means the notice is about one person.
  */
-function personUnits(page: Page, start: number, end: number): Array<[number, number]> {
+function personUnits(page: Page, start: number, end: number): Span[] {
 	const norm = page.norm;
-	const qualifies = ([s, e]: [number, number]) =>
+	const qualifies = ({ start: s, end: e }: Span) =>
 		FINDING_RE.test(norm.slice(s, e)) &&
 		PERSON_INTRO_RE.test(norm.slice(s, e)) &&
 		datesIn(page, { start: s, end: e }, 'past').length > 0;
-	let units = paragraphsOf(page, start, end).filter(qualifies);
+	let units = pageParagraphs(page, { start, end }).filter(qualifies);
 	if (units.length < 2) {
 		units = pageLines(page, start, end)
-			.map((l): [number, number] => {
-				const t = trimEdges(norm, l);
-				return [t.start, t.end];
-			})
-			.filter(([s, e]) => e > s)
+			.map((l) => trimEdges(norm, l))
+			.filter((t) => t.end > t.start)
 			.filter(qualifies);
 	}
 	return units.length >= 2 ? units : [];
-}
-
-/** Paragraphs (runs of non-blank lines) of `[start, end)`. */
-function paragraphsOf(page: Page, start: number, end: number): Array<[number, number]> {
-	const out: Array<[number, number]> = [];
-	let s = -1;
-	let e = -1;
-	for (const l of eachPageLine(page, start, end)) {
-		if (!l.text.trim()) {
-			if (s >= 0) out.push([s, e]);
-			s = -1;
-			continue;
-		}
-		if (s < 0) s = Math.max(l.start, start);
-		e = Math.min(l.end, end);
-	}
-	if (s >= 0) out.push([s, e]);
-	return out;
 }
 
 /** Verbs of a finding or a taking-in. */
@@ -546,7 +523,7 @@ function buildRecords(page: Page, b: Block): Candidate<FamilySearchRecord>[] {
 	if (REUNION_RE.test(text) && !hasDeadline && !phoneHits.length) return [];
 	if (!asks && !phoneHits.length && !hasDeadline) return [];
 
-	const bodyStart = b.head ? b.head[1] : b.start;
+	const bodyStart = b.head ? b.head.end : b.start;
 	const contact = findContactName(page, { start: bodyStart, end: b.end });
 	const shared: Shared = {
 		phones: toPhones(phoneHits),
@@ -572,7 +549,7 @@ function buildRecords(page: Page, b: Block): Candidate<FamilySearchRecord>[] {
 		}
 		const units = personUnits(page, bodyStart, b.end);
 		if (units.length) {
-			return units.map(([s, e], k) =>
+			return units.map(({ start: s, end: e }, k) =>
 				buildRecord(page, b, subtype, { start: s, end: e, index: k + 1 }, shared)
 			);
 		}
@@ -607,17 +584,17 @@ const TABLE_COLUMNS: Array<[RegExp, Column]> = [
 interface Row {
 	start: number;
 	end: number;
-	cells: Array<[number, number]>;
+	cells: Span[];
 }
 
 /** The cells of a line: runs of text between blanks (a table row in a text layer). */
-function cellsOf(norm: string, start: number, end: number): Array<[number, number]> {
-	const out: Array<[number, number]> = [];
+function cellsOf(norm: string, start: number, end: number): Span[] {
+	const out: Span[] = [];
 	let s = -1;
 	for (let i = start; i <= end; i++) {
 		const blank = i === end || /[ \t]/.test(norm[i]);
 		if (blank && s >= 0) {
-			out.push([s, i]);
+			out.push({ start: s, end: i });
 			s = -1;
 		} else if (!blank && s < 0) s = i;
 	}
@@ -639,7 +616,7 @@ function tableOf(
 		const head = cellsOf(norm, lines[k].start, lines[k].end);
 		if (head.length < 3) continue;
 		const columns = head.map(
-			([a, b]) => TABLE_COLUMNS.find(([re]) => re.test(norm.slice(a, b)))?.[1]
+			({ start: a, end: b }) => TABLE_COLUMNS.find(([re]) => re.test(norm.slice(a, b)))?.[1]
 		);
 		if (columns.filter(Boolean).length < 2 || !columns.some((c) => c === 'found' || c === 'place'))
 			continue;
@@ -647,7 +624,7 @@ function tableOf(
 		for (const line of lines.slice(k + 1)) {
 			const cells = cellsOf(norm, line.start, line.end);
 			if (cells.length !== head.length) break;
-			rows.push({ start: cells[0][0], end: cells[cells.length - 1][1], cells });
+			rows.push({ start: cells[0].start, end: cells[cells.length - 1].end, cells });
 		}
 		if (rows.length) return { columns, rows };
 	}
@@ -680,7 +657,7 @@ function tableRecord(
 ): Candidate<FamilySearchRecord> {
 	const c = buildRecord(page, b, subtype, { start: row.start, end: row.end, index }, shared);
 	const r = c.record;
-	row.cells.forEach(([a, c], k) => {
+	row.cells.forEach(({ start: a, end: c }, k) => {
 		const v = fieldValue(page, { start: a, end: c });
 		if (!v) return;
 		const norm = page.norm.slice(a, c);
@@ -827,7 +804,7 @@ function titleOf(
 	u: Unit,
 	trad: boolean
 ): string {
-	const head = b.head ? fieldValue(page, { start: b.head[0], end: b.head[1] }) : undefined;
+	const head = b.head ? fieldValue(page, b.head) : undefined;
 	const from = u.index ? u.start : b.start;
 	const to = u.index ? u.end : b.end;
 	const norm = page.norm.slice(from, to);

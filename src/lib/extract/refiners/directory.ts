@@ -10,13 +10,15 @@
  * paper's own lines, sign-up and sales lines (报名电话), numbers quoted in fraud warnings or statistics,
  * and a notice's contact unless the notice names the organisation right before the number.
  */
-import {
-	FRAUD_WARNING_WORDS,
-	NON_SERVICE_LABEL_WORDS,
-	NUMBER_AS_SUBJECT_WORDS
-} from '../constants';
+import { FRAUD_WARNING_WORDS, NUMBER_AS_SUBJECT_WORDS } from '../constants';
 import { emailsIn, toPhone } from '../text/fields';
-import { isNewspaperText, ORG_REACH, SENTENCE_END } from '../parsers/hotline/labels';
+import {
+	isNewspaperText,
+	NON_SERVICE_RE,
+	ORG_REACH,
+	SENTENCE_END
+} from '../parsers/hotline/labels';
+import { anyOf } from '../text/patterns';
 import { organizationBefore, type Department } from '../parsers/hotline/organization';
 import { continuesLine } from '../parsers/hotline/prose';
 import { findPhones, isEmergencyNumber, type PhoneMatch } from '../phone';
@@ -24,9 +26,8 @@ import type { Page, Refiner } from '../pipeline';
 import { scoreOf } from './confidence';
 import type { ExtractedRecord, HotlineRecord } from '../types';
 
-const FRAUD_RE = new RegExp(FRAUD_WARNING_WORDS.join('|'));
+const FRAUD_RE = anyOf(FRAUD_WARNING_WORDS);
 const SUBJECT_RE = new RegExp(`^[^,;。\\n]{0,14}?(?:${NUMBER_AS_SUBJECT_WORDS.join('|')})`);
-const NON_SERVICE_RE = new RegExp(NON_SERVICE_LABEL_WORDS.join('|'));
 /** A purpose word right before the number: 投诉电话：, 服务热线, 抢修专线. */
 const LABEL_RE = /([\u4e00-\u9fa5]{0,6}(?:电话|热线|专线))[\s:(]*$/;
 

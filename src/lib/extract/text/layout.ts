@@ -6,6 +6,7 @@
 import { NEWSPAPER_LINE_WORDS } from '../constants';
 import type { Page, Passage } from '../pipeline';
 import { eachPageLine } from './lineIndex';
+import { anyOf } from './patterns';
 import { paragraphs, trimBlank, type Span } from './spans';
 
 /** Characters that end a sentence; a line ending with one is body text, not a headline. */
@@ -90,7 +91,7 @@ function strip(p: Passage & { hasBody?: boolean }): Passage {
 	return out;
 }
 
-const NEWSPAPER_LINE_RE = new RegExp(NEWSPAPER_LINE_WORDS.join('|'));
+const NEWSPAPER_LINE_RE = anyOf(NEWSPAPER_LINE_WORDS);
 
 /** True when a line is the newspaper's own (advertising, tip-off, circulation) line. */
 export function isNewspaperLine(line: string): boolean {
@@ -135,7 +136,7 @@ const SIGNER_END_RE =
 
 /**
  * True when a line reads as the organisation that signs a notice (ends with an organisation
- * word). Looser than `isOrganizationName` (text/fields.ts), which splits hotline labels.
+ * word). Looser than `isOrganizationName` (text/organizations.ts), which splits hotline labels.
  */
 export function isSignerLine(s: string): boolean {
 	return s.length >= 3 && s.length <= 40 && SIGNER_END_RE.test(s.trim());

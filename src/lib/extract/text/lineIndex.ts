@@ -108,3 +108,24 @@ export function* eachPageLine(page: Page, from: number, to: number): Generator<P
 export function pageLines(page: Page, from: number, to: number): PageLine[] {
 	return [...eachPageLine(page, from, to)];
 }
+
+/**
+ * Paragraphs (runs of non-blank lines) of `span` of the page, each clamped to the span: the
+ * first may start inside a line and the last end inside one. Lines are not trimmed.
+ */
+export function pageParagraphs(page: Page, span: Span): Span[] {
+	const out: Span[] = [];
+	let s = -1;
+	let e = -1;
+	for (const l of eachPageLine(page, span.start, span.end)) {
+		if (!l.text.trim()) {
+			if (s >= 0) out.push({ start: s, end: e });
+			s = -1;
+			continue;
+		}
+		if (s < 0) s = Math.max(l.start, span.start);
+		e = Math.min(l.end, span.end);
+	}
+	if (s >= 0) out.push({ start: s, end: e });
+	return out;
+}

@@ -12,6 +12,7 @@ import {
 	NUMBER_AS_SUBJECT_WORDS,
 	SERVICE_NUMBERS
 } from '../../constants';
+import { anyOf } from '../../text/patterns';
 
 /** A label that ends in one of these says what the line is for (a bare 电话 does not). */
 export const PURPOSE_RE = new RegExp(
@@ -26,7 +27,7 @@ export const SERVICE_WORD_RE =
 export const GENERIC_RE =
 	/^(电话|联系电话|联系方式|电话号码|手机|号码|热线|热线电话|座机|Tel|TEL|tel)$/;
 
-export const LIST_HEAD_RE = new RegExp(HOTLINE_LIST_WORDS.join('|'));
+export const LIST_HEAD_RE = anyOf(HOTLINE_LIST_WORDS);
 
 export const NEWSPAPER_RE = new RegExp(
 	[
@@ -47,9 +48,9 @@ export function isNewspaperText(s: string): boolean {
 	return NEWSPAPER_RE.test(s);
 }
 
-export const NON_SERVICE_RE = new RegExp(NON_SERVICE_LABEL_WORDS.join('|'));
+export const NON_SERVICE_RE = anyOf(NON_SERVICE_LABEL_WORDS);
 
-export const NOTICE_RE = new RegExp(NOTICE_CONTACT_WORDS.join('|'));
+export const NOTICE_RE = anyOf(NOTICE_CONTACT_WORDS);
 
 /** Leading list marks: 1. / (1) / ① / · / - */
 export const BULLET_RE =

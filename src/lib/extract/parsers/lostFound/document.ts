@@ -3,7 +3,7 @@
  * document suffix) widened over its qualifier, its copies (正本/副本) and the documents joined to it.
  */
 import { DOCUMENT_TYPES } from '../../constants';
-import { isAlnum, isCjk } from '../../text/patterns';
+import { anyOf, isAlnum, isCjk } from '../../text/patterns';
 import type { Span } from '../../text/spans';
 import { DOCUMENT_SUFFIX_RE, ISSUER_END_RE, QUANTITY_RE } from './labels';
 
@@ -13,10 +13,7 @@ import { DOCUMENT_SUFFIX_RE, ISSUER_END_RE, QUANTITY_RE } from './labels';
  */
 const MAX_QUALIFIER = 24;
 
-export const DOCUMENT_LIST_RE = new RegExp(
-	[...DOCUMENT_TYPES].sort((a, b) => b.length - a.length).join('|'),
-	'g'
-);
+export const DOCUMENT_LIST_RE = anyOf(DOCUMENT_TYPES, 'g');
 
 /**
  * The document named in `[start, end)`: the first document word (from the list, else a

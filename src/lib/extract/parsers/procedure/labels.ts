@@ -15,16 +15,13 @@ import {
 	GUIDE_TITLE_WORDS,
 	STEP_ORDER_WORDS
 } from '../../constants';
+import { alternation, anyOf } from '../../text/patterns';
 
-const byLength = (a: string, b: string) => b.length - a.length;
-
-const ASKER = [...ASKER_WORDS].sort(byLength).join('|');
-
-const ASK_VERB = [...ASK_VERBS].sort(byLength).join('|');
-
-const ANSWER_VERB = [...ANSWER_VERBS].sort(byLength).join('|');
-
-const SUFFIX = [...DEPARTMENT_SUFFIXES].sort(byLength).join('|');
+// The word lists as alternations, longest first, built once.
+const ASKER = alternation(ASKER_WORDS);
+const ASK_VERB = alternation(ASK_VERBS);
+const ANSWER_VERB = alternation(ANSWER_VERBS);
+const SUFFIX = alternation(DEPARTMENT_SUFFIXES);
 
 /** Item numbers that may precede a marker: 1. / 一、 */
 const ITEM_NO =
@@ -161,7 +158,15 @@ export const SECTION_RE = new RegExp(
 export const MATERIALS_SENTENCE_RE =
 	/^(?:[一二三四五六七八九十]{1,2}[、.]|\(?[一二三四五六七八九十\d]{1,2}\)|\d{1,2}[.、])?\s?(?:申请人|办事群众|市民|当事人)?(?:需要|需|须|应)(?:提交|提供|携带|准备)(?:以下|下列|如下)?(?:材料|资料|证件)(?:如下)?\s?:/;
 
-export const GUIDE_TITLE_RE = new RegExp(GUIDE_TITLE_WORDS.join('|'));
+export const GUIDE_TITLE_RE = anyOf(GUIDE_TITLE_WORDS);
+
+/** A source or date line (来源：…, 发布时间：…) above a guide: no name; 办事指南：XX is one. */
+export const OTHER_LABEL_RE = new RegExp(`^(?!(?:${GUIDE_TITLE_WORDS.join('|')}))[^:]{1,6}:`);
+
+/** A guide tag in front of the service's name: 【办事指南】, 办事指南:, 办事指南| */
+export const GUIDE_TAG_RE = new RegExp(
+	`^\\[?(?:${GUIDE_TITLE_WORDS.slice(0, 6).join('|')})\\]?\\s?[:|丨/·-]?\\s?`
+);
 
 /** Notes printed under a guide's last section still belong to it. */
 export const GUIDE_NOTE_RE = /^\[?(?:温馨提示|温馨提醒|特别提示|特别提醒|注意事项|友情提示|备注)/;
