@@ -180,7 +180,7 @@ const CONTACT_RES: RegExp[] = [
 	// Each run of blanks read once (\s*(?:电话\s*)? rather than \s*(?:电话)?\s*): the other way,
 	// a long run after 王先生 is split every way between the \s* before failing.
 	new RegExp(
-		`(?<name>[\\u4e00-\\u9fa5]{1,3}(?:先生|女士|小姐|警官))\\s*(?:(?:电话|手机|联系电话)\\s*)?(?:[:：]\\s*)?\\d`
+		`(?<name>[\\u4e00-\\u9fa5]{1,3}(?:先生|女士|小姐|警官))\\s*(?:(?:电话|手机|联系电话)\\s*)?(?:[:：]\\s*)?\\d{4}`
 	)
 ];
 
