@@ -237,6 +237,28 @@ describe('claim places', () => {
 	});
 });
 
+describe('places', () => {
+	it('ends the place before a thing moved in front of the verb (在…附近将一个文件袋遗失)', () => {
+		const text =
+			'寻物启事\n本人不慎于11月2日在株洲火车站出站口附近将一个蓝色文件袋遗失，内有房产证。如有拾到者请与我联系，电话：13974199111，定有重谢。';
+		expect(parse(text)[0]).toMatchObject({ item: '蓝色文件袋', place: '株洲火车站出站口' });
+	});
+
+	it('reads no place out of 民警在巡逻中拾获, and names the keeper in full (交由…管理处)', () => {
+		const patrol =
+			'招领启事\n10月28日，石峰区响石岭派出所民警在巡逻中拾获一辆黑色电动自行车，请失主到派出所认领。联系电话：0731-28331234';
+		const [r] = parse(patrol);
+		expect(r).toMatchObject({ item: '黑色电动自行车', claimPlace: '石峰区响石岭派出所' });
+		expect(r.place).toBeUndefined();
+		const kept =
+			'失物招领\n市民刘女士11月3日在神农公园捡到一只金手镯，现交由神农公园管理处保管，请失主持有效证件到管理处认领。\n电话：0731-28222333';
+		const [k] = parse(kept);
+		expect(k).toMatchObject({ item: '金手镯', place: '神农公园', claimPlace: '神农公园管理处' });
+		// 刘女士 found it: a polite name before a date is nobody's contact.
+		expect(k.contactName).toBeUndefined();
+	});
+});
+
 describe('found children are not found things', () => {
 	it('leaves a 弃婴公告 form (捡拾时间, 请生父母…认领) to the family-search parser', () => {
 		const text =

@@ -108,9 +108,34 @@ function cleanItem(norm: string, s: number, e: number): Span | undefined {
 const CONTENTS_OWNER_RE =
 	/(?:户名|持证人|持卡人)(?:均)?(?:为|是)\s*[:：]?\s*(?<name>[\u4e00-\u9fa5]{2,4})(?=$|[\s,，。;；、)）])/;
 
-/** The finder a found notice starts with: 某超市一楼服务台于11月22日拾得…. */
-const FINDER_SUBJECT_RE =
-	/^\s*(?<who>[^,，。;；:：\n]{2,40}?)(?:于|在)(?=[\d一二三四五六七八九十今昨近本上])/;
+/** What ends a name read leftwards from a claim place named earlier in the notice. */
+const NAME_STOP_RE = /[由交在到至送于将把的、,，。;；:：\s]/;
+/** The longest name read leftwards. */
+const MAX_NAME = 24;
+
+/**
+ * The claim place named in full: a notice that first names the finder or keeper in full
+ * (某超市一楼服务台于…拾得, 现交由神农公园管理处保管) sends the owner to it by its short name
+ * (到服务台认领, 到管理处认领). The full name is read leftwards from the first mention.
+ */
+function fullClaimPlace(norm: string, from: number, claim: Span): Span {
+	const short = norm.slice(claim.start, claim.end);
+	const first = norm.indexOf(short, from);
+	if (first < 0 || first >= claim.start) return claim;
+	let k = first;
+	while (k > from && first - k < MAX_NAME && !NAME_STOP_RE.test(norm[k - 1])) k--;
+	return first - k >= 2 ? { start: k, end: first + short.length } : claim;
+}
+
+/**
+ * A thing moved in front of the verb that the place read on into (在火车站附近将一个文件袋遗失):
+ * the place ends before 将/把 and a counted thing.
+ */
+const MOVED_AFTER_PLACE_RE =
+	/(?:附近|处|一带)?(?:不慎)?[将把](?=[一两二三四五六七八九十\d]+[个只部台张本件串块条枚副份辆套袋包]|自己|我的|随身)/;
+
+/** Activities that 在…中 tells instead of a place: 民警在巡逻中拾获. */
+const ACTIVITY_RE = /^(?:巡逻|执勤|工作|值班|清扫|打扫|保洁|营运|运营|巡查|作业)中?$/;
 
 /** A pet named only as a pet (走失爱犬一只，白色比熊，…): its description says which. */
 const BARE_PET_RE = /^(?:爱犬|爱猫|宠物|宠物狗|宠物猫|小狗|小猫|狗狗|猫咪)$/;
@@ -192,11 +217,14 @@ export function buildItemRecord(page: Page, n: ItemNotice): Candidate<LostFoundR
 	const place = placeLabel ?? PLACE_RE.exec(text);
 	if (place?.groups?.place) {
 		const ps = bodyStart + place.index + place[0].indexOf(place.groups.place);
-		const value = fieldValue(page, { start: ps, end: ps + place.groups.place.length });
+		const moved = MOVED_AFTER_PLACE_RE.exec(place.groups.place);
+		const pe = ps + (moved && moved.index >= 2 ? moved.index : place.groups.place.length);
+		const value = fieldValue(page, { start: ps, end: pe });
 		// 于10月3日 is a date, not a place.
 		if (
 			value &&
-			!/^[\d一二三四五六七八九十]+月|^\d{4}年|^今|^昨|^近日/.test(norm.slice(ps, ps + 5))
+			!/^[\d一二三四五六七八九十]+月|^\d{4}年|^今|^昨|^近日/.test(norm.slice(ps, ps + 5)) &&
+			!ACTIVITY_RE.test(value)
 		)
 			record.place = value;
 	}
@@ -224,15 +252,8 @@ export function buildItemRecord(page: Page, n: ItemNotice): Candidate<LostFoundR
 		const value = claim?.groups?.place ?? claim?.groups?.label;
 		if (claim && value) {
 			const cs = claimFrom + claim.index + claim[0].indexOf(value);
-			record.claimPlace = fieldValue(page, { start: cs, end: cs + value.length });
-			// 某超市一楼服务台于…拾得手机…到服务台认领: the finder's full name says which 服务台.
-			const finder = FINDER_SUBJECT_RE.exec(text);
-			const who = finder?.groups?.who;
-			if (who && who.length > value.length && who.endsWith(value))
-				record.claimPlace = fieldValue(page, {
-					start: bodyStart + finder.index,
-					end: bodyStart + finder.index + who.length
-				});
+			const full = fullClaimPlace(norm, claimFrom, { start: cs, end: cs + value.length });
+			record.claimPlace = fieldValue(page, full);
 		}
 	} else {
 		const reward = REWARD_RE.exec(text);
