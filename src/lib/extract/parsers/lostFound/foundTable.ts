@@ -33,8 +33,8 @@ const NUMBER_COLUMN_RE = /车架号|车牌|编号|号码|证号|卡号|串号/;
 const FOUND_TABLE_RE = /拾获|拾得|拾到|捡拾|捡到|招领|认领|失物/;
 /** A headline that names what was found: 电动自行车招领公告. */
 const THING_HEADLINE_RE = /(?<thing>[\u4e00-\u9fa5]{2,8}?)(?:招领|认领)(?:公告|启[事示])?$/;
-/** A footer line under a table: the contact or the claiming terms. */
-const FOOTER_RE = /^(?:联系|咨询|电话|认领|领取|地址|值班)/;
+/** A footer line under a table: the contact or the claiming terms (请失主…认领). */
+const FOOTER_RE = /^(?:联系|咨询|电话|认领|领取|地址|值班|请失主|失主)/;
 /** How far before the header its preamble and headline are read. */
 const PREAMBLE_REACH = 300;
 
@@ -193,7 +193,7 @@ function shareContact(page: Page, table: Span, rows: Candidate<LostFoundRecord>[
 	while (k < norm.length && /\s/.test(norm[k])) k++;
 	if (k < norm.length && k - table.end < 4) {
 		const para = paragraphAt(page, k);
-		if (FOOTER_RE.test(norm.slice(k, k + 4)) && para.end - k <= 120)
+		if (FOOTER_RE.test(norm.slice(k, k + 4)) && para.end - k <= 160)
 			around.push({ start: k, end: para.end });
 	}
 	if (!around.length) return;

@@ -194,6 +194,16 @@ describe('pets named only as pets', () => {
 	});
 });
 
+describe('pets without a headline', () => {
+	it('reads a paragraph about a dog that strayed as a lost thing', () => {
+		const text =
+			'本人于11月9日傍晚在荷塘区桂花公园走失一只黄色柯基犬，短腿，戴蓝色项圈。有知情者请联系13974166001，必有重谢。';
+		expect(parse(text, '2024-11-20')).toMatchObject([
+			{ subtype: 'lost_item', item: '黄色柯基犬', place: '荷塘区桂花公园', date: '2024-11-09' }
+		]);
+	});
+});
+
 describe('columns of several notices', () => {
 	it('files each paragraph under one 失物招领 headline with its own phone', () => {
 		const text =

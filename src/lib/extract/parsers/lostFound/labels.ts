@@ -66,6 +66,12 @@ export const ISSUER_END_RE = anyOf(ISSUER_ENDINGS, 'g');
 /** Quantity words around a document name: 一本 / 各一枚 / 一份. */
 export const QUANTITY_RE = /^(?:各)?[一二两三四五六七八九十\d]+(?:本|张|枚|份|个|套|块|联|册)/;
 
+/** A pet that strayed, named after its verb (走失一只柯基犬) or before it (一只橘猫走丢了). */
+export const PET_STRAYED_RE = new RegExp(
+	`(?:走失|走丢|跑丢|丢失)[^,，。;；]{0,8}?(?:${alternation(PET_WORDS)})|(?:${alternation(PET_WORDS)})[^,，。;；]{0,8}?(?:走失|走丢|跑丢)`,
+	'g'
+);
+
 /** Headlines of a lost-thing notice (寻物启事, 寻狗启事, 【寻猫】) and of a found-thing notice. */
 export const LOST_HEAD_RE = new RegExp(
 	`寻物启[事示]|寻物公告|寻(?:找)?(?:爱)?(?:${alternation(PET_WORDS)})(?:启[事示]|公告)?|寻物`

@@ -83,6 +83,16 @@ describe('tables with a preamble and a footer', () => {
 		for (const r of rs) expect(r.phones.map((p) => p.number)).toEqual(['0731-22887766']);
 	});
 
+	it('reads a table set with bars and the claiming line right under its rows', () => {
+		const text =
+			'失物招领公告\n物品名称 | 拾获时间 | 拾获地点\n黑色钱包 | 11月1日 | 株洲站候车室\n蓝色双肩包 | 11月3日 | 出站口\n请失主携带有效证件到株洲站客运值班室认领，电话0731-28888888。';
+		const rs = parse(text);
+		expect(rs.map((r) => [r.item, r.place, r.claimPlace, r.phones.map((p) => p.number)])).toEqual([
+			['黑色钱包', '株洲站候车室', '株洲站客运值班室', ['0731-28888888']],
+			['蓝色双肩包', '出站口', '株洲站客运值班室', ['0731-28888888']]
+		]);
+	});
+
 	it('reads no claim place out of 至今无人认领', () => {
 		const text =
 			'公交失物招领\n\n以下物品为10月在公交车上拾获，至今无人认领。请失主到公交集团调度中心认领。\n\n拾获日期　拾获线路　物品名称\n10月2日　T1路　黑色钱包\n10月9日　25路　蓝色雨伞';

@@ -1,14 +1,14 @@
 /**
  * Where 寻物启事 (lost_item) and 招领启事 (found_item) notices are. Each format has its finder:
  * under their headline (headed.ts), told in one paragraph (paragraph.ts: 拾到…请失主认领 /
- * 遗失…有拾到者请联系), or told as news (foundNews.ts: the finding in one paragraph, the police
+ * 遗失…有拾到者请联系 / 走失一只柯基犬…请联系), or told as news (foundNews.ts: the finding in one paragraph, the police
  * asking the owner in a later one). A finder leaves alone what an earlier one took.
  */
 import type { Page } from '../../pipeline';
 import { SpanSet, type Span } from '../../text/spans';
 import { foundNews } from './foundNews';
 import { headedNotices } from './headed';
-import { foundParagraphs, lostParagraphs } from './paragraph';
+import { foundParagraphs, lostParagraphs, petParagraphs } from './paragraph';
 
 /** One lost or found notice: its passage and where its parts are. */
 export interface ItemNotice extends Span {
@@ -57,7 +57,8 @@ export function findItemNotices(page: Page, listed: readonly Span[]): ItemNotice
 		...headedNotices(page, listed, taken),
 		...foundParagraphs(page, taken),
 		...foundNews(page, taken),
-		...lostParagraphs(page, taken)
+		...lostParagraphs(page, taken),
+		...petParagraphs(page, taken)
 	];
 	return out.sort((a, b) => a.start - b.start);
 }

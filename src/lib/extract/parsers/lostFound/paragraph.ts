@@ -11,6 +11,7 @@ import { Occurrences } from '../../text/patterns';
 import type { Span } from '../../text/spans';
 import {
 	ANCHOR_RE,
+	PET_STRAYED_RE,
 	FOUND_PERSON_RE,
 	FOUND_VERB_RE,
 	MISSING_PERSON_RE,
@@ -102,6 +103,29 @@ export function lostParagraphs(page: Page, taken: Taken): ItemNotice[] {
 				value: phoneMatchesIn(page, para).length > 0 || RETURN_PLACE_RE.test(norm.slice(s, e))
 			};
 		if (!phoned.value) continue;
+		mine.add(para);
+		out.push({ subtype: 'lost_item', ...para, bodyFrom: bodyAfterHeadline(norm, para) });
+	}
+	return out;
+}
+
+/**
+ * A pet that strayed, told in a paragraph without a headline (本人于…走失一只柯基犬…有知情者请联系…):
+ * a pet is a lost thing, and its 走失 is no person's.
+ */
+export function petParagraphs(page: Page, taken: Taken): ItemNotice[] {
+	const norm = page.norm;
+	const out: ItemNotice[] = [];
+	const mine = taken.way();
+	PET_STRAYED_RE.lastIndex = 0;
+	let m: RegExpExecArray | null;
+	while ((m = PET_STRAYED_RE.exec(norm))) {
+		const para = paragraphAt(page, m.index);
+		PET_STRAYED_RE.lastIndex = Math.max(PET_STRAYED_RE.lastIndex, para.end);
+		if (taken.overlaps(para)) continue;
+		const text = norm.slice(para.start, para.end);
+		if (!/联系|致电|重谢|酬谢|送还|归还/.test(text)) continue;
+		if (!phoneMatchesIn(page, para).length) continue;
 		mine.add(para);
 		out.push({ subtype: 'lost_item', ...para, bodyFrom: bodyAfterHeadline(norm, para) });
 	}
