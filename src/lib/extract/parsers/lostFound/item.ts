@@ -1,6 +1,6 @@
 /**
- * The record of a lost or found thing: the thing as a reader files it, its place, day, contact,
- * reward (lost) or claim place (found); a found document also carries its owner and number.
+ * The record of a lost or found thing: the thing (thing.ts), its place, day, contact, reward
+ * (lost) or claim place (found); a found document also carries its owner and number.
  */
 import { isEmergencyNumber } from '../../phone';
 import type { Candidate, Page } from '../../pipeline';
@@ -12,94 +12,21 @@ import {
 	phoneMatchesIn,
 	toPhones
 } from '../../text/fields';
-import { clauses, trimEdges, type Span } from '../../text/spans';
+import { clauses, type Span } from '../../text/spans';
 import type { LostFoundRecord } from '../../types';
 import { isDocument } from './document';
 import {
 	CLAIM_RE,
-	LEAD_QUANTITY_RE,
 	NAME_AFTER_PHONE_RE,
 	PERSON_ITEM_RE,
 	PLACE_LABEL_RE,
 	PLACE_RE,
 	REWARD_PROMISE_RE,
-	REWARD_RE,
-	TRAIL_QUANTITY_RE
+	REWARD_RE
 } from './labels';
 import type { ItemNotice } from './notices';
 import { findLabelledNumber } from './number';
-
-/** A thing put in front of the verb: 将一个棕色公文包遗落在车上, 把钥匙丢了. */
-const MOVED_ITEM_RE =
-	/[将把](?<item>[^,，。;；\n]{2,30}?)(?:不慎)?(?:遗落|遗失|丢失|遗忘|落|丢)(?:在|于|了)?/;
-
-/** A pet that strayed, named before its verb: 一只橘色狸花猫从小区走失. */
-const STRAYED_RE =
-	/[一两]?(?:只|条|头)(?<item>[\u4e00-\u9fa5]{2,10}?)(?:[从在于][^,，。;；]{0,20})?(?:走失|走丢|跑丢|丢失)/;
-
-/** A thing handed in: 收到群众送交的金色手镯一只. */
-const HANDED_IN_RE = /(?:送交|上交|交来|送来|移交)的/;
-
-const LOST_ITEM_VERB_RE = /(?:不慎)?(?:遗失|丢失|遗落|被盗|走失|丢)(?:了)?/;
-
-const FOUND_ITEM_VERB_RE = /(?:捡拾到|捡拾|拾到|拾得|拾获|捡到|捡获|抬到|抬得|抬获)(?:了)?/;
-
-/** Where the name of the thing ends inside its clause: its description or a second thing. */
-const ITEM_CUT_RE = /[(（]|以及|及|和|、/;
-
-/**
- * The thing itself, as a reader would file it: 黑色双肩包, not 黑色双肩包一个，内有笔记本
- * 电脑 — the first clause after the verb (or after an 物品： label, or the thing moved in front
- * of the verb with 将/把), cut before a description in brackets or a second thing, without
- * its quantity.
- */
-function findItem(
-	norm: string,
-	start: number,
-	end: number,
-	subtype: 'lost_item' | 'found_item'
-): Span | undefined {
-	const text = norm.slice(start, end);
-	let from: number | undefined;
-	const label = /(?:遗失|丢失|拾得|拾获)?(?:物品|失物|物件)(?:名称)?\s*[:：]\s*/.exec(text);
-	const moved = subtype === 'lost_item' && !label ? MOVED_ITEM_RE.exec(text) : null;
-	const strayed = subtype === 'lost_item' && !label && !moved ? STRAYED_RE.exec(text) : null;
-	if (label) from = start + label.index + label[0].length;
-	else if (moved?.groups) {
-		const s = start + moved.index + 1;
-		return cleanItem(norm, s, s + moved.groups.item.length);
-	} else if (strayed?.groups) {
-		const s = start + strayed.index + strayed[0].indexOf(strayed.groups.item);
-		return cleanItem(norm, s, s + strayed.groups.item.length);
-	} else {
-		const handed = subtype === 'found_item' ? HANDED_IN_RE.exec(text) : null;
-		const verb =
-			handed ?? (subtype === 'lost_item' ? LOST_ITEM_VERB_RE : FOUND_ITEM_VERB_RE).exec(text);
-		if (verb) from = start + verb.index + verb[0].length;
-	}
-	if (from === undefined) return undefined;
-	const first = clauses(norm, { start: from, end: end })[0];
-	return first ? cleanItem(norm, first.start, first.end) : undefined;
-}
-
-/** `[s, e)` of a clause naming a thing, cut to the thing's name (see findItem). */
-function cleanItem(norm: string, s: number, e: number): Span | undefined {
-	// A form's next label ends the value: 遗失物品：黑色钱包一个 / 遗失时间：….
-	const label = /\n\s*[\u4e00-\u9fa5]{2,6}\s*[:：]/.exec(norm.slice(s, e));
-	if (label) e = s + label.index;
-	// 拾到乘客遗失的蓝色雨伞: whose it was is not the thing.
-	const whose = /^[\u4e00-\u9fa5]{0,4}(?:遗失|丢失|遗落|遗忘|遗留|丢下)的/.exec(norm.slice(s, e));
-	if (whose && whose[0].length < e - s) s += whose[0].length;
-	const cut = ITEM_CUT_RE.exec(norm.slice(s, e));
-	if (cut && cut.index > 0) e = s + cut.index;
-	const lead = LEAD_QUANTITY_RE.exec(norm.slice(s, e));
-	if (lead && lead[0].length < e - s) s += lead[0].length;
-	const trail = TRAIL_QUANTITY_RE.exec(norm.slice(s, e));
-	if (trail && trail.index > 0) e = s + trail.index;
-	if (e - s > 40) e = s + 40;
-	const span = trimEdges(norm, { start: s, end: e });
-	return span.end > span.start ? span : undefined;
-}
+import { cleanItem, describedPet, findItem } from './thing';
 
 /**
  * The owner named on the documents inside a lost bag: 内有身份证、驾驶证（户名均为某某）. Only
@@ -110,6 +37,7 @@ const CONTENTS_OWNER_RE =
 
 /** What ends a name read leftwards from a claim place named earlier in the notice. */
 const NAME_STOP_RE = /[由交在到至送于将把的、,，。;；:：\s]/;
+
 /** The longest name read leftwards. */
 const MAX_NAME = 24;
 
@@ -136,22 +64,6 @@ const MOVED_AFTER_PLACE_RE =
 
 /** Activities that 在…中 tells instead of a place: 民警在巡逻中拾获. */
 const ACTIVITY_RE = /^(?:巡逻|执勤|工作|值班|清扫|打扫|保洁|营运|运营|巡查|作业)中?$/;
-
-/** A pet named only as a pet (走失爱犬一只，白色比熊，…): its description says which. */
-const BARE_PET_RE = /^(?:爱犬|爱猫|宠物|宠物狗|宠物猫|小狗|小猫|狗狗|猫咪)$/;
-/** A short description of a pet: colour and breed, no verb. */
-const PET_DESCRIPTION_RE = /^[\u4e00-\u9fa5]{2,8}$/;
-
-/** The pet's description when the item is a bare pet word and the next clause describes it. */
-function describedPet(norm: string, item: Span, end: number): Span {
-	if (!BARE_PET_RE.test(norm.slice(item.start, item.end))) return item;
-	// The clause after the one the pet word stands in (…走失爱犬一只，白色比熊，…).
-	const next = clauses(norm, { start: item.end, end }).find((c) =>
-		/[,，]/.test(norm.slice(item.end, c.start))
-	);
-	if (!next || !PET_DESCRIPTION_RE.test(norm.slice(next.start, next.end))) return item;
-	return /[犬狗猫熊泰迪金毛哈士奇柯基柴]$/.test(norm.slice(next.start, next.end)) ? next : item;
-}
 
 /** The owner named on a document: 姓名：卢某, 持卡人为高二(5)班罗某, 失主为某某. */
 const OWNER_RE =
