@@ -269,6 +269,24 @@ describe('places', () => {
 	});
 });
 
+describe('bulletin lines that lead with their day', () => {
+	it('reads the thing after the day and the place before 拾得', () => {
+		const text =
+			'石峰区公交站失物招领\n1.10月30日，黑色雨伞一把，T15路末班车上拾得；\n2.11月2日，儿童水壶一个（粉色），清水塘站拾得；\n以上物品请失主到石峰公交站场调度室认领，电话：0731-28410000。';
+		const rs = parse(text, '2024-11-20');
+		expect(rs.map((r) => [r.item, r.place, r.date, r.claimPlace])).toEqual([
+			['黑色雨伞', 'T15路末班车', '2024-10-30', '石峰公交站场调度室'],
+			['儿童水壶', '清水塘站', '2024-11-02', '石峰公交站场调度室']
+		]);
+	});
+
+	it('names the owner printed in brackets after a document inside a lost wallet', () => {
+		const text =
+			'寻物启事\n本人于11月6日在芦淞服饰城附近丢失黑色钱包一个，内有身份证（姓名：杨红霞）及银行卡数张。请拾到者联系13974155667，必有酬谢。';
+		expect(parse(text, '2024-11-20')[0]).toMatchObject({ item: '黑色钱包', holder: '杨红霞' });
+	});
+});
+
 describe('found children are not found things', () => {
 	it('leaves a 弃婴公告 form (捡拾时间, 请生父母…认领) to the family-search parser', () => {
 		const text =

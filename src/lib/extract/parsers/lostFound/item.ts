@@ -33,7 +33,7 @@ import { cleanItem, describedPet, findItem } from './thing';
  * the labels of a document's owner: 姓名 and 失主 in a bag's notice may name anyone.
  */
 const CONTENTS_OWNER_RE =
-	/(?:户名|持证人|持卡人)(?:均)?(?:为|是)\s*[:：]?\s*(?<name>[\u4e00-\u9fa5]{2,4})(?=$|[\s,，。;；、)）])/;
+	/(?:(?:户名|持证人|持卡人)(?:均)?(?:为|是)\s*[:：]?|(?<=证|卡)[(（]\s*姓名\s*[:：])\s*(?<name>[\u4e00-\u9fa5]{2,4})(?=$|[\s,，。;；、)）])/;
 
 /** What ends a name read leftwards from a claim place named earlier in the notice. */
 const NAME_STOP_RE = /[由交在到至送于将把的、,，。;；:：\s]/;
@@ -62,6 +62,13 @@ function fullClaimPlace(norm: string, from: number, claim: Span): Span {
 const MOVED_AFTER_PLACE_RE =
 	/(?:附近|处|一带)?(?:不慎)?[将把](?=[一两二三四五六七八九十\d]+[个只部台张本件串块条枚副份辆套袋包]|自己|我的|随身)/;
 
+/** A clause that only says when: 10月30日, 11月2日上午. */
+const DAY_CLAUSE_RE =
+	/^(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[上下]午|晚上?|早上|凌晨|中午)?(?:\d{1,2}[时点](?:许|左右)?)?$/;
+/** A bulletin line's place told before its verb without 在: …，T15路末班车上拾得；. */
+const PLACE_BEFORE_VERB_RE =
+	/(?:^|[,，])\s*(?<place>[^,，。;；:：\d][^,，。;；:：]{1,19}?)(?:上|内|里)?(?:拾得|拾获|捡到|拾到)[;；。]?\s*$/;
+
 /** Activities that 在…中 tells instead of a place: 民警在巡逻中拾获. */
 const ACTIVITY_RE = /^(?:巡逻|执勤|工作|值班|清扫|打扫|保洁|营运|运营|巡查|作业)中?$/;
 
@@ -72,8 +79,13 @@ const OWNER_RE =
 export function buildItemRecord(page: Page, n: ItemNotice): Candidate<LostFoundRecord> | undefined {
 	const norm = page.norm;
 	const bodyStart = n.head ? n.head.end : (n.bodyFrom ?? n.start);
+	// A bulletin line may lead with its day (1.10月30日，黑色雨伞一把，…拾得): the thing follows.
 	const first =
-		n.itemFrom === undefined ? undefined : clauses(norm, { start: n.itemFrom, end: n.end })[0];
+		n.itemFrom === undefined
+			? undefined
+			: clauses(norm, { start: n.itemFrom, end: n.end }).find(
+					(c) => !DAY_CLAUSE_RE.test(norm.slice(c.start, c.end))
+				);
 	const found = first
 		? cleanItem(norm, first.start, first.end)
 		: findItem(norm, bodyStart, n.end, n.subtype);
@@ -126,7 +138,8 @@ export function buildItemRecord(page: Page, n: ItemNotice): Candidate<LostFoundR
 
 	const text = norm.slice(bodyStart, n.end);
 	const placeLabel = PLACE_LABEL_RE.exec(text);
-	const place = placeLabel ?? PLACE_RE.exec(text);
+	const place =
+		placeLabel ?? PLACE_RE.exec(text) ?? (n.itemFrom ? PLACE_BEFORE_VERB_RE.exec(text) : null);
 	if (place?.groups?.place) {
 		const ps = bodyStart + place.index + place[0].indexOf(place.groups.place);
 		const moved = MOVED_AFTER_PLACE_RE.exec(place.groups.place);
