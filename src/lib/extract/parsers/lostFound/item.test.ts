@@ -287,6 +287,18 @@ describe('bulletin lines that lead with their day', () => {
 	});
 });
 
+describe('things seen rather than picked up', () => {
+	it('reads the thing after 发现 in a 认领启事, without 无主', () => {
+		const text =
+			'认领启事\n荷塘区月塘街道办事处于11月10日在辖区内发现一辆无主蓝色电动车，请车主于30日内携带购车发票到街道城管办认领。联系电话：0731-28301234';
+		expect(parse(text, '2024-11-20')[0]).toMatchObject({
+			subtype: 'found_item',
+			item: '蓝色电动车',
+			claimPlace: '街道城管办'
+		});
+	});
+});
+
 describe('found children are not found things', () => {
 	it('leaves a 弃婴公告 form (捡拾时间, 请生父母…认领) to the family-search parser', () => {
 		const text =

@@ -21,6 +21,9 @@ const LOST_ITEM_VERB_RE = /(?:不慎)?(?:遗失|丢失|遗落|被盗|走失|丢)
 
 const FOUND_ITEM_VERB_RE = /(?:捡拾到|捡拾|拾到|拾得|拾获|捡到|捡获|抬到|抬得|抬获)(?:了)?/;
 
+/** A found thing seen rather than picked up: 发现一辆无主电动车. */
+const DISCOVERED_RE = /发现(?:了)?(?=[一两二三四五六七八九十\d]|无主)/;
+
 /** Where the name of the thing ends inside its clause: its description or a second thing. */
 const ITEM_CUT_RE = /[(（]|以及|及|和|、/;
 
@@ -50,8 +53,11 @@ export function findItem(
 		return cleanItem(norm, s, s + strayed.groups.item.length);
 	} else {
 		const handed = subtype === 'found_item' ? HANDED_IN_RE.exec(text) : null;
+		// 发现 names a found thing only when no finding verb does (在辖区内发现一辆无主电动车).
 		const verb =
-			handed ?? (subtype === 'lost_item' ? LOST_ITEM_VERB_RE : FOUND_ITEM_VERB_RE).exec(text);
+			handed ??
+			(subtype === 'lost_item' ? LOST_ITEM_VERB_RE : FOUND_ITEM_VERB_RE).exec(text) ??
+			(subtype === 'found_item' ? DISCOVERED_RE.exec(text) : null);
 		if (verb) from = start + verb.index + verb[0].length;
 	}
 	if (from === undefined) return undefined;
@@ -71,6 +77,8 @@ export function cleanItem(norm: string, s: number, e: number): Span | undefined 
 	if (cut && cut.index > 0) e = s + cut.index;
 	const lead = LEAD_QUANTITY_RE.exec(norm.slice(s, e));
 	if (lead && lead[0].length < e - s) s += lead[0].length;
+	// 无主 says why it is announced, not what it is.
+	if (norm.startsWith('无主', s) && e - s > 3) s += 2;
 	const trail = TRAIL_QUANTITY_RE.exec(norm.slice(s, e));
 	if (trail && trail.index > 0) e = s + trail.index;
 	if (e - s > 40) e = s + 40;
