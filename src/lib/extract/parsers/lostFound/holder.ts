@@ -171,6 +171,14 @@ export function isNewsHolder(norm: string, holder: Span | undefined): boolean {
 	return h.length > 30 || NEWS_HOLDER_RE.test(h) || /^\d/.test(h);
 }
 
+/**
+ * An organisation named before its legal representative, both set off by commas:
+ * 某便利店，法定代表人：某某，遗失公章一枚…. The organisation is the holder.
+ */
+export const LEGAL_REP_RE = new RegExp(
+	`(?<org>[^,，。;；:：\\n\\d${BULLETS}]{2,40})[,，]\\s*(?:法定代表人|法人代表|负责人|经营者)\\s*[:：]?\\s*[\\u4e00-\\u9fa5]{2,4}\\s*[,，]\\s*$`
+);
+
 /** A holder who names themself before a comma: 本人罗小军，遗失…. */
 export const SELF_NAMED_RE =
 	/(?:本人|我叫|声明人)\s*[:：]?\s*(?<name>[\u4e00-\u9fa5]{2,4})\s*[,，]\s*$/;

@@ -328,6 +328,17 @@ describe('void notices: numbers and holders as a reader files them', () => {
 		});
 	});
 
+	it('takes the organisation named before its legal representative', () => {
+		const text =
+			'声明\n株洲市石峰区好邻居便利店，法定代表人：曾春华，遗失公章一枚，声明作废。\n▲株洲市荷塘区惠民药房，负责人：易美玲，遗失药品经营许可证正本，声明作废。';
+		const rs = parse(text);
+		expect(rs.map((r) => [r.holder, r.documentType])).toEqual([
+			['株洲市石峰区好邻居便利店', '公章'],
+			['株洲市荷塘区惠民药房', '药品经营许可证正本']
+		]);
+		expect(spanOf(text, rs[0]).startsWith('株洲市石峰区好邻居便利店')).toBe(true);
+	});
+
 	it('drops the school in front of a graduate', () => {
 		const text =
 			'株洲市第八中学2021届毕业生贺晓萌遗失普通高中毕业证书，证书编号：430200202100456，声明作废。';

@@ -17,6 +17,7 @@ import {
 	holderStartOf,
 	isNewsHolder,
 	labelledHolder,
+	LEGAL_REP_RE,
 	readLead,
 	SELF_NAMED_RE,
 	signerAfter
@@ -179,6 +180,18 @@ function buildVoidRecord(page: Page, c: VoidCandidate): Candidate<LostFoundRecor
 			const ns = start - self[0].length + self[0].indexOf(self.groups.name);
 			lead.holder = { start: ns, end: ns + self.groups.name.length };
 			spanStart = start - self[0].length;
+		}
+	}
+	// 某便利店，法定代表人：某某，遗失公章…: the organisation before its representative.
+	if (!lead.holder) {
+		const ls = Math.max(lineStart(page, start), start - 70);
+		const rep = LEGAL_REP_RE.exec(norm.slice(ls, start));
+		const org = rep?.groups?.org;
+		if (rep && org) {
+			const os = ls + rep.index;
+			const t = trimEdges(norm, { start: os, end: os + org.length });
+			lead.holder = t;
+			spanStart = t.start;
 		}
 	}
 
