@@ -108,3 +108,24 @@ export function* eachPageLine(page: Page, from: number, to: number): Generator<P
 export function pageLines(page: Page, from: number, to: number): PageLine[] {
 	return [...eachPageLine(page, from, to)];
 }
+
+/**
+ * Paragraphs (runs of non-blank lines) of `page.norm` in `[from, to)`, cut to that range: each
+ * from its first line's start to its last line's end, blanks at the line edges kept (a record's
+ * passage is the lines as printed).
+ */
+export function pageParagraphs(page: Page, from: number, to: number): Span[] {
+	const out: Span[] = [];
+	let cur: Span | undefined;
+	for (const l of eachPageLine(page, from, to)) {
+		if (!l.text.trim()) {
+			if (cur) out.push(cur);
+			cur = undefined;
+			continue;
+		}
+		if (cur) cur.end = Math.min(l.end, to);
+		else cur = { start: Math.max(l.start, from), end: Math.min(l.end, to) };
+	}
+	if (cur) out.push(cur);
+	return out;
+}
