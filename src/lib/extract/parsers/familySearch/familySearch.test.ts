@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseContext, runParser } from '../context';
-import type { FamilySearchRecord } from '../types';
-import { familySearchParser } from './familySearch';
+import { parseContext, runParser } from '../../context';
+import type { FamilySearchRecord } from '../../types';
+import { familySearchParser } from '.';
 
 function parse(text: string, published = '2024-11-05'): FamilySearchRecord[] {
 	return runParser(

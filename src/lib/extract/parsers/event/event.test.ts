@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseContext, runParser } from '../context';
-import type { EventRecord } from '../types';
-import { eventParser } from './event';
+import { parseContext, runParser } from '../../context';
+import type { EventRecord } from '../../types';
+import { eventParser } from '.';
 
 function parse(text: string, published = '2024-06-03'): EventRecord[] {
 	return runParser(

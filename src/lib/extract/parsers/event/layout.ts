@@ -1,0 +1,87 @@
+/**
+ * The parts of an event passage: its headline, where the body starts, where the useful part
+ * ends, and the trailing fields (主办单位：…) the passage cutter reads as a new passage.
+ */
+import type { Page, Passage } from '../../pipeline';
+import { datesIn, phoneMatchesIn } from '../../text/fields';
+import { isHeadlineLike, isMastheadLine, isNewspaperLine } from '../../text/layout';
+import { eachPageLine, pageLines, pageParagraphs } from '../../text/lineIndex';
+import {
+	BOOKING_RE,
+	BYLINE_RE,
+	EVENT_FIELD_RE,
+	FIELD_LINE_RE,
+	METHOD_RE,
+	SIGNUP_RE,
+	TRAILING_LABEL_RE
+} from './labels';
+
+/**
+ * The passage's headline among the short lines before its body: the one that invites
+ * (报名, 招募 …), else the longest — a section label (文体·活动) is short. Bylines never.
+ */
+export function headlineOf(page: Page, p: Passage): [number, number] | undefined {
+	const candidates: Array<[number, number]> = [];
+	for (const line of eachPageLine(page, p.start, p.end)) {
+		const t = line.text.trim();
+		if (!t) continue;
+		if ((BYLINE_RE.test(t) && t.length < 60) || isMastheadLine(t)) continue;
+		if (!isHeadlineLike(t) || /[。]/.test(t) || FIELD_LINE_RE.test(t)) break;
+		const s = line.start + line.text.indexOf(t);
+		candidates.push([s, s + t.length]);
+	}
+	const text = (c: [number, number]) => page.norm.slice(c[0], c[1]);
+	return (
+		candidates.find((c) => SIGNUP_RE.test(text(c))) ??
+		candidates.reduce<[number, number] | undefined>(
+			(best, c) => (!best || c[1] - c[0] > best[1] - best[0] ? c : best),
+			undefined
+		)
+	);
+}
+
+/** Where the body starts: after the headline lines and bylines. */
+export function bodyStartOf(page: Page, p: Passage): number {
+	for (const line of eachPageLine(page, p.start, p.end)) {
+		const t = line.text.trim();
+		if (!t) continue;
+		if (FIELD_LINE_RE.test(t)) return line.start;
+		if (isHeadlineLike(t) && !/[。]/.test(t) && !SIGNUP_RE.test(t)) continue;
+		if (BYLINE_RE.test(t) && t.length < 40) continue;
+		return line.start;
+	}
+	return p.start;
+}
+
+/**
+ * Where the record's passage ends: after its last paragraph that says something about the
+ * event (a registration word, a way, a date, a number, a labelled field). A news story
+ * goes on about other things (会议指出…), and the page's 新闻热线 line is no part of it.
+ */
+export function usefulEnd(page: Page, start: number, end: number): number {
+	const norm = page.norm;
+	let last = -1;
+	for (const { start: s, end: e } of pageParagraphs(page, start, end)) {
+		const t = norm.slice(s, e);
+		if (isNewspaperLine(t) || isMastheadLine(t)) continue;
+		if (
+			SIGNUP_RE.test(t) ||
+			METHOD_RE.test(t) ||
+			BOOKING_RE.test(t) ||
+			EVENT_FIELD_RE.test(t) ||
+			datesIn(page, { start: s, end: e }).length > 0 ||
+			phoneMatchesIn(page, { start: s, end: e }).length > 0
+		)
+			last = e;
+	}
+	return last > start ? last : end;
+}
+
+/** True when a passage is only a notice's trailing fields or signature. */
+export function isTrailingFields(page: Page, p: Passage): boolean {
+	const lines = pageLines(page, p.start, p.end)
+		.map((l) => l.text.trim())
+		.filter(Boolean);
+	if (!lines.length || lines.length > 4) return false;
+	return lines.every((t) => TRAILING_LABEL_RE.test(t) && t.length <= 60);
+}

@@ -1,0 +1,79 @@
+/**
+ * Finding notices on a page: a headline (寻亲公告, 寻人启事, 查找…生父母公告) and the lines below
+ * it (headed.ts), or without one a paragraph that tells a finding or a loss (story.ts); and what
+ * kind of search the notice is.
+ */
+import type { Page } from '../../pipeline';
+import { isHeadlineLike, noticeBlockEnd } from '../../text/layout';
+import { eachPageLine, paragraphAt } from '../../text/lineIndex';
+import { SpanSet } from '../../text/spans';
+import type { FamilySearchSubtype } from '../../types';
+import { columnItems, nextHeadlineCut } from './headed';
+import {
+	BIRTH_FAMILY_RE,
+	FOUND_CHILD_RE,
+	HEAD_RE,
+	INSTITUTION_RE,
+	LOST_RE,
+	SELF_SEEKER_RE,
+	TAKEN_IN_RE,
+	TRIGGER_RE
+} from './labels';
+import { storyEnd } from './story';
+import { withTable } from './table';
+
+export interface Block {
+	start: number;
+	end: number;
+	head?: [number, number];
+}
+
+export function findBlocks(page: Page): Block[] {
+	const norm = page.norm;
+	const out: Block[] = [];
+	// Blocks found so far, one set per way of finding them (each finds them in text order).
+	const headed = new SpanSet();
+	const paras = new SpanSet();
+	const overlaps = (s: number, e: number) =>
+		headed.overlaps({ start: s, end: e }) || paras.overlaps({ start: s, end: e });
+	for (const line of eachPageLine(page, 0, norm.length)) {
+		const t = line.text.trim();
+		// OCR text layers space headlines out letter by letter (查 找 弃 婴 …).
+		if (!t || !isHeadlineLike(t) || !HEAD_RE.test(t.replace(/[ \t]+/g, ''))) continue;
+		if (overlaps(line.start, line.end)) continue;
+		const end = withTable(
+			page,
+			nextHeadlineCut(page, line.start, noticeBlockEnd(page, line.start))
+		);
+		const hs = line.start + line.text.indexOf(t);
+		headed.add({ start: hs, end });
+		const items = columnItems(page, line.end, end);
+		if (items.length) out.push(...items);
+		else out.push({ start: hs, end, head: [hs, hs + t.length] });
+	}
+	// Unheaded: one paragraph that tells a finding or a loss, or a news story of a few.
+	for (const m of norm.matchAll(TRIGGER_RE)) {
+		const { start: s, end: e0 } = paragraphAt(page, m.index);
+		if (e0 <= s || overlaps(s, e0)) continue;
+		const e = storyEnd(page, s, e0);
+		paras.add({ start: s, end: e });
+		out.push({ start: s, end: e });
+	}
+	return out.sort((a, b) => a.start - b.start);
+}
+
+export function classify(text: string): FamilySearchSubtype | undefined {
+	if (SELF_SEEKER_RE.test(text) && BIRTH_FAMILY_RE.test(text)) return 'person_seeking_family';
+	if (FOUND_CHILD_RE.test(text)) return 'found_child';
+	// A family's notice may name a hospital (从…医院离开后失联); only an institution that
+	// took the person in (救助站, 福利院, 我站) makes it a search for the person's family.
+	if (LOST_RE.test(text) && !INSTITUTION_RE.test(text)) return 'family_seeking';
+	if (TAKEN_IN_RE.test(text) && /寻亲|亲属|家属|亲人|家人|认领|领回/.test(text))
+		return 'person_seeking_family';
+	if (LOST_RE.test(text)) return 'family_seeking';
+	return undefined;
+}
+
+// ---------------------------------------------------------------------------------------
+// Fields
+// ---------------------------------------------------------------------------------------
