@@ -6,6 +6,7 @@ import type { Page, Passage } from '../../pipeline';
 import { datesIn, phoneMatchesIn } from '../../text/fields';
 import { isHeadlineLike, isMastheadLine, isNewspaperLine } from '../../text/layout';
 import { eachPageLine, pageLines, pageParagraphs } from '../../text/lineIndex';
+import type { Span } from '../../text/spans';
 import {
 	BOOKING_RE,
 	BYLINE_RE,
@@ -20,21 +21,21 @@ import {
  * The passage's headline among the short lines before its body: the one that invites
  * (报名, 招募 …), else the longest — a section label (文体·活动) is short. Bylines never.
  */
-export function headlineOf(page: Page, p: Passage): [number, number] | undefined {
-	const candidates: Array<[number, number]> = [];
+export function headlineOf(page: Page, p: Passage): Span | undefined {
+	const candidates: Span[] = [];
 	for (const line of eachPageLine(page, p.start, p.end)) {
 		const t = line.text.trim();
 		if (!t) continue;
 		if ((BYLINE_RE.test(t) && t.length < 60) || isMastheadLine(t)) continue;
 		if (!isHeadlineLike(t) || /[。]/.test(t) || FIELD_LINE_RE.test(t)) break;
 		const s = line.start + line.text.indexOf(t);
-		candidates.push([s, s + t.length]);
+		candidates.push({ start: s, end: s + t.length });
 	}
-	const text = (c: [number, number]) => page.norm.slice(c[0], c[1]);
+	const text = (c: Span) => page.norm.slice(c.start, c.end);
 	return (
 		candidates.find((c) => SIGNUP_RE.test(text(c))) ??
-		candidates.reduce<[number, number] | undefined>(
-			(best, c) => (!best || c[1] - c[0] > best[1] - best[0] ? c : best),
+		candidates.reduce<Span | undefined>(
+			(best, c) => (!best || c.end - c.start > best.end - best.start ? c : best),
 			undefined
 		)
 	);

@@ -6,7 +6,7 @@ import type { Page } from '../../pipeline';
 import { emailsIn, fieldValue, phoneMatchesIn } from '../../text/fields';
 import { pageLines } from '../../text/lineIndex';
 import { Occurrences } from '../../text/patterns';
-import { clauses, lowerBound, trimEdges } from '../../text/spans';
+import { clauses, lowerBound, trimEdges, type Span } from '../../text/spans';
 import { AFTER_SIGNUP_WORDS, METHOD_LABEL_RE, METHOD_RE } from './labels';
 
 /**
@@ -38,7 +38,7 @@ export function findMethods(page: Page, start: number, end: number): string[] {
 		// Numbered items below the label: one method each, named by its own label.
 		const items = numberedItems(norm, from, end);
 		if (items.length) {
-			for (const [s, e] of items) {
+			for (const { start: s, end: e } of items) {
 				const named = /^([^:：,，。]{2,8})[:：]/.exec(norm.slice(s, e));
 				if (named) {
 					const contact = contactIn(page, s, e);
@@ -58,7 +58,7 @@ export function findMethods(page: Page, start: number, end: number): string[] {
 		while (at < end && /[\s:：]/.test(norm[at])) at++;
 		const stop = /[。\n]/.exec(norm.slice(at, end));
 		const to = stop ? at + stop.index : end;
-		for (const [s, e] of splitAt(norm, at, to, /[;；]/)) push(s, e);
+		for (const { start: s, end: e } of splitAt(norm, at, to, /[;；]/)) push(s, e);
 		if (out.length) return out;
 	}
 	// Sentence ends and "after registering" words of the span, to ask about each clause's
@@ -86,13 +86,13 @@ export function findMethods(page: Page, start: number, end: number): string[] {
 }
 
 /** `[from, to)` cut at each character matching `sep`, parts trimmed, empty parts dropped. */
-function splitAt(norm: string, from: number, to: number, sep: RegExp): Array<[number, number]> {
-	const out: Array<[number, number]> = [];
+function splitAt(norm: string, from: number, to: number, sep: RegExp): Span[] {
+	const out: Span[] = [];
 	let s = from;
 	for (let i = from; i <= to; i++) {
 		if (i === to || sep.test(norm[i])) {
 			const { start: a, end: b } = trimEdges(norm, { start: s, end: i });
-			if (b > a) out.push([a, b]);
+			if (b > a) out.push({ start: a, end: b });
 			s = i + 1;
 		}
 	}
@@ -116,21 +116,21 @@ function sentenceStart(stops: number[], pos: number, floor: number): number {
 }
 
 /** Items of a numbered list starting in `[from, to)`: 1. … / (1) … / ① …, each up to the next. */
-function numberedItems(norm: string, from: number, to: number): Array<[number, number]> {
+function numberedItems(norm: string, from: number, to: number): Span[] {
 	const re =
 		/(?:^|\n|[。;；]\s*)\s*(?:\(?[1-9]\d?[).、.](?!\d)|[①-⑩]|[一二三四五六七八九十][、.])\s*/g;
 	const text = norm.slice(from, Math.min(to, from + 1200));
-	const marks: Array<[number, number]> = [];
-	for (const m of text.matchAll(re)) marks.push([from + m.index, from + m.index + m[0].length]);
-	const out: Array<[number, number]> = [];
+	const marks: Span[] = [];
+	for (const m of text.matchAll(re))
+		marks.push({ start: from + m.index, end: from + m.index + m[0].length });
+	const out: Span[] = [];
 	for (let k = 0; k < marks.length; k++) {
-		const s = marks[k][1];
-		let e = k + 1 < marks.length ? marks[k + 1][0] : Math.min(to, from + 1200);
+		const s = marks[k].end;
+		let e = k + 1 < marks.length ? marks[k + 1].start : Math.min(to, from + 1200);
 		// An item ends with its sentence (the last one also with its paragraph).
 		const stop = norm.slice(s, e).search(/[。]|\n\s*\n/);
 		if (stop >= 0) e = s + stop;
-		const item = trimEdges(norm, { start: s, end: e });
-		out.push([item.start, item.end]);
+		out.push(trimEdges(norm, { start: s, end: e }));
 	}
 	// A single "1." is not a list.
 	return out.length >= 2 ? out : [];

@@ -4,6 +4,7 @@
  */
 import type { Candidate, Page, Passage } from '../../pipeline';
 import { emailsIn, findDistrict, phoneMatchesIn, toPhones } from '../../text/fields';
+import type { Span } from '../../text/spans';
 import type { EventRecord } from '../../types';
 import { activityName, findLabelled, findOrganizer } from './fields';
 import {
@@ -32,7 +33,7 @@ export function buildRecord(
 	page: Page,
 	p: Passage,
 	item?: 'list' | 'story',
-	headline?: [number, number]
+	headline?: Span
 ): Candidate<EventRecord> | undefined {
 	const norm = page.norm;
 	const text = norm.slice(p.start, p.end);
@@ -65,7 +66,7 @@ export function buildRecord(
 		// The record starts at its headline: a section label above it is not the event's.
 		source: {
 			file: page.source,
-			start: head ? head[0] : p.start,
+			start: head ? head.start : p.start,
 			end: usefulEnd(page, bodyStart, p.end)
 		},
 		confidence: 0,
@@ -76,8 +77,8 @@ export function buildRecord(
 	record.title =
 		(item === 'list' ? itemName(page, p) : undefined) ??
 		(item === 'story' ? activityName(page, p.start, p.end) : undefined) ??
-		(head ? page.text.slice(...head) : undefined) ??
-		(headline ? page.text.slice(...headline) : undefined) ??
+		(head ? page.text.slice(head.start, head.end) : undefined) ??
+		(headline ? page.text.slice(headline.start, headline.end) : undefined) ??
 		activityName(page, bodyStart, p.end) ??
 		'活动报名';
 	const organizer = findOrganizer(page, bodyStart, p.end);

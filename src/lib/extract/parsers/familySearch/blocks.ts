@@ -6,7 +6,7 @@
 import type { Page } from '../../pipeline';
 import { isHeadlineLike, noticeBlockEnd } from '../../text/layout';
 import { eachPageLine, paragraphAt } from '../../text/lineIndex';
-import { SpanSet } from '../../text/spans';
+import { SpanSet, type Span } from '../../text/spans';
 import type { FamilySearchSubtype } from '../../types';
 import { columnItems, nextHeadlineCut } from './headed';
 import {
@@ -25,7 +25,7 @@ import { withTable } from './table';
 export interface Block {
 	start: number;
 	end: number;
-	head?: [number, number];
+	head?: Span;
 }
 
 export function findBlocks(page: Page): Block[] {
@@ -49,7 +49,7 @@ export function findBlocks(page: Page): Block[] {
 		headed.add({ start: hs, end });
 		const items = columnItems(page, line.end, end);
 		if (items.length) out.push(...items);
-		else out.push({ start: hs, end, head: [hs, hs + t.length] });
+		else out.push({ start: hs, end, head: { start: hs, end: hs + t.length } });
 	}
 	// Unheaded: one paragraph that tells a finding or a loss, or a news story of a few.
 	for (const m of norm.matchAll(TRIGGER_RE)) {

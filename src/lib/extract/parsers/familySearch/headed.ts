@@ -5,7 +5,7 @@
 import type { Page } from '../../pipeline';
 import { isHeadlineLike, isSignerLine, SIGNATURE_DATE_RE } from '../../text/layout';
 import { eachPageLine, pageParagraphs } from '../../text/lineIndex';
-import { Block } from './blocks';
+import type { Block } from './blocks';
 import { COLUMN_TAG_RE, FEATURE_LABEL_LINE_RE } from './labels';
 import { cellsOf } from './table';
 
@@ -17,7 +17,7 @@ export function columnItems(page: Page, start: number, end: number): Block[] {
 	const out: Block[] = [];
 	for (const { start: s, end: e } of pageParagraphs(page, start, end)) {
 		const tag = COLUMN_TAG_RE.exec(page.norm.slice(s, e));
-		if (tag) out.push({ start: s, end: e, head: [s, s + tag[0].length] });
+		if (tag) out.push({ start: s, end: e, head: { start: s, end: s + tag[0].length } });
 	}
 	return out.length >= 2 ? out : [];
 }

@@ -18,9 +18,9 @@ import {
 	toPhones
 } from '../../text/fields';
 import type { FamilySearchRecord } from '../../types';
-import { Block, classify, findBlocks } from './blocks';
+import { type Block, classify, findBlocks } from './blocks';
 import { CALL_RE, PERIOD_RE, REUNION_RE } from './labels';
-import { findDeadline, findOrganization, Shared } from './notice';
+import { findDeadline, findOrganization, type Shared } from './notice';
 import { personUnits } from './persons';
 import { buildRecord } from './record';
 import { tableOf, tableRecord } from './table';
@@ -40,7 +40,7 @@ function buildRecords(page: Page, b: Block): Candidate<FamilySearchRecord>[] {
 	if (REUNION_RE.test(text) && !hasDeadline && !phoneHits.length) return [];
 	if (!asks && !phoneHits.length && !hasDeadline) return [];
 
-	const bodyStart = b.head ? b.head[1] : b.start;
+	const bodyStart = b.head ? b.head.end : b.start;
 	const contact = findContactName(page, { start: bodyStart, end: b.end });
 	const shared: Shared = {
 		phones: toPhones(phoneHits),
@@ -66,9 +66,7 @@ function buildRecords(page: Page, b: Block): Candidate<FamilySearchRecord>[] {
 		}
 		const units = personUnits(page, bodyStart, b.end);
 		if (units.length) {
-			return units.map(([s, e], k) =>
-				buildRecord(page, b, subtype, { start: s, end: e, index: k + 1 }, shared)
-			);
+			return units.map((u, k) => buildRecord(page, b, subtype, { ...u, index: k + 1 }, shared));
 		}
 	}
 	const c = buildRecord(page, b, subtype, { start: bodyStart, end: b.end }, shared);

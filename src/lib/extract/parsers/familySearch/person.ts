@@ -6,7 +6,7 @@ import type { Page } from '../../pipeline';
 import { datesIn, fieldValue } from '../../text/fields';
 import { SIGNATURE_DATE_RE } from '../../text/layout';
 import { pageLines } from '../../text/lineIndex';
-import { clauseEnd, clauses, SpanSet, trimEdges } from '../../text/spans';
+import { clauseEnd, clauses, SpanSet, trimEdges, type Span } from '../../text/spans';
 import {
 	AGE_RE,
 	EVENT_VERB_RE,
@@ -75,32 +75,34 @@ export function findAge(page: Page, start: number, end: number): string | undefi
  */
 export function findFeatures(page: Page, start: number, end: number): string[] {
 	const norm = page.norm;
-	const found: Array<[number, number]> = [];
+	const found: Span[] = [];
 	const sections = new SpanSet();
-	let last: [number, number] | undefined;
+	let last: Span | undefined;
 	for (const m of norm.slice(start, end).matchAll(FEATURE_LABEL_RE)) {
 		const s = start + m.index + m[0].length;
 		let e: number;
-		let parts: Array<[number, number]>;
-		if (last && s <= last[1]) {
+		let parts: Span[];
+		if (last && s <= last.end) {
 			// A label inside the last section (特征：…，随身物品：…) ends where it ends, and its
 			// clauses after the first are the last section's: only the first is new.
-			e = last[1];
-			parts = clauses(norm, { start: s, end: clauseEnd(norm, { start: s, end: e }) }).map(
-				(c): [number, number] => [c.start, c.end]
-			);
+			e = last.end;
+			parts = clauses(norm, { start: s, end: clauseEnd(norm, { start: s, end: e }) });
 		} else {
 			// The section runs to the end of its sentence or line.
 			const stop = /[。\n]/.exec(norm.slice(s, end));
 			e = stop ? s + stop.index : end;
-			parts = clauses(norm, { start: s, end: e }).map((c): [number, number] => [c.start, c.end]);
+			parts = clauses(norm, { start: s, end: e });
 		}
-		last = [s, e];
-		sections.add({ start: s, end: e });
-		for (const [a, b] of parts) {
+		last = { start: s, end: e };
+		sections.add(last);
+		for (const part of parts) {
 			// Gender and age have fields of their own.
-			if (!/^(?:性别\s*[:：]?\s*)?[男女]$|^(?:年龄\s*[:：]?\s*)?约?\d+岁/.test(norm.slice(a, b)))
-				found.push([a, b]);
+			if (
+				!/^(?:性别\s*[:：]?\s*)?[男女]$|^(?:年龄\s*[:：]?\s*)?约?\d+岁/.test(
+					norm.slice(part.start, part.end)
+				)
+			)
+				found.push(part);
 		}
 	}
 	for (const { start: a0, end: b } of clauses(norm, { start: start, end: end })) {
@@ -111,11 +113,11 @@ export function findFeatures(page: Page, start: number, end: number): string[] {
 		const c = norm.slice(a, b);
 		if (!FEATURE_RE.test(c) || NOT_FEATURE_RE.test(c) || OTHER_FIELD_RE.test(c) || c.length > 60)
 			continue;
-		found.push([a, b]);
+		found.push({ start: a, end: b });
 	}
 	const out: string[] = [];
 	const seen = new Set<string>();
-	for (const [s, e] of found.sort((x, y) => x[0] - y[0])) {
+	for (const { start: s, end: e } of found.sort((x, y) => x.start - y.start)) {
 		const sub = SUBJECT_RE.exec(norm.slice(s, e));
 		const { start: a, end: b } = trimEdges(norm, { start: s + (sub ? sub[0].length : 0), end: e });
 		const v = b > a ? fieldValue(page, { start: a, end: b }) : undefined;

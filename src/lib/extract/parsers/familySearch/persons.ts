@@ -5,7 +5,7 @@
 import type { Page } from '../../pipeline';
 import { datesIn } from '../../text/fields';
 import { pageLines, pageParagraphs } from '../../text/lineIndex';
-import { trimEdges } from '../../text/spans';
+import { trimEdges, type Span } from '../../text/spans';
 import { FINDING_RE, PERSON_INTRO_RE } from './labels';
 
 /**
@@ -13,22 +13,17 @@ import { FINDING_RE, PERSON_INTRO_RE } from './labels';
  * station with two people): paragraphs — or lines of one paragraph — that each tell a
  * finding with its date. Fewer than two means the notice is about one person.
  */
-export function personUnits(page: Page, start: number, end: number): Array<[number, number]> {
+export function personUnits(page: Page, start: number, end: number): Span[] {
 	const norm = page.norm;
-	const qualifies = ([s, e]: [number, number]) =>
+	const qualifies = ({ start: s, end: e }: Span) =>
 		FINDING_RE.test(norm.slice(s, e)) &&
 		PERSON_INTRO_RE.test(norm.slice(s, e)) &&
 		datesIn(page, { start: s, end: e }, 'past').length > 0;
-	let units = pageParagraphs(page, start, end)
-		.map((p): [number, number] => [p.start, p.end])
-		.filter(qualifies);
+	let units = pageParagraphs(page, start, end).filter(qualifies);
 	if (units.length < 2) {
 		units = pageLines(page, start, end)
-			.map((l): [number, number] => {
-				const t = trimEdges(norm, l);
-				return [t.start, t.end];
-			})
-			.filter(([s, e]) => e > s)
+			.map((l) => trimEdges(norm, l))
+			.filter((t) => t.end > t.start)
 			.filter(qualifies);
 	}
 	return units.length >= 2 ? units : [];

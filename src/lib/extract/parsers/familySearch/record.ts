@@ -5,7 +5,7 @@
 import type { Candidate, Page } from '../../pipeline';
 import { fieldValue, findDistrict } from '../../text/fields';
 import type { FamilySearchRecord, FamilySearchSubtype } from '../../types';
-import { Block } from './blocks';
+import type { Block } from './blocks';
 import {
 	CALLED_RE,
 	MALE_RELATIVES,
@@ -14,7 +14,7 @@ import {
 	RELATIVE_NAME_RE,
 	TITLE_NAME_RE
 } from './labels';
-import { Shared } from './notice';
+import type { Shared } from './notice';
 import { eventDate, findAge, findFeatures, findGender, findPlace, subjectOf } from './person';
 
 /** The span a record describes: the whole notice, or one person of a list (numbered). */
@@ -129,7 +129,7 @@ export function titleOf(
 	u: Unit,
 	trad: boolean
 ): string {
-	const head = b.head ? fieldValue(page, { start: b.head[0], end: b.head[1] }) : undefined;
+	const head = b.head ? fieldValue(page, b.head) : undefined;
 	const from = u.index ? u.start : b.start;
 	const to = u.index ? u.end : b.end;
 	const norm = page.norm.slice(from, to);

@@ -6,10 +6,11 @@ import type { Candidate, Page } from '../../pipeline';
 import { datesIn, fieldValue } from '../../text/fields';
 import { noticeBlockEnd } from '../../text/layout';
 import { lineEnd, pageLines } from '../../text/lineIndex';
+import type { Span } from '../../text/spans';
 import type { FamilySearchRecord, FamilySearchSubtype } from '../../types';
-import { Block } from './blocks';
+import type { Block } from './blocks';
 import { NO_NAME_RE } from './labels';
-import { Shared } from './notice';
+import type { Shared } from './notice';
 import { buildRecord, titleOf } from './record';
 
 type Column = 'name' | 'gender' | 'age' | 'found' | 'place';
@@ -26,17 +27,17 @@ const TABLE_COLUMNS: Array<[RegExp, Column]> = [
 interface Row {
 	start: number;
 	end: number;
-	cells: Array<[number, number]>;
+	cells: Span[];
 }
 
 /** The cells of a line: runs of text between blanks (a table row in a text layer). */
-export function cellsOf(norm: string, start: number, end: number): Array<[number, number]> {
-	const out: Array<[number, number]> = [];
+export function cellsOf(norm: string, start: number, end: number): Span[] {
+	const out: Span[] = [];
 	let s = -1;
 	for (let i = start; i <= end; i++) {
 		const blank = i === end || /[ \t]/.test(norm[i]);
 		if (blank && s >= 0) {
-			out.push([s, i]);
+			out.push({ start: s, end: i });
 			s = -1;
 		} else if (!blank && s < 0) s = i;
 	}
@@ -58,7 +59,7 @@ export function tableOf(
 		const head = cellsOf(norm, lines[k].start, lines[k].end);
 		if (head.length < 3) continue;
 		const columns = head.map(
-			([a, b]) => TABLE_COLUMNS.find(([re]) => re.test(norm.slice(a, b)))?.[1]
+			(cell) => TABLE_COLUMNS.find(([re]) => re.test(norm.slice(cell.start, cell.end)))?.[1]
 		);
 		if (columns.filter(Boolean).length < 2 || !columns.some((c) => c === 'found' || c === 'place'))
 			continue;
@@ -66,7 +67,7 @@ export function tableOf(
 		for (const line of lines.slice(k + 1)) {
 			const cells = cellsOf(norm, line.start, line.end);
 			if (cells.length !== head.length) break;
-			rows.push({ start: cells[0][0], end: cells[cells.length - 1][1], cells });
+			rows.push({ start: cells[0].start, end: cells[cells.length - 1].end, cells });
 		}
 		if (rows.length) return { columns, rows };
 	}
@@ -99,10 +100,10 @@ export function tableRecord(
 ): Candidate<FamilySearchRecord> {
 	const c = buildRecord(page, b, subtype, { start: row.start, end: row.end, index }, shared);
 	const r = c.record;
-	row.cells.forEach(([a, c], k) => {
-		const v = fieldValue(page, { start: a, end: c });
+	row.cells.forEach((cell, k) => {
+		const v = fieldValue(page, cell);
 		if (!v) return;
-		const norm = page.norm.slice(a, c);
+		const norm = page.norm.slice(cell.start, cell.end);
 		switch (columns[k]) {
 			case 'name':
 				if (!NO_NAME_RE.test(norm)) r.personName = v;
@@ -114,7 +115,7 @@ export function tableRecord(
 				r.age = v;
 				break;
 			case 'found': {
-				const d = datesIn(page, { start: a, end: c }, 'past')[0]?.value;
+				const d = datesIn(page, cell, 'past')[0]?.value;
 				if (d) r.foundAt = d;
 				break;
 			}
