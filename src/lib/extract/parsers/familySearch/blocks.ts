@@ -5,16 +5,19 @@
  */
 import type { Page } from '../../pipeline';
 import { isHeadlineLike, noticeBlockEnd } from '../../text/layout';
-import { eachPageLine, paragraphAt } from '../../text/lineIndex';
+import { eachPageLine, lineEnd, paragraphAt } from '../../text/lineIndex';
 import { SpanSet, type Span } from '../../text/spans';
 import type { FamilySearchSubtype } from '../../types';
 import { columnItems, nextHeadlineCut } from './headed';
 import {
+	ANIMAL_BODY_RE,
+	ANIMAL_HEAD_RE,
 	BIRTH_FAMILY_RE,
 	FOUND_CHILD_RE,
 	HEAD_RE,
 	INSTITUTION_RE,
 	LOST_RE,
+	SEEK_RELATIVE_HEAD_RE,
 	SELF_SEEKER_RE,
 	TAKEN_IN_RE,
 	TRIGGER_RE
@@ -62,7 +65,7 @@ export function findBlocks(page: Page): Block[] {
 	return out.sort((a, b) => a.start - b.start);
 }
 
-export function classify(text: string): FamilySearchSubtype | undefined {
+export function classify(text: string, head = ''): FamilySearchSubtype | undefined {
 	if (SELF_SEEKER_RE.test(text) && BIRTH_FAMILY_RE.test(text)) return 'person_seeking_family';
 	if (FOUND_CHILD_RE.test(text)) return 'found_child';
 	// A family's notice may name a hospital (从…医院离开后失联); only an institution that
@@ -71,7 +74,15 @@ export function classify(text: string): FamilySearchSubtype | undefined {
 	if (TAKEN_IN_RE.test(text) && /寻亲|亲属|家属|亲人|家人|认领|领回/.test(text))
 		return 'person_seeking_family';
 	if (LOST_RE.test(text)) return 'family_seeking';
+	// 寻女启事: a family's notice for a relative, whatever the story (given away, lost touch).
+	if (SEEK_RELATIVE_HEAD_RE.test(head)) return 'family_seeking';
 	return undefined;
+}
+
+/** A lost pet's notice (寻狗启事, 品种, 毛色, 一只): a lost item, not a person. */
+export function isAboutAnimal(page: Page, b: Block): boolean {
+	const head = page.norm.slice(b.start, lineEnd(page, b.start));
+	return ANIMAL_HEAD_RE.test(head) || ANIMAL_BODY_RE.test(page.norm.slice(b.start, b.end));
 }
 
 // ---------------------------------------------------------------------------------------

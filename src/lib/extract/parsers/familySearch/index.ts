@@ -18,30 +18,43 @@ import {
 	toPhones
 } from '../../text/fields';
 import type { FamilySearchRecord } from '../../types';
-import { type Block, classify, findBlocks } from './blocks';
-import { CALL_RE, PERIOD_RE, REUNION_RE } from './labels';
+import type { Span } from '../../text/spans';
+import { type Block, classify, findBlocks, isAboutAnimal } from './blocks';
+import { CALL_RE, PERIOD_RE, readable, RELATION_CONTACT_RE, REUNION_RE } from './labels';
 import { findDeadline, findOrganization, type Shared } from './notice';
 import { personUnits } from './persons';
 import { buildRecord } from './record';
 import { tableOf, tableRecord } from './table';
 
+/** 请联系：周桂兰（母亲）: a family's contact, named with the relation. */
+function relationContact(page: Page, start: number, end: number): Span | undefined {
+	const m = RELATION_CONTACT_RE.exec(page.norm.slice(start, end));
+	if (!m?.groups) return undefined;
+	const s = start + m.index + m[0].indexOf(m.groups.n);
+	return { start: s, end: s + m.groups.n.length };
+}
+
 function buildRecords(page: Page, b: Block): Candidate<FamilySearchRecord>[] {
 	const norm = page.norm;
-	const text = norm.slice(b.start, b.end);
-	const subtype = classify(text);
-	if (!subtype) return [];
+	const text = readable(norm.slice(b.start, b.end));
+	const subtype = classify(text, b.head ? norm.slice(b.head.start, b.head.end) : '');
+	if (!subtype || isAboutAnimal(page, b)) return [];
 	const asks = CALL_RE.test(text);
 	// 110 and 120 are how to reach the police, not the family or the home: never a contact.
 	const phoneHits = phoneMatchesIn(page, { start: b.start, end: b.end }).filter(
 		(p) => p.type !== 'emergency'
 	);
-	const hasDeadline = PERIOD_RE.test(text);
+	const bodyStart = b.head ? b.head.end : b.start;
+	// 自公告之日起60日内, or a date: 请于2027年1月13日前…认领.
+	const deadline = findDeadline(page, bodyStart, b.end);
+	const hasDeadline = PERIOD_RE.test(text) || deadline !== undefined;
 	// A reunion told as news asks nothing of the reader (联系上了他的儿子 is no request).
 	if (REUNION_RE.test(text) && !hasDeadline && !phoneHits.length) return [];
 	if (!asks && !phoneHits.length && !hasDeadline) return [];
 
-	const bodyStart = b.head ? b.head.end : b.start;
-	const contact = findContactName(page, { start: bodyStart, end: b.end });
+	const contact =
+		findContactName(page, { start: bodyStart, end: b.end }) ??
+		relationContact(page, bodyStart, b.end);
 	const shared: Shared = {
 		phones: toPhones(phoneHits),
 		traditional: isTraditional(page, { start: b.start, end: b.end })
@@ -52,7 +65,6 @@ function buildRecords(page: Page, b: Block): Candidate<FamilySearchRecord>[] {
 	// 与该所联系, 与家人联系: a pronoun or a relation, not someone to ask for.
 	if (contactName && !NOT_CONTACT_NAMES.includes(contactName as (typeof NOT_CONTACT_NAMES)[number]))
 		shared.contactName = contactName;
-	const deadline = findDeadline(page, bodyStart, b.end);
 	if (deadline) shared.noticeDeadline = deadline;
 	const organization = findOrganization(page, bodyStart, b.end);
 	if (organization) shared.organization = organization;

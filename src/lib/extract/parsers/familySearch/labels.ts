@@ -15,7 +15,36 @@ import { alternation, anyOf } from '../../text/patterns';
 
 /** Headlines of a family-search notice. */
 export const HEAD_RE =
-	/寻亲|寻人|寻(?:女|儿|子|父|母|妻|夫)启事|寻找.{0,10}(?:亲人|家人|家属|亲属|生父母|父母|家长|监护人|弟弟|哥哥|姐姐|妹妹|儿子|女儿|父亲|母亲|孩子)|查找.{0,12}(?:生父母|亲人|家属|亲属|监护人|父母|家长)|认领公告|弃婴|弃儿|走失/;
+	/寻亲|寻人|寻(?:女|儿|子|父|母|妻|夫)启事|寻找.{0,10}(?:亲人|家人|家属|亲属|生父母|父母|家长|监护人|弟弟|哥哥|姐姐|妹妹|儿子|女儿|父亲|母亲|孩子)|查找.{0,12}(?:生父母|亲人|家属|亲属|监护人|父母|家长)|认领公告|弃婴|弃儿|走失|(?:福利院|福利中心|救助管理站|救助站)公告/;
+
+/**
+ * A family's own headline for the relative it seeks (寻女启事, 寻子启事): the notice is the
+ * family's even when the story tells no loss (a daughter given away decades ago).
+ */
+export const SEEK_RELATIVE_HEAD_RE = /寻(?<rel>女|儿|子|父|母|妻|夫)启事/;
+/** The relatives of a 寻X启事 headline that are male. */
+export const MALE_HEAD_RELATIVES = /[儿子父夫]/;
+
+/**
+ * Lost pets are lost items (helper lost_found files 寻狗启事): an animal in the headline line, or
+ * the words only a pet notice uses (品种, 毛色, 一只). 狗 alone in the body is no sign: rural
+ * children's pet names (狗娃) use it.
+ */
+export const ANIMAL_HEAD_RE = /[狗猫犬]|宠物/;
+export const ANIMAL_BODY_RE = /宠物|品种|毛色|遛狗|[一两]只|犬/;
+
+/**
+ * OCR misreads of the words a notice is recognised by (救肋 for 救助): same length, so
+ * offsets stay; the text is read as if printed right.
+ */
+const OCR_MISREADS: ReadonlyArray<[RegExp, string]> = [[/救肋/g, '救助']];
+
+/** `text` with the known OCR misreads put right (same length). */
+export function readable(text: string): string {
+	let out = text;
+	for (const [re, right] of OCR_MISREADS) out = out.replace(re, right);
+	return out;
+}
 
 /** A found child: the finding verb and the child. */
 export const FOUND_CHILD_RE =
@@ -71,9 +100,30 @@ export const PERIOD_RE =
 /** An explicit end of the notice period: 公告期至2024年12月31日 / 截至…止. */
 export const PERIOD_END_RE = /(?:公告期|公告时间|截止|截至|至)\s*[:：]?\s*$/;
 
-/** A place after a lead word: 在…拾得 / 于…被发现 / 拾获地点：…. */
+/**
+ * A place after a lead word: 在…拾得 / 于…被发现. OCR text layers break lines inside a
+ * sentence, so one line break may sit inside the place (not one before a labelled line).
+ */
 export const PLACE_RE =
-	/(?:在|从|于(?![\d一二三四五六七八九十]+月|\d{4}年|今|昨|近日|本月|上午|下午|晚|早|凌晨))(?<place>[^,，。;；:：\n]{2,50}?)(?:处|附近)?(?:独自|一人)?(?:(?:随|跟随|跟着|与)[\u4e00-\u9fa5]{1,4}?)?(?:玩耍|散步|游泳|钓鱼|赶集|买菜|乘车|候车|上学|放学|务工|打工)?(?:时|后)?(?:被[\u4e00-\u9fa5]{0,6}?)?(?:拾得|抬得|捡到|拾获|捡拾|发现|走失|走丢|失踪|失联|未归|救助|救起|遗弃|护送|送至|走散|离家|出走|外出|离开|徘徊|流浪|游荡|乞讨|抱走|抱养)/;
+	/(?:在|从|于(?![\d一二三四五六七八九十]+月|\d{4}年|今|昨|近日|本月|上午|下午|晚|早|凌晨))(?<place>(?:[^,，。;；:：\n]|\n(?![^\n]{0,8}[:：])){2,50}?)(?:处|附近)?(?:独自|一人)?(?:(?:随|跟随|跟着|与)[\u4e00-\u9fa5]{1,4}?)?(?:玩耍|散步|游泳|钓鱼|赶集|买菜|乘车|候车|上学|放学|务工|打工|出门)?(?:时|后)?(?:被[\u4e00-\u9fa5]{0,6}?)?(?:拾得|抬得|捡到|拾获|捡拾|发现|走失|走丢|失踪|失联|未归|救助|救起|遗弃|护送|送至|走散|离家|出走|外出|离开|徘徊|流浪|游荡|乞讨|抱走|抱养)/;
+
+/**
+ * Where someone on patrol came on the person: 巡逻至铜霞路一家超市门口时，发现….
+ */
+export const PATROL_PLACE_RE =
+	/(?:巡逻|巡查|行驶|路过|途经|走)(?:至|到)(?<place>[^,，。;；:：\n]{2,30}?)(?:时|处)[,，]?\s*(?:发现|看到|遇到|遇见)/;
+/**
+ * The household a child was given to, named by its village or town: 送给茶陵县虎踞镇一户人家,
+ * 交给攸县网岭镇罗家坪村村民….
+ */
+export const GIVEN_PLACE_RE =
+	/(?:送给|交给|托付给|送到)(?<place>[\u4e00-\u9fa5]{2,20}?(?:镇|乡|村|街道|社区|县|区|市))(?:一户|一家|村民|居民|人家|的)/;
+
+/**
+ * A contact named with the relation in brackets, as families sign: 请联系：周桂兰（母亲）.
+ */
+export const RELATION_CONTACT_RE =
+	/联系\s*[:：]?\s*(?<n>[\u4e00-\u9fa5]{2,4}?)\s*[(（](?:母亲|父亲|儿子|女儿|哥哥|姐姐|弟弟|妹妹|丈夫|妻子|爷爷|奶奶|侄子|侄女|外甥|家属)[)）]/;
 
 export const PLACE_LABEL_RE =
 	/(?:拾获|捡拾|拾得|发现|走失|失踪|救助|遗弃|被弃)(?:地点|地址|位置)\s*[:：]\s*(?<place>[^,，。;；\n]{2,50})/;
@@ -120,7 +170,7 @@ export const ORG_RE = new RegExp(
 export const ORG_STOP = /[与和到至由向经送在被请系于及的了将把为从是已现暂]/;
 
 export const PERSON_NAME_RE =
-	/(?:姓名|名叫|名字叫|取名|起名|自称(?:叫|名叫)?|走失人|失踪人|寻找|我叫|本人叫)\s*[:：]?\s*(?:自报|自称)?(?:叫|名叫)?\s*["']?(?<n>[\u4e00-\u9fa5]{2,4}?)(?=["',，。;；、\s(（]|男|女|\d|$)/;
+	/(?:姓名|名叫|名字叫|取名|起名|自称(?:叫|名叫)?|走失人|失踪人|(?:失踪|走失|失联)(?:儿童|老人|人员|者)(?=\s*[:：])|寻找|我叫|本人叫|自己叫|小名叫?|乳名叫?)\s*[:：]?\s*(?:自报|自称)?(?:叫|名叫)?\s*["']?(?<n>[\u4e00-\u9fa5]{2,4}?)(?=["',，。;；、\s(（]|男|女|\d|$)/;
 
 // ---------------------------------------------------------------------------------------
 // Finding notices

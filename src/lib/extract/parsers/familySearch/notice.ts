@@ -7,7 +7,7 @@ import { datesIn, durationsIn, fieldValue } from '../../text/fields';
 import { isHeadlineLike, isSignerLine, SIGNATURE_DATE_RE } from '../../text/layout';
 import { pageLines } from '../../text/lineIndex';
 import type { FamilySearchRecord } from '../../types';
-import { ORG_RE, ORG_STOP, PERIOD_END_RE, PERIOD_RE } from './labels';
+import { ORG_RE, ORG_STOP, PERIOD_END_RE, PERIOD_RE, readable } from './labels';
 
 export function findOrganization(page: Page, start: number, end: number): string | undefined {
 	const norm = page.norm;
@@ -17,7 +17,7 @@ export function findOrganization(page: Page, start: number, end: number): string
 		const t = l.text.trim();
 		if (isHeadlineLike(t) && isSignerLine(t) && !SIGNATURE_DATE_RE.test(t)) {
 			const s = l.start + l.text.indexOf(t);
-			return fieldValue(page, { start: s, end: s + t.length });
+			return repaired(fieldValue(page, { start: s, end: s + t.length }));
 		}
 	}
 	ORG_RE.lastIndex = 0;
@@ -31,7 +31,12 @@ export function findOrganization(page: Page, start: number, end: number): string
 			break;
 		}
 	}
-	return fieldValue(page, { start: s, end: e });
+	return repaired(fieldValue(page, { start: s, end: e }));
+}
+
+/** A name as printed, OCR misreads put right (醴陵市救肋管理站 → 醴陵市救助管理站). */
+function repaired(v: string | undefined): string | undefined {
+	return v === undefined ? v : readable(v);
 }
 
 /** The end of the notice period, from 自公告之日起N日 or an explicit date. */
@@ -50,6 +55,10 @@ export function findDeadline(page: Page, start: number, end: number): string | u
 	// 公告期至2024年12月31日止.
 	for (const d of datesIn(page, { start: start, end: end }, 'future')) {
 		if (PERIOD_END_RE.test(norm.slice(Math.max(start, d.start - 8), d.start)))
+			return d.value.slice(0, 10);
+		// 请…于2027年1月13日前…认领: a date the parents must come by.
+		const after = norm.slice(d.end, Math.min(end, d.end + 30));
+		if (/^\s*(?:前|之前|以前)[^。]{0,24}?(?:认领|联系|领回)/.test(after))
 			return d.value.slice(0, 10);
 	}
 	// A bare duration next to 公告: 公告60日.

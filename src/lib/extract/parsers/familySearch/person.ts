@@ -16,6 +16,8 @@ import {
 	GENDER_RE,
 	NOT_FEATURE_RE,
 	OTHER_FIELD_RE,
+	GIVEN_PLACE_RE,
+	PATROL_PLACE_RE,
 	PLACE_LABEL_RE,
 	PLACE_RE,
 	SUBJECT_RE
@@ -43,7 +45,11 @@ export function eventDate(page: Page, start: number, end: number): string | unde
 
 export function findPlace(page: Page, start: number, end: number): string | undefined {
 	const text = page.norm.slice(start, end);
-	const m = PLACE_LABEL_RE.exec(text) ?? PLACE_RE.exec(text);
+	const m =
+		PLACE_LABEL_RE.exec(text) ??
+		PLACE_RE.exec(text) ??
+		PATROL_PLACE_RE.exec(text) ??
+		GIVEN_PLACE_RE.exec(text);
 	if (!m?.groups?.place) return undefined;
 	const s = start + m.index + m[0].indexOf(m.groups.place);
 	let e = s + m.groups.place.length;

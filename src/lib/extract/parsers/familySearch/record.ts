@@ -7,6 +7,8 @@ import { fieldValue, findDistrict } from '../../text/fields';
 import type { FamilySearchRecord, FamilySearchSubtype } from '../../types';
 import type { Block } from './blocks';
 import {
+	MALE_HEAD_RELATIVES,
+	SEEK_RELATIVE_HEAD_RE,
 	CALLED_RE,
 	MALE_RELATIVES,
 	NO_NAME_RE,
@@ -56,7 +58,8 @@ export function buildRecord(
 	const rel = rel0?.groups && !TITLE_NAME_RE.test(rel0.groups.n) ? rel0 : null;
 	const gender =
 		findGender(norm.slice(u.start, u.end)) ??
-		(rel?.groups ? (MALE_RELATIVES.test(rel.groups.rel) ? '男' : '女') : undefined);
+		(rel?.groups ? (MALE_RELATIVES.test(rel.groups.rel) ? '男' : '女') : undefined) ??
+		headGender(page, b);
 	if (gender) record.gender = gender;
 	const age = findAge(page, u.start, u.end);
 	if (age) record.age = age;
@@ -87,7 +90,9 @@ export function buildRecord(
 	// still useful.
 	if (
 		person?.groups?.n &&
-		(subtype !== 'found_child' || /取名|起名|姓名/.test(person[0]) || (leading && u.index))
+		(subtype !== 'found_child' ||
+			/取名|起名|姓名|自己叫|小名|乳名/.test(person[0]) ||
+			(leading && u.index))
 	) {
 		const s = u.start + person.index + person[0].indexOf(person.groups.n);
 		record.personName = fieldValue(page, { start: s, end: s + person.groups.n.length });
@@ -115,6 +120,14 @@ export function buildRecord(
 			]
 		}
 	};
+}
+
+/** 寻女启事 seeks a daughter, 寻子启事 a son: the headline tells the sex when the text does not. */
+function headGender(page: Page, b: Block): '男' | '女' | undefined {
+	if (!b.head) return undefined;
+	const m = SEEK_RELATIVE_HEAD_RE.exec(page.norm.slice(b.head.start, b.head.end));
+	if (!m?.groups) return undefined;
+	return MALE_HEAD_RELATIVES.test(m.groups.rel) ? '男' : '女';
 }
 
 /**

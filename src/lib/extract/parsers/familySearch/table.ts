@@ -17,9 +17,10 @@ type Column = 'name' | 'gender' | 'age' | 'found' | 'place';
 
 /** Header words of the columns a record takes; other columns (序号, 出生日期) are skipped. */
 const TABLE_COLUMNS: Array<[RegExp, Column]> = [
-	[/^姓名$/, 'name'],
+	// 姓名（自报）: the name the person gave.
+	[/^姓名(?:[(（][\u4e00-\u9fa5]{1,4}[)）])?$/, 'name'],
 	[/^性别$/, 'gender'],
-	[/^年龄$/, 'age'],
+	[/^(?:年龄|约龄|估龄|大约年龄)$/, 'age'],
 	[/^(?:捡拾|拾获|拾得|发现|入站|救助)(?:日期|时间)$/, 'found'],
 	[/^(?:捡拾|拾获|拾得|发现)(?:地点|地址)$/, 'place']
 ];
