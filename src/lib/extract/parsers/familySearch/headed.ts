@@ -5,9 +5,9 @@
 import type { Page } from '../../pipeline';
 import { isHeadlineLike, isSignerLine, SIGNATURE_DATE_RE } from '../../text/layout';
 import { eachPageLine, pageParagraphs } from '../../text/lineIndex';
+import { cells } from '../../text/spans';
 import type { Block } from './blocks';
 import { COLUMN_TAG_RE, FEATURE_LABEL_LINE_RE } from './labels';
-import { cellsOf } from './table';
 
 /**
  * A 寻亲栏 prints several short appeals under one headline, each a paragraph opened by a
@@ -47,7 +47,7 @@ export function nextHeadlineCut(page: Page, start: number, end: number): number 
 			!SIGNATURE_DATE_RE.test(t) &&
 			!FEATURE_LABEL_LINE_RE.test(t) &&
 			// A table's header row (序号 姓名 性别 …) is no headline.
-			cellsOf(t, 0, t.length).length < 3
+			cells(t, { start: 0, end: t.length }).length < 3
 		)
 			cut = line.start;
 		else last = Math.min(line.end, end);

@@ -6,7 +6,7 @@ import type { Candidate, Page } from '../../pipeline';
 import { datesIn, fieldValue } from '../../text/fields';
 import { noticeBlockEnd } from '../../text/layout';
 import { lineEnd, pageLines } from '../../text/lineIndex';
-import type { Span } from '../../text/spans';
+import { cells, type Span } from '../../text/spans';
 import type { FamilySearchRecord, FamilySearchSubtype } from '../../types';
 import type { Block } from './blocks';
 import { NO_NAME_RE } from './labels';
@@ -31,20 +31,6 @@ interface Row {
 	cells: Span[];
 }
 
-/** The cells of a line: runs of text between blanks (a table row in a text layer). */
-export function cellsOf(norm: string, start: number, end: number): Span[] {
-	const out: Span[] = [];
-	let s = -1;
-	for (let i = start; i <= end; i++) {
-		const blank = i === end || /[ \t]/.test(norm[i]);
-		if (blank && s >= 0) {
-			out.push({ start: s, end: i });
-			s = -1;
-		} else if (!blank && s < 0) s = i;
-	}
-	return out;
-}
-
 /**
  * A table of persons: a header line of at least three cells, two of them a found date and
  * a place or a sex, then the lines right below with as many cells. Undefined when none.
@@ -57,7 +43,7 @@ export function tableOf(
 	const norm = page.norm;
 	const lines = pageLines(page, start, end);
 	for (let k = 0; k < lines.length; k++) {
-		const head = cellsOf(norm, lines[k].start, lines[k].end);
+		const head = cells(norm, lines[k]);
 		if (head.length < 3) continue;
 		const columns = head.map(
 			(cell) => TABLE_COLUMNS.find(([re]) => re.test(norm.slice(cell.start, cell.end)))?.[1]
@@ -66,9 +52,9 @@ export function tableOf(
 			continue;
 		const rows: Row[] = [];
 		for (const line of lines.slice(k + 1)) {
-			const cells = cellsOf(norm, line.start, line.end);
-			if (cells.length !== head.length) break;
-			rows.push({ start: cells[0].start, end: cells[cells.length - 1].end, cells });
+			const found = cells(norm, line);
+			if (found.length !== head.length) break;
+			rows.push({ start: found[0].start, end: found[found.length - 1].end, cells: found });
 		}
 		if (rows.length) return { columns, rows };
 	}
