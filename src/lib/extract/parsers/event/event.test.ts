@@ -28,7 +28,8 @@ describe('events with a way to register', () => {
 		expect(r).toMatchObject({
 			title: '“悦读童年”暑期亲子阅读营开始报名',
 			organizer: '某市图书馆',
-			startsOn: '2024-07-06',
+			// 每天上午9:00: each day of the run starts at nine.
+			startsOn: '2024-07-06T09:00',
 			endsOn: '2024-07-10',
 			deadline: '2024-06-30',
 			location: '市图书馆少儿阅览室（神农大道100号）',
@@ -268,5 +269,105 @@ describe('more layouts', () => {
 		const text =
 			'读书会招募\n\n市图书馆将于6月15日下午举办读书会，请拨打0731-22345678报名。\n\n读书会6月15日下午2时开始，也可扫码报名。';
 		expect(parse(text, '2024-06-03')).toHaveLength(1);
+	});
+});
+
+describe('formats added with the second corpus', () => {
+	it('gives one event per row of a course timetable, sharing the notice’s way to register', () => {
+		const text = [
+			'某街道社区学校秋季课程表',
+			'',
+			'课程 开课日期 时间 地点 名额',
+			'书法入门 9月8日 周二15:00 某社区活动室 20人',
+			'广场舞 9月10日 周四19:30 某公园东广场 50人',
+			'',
+			'以上课程均免费。请于9月5日前到社区居委会报名。',
+			'咨询电话：0731-22000004'
+		].join('\n');
+		const records = parse(text, '2026-09-01');
+		expect(
+			records.map((r) => [r.title, r.startsOn, r.location, r.deadline, r.phones.length])
+		).toEqual([
+			['书法入门', '2026-09-08T15:00', '某社区活动室', '2026-09-05', 1],
+			['广场舞', '2026-09-10T19:30', '某公园东广场', '2026-09-05', 1]
+		]);
+	});
+
+	it('reads a poster’s 字段｜值 lines and a 竞赛规程’s numbered labels', () => {
+		const poster = parse(
+			[
+				'亲子阅读日活动',
+				'',
+				'时间｜5月9日（周六）9:30—11:00',
+				'地点｜某区图书馆一楼大厅',
+				'费用｜免费，每个家庭带1本绘本',
+				'报名｜扫描海报二维码填写信息，5月7日截止',
+				'',
+				'主办｜某区图书馆'
+			].join('\n'),
+			'2026-05-01'
+		);
+		expect(poster[0]).toMatchObject({
+			title: '亲子阅读日活动',
+			startsOn: '2026-05-09T09:30',
+			location: '某区图书馆一楼大厅',
+			fee: '免费，每个家庭带1本绘本',
+			organizer: '某区图书馆',
+			deadline: '2026-05-07',
+			howToRegister: ['扫描海报二维码填写信息']
+		});
+
+		const race = parse(
+			[
+				'2026某市环湖健步走竞赛规程',
+				'',
+				'一、主办单位：某市体育局',
+				'二、比赛日期：2026年10月11日8:00出发',
+				'三、比赛地点：某湖公园南门广场',
+				'四、项目及报名费：健步走（6公里）30元/人；亲子走（2公里）免费。',
+				'五、报名时间：即日起至9月30日。',
+				'六、报名方式：微信搜索“某市体育”小程序在线报名。'
+			].join('\n'),
+			'2026-09-01'
+		);
+		expect(race[0]).toMatchObject({
+			title: '2026某市环湖健步走竞赛规程',
+			organizer: '某市体育局',
+			startsOn: '2026-10-11T08:00',
+			location: '某湖公园南门广场',
+			fee: '健步走（6公里）30元/人；亲子走（2公里）免费',
+			deadline: '2026-09-30'
+		});
+	});
+
+	it('reads a weekly programme booked online, and keeps a byline out of the organiser', () => {
+		const weekly = parse(
+			'10月10日至11月28日，某区图书馆每周六上午9:30举办“小小故事会”绘本共读活动，免费。请通过“某区图书馆”微信公众号预约，预约成功后凭短信入场。',
+			'2026-10-01'
+		);
+		expect(weekly[0]).toMatchObject({ startsOn: '2026-10-10T09:30', endsOn: '2026-11-28' });
+
+		const news = parse(
+			[
+				'亲子定向赛开始报名',
+				'',
+				'本报讯（记者 某某）由某市体育总会主办的亲子定向赛将于12月5日上午9:00在某公园开赛，不收取报名费。',
+				'报名链接：https://example.cn/dx'
+			].join('\n'),
+			'2026-11-20'
+		);
+		expect(news[0]).toMatchObject({ organizer: '某市体育总会', fee: '不收取报名费' });
+	});
+
+	it('files no event for a tender whose bidders 报名', () => {
+		const text = [
+			'某中学食堂设备采购项目招标公告',
+			'',
+			'一、采购内容：食堂设备一批。',
+			'二、报名时间：2026年7月1日至7月7日。',
+			'三、报名方式：在某市公共资源交易网下载招标文件。',
+			'联系人：某老师 电话：0731-22000005'
+		].join('\n');
+		expect(parse(text, '2026-06-30')).toEqual([]);
 	});
 });

@@ -23,9 +23,13 @@ export function findLabelled(
 	return undefined;
 }
 
+/** A byline in brackets (（记者 简宁）): blanked out, never part of an organiser's name. */
+const BYLINE_BRACKET_RE = /\((?:本报)?(?:记者|通讯员)[^()\n]{0,30}\)/g;
+
 export function findOrganizer(page: Page, start: number, end: number): string | undefined {
 	const norm = page.norm;
-	const text = norm.slice(start, end);
+	// Blanks of the same length keep the offsets.
+	const text = norm.slice(start, end).replace(BYLINE_BRACKET_RE, (b) => ' '.repeat(b.length));
 	// The first labelled organiser (主办单位：…; 指导单位 is no organiser).
 	for (const m of text.matchAll(ORGANIZER_LABEL_RE)) {
 		if (/指导/.test(m[0])) continue;

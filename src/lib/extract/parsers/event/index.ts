@@ -10,14 +10,16 @@
  */
 import type { Candidate, Parser } from '../../pipeline';
 import type { EventRecord } from '../../types';
-import { headlineOf, isTrailingFields } from './layout';
+import { headlineOf, isTrailingFields, labelledPage } from './layout';
 import { listItems, storyItems } from './programme';
 import { buildRecord, eventKey } from './record';
+import { rowRecord, timetableOf } from './table';
 
 /** Finds events with a way to sign up (报名 / 招募 / 征集 + how or by when). */
 export const eventParser: Parser = {
 	name: 'event',
-	parse({ page, passages }) {
+	parse({ page: printed, passages }) {
+		const page = labelledPage(printed);
 		const list = passages.length ? passages : [{ start: 0, end: page.text.length }];
 		const records: Candidate<EventRecord>[] = [];
 		const keys = new Set<string>();
@@ -28,6 +30,13 @@ export const eventParser: Parser = {
 			while (k + 1 < list.length && isTrailingFields(page, list[k + 1])) {
 				p = { ...p, end: list[k + 1].end };
 				k++;
+			}
+			// A timetable: one event per row, sharing the notice's way to register.
+			const table = timetableOf(page, p);
+			if (table) {
+				const notice = buildRecord(page, p);
+				if (notice) for (const row of table.rows) records.push(rowRecord(page, notice, table, row));
+				if (notice) continue;
 			}
 			const items = listItems(page, p);
 			const stories = items.length ? [] : storyItems(page, p);

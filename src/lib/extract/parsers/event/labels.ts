@@ -18,14 +18,20 @@ export const SIGNUP_RE = anyOf(SIGNUP_WORDS);
 export const NOT_AN_EVENT_RE = /征[集求][^。;；]{0,24}?(?:意见|建议|线索|举报)/;
 
 /** Booking a place (电话预约, 提前预约): a way to sign up for a talk or a class. */
-export const BOOKING_RE = /(?:电话|提前|扫码|在线|网上|微信)预约|预约(?:报名|参加|入场|参观)/;
+export const BOOKING_RE =
+	/(?:电话|提前|扫码|在线|网上|微信)预约|预约(?:报名|参加|入场|参观|成功)|通过[^。;；\n]{0,40}预约/;
 
 /** Headline words of an event one books a place at. */
 export const EVENT_NOUN_RE =
 	/讲座|课堂|讲堂|体验课|公开课|培训|展览|演出|观影|参观|义诊|沙龙|分享会/;
 
+/** A sentence that says an activity is held (每周六上午举办“周末故事屋”绘本共读活动). */
+export const HELD_ACTIVITY_RE =
+	/(?:举办|举行|开展)[^。;；\n]{0,30}(?:活动|讲座|课堂|故事会|沙龙|培训|展览|演出)/;
 /** Job recruitment and exams: out of scope however they say 报名. */
 export const RECRUITMENT_RE = /招聘(?!会)|招考|报考|笔试/;
+/** Tenders and procurement (招标公告, 投标人): firms 报名 for a contract, no event. */
+export const TENDER_RE = /招标|投标|采购项目|中标|竞争性磋商|询价公告/;
 
 /** Ways to register; each match makes the clause around it one method. */
 export const METHOD_RE =
@@ -75,7 +81,9 @@ export const START_SENTENCE_RE = new RegExp(
 export const LOCATION_RE = [
 	/(?:活动|比赛|培训|讲座|赛事|展览|演出|举办|举行|集合|上课)(?:地点|地址|场地)\]?\s*(?:[:：]|\n)\s*(?<v>[^。;；\n]{2,40})/,
 	/(?<!报名|联系)(?:地点|地址|营地|场地|赛场|会场)\]?\s*(?:[:：]|[ \t]*\n)\s*(?<v>[^。;；\n]{2,40})/,
-	/在(?<v>[^,，。;；:：\n]{2,30}?)(?:举行|举办|开展|进行|开赛|开营|开班|开讲|开课|鸣枪|开跑|开幕|开演)/
+	/在(?<v>[^,，。;；:：\n]{2,30}?)(?:举行|举办|开展|进行|开赛|开营|开班|开讲|开课|鸣枪|开跑|开幕|开演)/,
+	// 在街道社区卫生服务中心为辖区老人免费接种: a service given at a place to residents.
+	/在(?<v>[^,，。;；:：\n]{2,20}?)为[^。,，;；\n]{2,30}?(?:接种|义诊|体检|检查|理发|维修|讲解)/
 ];
 
 /** Who organises: 主办单位：X / 由X主办 / X联合Y推出的. */
@@ -86,15 +94,18 @@ export const ORGANIZER_LABEL_RE = new RegExp(
 
 /** The subject of a sentence that announces: 株洲市图书馆将于…举办. */
 export const ORGANIZER_SUBJECT_RE =
-	/(?:^|[,，。!！?？;；\s])(?<v>[\u4e00-\u9fa5“”"]{3,30}?)(?:将于|定于|将在|拟于|计划于)/;
+	/(?:^|[,，。!！?？;；\s])(?<v>[\u4e00-\u9fa5“”"]{3,30}?)(?:将于|定于|将在|拟于|计划于|现(?:面向|招募|征集|开放))/;
 
 export const ORGANIZER_VERB_RE =
 	/(?:^|[,，。!！?？;；:：\s])(?:由)?(?<v>[\u4e00-\u9fa5A-Za-z0-9“”"()]{3,40}?)(?:共同|联合举办|携手)?(?:主办|承办|举办|推出|发起|开展|组织|启动)(?:的|了)?/;
 
 /** Fees: 费用：X / 免费参加 / 不收取费用. */
 export const FEE_RE = [
+	// A fee line of its own (费用：免费，每个家庭带1本…; 项目设置及报名费：A 100元/人；B 60元/人) is
+	// read to its end: the fees of all groups and the conditions are the value.
+	/(?:^|\n)\s*(?:[一二三四五六七八九十]{1,3}、)?[^\n:：。]{0,8}(?:费[ \t]*用|收费标准|报名费|参赛费|活动费|培训费|学费)\s*[:：]\s*(?<v>[^。\n]{1,80})/,
 	/(?:费用|收费标准|收费|报名费|参赛费|活动费|培训费|学费)\s*(?:[:：为]|[ \t]*\n)\s*(?<v>[^。;；,，\n]{1,30})/,
-	/(?<v>(?:全程)?免费(?:参加|参与|报名|入场|观看|培训|学习|体验|开放|提供)|不收取(?:任何)?费用|不收费|公益免费|费用全免|免收[^。;；,，\n]{0,8}费)/,
+	/(?<v>(?:全程)?免费(?:参加|参与|报名|入场|观看|培训|学习|体验|开放|提供)|不收取(?:任何)?(?:报名|参赛|活动)?费用?|不收费|公益免费|费用全免|免收[^。;；,，\n]{0,8}费)/,
 	/(?<v>\d+(?:\.\d+)?\s*元\s*\/\s*(?:人|位|组|队|次|课时|期))/,
 	/(?:活动|讲座|课程|参观|观展|入场|培训)(?<v>免费)(?=[。,，;；\s]|$)/,
 	// 限20人，免费。: a clause that is only the word.
@@ -109,11 +120,17 @@ export const AUDIENCE_RE = [
 	/面向(?<v>[^。;；,，\n]{2,30}?)(?:招募|征集|开放|开展|举办|报名|开设|推出|免费|征稿|招收|招生)/,
 	/(?:欢迎|适合|限)(?<v>[^。;；,，\n]{2,20}?)(?:报名|参加|参与)/,
 	// 面向辖区居民，不收摊位费: the clause after 面向 is the audience.
-	/面向(?<v>[^。;；,，\n]{2,20}?)(?=[,，。;；\n])/
+	/面向(?<v>[^。;；,，\n]{2,20}?)(?=[,，。;；\n])/,
+	// 比赛设亲子组（家长1名＋6至12岁儿童1名）: a contest's group says who may enter.
+	/设[\u4e00-\u9fa5]{1,8}组\s*\((?<v>[^()\n]{2,30})\)/
 ];
 
-/** A labelled field line (时间：…, 地点：…): short like a headline, but already the body. */
-export const FIELD_LINE_RE = /^[\u4e00-\u9fa5]{1,6}\s*[:：]\s*\S/;
+/**
+ * A labelled field line (时间：…, 地点：…, or numbered like a 竞赛规程: 二、比赛日期：…): short
+ * like a headline, but already the body.
+ */
+export const FIELD_LINE_RE =
+	/^(?:[一二三四五六七八九十]{1,3}[、.]|\d{1,2}[、.](?!\d))?\s*[\u4e00-\u9fa5]{1,10}\s*[:：]\s*\S/;
 
 /** A byline or an editor's line: never the title of what follows. */
 export const BYLINE_RE =

@@ -86,3 +86,18 @@ export function isTrailingFields(page: Page, p: Passage): boolean {
 	if (!lines.length || lines.length > 4) return false;
 	return lines.every((t) => TRAILING_LABEL_RE.test(t) && t.length <= 60);
 }
+
+/** A poster's 字段｜值 line (时间｜4月26日, 主办｜…): the bar after a short label at a line's start. */
+// Only a field's label: 招募｜本周六一起去… is a headline with a column tag.
+const BAR_LABEL_RE =
+	/^([ \t]*[\u4e00-\u9fa5]{0,4}(?:时间|日期|地点|地址|场地|对象|费用|报名|主办|承办|协办|指导|咨询|电话|联系人?|名额|内容|要求|方式)[ \t]*)\|/gm;
+
+/**
+ * The page with each poster label's bar read as a colon (地点｜… → 地点：…), so the labelled
+ * fields read alike; same length, so offsets stay. The page itself when it has none.
+ */
+export function labelledPage(page: Page): Page {
+	BAR_LABEL_RE.lastIndex = 0;
+	if (!BAR_LABEL_RE.test(page.norm)) return page;
+	return { ...page, norm: page.norm.replace(BAR_LABEL_RE, '$1:') };
+}

@@ -19,9 +19,11 @@ export function findMethods(page: Page, start: number, end: number): string[] {
 	const seen = new Set<string>();
 	const push = (s: number, e: number) => {
 		// Leading subject and modal words: 市民朋友也可以前往… → 前往….
-		const lead = /^[^,，。]{0,10}?(?:也可以|还可以|也可|可以|可通过|均可|可|请)(?=.)/.exec(
-			norm.slice(s, e)
-		);
+		// A poster's label (报名：扫描海报二维码…) is no part of the way either.
+		const lead =
+			/^[^,，。]{0,10}?(?:也可以|还可以|也可|可以|可通过|均可|可|请)(?=.)|^报名\s*[:：]\s*/.exec(
+				norm.slice(s, e)
+			);
 		const { start: a, end: b } = trimEdges(norm, {
 			start: s + (lead && lead[0].length < e - s - 4 ? lead[0].length : 0),
 			end: e

@@ -11,12 +11,14 @@ import {
 	AUDIENCE_RE,
 	BOOKING_RE,
 	EVENT_NOUN_RE,
+	HELD_ACTIVITY_RE,
 	FEE_RE,
 	LOCATION_RE,
 	NOT_AN_EVENT_RE,
 	OPEN_RE,
 	PAST_RE,
 	RECRUITMENT_RE,
+	TENDER_RE,
 	SIGNUP_RE
 } from './labels';
 import { bodyStartOf, headlineOf, usefulEnd } from './layout';
@@ -47,10 +49,14 @@ export function buildRecord(
 	// or the span is one item of a programme (a guide's 预约办理 is not one).
 	const booking =
 		BOOKING_RE.test(text) &&
-		(item !== undefined || EVENT_NOUN_RE.test(norm.slice(p.start, Math.max(p.start, bodyStart))));
+		(item !== undefined ||
+			EVENT_NOUN_RE.test(norm.slice(p.start, Math.max(p.start, bodyStart))) ||
+			HELD_ACTIVITY_RE.test(text));
 	if (!invites.length && !booking) return undefined;
 	// Job recruitment and exams (招聘, 报考, 笔试) are not activities residents sign up for.
 	if (RECRUITMENT_RE.test(text)) return undefined;
+	// Nor are tenders (招标公告: 报名时间, 报名方式 for bidders).
+	if (TENDER_RE.test(text)) return undefined;
 	const methods = findMethods(page, bodyStart, p.end);
 	const when = findWhen(page, bodyStart, p.end, item !== undefined);
 	// A registration word AND a way or a time to register.

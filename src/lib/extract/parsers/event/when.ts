@@ -26,6 +26,22 @@ interface When {
  * programme (1．绘本故事会：11月1日上午10:00，…), whose first date that is no deadline is
  * the event's own.
  */
+/**
+ * A run of days with the clock time of each (7月20日至7月24日，每日上午9:00—11:30; 每周六上午
+ * 10:00举办): the first day at that time. A date with its own time, or none said, as it is.
+ */
+const DAILY_TIME_RE =
+	/^[^。;；\n]{0,30}?每(?:日|天|晚|周[一二三四五六日天]|个?星期[一二三四五六日天])[^。;；\n]{0,6}?(?<pm>下午|晚上)?\s*(?<h>\d{1,2})[:：](?<m>\d{2})/;
+
+function withDailyTime(norm: string, d: DateMatch, end: number): string {
+	if (d.value.includes('T')) return d.value;
+	const m = DAILY_TIME_RE.exec(norm.slice(d.end, Math.min(end, d.end + 60)));
+	if (!m?.groups) return d.value;
+	let h = Number(m.groups.h);
+	if (m.groups.pm && h < 12) h += 12;
+	return `${d.value.slice(0, 10)}T${String(h).padStart(2, '0')}:${m.groups.m}`;
+}
+
 export function findWhen(page: Page, start: number, end: number, item = false): When {
 	const norm = page.norm;
 	const out: When = {};
@@ -58,7 +74,7 @@ export function findWhen(page: Page, start: number, end: number, item = false): 
 				START_CLAUSE_RE.test(rest) ||
 				(opensSentence && START_SENTENCE_RE.test(rest)))
 		) {
-			out.startsOn = d.value;
+			out.startsOn = withDailyTime(norm, d, end);
 			if (d.until) out.endsOn = d.until;
 		}
 		other ??= d;

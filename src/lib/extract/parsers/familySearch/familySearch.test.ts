@@ -343,3 +343,117 @@ describe('tables of persons', () => {
 		expect(records[0].phones.map((p) => p.number)).toEqual(['0731-22190000']);
 	});
 });
+
+describe('formats added with the second corpus', () => {
+	it('reads an OCR text layer that prints 救肋 for 救助 and fixes the name', () => {
+		const text = [
+			'寻 亲 启 事',
+			'',
+			'攸县救肋管理站于2026年2月9日在城关镇',
+			'汽车站附近救助一名女子，约50岁，身高约155厘米，短发。',
+			'请其亲属见报后与我站联系。联系电话：0731-24419900',
+			'攸县救肋管理站',
+			'2026年2月20日'
+		].join('\n');
+		const [r, ...rest] = parse(text, '2026-02-21');
+		expect(rest).toEqual([]);
+		expect(r).toMatchObject({
+			subtype: 'person_seeking_family',
+			foundAt: '2026-02-09',
+			gender: '女',
+			organization: '攸县救助管理站',
+			// One line break of the text layer inside the place.
+			place: '城关镇汽车站'
+		});
+	});
+
+	it('reads a mother’s 寻女启事 about a daughter given away, with the contact named by relation', () => {
+		const text = [
+			'寻女启事',
+			'',
+			'1990年春，因家中困难，我把刚出生的小女儿送给炎陵县沔渡镇一户人家抚养，孩子右手腕有一块浅色胎记。',
+			'',
+			'如有知情者，请联系：陈秋莲（母亲） 13974100001。'
+		].join('\n');
+		const [r, ...rest] = parse(text, '2026-05-01');
+		expect(rest).toEqual([]);
+		expect(r).toMatchObject({
+			subtype: 'family_seeking',
+			gender: '女',
+			place: '炎陵县沔渡镇',
+			contactName: '陈秋莲'
+		});
+	});
+
+	it('reads a welfare home’s 公告 whose notice period ends on a date', () => {
+		const text = [
+			'某市社会福利院公告',
+			'',
+			'2026年9月3日6时许，在某区建设路一药店门口发现一名女婴，约2026年8月出生，身穿粉色连体衣。',
+			'',
+			'请该婴儿的亲生父母或其他监护人于2026年11月10日前与我院联系认领。',
+			'',
+			'联系电话：0731-22000001',
+			'某市社会福利院',
+			'2026年9月9日'
+		].join('\n');
+		const [r, ...rest] = parse(text, '2026-09-10');
+		expect(rest).toEqual([]);
+		expect(r).toMatchObject({
+			subtype: 'found_child',
+			foundAt: '2026-09-03T06:00',
+			noticeDeadline: '2026-11-10',
+			organization: '某市社会福利院'
+		});
+	});
+
+	it('takes the name after 失踪儿童：, a child’s own 叫“…”, and a 姓名（自报） column', () => {
+		const alert = parse(
+			[
+				'儿童失踪信息发布',
+				'',
+				'失踪儿童：罗小可，女，7岁',
+				'失踪时间：2026年6月1日16时许',
+				'失踪地点：茶陵县城东一公园',
+				'如有线索请联系：0731-25200001。'
+			].join('\n'),
+			'2026-06-02'
+		);
+		expect(alert[0]).toMatchObject({ subtype: 'family_seeking', personName: '罗小可' });
+
+		const found = parse(
+			'谁家孩子走丢了？\n\n6月5日晚8时许，某派出所民警巡逻至建设路一家商店门口时，发现一名独自哭泣的女孩。女孩约3岁，只会说自己叫“朵朵”。请孩子家长尽快与派出所联系，电话：0731-22000002。',
+			'2026-06-06'
+		);
+		expect(found[0]).toMatchObject({
+			subtype: 'found_child',
+			personName: '朵朵',
+			place: '建设路一家商店门口'
+		});
+
+		const table = parse(
+			[
+				'某市救助管理站受助人员寻亲公告',
+				'',
+				'下列受助人员无法说清家庭住址，请其亲属见报后与我站联系。',
+				'',
+				'编号 姓名（自报） 性别 约龄 入站日期 发现地点',
+				'01 王大山 男 55岁 2026年5月2日 某区火车站',
+				'02 不详 女 40岁 2026年5月9日 某区公园',
+				'',
+				'电话：0731-22000003'
+			].join('\n'),
+			'2026-06-01'
+		);
+		expect(table.map((r) => [r.personName, r.age, r.foundAt])).toEqual([
+			['王大山', '55岁', '2026-05-02'],
+			[undefined, '40岁', '2026-05-09']
+		]);
+	});
+
+	it('leaves a lost dog to the lost-item parser', () => {
+		const text =
+			'寻狗启事\n\n10月3日傍晚在某区滨江公园走失一只白色比熊犬，名叫“球球”，三岁，戴蓝色项圈。有知情者请联系13974100002，必有重谢。';
+		expect(parse(text, '2026-10-05')).toEqual([]);
+	});
+});
