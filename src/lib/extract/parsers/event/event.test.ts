@@ -370,4 +370,13 @@ describe('formats added with the second corpus', () => {
 		].join('\n');
 		expect(parse(text, '2026-06-30')).toEqual([]);
 	});
+
+	it('files no event for a 部门答 that says how to sign up for a service', () => {
+		const text = [
+			'■网友问：寒假托管怎么报名？',
+			'',
+			'■部门答：市教育局：今年寒假有30所学校开展托管服务，家长通过学校发放的告家长书扫码报名。'
+		].join('\n');
+		expect(parse(text, '2026-01-05')).toEqual([]);
+	});
 });

@@ -30,6 +30,13 @@ export const HELD_ACTIVITY_RE =
 	/(?:举办|举行|开展)[^。;；\n]{0,30}(?:活动|讲座|课堂|故事会|沙龙|培训|展览|演出)/;
 /** Job recruitment and exams: out of scope however they say 报名. */
 export const RECRUITMENT_RE = /招聘(?!会)|招考|报考|笔试/;
+/**
+ * A question or an answer of a 网络问政 Q&A (■部门答：…以自愿报名为原则): a reply tells how
+ * something works; it announces no event.
+ */
+export const QA_TURN_RE = new RegExp(
+	`^[${BULLETS}\\s]*(?:网友问|市民问|网民问|部门答|单位答|回复单位|问|答|回复)\\s*[:：]`
+);
 /** Tenders and procurement (招标公告, 投标人): firms 报名 for a contract, no event. */
 export const TENDER_RE = /招标|投标|采购项目|中标|竞争性磋商|询价公告/;
 

@@ -17,6 +17,7 @@ import {
 	NOT_AN_EVENT_RE,
 	OPEN_RE,
 	PAST_RE,
+	QA_TURN_RE,
 	RECRUITMENT_RE,
 	TENDER_RE,
 	SIGNUP_RE
@@ -55,6 +56,7 @@ export function buildRecord(
 	if (!invites.length && !booking) return undefined;
 	// Job recruitment and exams (招聘, 报考, 笔试) are not activities residents sign up for.
 	if (RECRUITMENT_RE.test(text)) return undefined;
+	if (QA_TURN_RE.test(text)) return undefined;
 	// Nor are tenders (招标公告: 报名时间, 报名方式 for bidders).
 	if (TENDER_RE.test(text)) return undefined;
 	const methods = findMethods(page, bodyStart, p.end);
