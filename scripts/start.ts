@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { databasePath, openDatabase } from '../src/lib/server/db/index';
 import { importFiles } from '../src/lib/server/importer';
+import { fillReprintFingerprints } from '../src/lib/server/records';
 import {
 	reindexSearch,
 	SEARCH_INDEX_VERSION,
@@ -32,6 +33,9 @@ if ((await searchIndexVersion(db)) < SEARCH_INDEX_VERSION) {
 	log('rebuilding the search index (the tokenizer changed since it was built)');
 	log(`search index rebuilt: ${await reindexSearch(db)} records`);
 }
+// Records of lost & found and 寻亲 written before migration 0007 get what lists fold reprints by.
+const fingerprinted = await fillReprintFingerprints(db);
+if (fingerprinted) log(`reprint fingerprints filled: ${fingerprinted} records`);
 await db.destroy();
 
 if (!buildIsFresh()) {

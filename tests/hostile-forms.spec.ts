@@ -322,7 +322,7 @@ test.describe('the new-record form', () => {
 			await page.locator('#f-date').fill('二〇二四年十三月');
 			await page.locator('#f-phones').fill('0731-28681662 王先生\n999999999999999');
 			const before = counts();
-			await page.getByRole('button', { name: '发布', exact: true }).click();
+			await page.getByRole('button', { name: '预览后发布' }).click();
 			const summary = page.locator('.error-summary');
 			await expect(summary).toContainText('标题：标题不能超过 200 个字');
 			await expect(summary).toContainText(`日期：${DATE_MESSAGE}`);
@@ -433,7 +433,8 @@ test.describe('the record editor', () => {
 		await page.locator('#f-hours').fill(SCRIPT);
 		await page.locator('#f-phones').fill('0731-28681662\nabc');
 		const before = counts();
-		await page.getByRole('button', { name: /保存/ }).first().click();
+		// A live record's edit goes through 预览 first: refused there, as a save would be.
+		await page.getByRole('button', { name: '预览修改' }).click();
 		await expect(page.locator('#f-title-error')).toHaveText('标题不能超过 200 个字');
 		await expect(page.locator('#f-phones-error')).toHaveText(PHONE_MESSAGE);
 		await expect(page.locator('#f-title')).toHaveValue(BIG);
@@ -498,7 +499,12 @@ test('HTML in a saved record renders as text in the editor, its history and the 
 	const edited = `${title}<svg onload=alert(5)>`;
 	await page.locator('#f-title').fill(edited);
 	await page.locator('#f-answer').fill('<iframe src="javascript:alert(6)"></iframe>');
-	await page.getByRole('button', { name: '保存修改' }).click();
+	await page.getByRole('button', { name: '预览修改' }).click();
+	// The preview renders the markup as text, as the public page does.
+	await expect(page.getByRole('region', { name: /预览/ })).toContainText(
+		'<iframe src="javascript:alert(6)"></iframe>'
+	);
+	await page.getByRole('button', { name: '确认保存' }).click();
 	await expect(page.locator('.done')).toHaveText('已保存');
 	await expect(page.locator('#f-title')).toHaveValue(edited);
 	await expect(page.locator('#f-question')).toHaveValue('<img src=x onerror=alert(3)>怎么办？');

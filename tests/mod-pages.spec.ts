@@ -203,6 +203,23 @@ test.describe('bad files get a clear message and leave nothing behind', () => {
 			message: 'PDF 文件没有任何页面'
 		},
 		{
+			// A valid RIFF/WEBP header that names a 800×600 picture, then noise: only decoding
+			// the picture finds that it is broken.
+			what: 'a corrupt WebP',
+			file: {
+				name: 'photo.webp',
+				mimeType: 'image/webp',
+				buffer: Buffer.concat([
+					Buffer.from('RIFF'),
+					Buffer.from([0x10, 0x08, 0x00, 0x00]),
+					Buffer.from('WEBPVP8X'),
+					Buffer.from([10, 0, 0, 0, 0, 0, 0, 0, 0x1f, 0x03, 0x00, 0x57, 0x02, 0x00]),
+					Buffer.from(Array.from({ length: 2048 }, (_, i) => (i * 31) & 255))
+				])
+			},
+			message: '图片文件已损坏'
+		},
+		{
 			what: 'a program renamed to .jpg',
 			file: {
 				name: 'photo.jpg',

@@ -41,8 +41,13 @@ test('approve from the queue with the keyboard', async ({ page }) => {
 	await page.keyboard.press('Enter');
 	await expect(page.getByRole('status')).toHaveText(`记录 #${id}：已发布`);
 	await expect(page.locator(`#item-${id}`)).toHaveCount(0);
-	await page.goto(`/mod/records/${id}`);
+	// The message's undo link leads to a one-click undo of the publication.
+	await page.getByRole('link', { name: '撤销发布…' }).click();
 	await expect(page.getByText('状态：已发布')).toBeVisible();
+	await page.getByRole('button', { name: '撤销', exact: true }).click();
+	await expect(page.getByRole('status')).toHaveText('已撤销发布，退回待审核');
+	await expect(page.getByText('状态：待审核')).toBeVisible();
+	await expect(await queueItem(page, id)).toBeVisible();
 });
 
 test('reject keeps the record, marked as rejected', async ({ page }) => {
@@ -57,7 +62,7 @@ test('reject keeps the record, marked as rejected', async ({ page }) => {
 	await page.goto(`/mod/records/${id}`);
 	await expect(page.getByText('状态：已驳回')).toBeVisible();
 	// Still publishable later.
-	await expect(page.getByRole('button', { name: '保存并发布' })).toBeVisible();
+	await expect(page.getByRole('button', { name: '预览并发布' })).toBeVisible();
 	// The message's undo link leads to a one-click undo: back to the queue.
 	await page.goto(`/mod?done=reject&id=${id}`);
 	await page.getByRole('link', { name: '撤销驳回…' }).click();
@@ -133,6 +138,39 @@ test('filter the queue, then approve two drafts at once; Enter in the reason fie
 	await expect(page.locator(`#item-${ids[2]}`)).toBeVisible();
 	await page.goto(`/mod/records/${ids[0]}`);
 	await expect(page.getByText('状态：已发布')).toBeVisible();
+});
+
+test('a bulk action offers 撤销, which puts every record it changed back in the queue', async ({
+	page
+}) => {
+	const prefix = uniqueTitle('批量撤销');
+	const ids = [];
+	for (const n of ['甲', '乙']) ids.push(await draft(page, `${prefix}${n}`));
+	const filtered = `/mod?q=${encodeURIComponent(prefix)}`;
+	for (const action of ['publish', 'reject'] as const) {
+		await page.goto(filtered);
+		await hydrated(page);
+		await expect(page.locator('article.item')).toHaveCount(2);
+		for (const id of ids) await page.getByLabel(`选择 #${id}`).check();
+		if (action === 'publish') await page.getByRole('button', { name: '发布所选' }).click();
+		else {
+			await page.getByText('驳回所选…').click();
+			await page.getByRole('button', { name: '确认驳回所选' }).click();
+		}
+		await expect(page.getByRole('status')).toHaveText(
+			action === 'publish' ? '已发布 2 条记录' : '已驳回 2 条记录'
+		);
+		await expect(page.locator('article.item')).toHaveCount(0);
+		await page.getByRole('button', { name: '撤销', exact: true }).click();
+		await expect(page.getByRole('status')).toHaveText('已撤销，2 条记录退回待审核');
+		// The filter is kept, and both drafts are back in it.
+		await expect(page.locator('article.item')).toHaveCount(2);
+	}
+	await page.goto(`/mod/records/${ids[0]}`);
+	await expect(page.getByText('状态：待审核')).toBeVisible();
+	// The public page is gone again after the undo of the publication.
+	const response = await page.request.get(`/records/${ids[0]}`);
+	expect(response.status()).toBe(404);
 });
 
 test('on a new notice, Enter in a field saves a draft, never publishes', async ({ page }) => {

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { hydrated, postRecord, storageStateFor, uniqueTitle } from './fixtures/mod';
 import { E2E_ACCOUNTS } from './fixtures/seed';
@@ -79,7 +80,12 @@ for (const c of CASES) {
 		for (const [selector, value] of Object.entries(c.selects ?? {}))
 			await page.locator(selector).selectOption(value);
 		if (c.phones) await page.locator('#f-phones').fill(c.phones);
-		await page.getByRole('button', { name: '发布', exact: true }).click();
+		// Publishing shows the public page's view first; nothing is saved until 确认发布.
+		await page.getByRole('button', { name: '预览后发布' }).click();
+		const preview = page.getByRole('region', { name: /预览/ });
+		await expect(preview.getByRole('heading', { name: title })).toBeVisible();
+		for (const text of c.shows) await expect(preview).toContainText(text);
+		await page.getByRole('button', { name: '确认发布' }).click();
 		await expect(page).toHaveURL(/\/mod\/records\/\d+\?done=created$/);
 		await expect(page.getByRole('status')).toHaveText('已创建');
 		await expect(page.getByText('状态：已发布')).toBeVisible();
@@ -100,7 +106,7 @@ test.describe('without JavaScript', () => {
 		await page.locator('#f-title').fill('社区义诊报名');
 		await page.locator('#f-startsOn').fill('下个月');
 		await page.locator('#f-phones').fill('12 报名电话');
-		await page.getByRole('button', { name: '发布', exact: true }).click();
+		await page.getByRole('button', { name: '预览后发布' }).click();
 		const summary = page.getByRole('alert').filter({ hasText: '请修改以下问题' });
 		await expect(summary).toContainText('开始时间：日期格式应为 2024-11-05');
 		await expect(summary).toContainText('电话：第 1 行：电话号码格式不对');
@@ -123,7 +129,7 @@ test.describe('without JavaScript', () => {
 		const id = await postRecord(page, 'hotline', { title, name: '失物咨询', phones: '12345' });
 		await page.goto(`/mod/records/${id}?kind=lost_found`);
 		await page.locator('#f-item').fill('黑色钱包');
-		await page.getByRole('button', { name: '保存修改' }).click();
+		await page.getByRole('button', { name: '预览修改' }).click();
 		// 失物招领 needs its 类型 (寻物/招领/遗失声明): refused, still the lost-and-found form.
 		await expect(page.getByRole('alert').filter({ hasText: '请修改以下问题' })).toContainText(
 			'类型'
@@ -131,14 +137,116 @@ test.describe('without JavaScript', () => {
 		await expect(page.locator('#f-item')).toHaveValue('黑色钱包');
 		await expect(page.locator('#f-title')).toHaveValue(title);
 		await page.locator('#f-subtype').selectOption({ label: '招领启事' });
-		await page.getByRole('button', { name: '保存修改' }).click();
+		await page.getByRole('button', { name: '预览修改' }).click();
+		await page.getByRole('button', { name: '确认保存' }).click();
 		await expect(page).toHaveURL(`/mod/records/${id}?done=save`);
 		await expect(page.locator('#f-item')).toHaveValue('黑色钱包');
 	});
 });
 
+test.describe('预览 before anything goes public, without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('a new notice: the public view with the ID masked; 返回修改 keeps every field; nothing saved until 确认发布', async ({
+		page
+	}) => {
+		const title = uniqueTitle('王小明遗失居民身份证');
+		// An invented ID number of the right shape (birth date 1990-01-01).
+		const id = '430203199001013310';
+		await page.goto('/mod/records/new?kind=lost_found');
+		await page.locator('#f-title').fill(title);
+		await page.locator('#f-subtype').selectOption({ label: '遗失声明' });
+		await page.locator('#f-holder').fill('王小明');
+		await page.locator('#f-documentType').fill('居民身份证');
+		await page.locator('#f-documentNumber').fill(id);
+		await page.locator('#f-phones').fill('13974100123 王先生');
+		await page.getByRole('button', { name: '预览后发布' }).click();
+
+		const preview = page.getByRole('region', { name: /预览/ });
+		await expect(preview.getByRole('heading', { name: title })).toBeVisible();
+		// Through toPublic, as the public page: the ID's middle is hidden, the phone is not.
+		await expect(preview).toContainText('430203********3310');
+		await expect(preview).not.toContainText(id);
+		await expect(preview).toContainText('13974100123');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+		// Nothing saved yet.
+		const search = await page.request.get(`/api/search?q=${encodeURIComponent(title)}`);
+		const { results } = (await search.json()) as { results: { title: string }[] };
+		expect(results.filter((r) => r.title === title)).toEqual([]);
+
+		await page.getByRole('button', { name: '返回修改' }).click();
+		await expect(page.locator('#f-title')).toHaveValue(title);
+		await expect(page.locator('#f-subtype')).toHaveValue('void_notice');
+		await expect(page.locator('#f-documentNumber')).toHaveValue(id);
+		await expect(page.locator('#f-phones')).toHaveValue('13974100123 王先生');
+
+		await page.getByRole('button', { name: '预览后发布' }).click();
+		await page.getByRole('button', { name: '确认发布' }).click();
+		await expect(page).toHaveURL(/\/mod\/records\/\d+\?done=created$/);
+		await expect(page.getByText('状态：已发布')).toBeVisible();
+		const recordId = /\/mod\/records\/(\d+)/.exec(page.url())![1];
+		await page.goto(`/records/${recordId}`);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+		await expect(page.locator('main')).toContainText('430203********3310');
+	});
+
+	test('an edit of a live record is previewed; the public page changes only on 确认保存', async ({
+		page
+	}) => {
+		const title = uniqueTitle('社区义诊报名');
+		const id = await postRecord(page, 'event', {
+			title,
+			organizer: '某某社区卫生服务中心',
+			phones: '0731-28687947 报名电话'
+		});
+		await page.goto(`/mod/records/${id}`);
+		await expect(page.getByRole('button', { name: '保存修改' })).toHaveCount(0);
+		await page.locator('#f-title').fill(`${title}（改期）`);
+		await page.getByRole('button', { name: '预览修改' }).click();
+		const preview = page.getByRole('region', { name: /预览/ });
+		await expect(preview.getByRole('heading', { name: `${title}（改期）` })).toBeVisible();
+		await expect(preview).toContainText('0731-28687947');
+		await page.goto(`/records/${id}`);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+
+		await page.goto(`/mod/records/${id}`);
+		await page.locator('#f-title').fill(`${title}（改期）`);
+		await page.getByRole('button', { name: '预览修改' }).click();
+		await page.getByRole('button', { name: '返回修改' }).click();
+		await expect(page.locator('#f-title')).toHaveValue(`${title}（改期）`);
+		await page.getByRole('button', { name: '预览修改' }).click();
+		await page.getByRole('button', { name: '确认保存' }).click();
+		await expect(page).toHaveURL(`/mod/records/${id}?done=save`);
+		await page.goto(`/records/${id}`);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${title}（改期）`);
+	});
+});
+
+test('with JavaScript, 预览 shows in place and has no serious accessibility problems', async ({
+	page
+}) => {
+	const title = uniqueTitle('社区义诊报名');
+	await page.goto('/mod/records/new?kind=event');
+	await hydrated(page);
+	await page.locator('#f-title').fill(title);
+	await page.locator('#f-organizer').fill('某某社区卫生服务中心');
+	await page.locator('#f-phones').fill('0731-28687947 报名电话');
+	await page.getByRole('button', { name: '预览后发布' }).click();
+	const preview = page.getByRole('region', { name: /预览/ });
+	await expect(preview.getByRole('heading', { name: title })).toBeVisible();
+	await expect(page).toHaveURL(/\/mod\/records\/new\?kind=event$/);
+	const serious = (await new AxeBuilder({ page }).analyze()).violations.filter(
+		(v) => v.impact === 'serious' || v.impact === 'critical'
+	);
+	expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+	await page.getByRole('button', { name: '返回修改' }).click();
+	await expect(page.locator('#f-organizer')).toHaveValue('某某社区卫生服务中心');
+});
+
+/** Saves an edit of a published record: 预览修改, then 确认保存 on the preview. */
 async function save(page: Page) {
-	await page.getByRole('button', { name: '保存修改' }).click();
+	await page.getByRole('button', { name: '预览修改' }).click();
+	await page.getByRole('button', { name: '确认保存' }).click();
 }
 
 test('edit → history → field-by-field diff → restore an old revision', async ({ page }) => {

@@ -173,7 +173,8 @@ test.describe('matches', () => {
 		await expect(page.getByRole('heading', { name: '可能相关的信息' })).toHaveCount(0);
 
 		await candidate.getByRole('link', { name: '招领启事：居民身份证' }).click();
-		await mod.getByRole('button', { name: '保存并发布' }).click();
+		await mod.getByRole('button', { name: '预览并发布' }).click();
+		await mod.getByRole('button', { name: '确认发布' }).click();
 		await expect(mod.getByText('状态：已发布')).toBeVisible();
 		await context.close();
 

@@ -161,6 +161,42 @@ test.describe('states, in one vocabulary', () => {
 	});
 });
 
+test.describe('search results', () => {
+	test('show the date printed and the state, like the listings, in the page and the API', async ({
+		page
+	}) => {
+		const title = E2E_STATE_RECORDS.noticeOver.title;
+		await page.goto('/search?q=' + encodeURIComponent('查找女婴生父母公告'));
+		const item = page.locator('.results > li').filter({ hasText: title });
+		await expect(item).toContainText('公告期已满');
+		await expect(item.locator('.issued')).toHaveText(/^\d{4}年\d{1,2}月\d{1,2}日 刊登$/);
+		const response = await page.request.get(
+			'/api/search?q=' + encodeURIComponent('查找女婴生父母公告')
+		);
+		const body = (await response.json()) as {
+			results: { title: string; issuedOn: string; dateEnd: string; states: string[] }[];
+		};
+		const hit = body.results.find((r) => r.title === title)!;
+		expect(hit.states).toEqual(['公告期已满']);
+		expect(hit.dateEnd).toBe('2025-04-06');
+		expect(hit.issuedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+	});
+
+	test('the browse counts are what each listing shows by default', async ({ page }) => {
+		await page.goto('/search');
+		const found: [string, string][] = [];
+		for (const item of await page.locator('.browse li').all()) {
+			const href = (await item.getByRole('link').getAttribute('href'))!;
+			found.push([href, (await item.locator('.hint').textContent())!.match(/\d+/)![0]]);
+		}
+		expect(found).toHaveLength(5);
+		for (const [href, count] of found) {
+			await page.goto(href);
+			await expect(page.locator('main .hint').first(), href).toContainText(`共 ${count} 条`);
+		}
+	});
+});
+
 test.describe('dates', () => {
 	test('a record says when it was printed and that it may be out of date', async ({ page }) => {
 		// Seed page 001 was printed on 2020-08-05 (seeds/manifest.json).
@@ -200,18 +236,26 @@ test.describe('dates', () => {
 	});
 });
 
-test('a notice printed twice is listed once, with 另有 1 处刊登 linking the other', async ({
-	page
-}) => {
-	const title = E2E_STATE_RECORDS.reprinted.title;
-	await page.goto('/hotlines');
-	await expect(page.getByRole('link', { name: title })).toHaveCount(1);
-	await page.getByRole('link', { name: '另有 1 处刊登' }).click();
-	await expect(page.getByRole('heading', { name: '另有 1 处刊登' })).toBeVisible();
-	const other = page.getByRole('region', { name: '另有 1 处刊登' }).getByRole('link');
-	await other.click();
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
-});
+for (const [list, record] of [
+	['/hotlines', E2E_STATE_RECORDS.reprinted],
+	['/lost-found', E2E_STATE_RECORDS.reprintedNotice]
+] as const)
+	test(`${list}: a notice printed twice is listed once, with 另有 1 处刊登 linking the other`, async ({
+		page
+	}) => {
+		const title = record.title;
+		await page.goto(list);
+		await expect(page.getByRole('link', { name: title })).toHaveCount(1);
+		await page
+			.locator('.results > li')
+			.filter({ hasText: title })
+			.getByRole('link', { name: '另有 1 处刊登' })
+			.click();
+		await expect(page.getByRole('heading', { name: '另有 1 处刊登' })).toBeVisible();
+		const other = page.getByRole('region', { name: '另有 1 处刊登' }).getByRole('link');
+		await other.click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+	});
 
 test.describe('bad input and small things', () => {
 	test('bad page numbers give the first page, never an error', async ({ page }) => {
@@ -221,14 +265,17 @@ test.describe('bad input and small things', () => {
 			await expect(page.getByRole('alert'), url).toHaveCount(0);
 			await expect(page.getByRole('link', { name: E2E_RECORDS.hotline.title }), url).toBeVisible();
 		}
-		for (const url of [
-			'/search?q=医保&page=abc',
-			'/search?q=医保&page=600',
-			'/api/records?page=x'
-		]) {
-			const response = await page.request.get(url);
-			expect(response.status(), url).toBe(200);
+		for (const url of ['/search?q=医保&page=abc', '/search?q=医保&page=600']) {
+			const response = await page.goto(url);
+			expect(response?.status(), url).toBe(200);
+			// Past the end is the last page that has results, never an empty page.
+			await expect(page.getByRole('link', { name: E2E_RECORDS.hotline.title }), url).toBeVisible();
 		}
+		const api = await page.request.get('/api/search?q=' + encodeURIComponent('医保') + '&page=600');
+		const body = (await api.json()) as { page: number; pages: number; results: unknown[] };
+		expect(body.page).toBe(body.pages);
+		expect(body.results.length).toBeGreaterThan(0);
+		expect((await page.request.get('/api/records?page=x')).status()).toBe(200);
 	});
 
 	test('404 and error pages have a title', async ({ page }) => {

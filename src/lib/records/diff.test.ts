@@ -86,6 +86,11 @@ describe('lifecycle', () => {
 		expect(allowedTransitions('hotline', 'draft')).toEqual(['publish', 'reject', 'delete']);
 		expect(allowedTransitions('hotline', 'archived')).toEqual(['restore']);
 	});
+	it('undoes a publication back to review, only from published', () => {
+		expect(canTransition('unpublish', 'hotline', 'published')).toBe(true);
+		for (const status of ['draft', 'rejected', 'resolved', 'archived'] as const)
+			expect(canTransition('unpublish', 'hotline', status), status).toBe(false);
+	});
 });
 
 it('formats instants in China time', () => {

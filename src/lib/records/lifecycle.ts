@@ -7,7 +7,15 @@ import type { Kind } from '../extract/types';
 import { RESOLVED_LABEL } from './states';
 
 export type Transition =
-	'publish' | 'reject' | 'unreject' | 'resolve' | 'unresolve' | 'archive' | 'delete' | 'restore';
+	| 'publish'
+	| 'unpublish'
+	| 'reject'
+	| 'unreject'
+	| 'resolve'
+	| 'unresolve'
+	| 'archive'
+	| 'delete'
+	| 'restore';
 
 interface TransitionDef {
 	from: readonly RecordStatus[];
@@ -27,6 +35,8 @@ export const TRANSITIONS: Record<Transition, TransitionDef> = {
 		label: '发布',
 		hint: '公开显示这条信息'
 	},
+	// The undo of a publication (the 撤销 after 发布, one record or several): back to review.
+	unpublish: { from: ['published'], to: 'draft', label: '撤销发布', hint: '不再公开，退回待审核' },
 	reject: { from: ['draft'], to: 'rejected', label: '驳回', hint: '不发布，记录保留' },
 	// The undo of a rejection (the link in the message after 驳回).
 	unreject: { from: ['rejected'], to: 'draft', label: '撤销驳回', hint: '退回待审核' },

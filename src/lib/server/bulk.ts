@@ -69,10 +69,10 @@ export function bulkInsertRecords(
 	const insertRecord = sqlite.prepare(`insert into records (kind, subtype, title, status,
 		district, organization, document_type, document_number, gender, place, date_start, date_end,
 		deadline, body, data, confidence, created_at, updated_at, published_at, issued_on,
-		main_phone)
+		main_phone, fingerprint)
 		values (@kind, @subtype, @title, @status, @district, @organization, @document_type,
 		@document_number, @gender, @place, @date_start, @date_end, @deadline, @body, @data,
-		@confidence, @created_at, @created_at, @published_at, @issued_on, @main_phone)`);
+		@confidence, @created_at, @created_at, @published_at, @issued_on, @main_phone, @fingerprint)`);
 	const insertPhone = sqlite.prepare(
 		'insert into record_phones (record_id, number, digits, raw, label, position) values (?, ?, ?, ?, ?, ?)'
 	);

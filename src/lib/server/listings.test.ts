@@ -10,7 +10,7 @@ import {
 	listRecords,
 	newestRecords
 } from './listings';
-import { importPage, insertRecord, type RecordInput } from './records';
+import { fillReprintFingerprints, importPage, insertRecord, type RecordInput } from './records';
 
 /** A void notice as the extractor returns it: no date of its own, only the page's. */
 function voidNotice(holder: string, start: number): ExtractedRecord {
@@ -230,25 +230,79 @@ describe('facets', () => {
 	});
 });
 
-describe('notices that only look alike', () => {
-	it('stay apart: one number and one title for many different 寻亲 notices', async () => {
+describe('reprints of lost & found and 寻亲 notices', () => {
+	it('fold the same child printed twice, and keep apart children under one title and number', async () => {
 		const { db } = await openDatabase(':memory:');
-		const child = (foundAt: string): RecordInput => ({
+		const child = (foundAt: string, title = '查找弃婴生父母公告'): RecordInput => ({
 			kind: 'family_search',
 			subtype: 'found_child',
-			title: '查找弃婴生父母公告',
+			title,
 			district: null,
 			fields: { foundAt, gender: '女' },
 			phones: [{ number: '0731-22000007', raw: '22000007' }],
 			emails: []
 		});
-		await post(db, child('2026-01-02'));
-		await post(db, child('2026-02-03'));
-		const same = await post(db, child('2026-02-03'));
+		const other = await post(db, child('2026-01-02'));
+		const first = await post(db, child('2026-02-03'));
+		// The same notice again, in traditional script with a space: the same reprint.
+		const again = await post(db, child('2026-02-03', '查找棄嬰生父母 公告'));
 		const list = await listRecords(db, 'family_search', {}, '2026-11-30');
-		// Every notice is listed: 寻亲 and lost & found are never folded (see twinsOf).
-		expect(list.total).toBe(3);
-		expect(list.records.map((r) => r.twins)).toEqual([0, 0, 0]);
-		expect(await findTwins(db, same)).toEqual([]);
+		// A 福利院 prints many children under one title and number: each stays listed.
+		expect(list.total).toBe(2);
+		expect(list.records.map((r) => [r.id, r.twins])).toEqual([
+			[again, 1],
+			[other, 0]
+		]);
+		expect((await findTwins(db, again)).map((t) => t.id)).toEqual([first]);
+		expect((await findTwins(db, first)).map((t) => t.id)).toEqual([again]);
+		expect(await findTwins(db, other)).toEqual([]);
+		expect((await countListedByKind(db, '2026-11-30')).family_search).toBe(2);
+	});
+
+	it('fold a 遗失声明 only with the same document number', async () => {
+		const { db } = await openDatabase(':memory:');
+		const notice = (documentNumber: string): RecordInput => ({
+			kind: 'lost_found',
+			subtype: 'void_notice',
+			title: '张三遗失居民身份证声明',
+			district: null,
+			fields: { holder: '张三', documentType: '居民身份证', documentNumber },
+			phones: [],
+			emails: []
+		});
+		const a = await post(db, notice('430203199001013310'));
+		const b = await post(db, notice('430203199001013310'));
+		const c = await post(db, notice('430211198502024417'));
+		const list = await listRecords(db, 'lost_found', {});
+		expect(list.records.map((r) => [r.id, r.twins])).toEqual([
+			[c, 0],
+			[b, 1]
+		]);
+		expect((await findTwins(db, b)).map((t) => t.id)).toEqual([a]);
+		// The home page's newest list folds them too.
+		expect((await newestRecords(db, 8)).map((r) => r.id)).toEqual([c, b]);
+	});
+
+	it('fills the fingerprints of records written before migration 0007', async () => {
+		const { db } = await openDatabase(':memory:');
+		const notice: RecordInput = {
+			kind: 'lost_found',
+			subtype: 'lost_item',
+			title: '寻找黑色钱包',
+			district: null,
+			fields: { item: '黑色钱包' },
+			phones: [{ number: '13974100009', raw: '13974100009' }],
+			emails: []
+		};
+		const a = await post(db, notice);
+		const b = await post(db, notice);
+		await db.updateTable('records').set({ fingerprint: null }).execute();
+		// Without a fingerprint nothing is folded …
+		expect((await listRecords(db, 'lost_found', {})).total).toBe(2);
+		expect(await fillReprintFingerprints(db)).toBe(2);
+		expect(await fillReprintFingerprints(db)).toBe(0);
+		// … with it, the two printings are one notice.
+		expect((await listRecords(db, 'lost_found', {})).records.map((r) => r.id)).toEqual([b]);
+		expect((await findTwins(db, b)).map((t) => t.id)).toEqual([a]);
 	});
 });

@@ -1,6 +1,7 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { today as clockToday } from '../clock';
 import type { CardEntry } from '../records/hotlineCard';
+import { FOLDED_BY_KEY } from '../records/reprints';
 import { DISTRICT_ALIASES } from '../extract/constants';
 import { normalize } from '../extract/normalize';
 import { KINDS, type Kind } from '../extract/types';
@@ -41,44 +42,50 @@ export interface RecordSummary {
 	publishedAt: string | null;
 }
 
-/** Kinds whose printings are the same notice when title and number agree. */
-const SAME_BY_NUMBER: readonly Kind[] = ['hotline', 'procedure', 'event'];
+/**
+ * The published printings of the same notice as `records` (records/reprints.ts says when two
+ * printings are one notice), for a kind known to be folded by `byKey` or not:
+ * - hotlines, procedures and events of the same kind, title and main number (a hotline
+ *   reprinted every week): one index seek on records_twins (kind, title, main_phone, …);
+ * - lost & found and 寻亲 of the same kind and fingerprint (title, main number and what tells
+ *   one notice from another, hashed when written): one seek on records_reprints (kind,
+ *   fingerprint, …). A record without a fingerprint is never folded.
+ */
+function twinsOf(byKey: boolean) {
+	return byKey
+		? sql`records twin where twin.kind = records.kind and twin.fingerprint = records.fingerprint
+			and twin.status = 'published'`
+		: sql`records twin where twin.kind = records.kind and twin.title = records.title
+			and twin.main_phone is records.main_phone and twin.status = 'published'`;
+}
 
 /**
- * The published printings of the same notice as `records`: hotlines, procedures and events of
- * the same kind, title and main number (a hotline reprinted every week). One index seek on
- * records_twins (kind, title, main_phone, status, issued_on, id).
- * Lost & found and 寻亲 are never folded: 福利院 print many 查找弃婴生父母公告 under one title
- * and number, each a different child, and comparing their texts row by row took minutes at
- * 50,000 records (see the README's known gaps).
+ * A query over records of `kind` (or of every kind) under either rule: with one kind, the
+ * rule that kind uses; with none, a CASE that picks it per row (each branch keeps its seek).
  */
-function twinsOf(kind?: Kind) {
-	const kinds = kind ? (SAME_BY_NUMBER.includes(kind) ? [kind] : []) : SAME_BY_NUMBER;
-	if (!kinds.length) return undefined;
-	return sql`records twin where twin.kind = records.kind and twin.title = records.title
-		and twin.main_phone is records.main_phone and twin.status = 'published'
-		and records.kind in (${sql.join(kinds)})`;
+function perRule<T>(kind: Kind | undefined, build: (byKey: boolean) => RawBuilder<T>) {
+	if (kind) return build(FOLDED_BY_KEY.includes(kind));
+	return sql<T>`(case when records.kind in (${sql.join(FOLDED_BY_KEY)}) then ${build(true)}
+		else ${build(false)} end)`;
 }
 
 /**
  * A newer printing of the same notice is published: lists show a notice once, its newest
  * printing, with 另有 N 处刊登. (issued_on is never null: triggers of migration 0005.)
  */
-const hasNewerTwin = (kind?: Kind) => {
-	const twins = twinsOf(kind);
-	return twins
-		? sql<boolean>`exists (select 1 from ${twins}
+const hasNewerTwin = (kind?: Kind) =>
+	perRule<boolean>(
+		kind,
+		(byKey) => sql<boolean>`exists (select 1 from ${twinsOf(byKey)}
 			and (twin.issued_on, twin.id) > (records.issued_on, records.id))`
-		: sql<boolean>`0`;
-};
+	);
 
 /** How many other printings of the same notice are published. */
-const otherTwins = (kind?: Kind) => {
-	const twins = twinsOf(kind);
-	return twins
-		? sql<number>`(select count(*) from ${twins} and twin.id <> records.id)`
-		: sql<number>`0`;
-};
+const otherTwins = (kind?: Kind) =>
+	perRule<number>(
+		kind,
+		(byKey) => sql<number>`(select count(*) from ${twinsOf(byKey)} and twin.id <> records.id)`
+	);
 
 /** A record's first phone number (the one its notice leads with), for tap-to-call in lists. */
 const MAIN_PHONE = sql<string | null>`main_phone`;
@@ -517,9 +524,15 @@ export interface Twin {
  * newest first — the same rule lists use to show the notice once.
  */
 export async function findTwins(db: DB, id: number, limit = 50): Promise<Twin[]> {
+	const record = await db
+		.selectFrom('records')
+		.select('kind')
+		.where('id', '=', id)
+		.executeTakeFirst();
+	if (!record) return [];
 	const { rows } = await sql<Twin>`
 		select twin.id as id, twin.issued_on as issuedOn, twin.status as status
-		from records, ${twinsOf()!} and twin.id <> records.id
+		from records, ${twinsOf(FOLDED_BY_KEY.includes(record.kind))} and twin.id <> records.id
 		and records.id = ${id}
 		order by twin.issued_on desc, twin.id desc
 		limit ${limit}`.execute(db);

@@ -355,6 +355,7 @@ export async function resolveSuggestion(
 
 const TRANSITION_AUDIT: Record<Transition, AuditAction> = {
 	publish: 'publish',
+	unpublish: 'unpublish',
 	reject: 'reject',
 	unreject: 'restore',
 	resolve: 'resolve',

@@ -1,9 +1,11 @@
+import { today } from '../clock';
 import { formatDate } from '../records/display';
+import { toColumns } from '../records/fields';
 import { PUBLIC_STATUSES } from '../records/kinds';
 import { maskPersonalNumbers } from '../records/privacy';
 import type { DB } from './db';
 import { toPublic } from './public';
-import { findRecordById, findSourceText, type RecordDetail } from './records';
+import { findRecordById, findSourceText, type RecordDetail, type RecordInput } from './records';
 
 export interface PublicSource {
 	paper: string;
@@ -36,6 +38,13 @@ export function sourceLabel(s: { paper: string; published: string; page: string 
 export async function findPublicRecord(db: DB, id: number): Promise<PublicRecord | undefined> {
 	const record = await findRecordById(db, id);
 	if (!record || !(PUBLIC_STATUSES as readonly string[]).includes(record.status)) return undefined;
+	const sources = await publicSources(db, record);
+	const { humanEdited: _h, confidence: _c, flags: _f, sources: _s, ...rest } = record;
+	return toPublic({ ...rest, sources });
+}
+
+/** A record's source passages as the public sees them (personal numbers masked). */
+async function publicSources(db: DB, record: RecordDetail): Promise<PublicSource[]> {
 	const sources: PublicSource[] = [];
 	for (const s of record.sources) {
 		const text = (await findSourceText(db, s.sourceId)) ?? '';
@@ -51,6 +60,46 @@ export async function findPublicRecord(db: DB, id: number): Promise<PublicRecord
 			passage: maskPersonalNumbers(text).slice(s.start, s.end)
 		});
 	}
-	const { humanEdited: _h, confidence: _c, flags: _f, sources: _s, ...rest } = record;
-	return toPublic({ ...rest, sources });
+	return sources;
+}
+
+/**
+ * What the public page would show for `content` — a moderator's new notice, or an edit of
+ * record `id` — before it is saved: the same shape as findPublicRecord and through the same
+ * masking (toPublic), so the preview is the public page, not a moderator's view of it.
+ * An edited record keeps its sources and printing date; a new one is dated today (Beijing).
+ */
+export async function previewPublicRecord(
+	db: DB,
+	content: RecordInput,
+	id?: number
+): Promise<PublicRecord> {
+	const existing = id === undefined ? undefined : await findRecordById(db, id);
+	const columns = toColumns(content.kind, content.fields);
+	const now = new Date().toISOString();
+	return toPublic({
+		id: existing?.id ?? 0,
+		kind: content.kind,
+		subtype: content.subtype,
+		title: content.title,
+		// As it will be once published (a resolved notice stays resolved).
+		status:
+			existing && existing.status !== 'draft' && existing.status !== 'rejected'
+				? existing.status
+				: 'published',
+		district: content.district,
+		fields: content.fields,
+		phones: content.phones,
+		emails: content.emails,
+		version: existing?.version ?? 0,
+		duplicateOf: existing?.duplicateOf ?? null,
+		createdAt: existing?.createdAt ?? now,
+		updatedAt: now,
+		publishedAt: existing?.publishedAt ?? now,
+		dateStart: columns.date_start,
+		dateEnd: columns.date_end,
+		deadline: columns.deadline,
+		issuedOn: existing?.issuedOn ?? today(),
+		sources: existing ? await publicSources(db, existing) : []
+	});
 }

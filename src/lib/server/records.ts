@@ -4,6 +4,7 @@ import type { PageRegion } from '../pages/layout';
 import type { ExtractedRecord, Kind, Phone } from '../extract/types';
 import { CONFIDENCE_THRESHOLD } from '../extract/types';
 import { fieldsOf, toColumns, type RecordFields } from '../records/fields';
+import { FOLDED_BY_KEY, reprintKey } from '../records/reprints';
 import type { DB } from './db';
 import type { Database, RecordStatus } from './db/schema';
 import { deleteSearchEntry, writeSearchEntry } from './search/index';
@@ -98,6 +99,7 @@ export function inputFromExtracted(record: ExtractedRecord): RecordInput {
  */
 export function rowValues(input: RecordInput) {
 	const c = toColumns(input.kind, input.fields);
+	const reprint = reprintKey(input);
 	return {
 		kind: input.kind,
 		subtype: input.subtype,
@@ -113,6 +115,8 @@ export function rowValues(input: RecordInput) {
 		deadline: c.deadline,
 		body: c.body,
 		data: JSON.stringify(input.fields),
+		// What lists fold reprints of a lost & found or 寻亲 notice by (records/reprints.ts).
+		fingerprint: reprint === null ? null : sha256(reprint).slice(0, 32),
 		keys: c.keys
 	};
 }
@@ -577,4 +581,38 @@ async function findPossibleDuplicate(trx: Trx, input: RecordInput): Promise<numb
 				.where('body', '=', c.body);
 	const row = await q.limit(1).executeTakeFirst();
 	return row?.id;
+}
+
+/**
+ * Fills records.fingerprint of lost & found and 寻亲 records written before migration 0007
+ * (npm start runs it; a no-op once done): 500 records a transaction. Returns how many.
+ */
+export async function fillReprintFingerprints(db: DB): Promise<number> {
+	let done = 0;
+	for (;;) {
+		const rows = await db
+			.selectFrom('records')
+			.select(['id', 'kind', 'subtype', 'title', 'data', 'main_phone'])
+			.where('kind', 'in', FOLDED_BY_KEY)
+			.where('fingerprint', 'is', null)
+			.orderBy('id')
+			.limit(500)
+			.execute();
+		if (rows.length === 0) return done;
+		await db.transaction().execute(async (trx) => {
+			for (const r of rows) {
+				const { fingerprint } = rowValues({
+					kind: r.kind,
+					subtype: r.subtype,
+					title: r.title,
+					district: null,
+					fields: JSON.parse(r.data) as RecordFields,
+					phones: r.main_phone ? [{ number: r.main_phone, raw: r.main_phone }] : [],
+					emails: []
+				});
+				await trx.updateTable('records').set({ fingerprint }).where('id', '=', r.id).execute();
+			}
+		});
+		done += rows.length;
+	}
 }

@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { KINDS } from '$lib/records/kinds';
+import type { Transition } from '$lib/records/lifecycle';
 import { formValues } from '$lib/records/schemas';
 import { requireModerator } from '$lib/server/auth/guards';
 import type { SessionUser } from '$lib/server/auth/types';
@@ -41,6 +42,12 @@ const BulkSchema = v.object({
 		v.maxLength(100, '一次最多处理 100 条')
 	),
 	reason: RejectSchema.entries.reason
+});
+/** What undoes a bulk action: the items it changed, at the versions it left them. */
+const BULK_UNDO = { publish: 'unpublish', reject: 'unreject' } as const;
+const BulkUndoSchema = v.object({
+	items: BulkSchema.entries.items,
+	transition: v.picklist(Object.values(BULK_UNDO))
 });
 const KindParam = v.picklist(KINDS);
 const BelowParam = v.pipe(v.string(), v.regex(/^(30|50|70|90)$/), v.toNumber());
@@ -94,8 +101,9 @@ export const load: PageServerLoad = async (event) => {
 const VIEW_PARAMS = ['page', 'q', 'kind', 'source', 'below', 'age'];
 
 /** Back to the queue view the moderator was on, saying what was done. */
-function back(url: URL, done: string, id: number | string): never {
+function back(url: URL, done: string, id: number | string, undo?: string): never {
 	const params = new URLSearchParams({ done, id: String(id) });
+	if (undo) params.set('undo', undo);
 	for (const name of VIEW_PARAMS) {
 		const value = url.searchParams.get(name);
 		if (value) params.set(name, value);
@@ -173,26 +181,73 @@ async function bulkTransition(
 			itemId: 'bulk',
 			message: flatErrors(result.issues).items ?? flatErrors(result.issues).reason ?? '操作无效'
 		});
+	const { done, skipped } = await applyEach(
+		event,
+		user,
+		result.output.items,
+		transition,
+		result.output.reason || undefined
+	);
+	// The message offers 撤销: the changed items at the versions this action left them, so
+	// the undo skips any that someone changed in between.
+	const undo = done.map(([id, version]) => `${id}:${version}`).join(',');
+	back(event.url, `bulk-${transition}`, `${done.length}${skipped ? `-${skipped}` : ''}`, undo);
+}
+
+/**
+ * One status change per item, each in its own transaction: an item someone else changed
+ * meanwhile (or that no longer allows the change) is skipped and counted. Returns the items
+ * changed, with the version each now has.
+ */
+async function applyEach(
+	event: RequestEvent,
+	user: SessionUser,
+	items: [number, number][],
+	transition: Transition,
+	reason?: string
+): Promise<{ done: [number, number][]; skipped: number }> {
 	const { db } = await getDatabase();
-	let done = 0;
+	const done: [number, number][] = [];
 	let skipped = 0;
-	for (const [id, version] of result.output.items) {
+	for (const [id, version] of items) {
 		try {
 			await changeRecordStatus(
 				db,
-				{ id, transition, expectedVersion: version, reason: result.output.reason || undefined },
+				{ id, transition, expectedVersion: version, reason },
 				{ user, ip: event.getClientAddress() }
 			);
-			done++;
+			// A status change writes one revision: the next version.
+			done.push([id, version + 1]);
 		} catch (e) {
 			if (e instanceof VersionConflictError || e instanceof ModerationError) skipped++;
 			else throw e;
 		}
 	}
-	back(event.url, `bulk-${transition}`, `${done}${skipped ? `-${skipped}` : ''}`);
+	return { done, skipped };
+}
+
+/** Undoes a bulk action (the 撤销 in its message): the items it changed go back to review. */
+async function bulkUndo(event: RequestEvent, user: SessionUser) {
+	const form = await event.request.formData();
+	const result = v.safeParse(BulkUndoSchema, {
+		items: form.getAll('item').filter((x) => typeof x === 'string'),
+		transition: form.get('transition')
+	});
+	if (!result.success) return fail(400, { itemId: 'bulk', message: '操作无效，请刷新后重试' });
+	const { done, skipped } = await applyEach(
+		event,
+		user,
+		result.output.items,
+		result.output.transition
+	);
+	back(event.url, 'bulk-undo', `${done.length}${skipped ? `-${skipped}` : ''}`);
 }
 
 export const actions: Actions = {
+	bulkUndo: async (event) => {
+		const user = requireModerator(event);
+		return bulkUndo(event, user);
+	},
 	bulkApprove: async (event) => {
 		const user = requireModerator(event);
 		return bulkTransition(event, user, 'publish');

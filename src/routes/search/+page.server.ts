@@ -1,7 +1,7 @@
 import { nowInBeijing } from '$lib/clock';
 import { parseSearchQuery } from '$lib/records/listQuery';
 import { getDatabase } from '$lib/server/db';
-import { countPublishedByKind } from '$lib/server/listings';
+import { countListedByKind } from '$lib/server/listings';
 import { toPublic } from '$lib/server/public';
 import { guardIdSearch } from '$lib/server/search/guard';
 import { searchRecords } from '$lib/server/search/query';
@@ -24,7 +24,8 @@ export const load: PageServerLoad = async ({ url, getClientAddress }) => {
 			q: '',
 			kind: params.kind ?? null,
 			result: null,
-			counts: await countPublishedByKind(db)
+			// What each listing shows by default (events: upcoming; reprints once), as on the home page.
+			counts: await countListedByKind(db)
 		};
 	}
 	guardIdSearch(params.q, getClientAddress());

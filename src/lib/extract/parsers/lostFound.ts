@@ -47,7 +47,7 @@ import {
 import { isHeadlineLike, isNoticeHeadLine, isSignerLine, noticeBlockEnd } from '../text/layout';
 import { eachPageLine, lineStart, paragraphAt } from '../text/lineIndex';
 import { alternation, anyOf, BULLETS, isAlnum, isCjk, Occurrences } from '../text/patterns';
-import { clauses, lowerBound, SpanSet, trimBlank, trimEdges } from '../text/spans';
+import { clauses, lowerBound, SpanSet, trimBlank, trimEdges, type Span } from '../text/spans';
 
 // ---------------------------------------------------------------------------------------
 // Patterns (on the normalised text)
@@ -146,10 +146,7 @@ const CLAIM_RE =
  */
 const MAX_QUALIFIER = 24;
 
-const DOCUMENT_LIST_RE = new RegExp(
-	[...DOCUMENT_TYPES].sort((a, b) => b.length - a.length).join('|'),
-	'g'
-);
+const DOCUMENT_LIST_RE = anyOf(DOCUMENT_TYPES, 'g');
 
 interface Found {
 	start: number;
@@ -474,8 +471,8 @@ function holderStartOf(page: Page, anchor: number, floor: number): number {
 
 /** The holder, date and place read from the words in front of the anchor. */
 interface Lead {
-	holder?: [number, number];
-	place?: [number, number];
+	holder?: Span;
+	place?: Span;
 	date?: DateMatch;
 	/** A document named in front of the anchor: 张三的身份证遗失. */
 	document?: Found;
@@ -527,7 +524,7 @@ function readLead(page: Page, start: number, end: number): Lead {
 	const role = HOLDER_ROLE_RE.exec(norm.slice(hs, he));
 	if (role?.groups && !/[会司部所院站厂店社处局队心]$/.test(role.groups.name))
 		hs = he - role.groups.name.length;
-	if (he > hs) lead.holder = [hs, he];
+	if (he > hs) lead.holder = { start: hs, end: he };
 	const rest = norm.slice(s + cut, e);
 	const dates = datesIn(page, { start: s + cut, end: e }, 'past');
 	if (dates.length) lead.date = dates[0];
@@ -535,7 +532,7 @@ function readLead(page: Page, start: number, end: number): Lead {
 	if (place?.groups) {
 		const ps = s + cut + place.index + 1;
 		const t = trimEdges(norm, { start: ps, end: ps + place.groups.place.length });
-		lead.place = [t.start, t.end];
+		lead.place = { start: t.start, end: t.end };
 	}
 	// A document named in brackets after the holder (（身份证号：…）) is a label of the
 	// holder, not the document lost: it is looked for after the brackets.
@@ -551,9 +548,9 @@ function readLead(page: Page, start: number, end: number): Lead {
 }
 
 /** True when the holder reads as reporting, not as a name. */
-function isNewsHolder(norm: string, holder: [number, number] | undefined): boolean {
+function isNewsHolder(norm: string, holder: Span | undefined): boolean {
 	if (!holder) return false;
-	const h = norm.slice(holder[0], holder[1]);
+	const h = norm.slice(holder.start, holder.end);
 	return h.length > 30 || NEWS_HOLDER_RE.test(h) || /^\d/.test(h);
 }
 
@@ -585,13 +582,10 @@ interface VoidCandidate {
 }
 
 /** Void notices of the page, outside the spans already taken by lost/found notices. */
-function parseVoidNotices(
-	page: Page,
-	taken: Array<[number, number]>
-): Candidate<LostFoundRecord>[] {
+function parseVoidNotices(page: Page, taken: Span[]): Candidate<LostFoundRecord>[] {
 	const norm = page.norm;
 	const takenSpans = new SpanSet();
-	for (const [a, b] of taken) takenSpans.add({ start: a, end: b });
+	for (const span of taken) takenSpans.add(span);
 	const inTaken = (i: number) => takenSpans.overlaps({ start: i, end: i + 1 });
 
 	const anchors: Anchor[] = [];
@@ -611,14 +605,14 @@ function parseVoidNotices(
 
 	// Ending words, found once for the page. They do not overlap, so both their starts and
 	// their ends ascend.
-	const ends: Array<[number, number]> = [];
+	const ends: Span[] = [];
 	const endStarts: number[] = [];
 	const endEnds: number[] = [];
 	VOID_END_RE.lastIndex = 0;
 	while ((m = VOID_END_RE.exec(norm))) {
 		const e = m.index + m[0].length;
 		if (!/[。.!！]$/.test(m[0]) && END_CONTINUES_RE.test(norm.slice(e, e + 2))) continue;
-		ends.push([m.index, e]);
+		ends.push({ start: m.index, end: e });
 		endStarts.push(m.index);
 		endEnds.push(e);
 	}
@@ -648,10 +642,10 @@ function parseVoidNotices(
 		}
 		// The first ending after the verb, if it starts before the limit.
 		const first = lowerBound(endStarts, a.end);
-		const end = first < ends.length && ends[first][0] < limit ? ends[first] : undefined;
+		const end = first < ends.length && ends[first].start < limit ? ends[first] : undefined;
 		candidates.push({
 			anchor: a,
-			end: end ? end[1] : trimBlank(norm, { start: a.end, end: limit }).end,
+			end: end ? end.end : trimBlank(norm, { start: a.end, end: limit }).end,
 			terminated: !!end,
 			zone: false
 		});
@@ -704,7 +698,7 @@ function buildVoidRecord(page: Page, c: VoidCandidate): Candidate<LostFoundRecor
 		const self = SELF_NAMED_RE.exec(norm.slice(ls, start));
 		if (self?.groups) {
 			const ns = start - self[0].length + self[0].indexOf(self.groups.name);
-			lead.holder = [ns, ns + self.groups.name.length];
+			lead.holder = { start: ns, end: ns + self.groups.name.length };
 			spanStart = start - self[0].length;
 		}
 	}
@@ -720,9 +714,7 @@ function buildVoidRecord(page: Page, c: VoidCandidate): Candidate<LostFoundRecor
 	const named = lead.holder ? undefined : labelledHolder(norm, c.anchor.end, bodyEnd);
 	const signer = lead.holder || named ? undefined : signerAfter(page, c.end);
 	const holderSpan = lead.holder ?? named ?? signer;
-	const holder = holderSpan
-		? fieldValue(page, { start: holderSpan[0], end: holderSpan[1] })
-		: undefined;
+	const holder = holderSpan ? fieldValue(page, holderSpan) : undefined;
 	const documentType = doc ? fieldValue(page, { start: doc.start, end: doc.end }) : undefined;
 	// The title is built in the script of the page: 張三遺失身份證聲明 on a traditional page.
 	const traditional = isTraditional(page, { start: start, end: spanEnd });
@@ -748,7 +740,7 @@ function buildVoidRecord(page: Page, c: VoidCandidate): Candidate<LostFoundRecor
 	if (documentType) record.documentType = documentType;
 	if (documentNumber) record.documentNumber = documentNumber;
 	if (lead.date) record.date = lead.date.value.slice(0, 10);
-	if (lead.place) record.place = fieldValue(page, { start: lead.place[0], end: lead.place[1] });
+	if (lead.place) record.place = fieldValue(page, lead.place);
 	const district = findDistrict(page.norm, { start: start, end: spanEnd });
 	if (district) record.district = district;
 	if (flags.length) record.flags = flags;
@@ -771,18 +763,18 @@ function buildVoidRecord(page: Page, c: VoidCandidate): Candidate<LostFoundRecor
 const HOLDER_LABEL_RE =
 	/(?:姓名|名称|户名|单位名称|持证人|持有人)\s*[:：]\s*(?<name>[^,，。;；\s(（]{2,30})/;
 
-function labelledHolder(norm: string, from: number, to: number): [number, number] | undefined {
+function labelledHolder(norm: string, from: number, to: number): Span | undefined {
 	const m = HOLDER_LABEL_RE.exec(norm.slice(from, to));
 	if (!m?.groups) return undefined;
 	const s = from + m.index + m[0].length - m.groups.name.length;
-	return [s, s + m.groups.name.length];
+	return { start: s, end: s + m.groups.name.length };
 }
 
 /**
  * The organisation that signs a notice written as 本公司不慎遗失…: the first line under
  * the notice when it is an organisation's name (before a blank line or a date).
  */
-function signerAfter(page: Page, end: number): [number, number] | undefined {
+function signerAfter(page: Page, end: number): Span | undefined {
 	let seen = 0;
 	for (const line of eachPageLine(page, end, Math.min(page.norm.length, end + 120))) {
 		if (line.start < end) continue;
@@ -793,7 +785,7 @@ function signerAfter(page: Page, end: number): [number, number] | undefined {
 		// An organisation signs by its name alone; a person only after 声明人：.
 		if (isSignerLine(name) || (named && /^[\u4e00-\u9fa5]{2,4}$/.test(name))) {
 			const s = line.start + line.text.indexOf(name);
-			return [s, s + name.length];
+			return { start: s, end: s + name.length };
 		}
 	}
 	return undefined;
@@ -815,7 +807,7 @@ interface ItemNotice {
 	start: number;
 	end: number;
 	/** The headline (寻物启事), when the notice has one. */
-	head?: [number, number];
+	head?: Span;
 	/** Where the words naming the thing start, when the usual verbs do not lead to it. */
 	itemFrom?: number;
 	/** Where the body starts under a news headline that is part of the paragraph. */
@@ -824,7 +816,7 @@ interface ItemNotice {
 	 * For one line of a bulletin: the bulletin's own words after its last item (请失主…认领，
 	 * 电话…), which give every line without a phone or claim place of its own those.
 	 */
-	shared?: [number, number];
+	shared?: Span;
 }
 
 /** Where a paragraph's body starts when its first line is a headline (的哥拾到手机 等失主来领). */
@@ -848,7 +840,7 @@ const VOID_END_WORDS = ['作废', '声明作费', '声明无效', '特此声明'
  * Lost/found notices outside `listed` (the lists and tables already read, sorted by start):
  * a headed block stops where a list or table begins.
  */
-function findItemNotices(page: Page, listed: ReadonlyArray<[number, number]>): ItemNotice[] {
+function findItemNotices(page: Page, listed: readonly Span[]): ItemNotice[] {
 	const norm = page.norm;
 	const out: ItemNotice[] = [];
 	// The notices found so far, one set per way of finding them: each way finds its
@@ -857,8 +849,8 @@ function findItemNotices(page: Page, listed: ReadonlyArray<[number, number]>): I
 	const foundParas = new SpanSet();
 	const lostParas = new SpanSet();
 	const lists = new SpanSet();
-	for (const [a, b] of listed) lists.add({ start: a, end: b });
-	const listStarts = listed.map(([a]) => a);
+	for (const span of listed) lists.add(span);
+	const listStarts = listed.map((span) => span.start);
 	const overlaps = (s: number, e: number) =>
 		headed.overlaps({ start: s, end: e }) ||
 		foundParas.overlaps({ start: s, end: e }) ||
@@ -896,7 +888,9 @@ function findItemNotices(page: Page, listed: ReadonlyArray<[number, number]>): I
 			subtype: lostHead ? 'lost_item' : 'found_item',
 			start: s,
 			end: e,
-			head: inline ? [hs, hs + head.index + head[0].length] : [hs, hs + t.length]
+			head: inline
+				? { start: hs, end: hs + head.index + head[0].length }
+				: { start: hs, end: hs + t.length }
 		});
 	}
 
@@ -1001,7 +995,7 @@ function splitNumbered(page: Page, n: ItemNotice): ItemNotice[] {
 		parts.push({ subtype: n.subtype, start: s, end: e, itemFrom: line.start + mark[0].length });
 	}
 	if (parts.length < 2) return [n];
-	const tail: [number, number] = [parts[parts.length - 1].end, n.end];
+	const tail: Span = { start: parts[parts.length - 1].end, end: n.end };
 	for (const p of parts) p.shared = tail;
 	return parts;
 }
@@ -1105,7 +1099,7 @@ function findItem(
 	start: number,
 	end: number,
 	subtype: 'lost_item' | 'found_item'
-): [number, number] | undefined {
+): Span | undefined {
 	const text = norm.slice(start, end);
 	let from: number | undefined;
 	const label = /(?:遗失|丢失|拾得|拾获)?(?:物品|失物|物件)(?:名称)?\s*[:：]\s*/.exec(text);
@@ -1130,7 +1124,7 @@ function findItem(
 }
 
 /** `[s, e)` of a clause naming a thing, cut to the thing's name (see findItem). */
-function cleanItem(norm: string, s: number, e: number): [number, number] | undefined {
+function cleanItem(norm: string, s: number, e: number): Span | undefined {
 	// A form's next label ends the value: 遗失物品：黑色钱包一个 / 遗失时间：….
 	const label = /\n\s*[\u4e00-\u9fa5]{2,6}\s*[:：]/.exec(norm.slice(s, e));
 	if (label) e = s + label.index;
@@ -1145,7 +1139,7 @@ function cleanItem(norm: string, s: number, e: number): [number, number] | undef
 	if (trail && trail.index > 0) e = s + trail.index;
 	if (e - s > 40) e = s + 40;
 	const span = trimEdges(norm, { start: s, end: e });
-	return span.end > span.start ? [span.start, span.end] : undefined;
+	return span.end > span.start ? span : undefined;
 }
 
 /** The owner named on a document: 姓名：卢某, 持卡人为高二(5)班罗某, 失主为某某. */
@@ -1160,28 +1154,27 @@ function isDocument(norm: string, s: number, e: number): boolean {
 
 function buildItemRecord(page: Page, n: ItemNotice): Candidate<LostFoundRecord> | undefined {
 	const norm = page.norm;
-	const bodyStart = n.head ? n.head[1] : (n.bodyFrom ?? n.start);
+	const bodyStart = n.head ? n.head.end : (n.bodyFrom ?? n.start);
 	const first =
 		n.itemFrom === undefined ? undefined : clauses(norm, { start: n.itemFrom, end: n.end })[0];
 	const item = first
 		? cleanItem(norm, first.start, first.end)
 		: findItem(norm, bodyStart, n.end, n.subtype);
-	const itemText = item ? fieldValue(page, { start: item[0], end: item[1] }) : undefined;
-	if (item && PERSON_ITEM_RE.test(norm.slice(...item))) return undefined;
+	const itemText = item ? fieldValue(page, item) : undefined;
+	if (item && PERSON_ITEM_RE.test(norm.slice(item.start, item.end))) return undefined;
 
 	// A headline with nothing to identify the thing or reach anyone is no notice.
 	if (!itemText && !phoneMatchesIn(page, { start: n.start, end: n.end }).length) return undefined;
-	const head = n.head ? fieldValue(page, { start: n.head[0], end: n.head[1] }) : undefined;
+	const head = n.head ? fieldValue(page, n.head) : undefined;
 	// The title names the thing without its description or quantity: 寻物启事：黑色双肩包.
 	const title = `${head ?? (n.subtype === 'lost_item' ? '寻物启事' : '失物招领')}${itemText ? `：${itemText}` : ''}`;
 
 	// 110 in a lost/found notice is advice (可拨打110求助), never the way to the thing.
 	const own = phoneMatchesIn(page, { start: n.start, end: n.end });
 	const phones = toPhones(
-		(own.length || !n.shared
-			? own
-			: phoneMatchesIn(page, { start: n.shared[0], end: n.shared[1] })
-		).filter((p) => !isEmergencyNumber(p.number))
+		(own.length || !n.shared ? own : phoneMatchesIn(page, n.shared)).filter(
+			(p) => !isEmergencyNumber(p.number)
+		)
 	);
 
 	const record: LostFoundRecord = {
@@ -1196,14 +1189,14 @@ function buildItemRecord(page: Page, n: ItemNotice): Candidate<LostFoundRecord> 
 	if (itemText) record.item = itemText;
 	// A found or lost document carries its owner and number: 拾到居民身份证一张，姓名：某某，
 	// 身份证号码：…. Read only when the thing is a document, so a wallet's contents are not.
-	if (item && isDocument(norm, item[0], item[1])) {
+	if (item && isDocument(norm, item.start, item.end)) {
 		record.documentType = itemText;
 		const owner = OWNER_RE.exec(norm.slice(bodyStart, n.end));
 		if (owner?.groups) {
 			const os = bodyStart + owner.index + owner[0].length - owner.groups.name.length;
 			record.holder = fieldValue(page, { start: os, end: os + owner.groups.name.length });
 		}
-		const number = findLabelledNumber(norm, item[1], n.end);
+		const number = findLabelledNumber(norm, item.end, n.end);
 		if (number) record.documentNumber = number;
 	}
 
@@ -1238,8 +1231,8 @@ function buildItemRecord(page: Page, n: ItemNotice): Candidate<LostFoundRecord> 
 		let claimFrom = bodyStart;
 		let claim = CLAIM_RE.exec(text);
 		if (!claim && n.shared) {
-			claimFrom = n.shared[0];
-			claim = CLAIM_RE.exec(norm.slice(...n.shared));
+			claimFrom = n.shared.start;
+			claim = CLAIM_RE.exec(norm.slice(n.shared.start, n.shared.end));
 		}
 		const value = claim?.groups?.place ?? claim?.groups?.label;
 		if (claim && value) {
@@ -1293,7 +1286,7 @@ const MAX_LIST = 400;
 interface Listed {
 	records: Candidate<LostFoundRecord>[];
 	/** The paragraphs the lists take, kept from the other finders. */
-	spans: Array<[number, number]>;
+	spans: Span[];
 }
 
 function findOwnerLists(page: Page): Listed {
@@ -1315,7 +1308,7 @@ function findOwnerLists(page: Page): Listed {
 			? firstDocumentWord(norm, m.index, listStart)
 			: firstDocumentWord(norm, Math.max(lineStart(page, m.index), m.index - 30), m.index);
 		if (!docWord) continue;
-		const names: Array<[number, number]> = [];
+		const names: Span[] = [];
 		let k = listStart;
 		const parts = norm.slice(listStart, listEnd).split(OWNER_SEPARATOR_RE);
 		for (let i = 0; i < parts.length; i++) {
@@ -1327,7 +1320,7 @@ function findOwnerLists(page: Page): Listed {
 			if (part.length === 1 && parts[i + 1]?.length === 1 && isCjk(part) && isCjk(parts[i + 1])) {
 				const end = norm.indexOf(parts[i + 1], k) + 1;
 				if (end - at <= 3) {
-					names.push([at, end]);
+					names.push({ start: at, end: end });
 					k = end;
 					i++;
 					continue;
@@ -1335,7 +1328,7 @@ function findOwnerLists(page: Page): Listed {
 			}
 			const name = part.replace(/等$/, '');
 			if (!OWNER_NAME_RE.test(name)) break;
-			names.push([at, at + name.length]);
+			names.push({ start: at, end: at + name.length });
 		}
 		if (names.length < 2) continue;
 		// The instructions: this paragraph and the next, within reach. Each is read only near
@@ -1375,7 +1368,7 @@ function findOwnerLists(page: Page): Listed {
 					end: ps + place.index + place[0].indexOf(place.groups.place) + place.groups.place.length
 				})
 			: undefined;
-		for (const [s, e] of names) {
+		for (const { start: s, end: e } of names) {
 			const holder = fieldValue(page, { start: s, end: e })!.replace(/[\s\u3000]+/g, '');
 			const r: LostFoundRecord = {
 				kind: 'lost_found',
@@ -1403,7 +1396,7 @@ function findOwnerLists(page: Page): Listed {
 				}
 			});
 		}
-		out.spans.push([ps, ie]);
+		out.spans.push({ start: ps, end: ie });
 		OWNER_LIST_RE.lastIndex = Math.max(OWNER_LIST_RE.lastIndex, listEnd);
 	}
 	return out;
@@ -1441,7 +1434,7 @@ function findFoundTables(page: Page): Listed {
 					continue;
 				}
 			}
-			if (rowsEnd > header.start) out.spans.push([header.start, rowsEnd]);
+			if (rowsEnd > header.start) out.spans.push({ start: header.start, end: rowsEnd });
 			header = undefined;
 		}
 		if (cells.length < 3 || cells.length > 8 || t.length > 60) continue;
@@ -1453,7 +1446,7 @@ function findFoundTables(page: Page): Listed {
 		header = { cells, start: line.start };
 		rowsEnd = line.start;
 	}
-	if (header && rowsEnd > header.start) out.spans.push([header.start, rowsEnd]);
+	if (header && rowsEnd > header.start) out.spans.push({ start: header.start, end: rowsEnd });
 	return out;
 }
 
@@ -1466,16 +1459,16 @@ function tableRow(
 	const norm = page.norm;
 	const { start: s, end: e } = trimBlank(norm, { start: line.start, end: line.end });
 	// Each cell's offsets in the page, found in order.
-	const at: Array<[number, number]> = [];
+	const at: Span[] = [];
 	let k = s;
 	for (const c of cells) {
 		const i = norm.indexOf(c, k);
-		at.push([i, i + c.length]);
+		at.push({ start: i, end: i + c.length });
 		k = i + c.length;
 	}
 	const col = (re: RegExp) => head.findIndex((h) => re.test(h));
 	const itemCol = col(ITEM_COLUMN_RE);
-	const item = fieldValue(page, { start: at[itemCol][0], end: at[itemCol][1] });
+	const item = fieldValue(page, at[itemCol]);
 	if (!item || /^\d+$/.test(item)) return undefined;
 	const r: LostFoundRecord = {
 		kind: 'lost_found',
@@ -1489,12 +1482,12 @@ function tableRow(
 	};
 	const dateCol = col(DATE_COLUMN_RE);
 	if (dateCol >= 0) {
-		const dates = datesIn(page, { start: at[dateCol][0], end: at[dateCol][1] }, 'past');
+		const dates = datesIn(page, at[dateCol], 'past');
 		if (dates.length) r.date = dates[0].value.slice(0, 10);
 	}
 	const placeCol = col(PLACE_COLUMN_RE);
 	if (placeCol >= 0) {
-		const place = fieldValue(page, { start: at[placeCol][0], end: at[placeCol][1] });
+		const place = fieldValue(page, at[placeCol]);
 		if (place) r.place = place;
 	}
 	return { record: r, evidence: { rule: 'lost_found.tableRow' } };
@@ -1568,20 +1561,20 @@ export const lostFoundParser: Parser = {
 	parse({ page }) {
 		const lists = findOwnerLists(page);
 		const tables = findFoundTables(page);
-		const listed = [...lists.spans, ...tables.spans].sort((x, y) => x[0] - y[0]);
+		const listed = [...lists.spans, ...tables.spans].sort((x, y) => x.start - y.start);
 		const items = findItemNotices(page, listed).flatMap((n) => splitNumbered(page, n));
 		const records: Candidate<LostFoundRecord>[] = [...lists.records, ...tables.records];
 		for (const n of items) {
 			// A paragraph that announces the table below it (以下物品…请失主认领) is no notice.
 			if (
-				tables.spans.some(([a]) => a >= n.end && a - n.end < 300) &&
+				tables.spans.some(({ start: a }) => a >= n.end && a - n.end < 300) &&
 				/以下|下列/.test(page.norm.slice(n.start, n.end))
 			)
 				continue;
 			const r = buildItemRecord(page, n);
 			if (r) records.push(r);
 		}
-		const taken = items.map((n): [number, number] => [n.start, n.end]);
+		const taken = items.map((n): Span => ({ start: n.start, end: n.end }));
 		for (const span of [...lists.spans, ...tables.spans]) taken.push(span);
 		// One by one: a long page holds more notices than a call takes arguments.
 		for (const r of parseVoidNotices(page, taken)) records.push(r);

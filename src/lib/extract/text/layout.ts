@@ -136,7 +136,7 @@ const SIGNER_END_RE =
 
 /**
  * True when a line reads as the organisation that signs a notice (ends with an organisation
- * word). Looser than `isOrganizationName` (text/fields.ts), which splits hotline labels.
+ * word). Looser than `isOrganizationName` (text/organizations.ts), which splits hotline labels.
  */
 export function isSignerLine(s: string): boolean {
 	return s.length >= 3 && s.length <= 40 && SIGNER_END_RE.test(s.trim());

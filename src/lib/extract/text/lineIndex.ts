@@ -110,22 +110,22 @@ export function pageLines(page: Page, from: number, to: number): PageLine[] {
 }
 
 /**
- * Paragraphs (runs of non-blank lines) of `page.norm` in `[from, to)`, cut to that range: each
- * from its first line's start to its last line's end, blanks at the line edges kept (a record's
- * passage is the lines as printed).
+ * Paragraphs (runs of non-blank lines) of `span` of the page, each clamped to the span: the
+ * first may start inside a line and the last end inside one. Lines are not trimmed.
  */
-export function pageParagraphs(page: Page, from: number, to: number): Span[] {
+export function pageParagraphs(page: Page, span: Span): Span[] {
 	const out: Span[] = [];
-	let cur: Span | undefined;
-	for (const l of eachPageLine(page, from, to)) {
+	let s = -1;
+	let e = -1;
+	for (const l of eachPageLine(page, span.start, span.end)) {
 		if (!l.text.trim()) {
-			if (cur) out.push(cur);
-			cur = undefined;
+			if (s >= 0) out.push({ start: s, end: e });
+			s = -1;
 			continue;
 		}
-		if (cur) cur.end = Math.min(l.end, to);
-		else cur = { start: Math.max(l.start, from), end: Math.min(l.end, to) };
+		if (s < 0) s = Math.max(l.start, span.start);
+		e = Math.min(l.end, span.end);
 	}
-	if (cur) out.push(cur);
+	if (s >= 0) out.push({ start: s, end: e });
 	return out;
 }

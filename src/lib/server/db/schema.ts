@@ -71,6 +71,8 @@ export interface RecordsTable extends Omit<DerivedColumns, 'body' | 'keys'> {
 	issued_on: ColumnType<string | null, string | null | undefined, string | null>;
 	/** The first phone number (record_phones by position); kept by triggers (0005). */
 	main_phone: ColumnType<string | null, string | null | undefined, string | null>;
+	/** Lost & found and 寻亲: what makes a reprint the same notice, hashed (0007, reprints.ts). */
+	fingerprint: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ProvenanceTable {

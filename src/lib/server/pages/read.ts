@@ -4,6 +4,8 @@
  * reviewer sees, in whose pixels the line boxes are given.
  */
 import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import type * as Mupdf from 'mupdf';
 import { decodePageBytes } from '../../pages/decode';
 import { appendOcrTsv, PageTextBuilder, type PageLine } from '../../pages/layout';
@@ -30,6 +32,23 @@ export const OCR_LANGUAGE = process.env.BIANMIN_OCR_LANG || 'chi_sim';
  */
 let loaded: Promise<typeof Mupdf> | null = null;
 const loadMupdf = () => (loaded ??= import('mupdf'));
+
+/**
+ * The WebP decoder (libwebp as WASM; mupdf reads no WebP), loaded on the first WebP upload.
+ * The WASM file is read from the package itself, not fetched as the package does in browsers.
+ */
+type WebpDecode = (buffer: ArrayBuffer) => Promise<{ width: number; height: number }>;
+let webpDecoder: Promise<WebpDecode> | null = null;
+const loadWebpDecoder = () =>
+	(webpDecoder ??= (async () => {
+		const require = createRequire(import.meta.url);
+		const [{ init, default: decode }, wasm] = await Promise.all([
+			import('@jsquash/webp/decode.js'),
+			readFile(require.resolve('@jsquash/webp/codec/dec/webp_dec.wasm'))
+		]);
+		await init(await WebAssembly.compile(wasm));
+		return decode;
+	})());
 
 /** A problem with the file itself, in words for the moderator. */
 export class PageFileError extends Error {}
@@ -73,6 +92,55 @@ function openPdf(mupdf: typeof Mupdf, bytes: Uint8Array): Mupdf.Document {
 	return doc;
 }
 
+const CORRUPT_IMAGE = '图片文件已损坏，无法读取';
+
+/**
+ * True when a JPEG ends with its end-of-image marker (FF D9) after its last scan: a truncated
+ * upload has none, and mupdf (like browsers) would quietly fill the missing part with grey.
+ * Inside a scan's data an FF byte is always followed by 00 or a restart marker (D0–D7), so
+ * FF D9 there is the real end. Trailing bytes after it (some cameras add them) are allowed.
+ */
+export function jpegComplete(bytes: Uint8Array): boolean {
+	const lastScan = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).lastIndexOf(
+		Buffer.from([0xff, 0xda])
+	);
+	if (lastScan < 0) return false;
+	for (let i = bytes.length - 2; i > lastScan; i--)
+		if (bytes[i] === 0xff && bytes[i + 1] === 0xd9) return true;
+	return false;
+}
+
+/**
+ * Decodes the whole picture once (its header alone can be intact in front of a broken body,
+ * and then OCR fails later or reads garbage). Size limits are checked first by imageSize, so
+ * decoding never meets a picture too large to hold.
+ */
+async function decodeImage(
+	mupdf: typeof Mupdf,
+	bytes: Uint8Array,
+	type: PageMediaType,
+	size: { width: number; height: number }
+): Promise<void> {
+	if (type === 'image/webp') {
+		const decode = await loadWebpDecoder();
+		const copy = bytes.slice().buffer;
+		const image = await decode(copy).catch(() => null);
+		if (!image || image.width !== size.width || image.height !== size.height)
+			throw new PageFileError(CORRUPT_IMAGE);
+		return;
+	}
+	if (type === 'image/jpeg' && !jpegComplete(bytes))
+		throw new PageFileError('图片文件不完整（可能没有上传完），请重新保存或拍摄后再上传');
+	let pixmap: Mupdf.Pixmap | null = null;
+	try {
+		pixmap = new mupdf.Image(bytes).toPixmap();
+	} catch {
+		throw new PageFileError(CORRUPT_IMAGE);
+	} finally {
+		pixmap?.destroy();
+	}
+}
+
 function imageSize(
 	mupdf: typeof Mupdf,
 	bytes: Uint8Array,
@@ -88,8 +156,7 @@ function imageSize(
 			size = null;
 		}
 	}
-	if (!size || size.width < 1 || size.height < 1)
-		throw new PageFileError('图片文件已损坏，无法读取');
+	if (!size || size.width < 1 || size.height < 1) throw new PageFileError(CORRUPT_IMAGE);
 	if (
 		size.width > MAX_IMAGE_SIDE ||
 		size.height > MAX_IMAGE_SIDE ||
@@ -100,8 +167,9 @@ function imageSize(
 }
 
 /**
- * The quick check the upload form runs before anything is stored: the file opens, has pages,
- * is not too large. Throws PageFileError; returns the number of pages.
+ * The check the upload form (and the CLI) runs before anything is stored: the file opens, a
+ * PDF has pages, a picture decodes whole, nothing is too large. Throws PageFileError; returns
+ * the number of pages.
  */
 export async function checkPageFile(bytes: Uint8Array, type: PageMediaType): Promise<number> {
 	if (bytes.length > MAX_PAGE_FILE_BYTES)
@@ -120,7 +188,7 @@ export async function checkPageFile(bytes: Uint8Array, type: PageMediaType): Pro
 			doc.destroy();
 		}
 	}
-	imageSize(mupdf, bytes, type);
+	await decodeImage(mupdf, bytes, type, imageSize(mupdf, bytes, type));
 	return 1;
 }
 

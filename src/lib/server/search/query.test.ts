@@ -147,6 +147,14 @@ describe('searchRecords', () => {
 		expect(text).not.toContain('199001011234');
 	});
 
+	it('gives each result the date it was printed (posted, here) and its end date', async () => {
+		const [hit] = (await searchRecords(db, { q: '医保报销' })).results;
+		expect(hit.id).toBe(ids.insurance);
+		// Records without a source page are dated the day they were posted, in Beijing.
+		expect(hit.issuedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+		expect(hit).toHaveProperty('dateEnd', null);
+	});
+
 	it('returns nothing for an empty query', async () => {
 		expect(await searchRecords(db, { q: '   ' })).toMatchObject({ total: 0, results: [] });
 	});

@@ -54,6 +54,10 @@ export interface HitPhone {
 
 /** A result: the listing's summary of a record, with a highlighted snippet and its phones. */
 export interface SearchHit extends Omit<RecordSummary, 'publishedAt'> {
+	/** Event end / 寻亲 end of 公告期, for the record's state (records/states.ts). */
+	dateEnd: string | null;
+	/** The date the information was printed (newest source page) or posted, as lists show it. */
+	issuedOn: string | null;
 	snippet: Segment[];
 	url: string;
 	phones: HitPhone[];
@@ -94,13 +98,21 @@ interface Row {
 	status: string;
 	district: string | null;
 	date_start: string | null;
+	date_end: string | null;
 	deadline: string | null;
+	issued_on: string | null;
 	body: string;
 }
 
 const ROW_COLUMNS = sql.raw(
-	'r.id, r.kind, r.subtype, r.title, r.status, r.district, r.date_start, r.deadline, r.body'
+	'r.id, r.kind, r.subtype, r.title, r.status, r.district, r.date_start, r.date_end, r.deadline, r.issued_on, r.body'
 );
+
+/**
+ * The deepest page: counts stop at COUNT_CAP, so no page past COUNT_CAP / PAGE_SIZE is ever
+ * numbered in the pagination.
+ */
+export const MAX_PAGE = COUNT_CAP / PAGE_SIZE;
 
 /**
  * Ranked full-text search over records, with per-kind counts and highlighted snippets (see
@@ -111,7 +123,9 @@ const ROW_COLUMNS = sql.raw(
  * to the database (cachedRead), so a popular search costs one look-up.
  */
 export async function searchRecords(db: DB, params: SearchParams): Promise<SearchResult> {
-	const page = Math.max(1, Math.min(params.page ?? 1, 500));
+	// A page past the end is answered with the last page (see search()); the key only needs a
+	// bound so a typed page=999999999 is one memo entry like page=501.
+	const page = Math.max(1, Math.min(params.page ?? 1, MAX_PAGE + 1));
 	const statuses = [...(params.statuses ?? PUBLIC_STATUSES)];
 	const key = JSON.stringify(['search', params.q, params.kind ?? null, page, statuses]);
 	return cachedRead(db, key, () => search(db, params.q, params.kind, page, statuses));
@@ -252,12 +266,16 @@ async function search(
 	}
 	const total = kind ? (counts[kind] ?? 0) : all;
 	if (total === 0) return { ...empty, counts, fallback, terms };
+	// A page past the end (a stale link, a typed page=600) shows the last page that has
+	// results, never an empty page while results exist.
+	const pages = Math.min(Math.ceil(total / PAGE_SIZE), MAX_PAGE);
+	const shown = Math.min(page, pages);
 
 	const prefer: Preference = {
 		phone: understood.wantsPhone,
 		procedure: understood.wantsProcedure
 	};
-	const offset = (page - 1) * PAGE_SIZE;
+	const offset = (shown - 1) * PAGE_SIZE;
 	const rows =
 		matched <= EXACT_RANK_LIMIT
 			? await rankAll(db, match, terms, kind, statuses, offset, prefer)
@@ -272,8 +290,8 @@ async function search(
 		total,
 		capped: matched >= COUNT_CAP,
 		counts,
-		page,
-		pages: Math.ceil(total / PAGE_SIZE),
+		page: shown,
+		pages,
 		results: rows.map((r) => ({
 			id: r.id,
 			kind: r.kind,
@@ -282,7 +300,9 @@ async function search(
 			status: r.status,
 			district: r.district,
 			dateStart: r.date_start,
+			dateEnd: r.date_end,
 			deadline: r.deadline,
+			issuedOn: r.issued_on,
 			snippet: snippet(r.body || r.title, marks),
 			url: `/records/${r.id}`,
 			phones: phones.get(r.id) ?? []

@@ -64,6 +64,17 @@ describe('searchRecords with more matches than EXACT_RANK_LIMIT', () => {
 		expect(new Set(seen).size).toBe(visible);
 	});
 
+	it('answers a page past the end with the last page that has results', async () => {
+		const first = await searchRecords(opened.db, { q: '医保' });
+		const last = await searchRecords(opened.db, { q: '医保', page: first.pages });
+		expect(last.results.length).toBeGreaterThan(0);
+		for (const page of [first.pages + 1, 600, 999_999_999]) {
+			const past = await searchRecords(opened.db, { q: '医保', page });
+			expect(past.page, `page=${page}`).toBe(first.pages);
+			expect(past.results.map((r) => r.id)).toEqual(last.results.map((r) => r.id));
+		}
+	});
+
 	it('puts title matches first within each block of RANK_WINDOW, newest first', async () => {
 		const ids: number[] = [];
 		const titles: string[] = [];

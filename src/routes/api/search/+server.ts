@@ -1,4 +1,6 @@
 import { json } from '@sveltejs/kit';
+import { nowInBeijing } from '$lib/clock';
+import { recordStates } from '$lib/records/states';
 import { segmentsToText } from '$lib/records/highlight';
 import { parseSearchQuery } from '$lib/records/listQuery';
 import { getDatabase } from '$lib/server/db';
@@ -13,6 +15,7 @@ export const GET: RequestHandler = async ({ url, setHeaders, getClientAddress })
 	guardIdSearch(params.q, getClientAddress());
 	const { db } = await getDatabase();
 	const result = await searchRecords(db, { q: params.q, kind: params.kind, page: params.page });
+	const now = nowInBeijing();
 	setHeaders({ 'cache-control': 'public, max-age=60' });
 	// The query is echoed as typed (to the person who typed it); everything else via toPublic.
 	return json({
@@ -34,7 +37,9 @@ export const GET: RequestHandler = async ({ url, setHeaders, getClientAddress })
 					if (s.mark) highlights.push([at, at + s.text.length]);
 					at += s.text.length;
 				}
-				return { ...hit, snippet: segmentsToText(snippet), highlights };
+				// The same state words the pages show (已认领, 公告期已满, 报名截止 …), on the Beijing clock.
+				const states = recordStates(hit, now).map((s) => s.label);
+				return { ...hit, states, snippet: segmentsToText(snippet), highlights };
 			})
 		})
 	});

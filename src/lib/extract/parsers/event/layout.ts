@@ -62,7 +62,7 @@ export function bodyStartOf(page: Page, p: Passage): number {
 export function usefulEnd(page: Page, start: number, end: number): number {
 	const norm = page.norm;
 	let last = -1;
-	for (const { start: s, end: e } of pageParagraphs(page, start, end)) {
+	for (const { start: s, end: e } of pageParagraphs(page, { start, end })) {
 		const t = norm.slice(s, e);
 		if (isNewspaperLine(t) || isMastheadLine(t)) continue;
 		if (

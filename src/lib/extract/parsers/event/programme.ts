@@ -72,7 +72,7 @@ export function storyItems(page: Page, p: Passage): Passage[] {
 	const norm = page.norm;
 	const out: Passage[] = [];
 	const starts = new Set<string>();
-	for (const { start: s, end: e } of pageParagraphs(page, p.start, p.end)) {
+	for (const { start: s, end: e } of pageParagraphs(page, p)) {
 		const t = norm.slice(s, e);
 		if (FIELD_LINE_RE.test(t) || !(SIGNUP_RE.test(t) || BOOKING_RE.test(t)) || !METHOD_RE.test(t))
 			continue;

@@ -15,7 +15,7 @@ import { COLUMN_TAG_RE, FEATURE_LABEL_LINE_RE } from './labels';
  */
 export function columnItems(page: Page, start: number, end: number): Block[] {
 	const out: Block[] = [];
-	for (const { start: s, end: e } of pageParagraphs(page, start, end)) {
+	for (const { start: s, end: e } of pageParagraphs(page, { start, end })) {
 		const tag = COLUMN_TAG_RE.exec(page.norm.slice(s, e));
 		if (tag) out.push({ start: s, end: e, head: { start: s, end: s + tag[0].length } });
 	}

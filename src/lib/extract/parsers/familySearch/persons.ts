@@ -19,7 +19,7 @@ export function personUnits(page: Page, start: number, end: number): Span[] {
 		FINDING_RE.test(norm.slice(s, e)) &&
 		PERSON_INTRO_RE.test(norm.slice(s, e)) &&
 		datesIn(page, { start: s, end: e }, 'past').length > 0;
-	let units = pageParagraphs(page, start, end).filter(qualifies);
+	let units = pageParagraphs(page, { start, end }).filter(qualifies);
 	if (units.length < 2) {
 		units = pageLines(page, start, end)
 			.map((l) => trimEdges(norm, l))

@@ -5,7 +5,8 @@
 import { EMERGENCY_NAMES } from '../../constants';
 import { findPhones, isEmergencyNumber, type PhoneMatch } from '../../phone';
 import type { Candidate, Page, Passage } from '../../pipeline';
-import { findAddress, findHours, splitOrganization, toPhone } from '../../text/fields';
+import { findAddress, findHours, toPhone } from '../../text/fields';
+import { splitOrganization } from '../../text/organizations';
 import { nonBlankLines, type Span } from '../../text/spans';
 import type { HotlineRecord } from '../../types';
 import {

@@ -7,13 +7,8 @@ import { EMERGENCY_NAMES, HOTLINE_LABEL_ENDINGS } from '../../constants';
 import { isEmergencyNumber, type PhoneMatch } from '../../phone';
 import type { Candidate, Page } from '../../pipeline';
 import type { RuleName } from '../../refiners/confidence';
-import {
-	emailsIn,
-	organizationAtEnd,
-	sourceOf,
-	splitOrganization,
-	toPhone
-} from '../../text/fields';
+import { emailsIn, sourceOf, toPhone } from '../../text/fields';
+import { organizationAtEnd, splitOrganization } from '../../text/organizations';
 import type { Span } from '../../text/spans';
 import type { HotlineRecord } from '../../types';
 import { GENERIC_RE, PURPOSE_RE, SERVICE, SERVICE_WORD_RE } from './labels';

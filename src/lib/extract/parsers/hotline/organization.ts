@@ -5,7 +5,7 @@
  */
 import type { PhoneMatch } from '../../phone';
 import type { Page, Passage } from '../../pipeline';
-import { isOrganizationName, splitOrganization } from '../../text/fields';
+import { isOrganizationName, splitOrganization } from '../../text/organizations';
 import type { Span } from '../../text/spans';
 import { CLAUSE_SPLIT, LABEL_ONLY_RE, LEAD_RE, ORG_REACH, SENTENCE_END } from './labels';
 

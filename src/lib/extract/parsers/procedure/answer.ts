@@ -3,7 +3,7 @@
  * headline lines above the question, meta lines (回复时间：…) and rules under the text.
  */
 import type { Page } from '../../pipeline';
-import { isOrganizationName } from '../../text/fields';
+import { isOrganizationName } from '../../text/organizations';
 import { nonBlankLines, type Span, spanAt, trimBlank } from '../../text/spans';
 import { BULLET_RE, CONTINUATION_RE, FURNITURE_RE, META_LINE_RE, SIGNED_DATE_RE } from './labels';
 import type { Marker } from './markers';

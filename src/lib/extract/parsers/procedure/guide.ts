@@ -5,12 +5,11 @@
  * services is cut where a heading repeats, at the service name printed above the next set
  * (居住证怎么办, 事项名称：…).
  */
-import { GUIDE_TITLE_WORDS } from '../../constants';
 import type { Candidate, Page, Passage } from '../../pipeline';
 import { emailsIn, joinedText, phonesIn, sourceOf } from '../../text/fields';
 import { nonBlankLines, trimBlank } from '../../text/spans';
 import type { ProcedureRecord } from '../../types';
-import { GUIDE_TITLE_RE, NAME_LABEL_RE } from './labels';
+import { GUIDE_TAG_RE, GUIDE_TITLE_RE, NAME_LABEL_RE, OTHER_LABEL_RE } from './labels';
 import {
 	CORE_KINDS,
 	findSections,
@@ -141,11 +140,11 @@ export function guideTitle(
 	from: number,
 	firstSection: number
 ): { text: string; start: number } | undefined {
-	// A source or date line (来源：…, 发布时间：…) is not the guide's name; 办事指南：XX is.
-	const label = new RegExp(`^(?!(?:${GUIDE_TITLE_WORDS.join('|')}))[^:]{1,6}:`);
 	const lines = nonBlankLines(page.norm, from, firstSection).filter((l) => {
 		const t = page.norm.slice(l.start, l.end);
-		return NAME_LABEL_RE.test(t) || (t.length <= 40 && !/[。;]$/.test(t) && !label.test(t));
+		return (
+			NAME_LABEL_RE.test(t) || (t.length <= 40 && !/[。;]$/.test(t) && !OTHER_LABEL_RE.test(t))
+		);
 	});
 	const candidates = lines.length
 		? lines
@@ -160,9 +159,7 @@ export function guideTitle(
 		const tag =
 			NAME_LABEL_RE.exec(text) ??
 			/^\[[\u4e00-\u9fa5]{1,6}\]\s?(?=\S{2})/.exec(text) ??
-			new RegExp(`^\\[?(?:${GUIDE_TITLE_WORDS.slice(0, 6).join('|')})\\]?\\s?[:|丨/·-]?\\s?`).exec(
-				text
-			);
+			GUIDE_TAG_RE.exec(text);
 		if (tag) {
 			start += tag[0].length;
 			text = text.slice(tag[0].length);

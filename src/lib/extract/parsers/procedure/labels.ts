@@ -160,6 +160,14 @@ export const MATERIALS_SENTENCE_RE =
 
 export const GUIDE_TITLE_RE = anyOf(GUIDE_TITLE_WORDS);
 
+/** A source or date line (来源：…, 发布时间：…) above a guide: no name; 办事指南：XX is one. */
+export const OTHER_LABEL_RE = new RegExp(`^(?!(?:${GUIDE_TITLE_WORDS.join('|')}))[^:]{1,6}:`);
+
+/** A guide tag in front of the service's name: 【办事指南】, 办事指南:, 办事指南| */
+export const GUIDE_TAG_RE = new RegExp(
+	`^\\[?(?:${GUIDE_TITLE_WORDS.slice(0, 6).join('|')})\\]?\\s?[:|丨/·-]?\\s?`
+);
+
 /** Notes printed under a guide's last section still belong to it. */
 export const GUIDE_NOTE_RE = /^\[?(?:温馨提示|温馨提醒|特别提示|特别提醒|注意事项|友情提示|备注)/;
 

@@ -15,7 +15,8 @@
  * because OCR columns often pair a question with the answer printed for another one.
  */
 import type { Candidate, Page } from '../../pipeline';
-import { emailsIn, isOrganizationName, joinedText, phonesIn, sourceOf } from '../../text/fields';
+import { emailsIn, joinedText, phonesIn, sourceOf } from '../../text/fields';
+import { isOrganizationName } from '../../text/organizations';
 import { nonBlankLines, paragraphs, type Span, trimBlank } from '../../text/spans';
 import type { ProcedureRecord } from '../../types';
 import {
@@ -173,7 +174,7 @@ function qaRecord(
 	const record: ProcedureRecord = {
 		kind: 'procedure',
 		subtype: 'qa',
-		title: titleOf(questionText),
+		title: questionTitle(questionText),
 		source: sourceOf(page, span),
 		confidence: 0,
 		phones: phonesIn(page, answer),
@@ -210,7 +211,7 @@ function qaRecord(
 }
 
 /** The question as a title: its first sentence, at most 60 characters. */
-function titleOf(question: string): string {
+function questionTitle(question: string): string {
 	const first = (/^.+?[?？。!！]/.exec(question)?.[0] ?? question).replace(/[。.]$/, '');
 	return first.length > 60 ? `${first.slice(0, 59)}…` : first;
 }

@@ -68,7 +68,7 @@ export function proseGuides(
 		const steps = PROSE_STEPS_RE.exec(norm);
 		if (steps) {
 			const from = span.start + steps.index + 1;
-			record.steps = splitAt(page, { start: from, end: from + steps[1].length }, STEP_ORDER_RE);
+			record.steps = piecesAt(page, { start: from, end: from + steps[1].length }, STEP_ORDER_RE);
 		}
 		const fee = PROSE_FEE_RE.exec(norm);
 		if (fee)
@@ -101,11 +101,11 @@ function headlineStart(page: Page, at: number): number {
 
 /** The things of a "需携带A、B和C" list, from the original text. */
 function splitList(page: Page, span: Span): string[] {
-	return splitAt(page, span, /、|和|及|以及|,/);
+	return piecesAt(page, span, /、|和|及|以及|,/);
 }
 
 /** Cut `span` where `sep` matches (on norm) and return the non-empty pieces of the original. */
-function splitAt(page: Page, span: Span, sep: RegExp): string[] {
+function piecesAt(page: Page, span: Span, sep: RegExp): string[] {
 	const norm = page.norm.slice(span.start, span.end);
 	const re = new RegExp(sep.source, 'g');
 	const out: string[] = [];

@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
+import { nowInBeijing } from '$lib/clock';
 import { KINDS } from '$lib/extract/types';
 import { convertFormValues, toFormValues } from '$lib/records/formFields';
 import { allowedTransitions, TRANSITIONS, type Transition } from '$lib/records/lifecycle';
@@ -13,6 +14,7 @@ import {
 	ModerationError,
 	saveRecord
 } from '$lib/server/moderation';
+import { previewPublicRecord } from '$lib/server/publicRecord';
 import { findRecordById, VersionConflictError } from '$lib/server/records';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -58,6 +60,27 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
+	/**
+	 * 预览 of an edit that goes public (a live record's, or a draft's 发布): the public page's
+	 * view of it, nothing saved. The typed values (version included) travel on in the
+	 * preview's form, so a conflict is still caught by 确认保存 and 返回修改 loses nothing.
+	 * (Nothing is written, so the guard's user is not needed past the guard.)
+	 */
+	preview: async (event) => {
+		const _user = requireModerator(event);
+		const id = idParam(event.params.id);
+		const values = formValues(await event.request.formData());
+		const result = v.safeParse(RecordFormSchema, values);
+		if (!result.success) return fail(400, { values, errors: formErrors(result.issues) });
+		const { db } = await getDatabase();
+		const preview = await previewPublicRecord(db, toRecordContent(result.output), id);
+		return { values, preview, now: nowInBeijing() };
+	},
+	/** 返回修改: back to the form with what was typed. */
+	edit: async (event) => {
+		const _user = requireModerator(event);
+		return { values: formValues(await event.request.formData()) };
+	},
 	save: async (event) => {
 		const user = requireModerator(event);
 		const id = idParam(event.params.id);

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { parseContext, runParser } from '../../context';
+import type { HotlineRecord } from '../../types';
+import { hotlineParser } from './index';
+
+function parse(text: string, areaCode?: string): HotlineRecord[] {
+	const ctx = parseContext(text, { source: 'p.txt', published: '2022-06-01', areaCode });
+	return runParser(hotlineParser, ctx) as HotlineRecord[];
+}
+
+describe('hotline parser: lists', () => {
+	it('reads a table with | columns and addresses', () => {
+		const rs = parse(
+			'常用电话\n单位名称 | 联系电话 | 地址\n市民政局 | 0731-28661234 | 建设路1号\n市社保中心 | 28663333 | 长江北路22号\n'
+		);
+		expect(rs.map((r) => [r.name, r.address])).toEqual([
+			['市民政局', '建设路1号'],
+			['市社保中心', '长江北路22号']
+		]);
+	});
+
+	it('reads a sentence inside a list as prose', () => {
+		const rs = parse(
+			'如有发热症状请拨打120或前往发热门诊就诊。各区值班电话：\n东区：28411234\n西区：28821234\n南区：28511234'
+		);
+		expect(rs.map((r) => r.name)).toEqual(['急救电话', '东区', '西区', '南区']);
+	});
+
+	it('makes one record per entry of a 便民电话一览, emergency numbers marked', () => {
+		const text =
+			'便民电话一览\n\n报警求助　110\n火警　119\n医疗急救　120\n交通事故报警　122\n市长热线　12345\n市民政局　28661234\n市自来水公司　28829999　/　28829998\n';
+		const rs = parse(text);
+		expect(rs.map((r) => [r.name, r.phones.map((p) => p.number).join(',')])).toEqual([
+			['报警求助', '110'],
+			['火警', '119'],
+			['医疗急救', '120'],
+			['交通事故报警', '122'],
+			['市长热线', '12345'],
+			['市民政局', '0731-28661234'],
+			['市自来水公司', '0731-28829999,0731-28829998']
+		]);
+		expect(rs.filter((r) => r.emergency).map((r) => r.phones[0].number)).toEqual([
+			'110',
+			'119',
+			'120',
+			'122'
+		]);
+		expect(rs[5].organization).toBe('市民政局');
+		for (const r of rs) expect(text.slice(r.source.start, r.source.end)).toContain(r.name);
+	});
+
+	it('recognises a list without a headline by its lines', () => {
+		const rs = parse('市公安局　28221100\n市民政局　28661234\n市人社局　28663333\n');
+		expect(rs).toHaveLength(3);
+	});
+});
