@@ -123,7 +123,7 @@ export const GIVEN_PLACE_RE =
  * A contact named with the relation in brackets, as families sign: 请联系：周桂兰（母亲）.
  */
 export const RELATION_CONTACT_RE =
-	/联系\s*[:：]?\s*(?<n>[\u4e00-\u9fa5]{2,4}?)\s*[(（](?:母亲|父亲|儿子|女儿|哥哥|姐姐|弟弟|妹妹|丈夫|妻子|爷爷|奶奶|侄子|侄女|外甥|家属)[)）]/;
+	/联系\s*(?:[:：]\s*)?(?<n>[\u4e00-\u9fa5]{2,4}?)\s*[(（](?:母亲|父亲|儿子|女儿|哥哥|姐姐|弟弟|妹妹|丈夫|妻子|爷爷|奶奶|侄子|侄女|外甥|家属)[)）]/;
 
 export const PLACE_LABEL_RE =
 	/(?:拾获|捡拾|拾得|发现|走失|失踪|救助|遗弃|被弃)(?:地点|地址|位置)\s*[:：]\s*(?<place>[^,，。;；\n]{2,50})/;
