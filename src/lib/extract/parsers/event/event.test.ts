@@ -342,10 +342,15 @@ describe('formats added with the second corpus', () => {
 
 	it('reads a weekly programme booked online, and keeps a byline out of the organiser', () => {
 		const weekly = parse(
-			'10月10日至11月28日，某区图书馆每周六上午9:30举办“小小故事会”绘本共读活动，免费。请通过“某区图书馆”微信公众号预约，预约成功后凭短信入场。',
+			'10月10日至11月28日，某区图书馆少儿阅览室每周六上午9:30举办“小小故事会”绘本共读活动，免费。请通过“某区图书馆”微信公众号预约，预约成功后凭短信入场。',
 			'2026-10-01'
 		);
-		expect(weekly[0]).toMatchObject({ startsOn: '2026-10-10T09:30', endsOn: '2026-11-28' });
+		expect(weekly[0]).toMatchObject({
+			startsOn: '2026-10-10T09:30',
+			endsOn: '2026-11-28',
+			location: '某区图书馆少儿阅览室',
+			organizer: '某区图书馆'
+		});
 
 		const news = parse(
 			[

@@ -26,6 +26,10 @@ export function findLabelled(
 /** A byline in brackets (（记者 简宁）): blanked out, never part of an organiser's name. */
 const BYLINE_BRACKET_RE = /\((?:本报)?(?:记者|通讯员)[^()\n]{0,30}\)/g;
 
+/** An institution's room (图书馆少儿阅览室, 文化馆二楼展厅): the institution's part. */
+const ROOM_OF_RE =
+	/^(?<org>[\u4e00-\u9fa5]{2,20}?(?:馆|中心|院|站|宫|学校))[\u4e00-\u9fa5\d]{1,10}(?:室|厅)$/;
+
 export function findOrganizer(page: Page, start: number, end: number): string | undefined {
 	const norm = page.norm;
 	// Blanks of the same length keep the offsets.
@@ -57,6 +61,8 @@ export function findOrganizer(page: Page, start: number, end: number): string | 
 		if (!parts.some((p) => isSignerLine(p) || /网|协会|中心|工作室|馆|团|株洲/.test(p))) continue;
 		// Leading time words: 近日,株洲文明网 → 株洲文明网.
 		v = v.replace(/^(?:近日|日前|今年|目前|近期|为|由)/, '');
+		// 株洲市图书馆少儿阅览室 (the room where it is held): the institution organises.
+		v = ROOM_OF_RE.exec(v)?.groups?.org ?? v;
 		const at = start + text.indexOf(sentence) + m.index + m[0].indexOf(m.groups.v);
 		const s = at + m.groups.v.indexOf(v);
 		return fieldValue(page, { start: s, end: s + v.length })?.replace(/联合|携手/g, '、');
