@@ -81,7 +81,14 @@ export function classify(text: string, head = ''): FamilySearchSubtype | undefin
 
 /** A lost pet's notice (寻狗启事, 品种, 毛色, 一只): a lost item, not a person. */
 export function isAboutAnimal(page: Page, b: Block): boolean {
-	const head = page.norm.slice(b.start, lineEnd(page, b.start));
+	// The headline, or a short first line (【寻狗启事】 over an unheaded paragraph); a long first
+	// line is prose, where 狗 may be a child's pet name.
+	const first = page.norm.slice(b.start, lineEnd(page, b.start));
+	const head = b.head
+		? page.norm.slice(b.head.start, b.head.end)
+		: isHeadlineLike(first.trim())
+			? first
+			: '';
 	return ANIMAL_HEAD_RE.test(head) || ANIMAL_BODY_RE.test(page.norm.slice(b.start, b.end));
 }
 

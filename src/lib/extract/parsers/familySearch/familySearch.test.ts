@@ -456,4 +456,14 @@ describe('formats added with the second corpus', () => {
 			'寻狗启事\n\n10月3日傍晚在某区滨江公园走失一只白色比熊犬，名叫“球球”，三岁，戴蓝色项圈。有知情者请联系13974100002，必有重谢。';
 		expect(parse(text, '2026-10-05')).toEqual([]);
 	});
+
+	it('still reads a missing boy whose features count one shoe and whose pet name has 狗', () => {
+		const text =
+			'寻人启事\n\n刘狗娃，男，10岁，2026年4月2日下午在某镇集市走失，走失时脚上只穿一只蓝色拖鞋。有知情者请联系13974100003。';
+		const [r] = parse(text, '2026-04-05');
+		expect(r).toMatchObject({ subtype: 'family_seeking', personName: '刘狗娃', gender: '男' });
+		// Without a headline, the name opens the paragraph.
+		const [u] = parse(text.replace('寻人启事\n\n', ''), '2026-04-05');
+		expect(u).toMatchObject({ subtype: 'family_seeking', personName: '刘狗娃' });
+	});
 });

@@ -27,11 +27,11 @@ export const MALE_HEAD_RELATIVES = /[儿子父夫]/;
 
 /**
  * Lost pets are lost items (helper lost_found files 寻狗启事): an animal in the headline line, or
- * the words only a pet notice uses (品种, 毛色, 一只). 狗 alone in the body is no sign: rural
- * children's pet names (狗娃) use it.
+ * the words only a pet notice uses (品种, 毛色, 一只…犬). 狗 alone in the body is no sign: rural
+ * children's pet names (狗娃) use it, and 一只 counts shoes and hands too.
  */
 export const ANIMAL_HEAD_RE = /[狗猫犬]|宠物/;
-export const ANIMAL_BODY_RE = /宠物|品种|毛色|遛狗|[一两]只|犬/;
+export const ANIMAL_BODY_RE = /宠物|品种|毛色|遛狗|[一两]只[^。,，]{0,8}?[狗猫犬]/;
 
 /**
  * OCR misreads of the words a notice is recognised by (救肋 for 救助): same length, so
