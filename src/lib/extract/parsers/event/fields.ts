@@ -4,6 +4,7 @@
 import type { Page } from '../../pipeline';
 import { fieldValue } from '../../text/fields';
 import { isSignerLine } from '../../text/layout';
+import type { Span } from '../../text/spans';
 import { ORGANIZER_LABEL_RE, ORGANIZER_SUBJECT_RE, ORGANIZER_VERB_RE } from './labels';
 
 export function findLabelled(
@@ -30,7 +31,8 @@ const BYLINE_BRACKET_RE = /\((?:本报)?(?:记者|通讯员)[^()\n]{0,30}\)/g;
 const ROOM_OF_RE =
 	/^(?<org>[\u4e00-\u9fa5]{2,20}?(?:馆|中心|院|站|宫|学校))[\u4e00-\u9fa5\d]{1,10}(?:室|厅)$/;
 
-export function findOrganizer(page: Page, start: number, end: number): string | undefined {
+export function findOrganizer(page: Page, span: Span): string | undefined {
+	const { start, end } = span;
 	const norm = page.norm;
 	// Blanks of the same length keep the offsets.
 	const text = norm.slice(start, end).replace(BYLINE_BRACKET_RE, (b) => ' '.repeat(b.length));
@@ -75,7 +77,8 @@ export function findOrganizer(page: Page, start: number, end: number): string | 
 // ---------------------------------------------------------------------------------------
 
 /** A quoted activity name when the passage has no headline: “…”活动 / …大赛. */
-export function activityName(page: Page, start: number, end: number): string | undefined {
+export function activityName(page: Page, span: Span): string | undefined {
+	const { start, end } = span;
 	const m =
 		/"[^"]{2,30}"[\u4e00-\u9fa5]{0,12}?(?:活动|大赛|比赛|培训|讲座|征集|征文|夏令营|招募|展演|演出|展览|晚会|音乐会|分享会|故事会|沙龙|体验课|公开课|运动会|健步走|马拉松)/.exec(
 			page.norm.slice(start, end)

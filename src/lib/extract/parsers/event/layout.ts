@@ -59,7 +59,8 @@ export function bodyStartOf(page: Page, p: Passage): number {
  * event (a registration word, a way, a date, a number, a labelled field). A news story
  * goes on about other things (会议指出…), and the page's 新闻热线 line is no part of it.
  */
-export function usefulEnd(page: Page, start: number, end: number): number {
+export function usefulEnd(page: Page, span: Span): number {
+	const { start, end } = span;
 	const norm = page.norm;
 	let last = -1;
 	for (const { start: s, end: e } of pageParagraphs(page, { start, end })) {

@@ -13,7 +13,8 @@ import { AFTER_SIGNUP_WORDS, METHOD_LABEL_RE, METHOD_RE } from './labels';
  * Ways to register: the items of a 报名方式 section when there is one (1./①/（1） or one
  * per sentence), else each clause that names a way (扫码, 邮箱, 报名电话, 现场报名 …).
  */
-export function findMethods(page: Page, start: number, end: number): string[] {
+export function findMethods(page: Page, span: Span): string[] {
+	const { start, end } = span;
 	const norm = page.norm;
 	const out: string[] = [];
 	const seen = new Set<string>();
@@ -43,7 +44,7 @@ export function findMethods(page: Page, start: number, end: number): string[] {
 			for (const { start: s, end: e } of items) {
 				const named = /^([^:：,，。]{2,8})[:：]/.exec(norm.slice(s, e));
 				if (named) {
-					const contact = contactIn(page, s, e);
+					const contact = contactIn(page, { start: s, end: e });
 					const name = fieldValue(page, { start: s, end: s + named[1].length });
 					const v = contact ? `${name}：${contact}` : name;
 					if (v && !seen.has(v)) {
@@ -139,12 +140,13 @@ function numberedItems(norm: string, from: number, to: number): Span[] {
 }
 
 /** The email, URL or phone in an item, as printed. */
-function contactIn(page: Page, start: number, end: number): string | undefined {
-	const email = emailsIn(page, { start: start, end: end })[0];
+function contactIn(page: Page, span: Span): string | undefined {
+	const { start, end } = span;
+	const email = emailsIn(page, span)[0];
 	if (email) return email;
 	const url = /https?:\/\/[^\s,，。;；)）]+|www\.[^\s,，。;；)）]+/.exec(
 		page.norm.slice(start, end)
 	);
 	if (url) return url[0];
-	return phoneMatchesIn(page, { start: start, end: end })[0]?.raw;
+	return phoneMatchesIn(page, span)[0]?.raw;
 }

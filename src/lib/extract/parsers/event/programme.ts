@@ -51,14 +51,9 @@ export function listItems(page: Page, p: Passage): Passage[] {
 		return { start: s, end: trimBlank(page.norm, { start: s, end: e }).end };
 	});
 	const eventful = items.filter(
-		(it) =>
-			datesIn(page, { start: it.start, end: it.end }).length > 0 ||
-			SIGNUP_RE.test(page.norm.slice(it.start, it.end))
+		(it) => datesIn(page, it).length > 0 || SIGNUP_RE.test(page.norm.slice(it.start, it.end))
 	);
-	if (heads === numbered)
-		return items.every((it) => datesIn(page, { start: it.start, end: it.end }).length > 0)
-			? items
-			: [];
+	if (heads === numbered) return items.every((it) => datesIn(page, it).length > 0) ? items : [];
 	return eventful.length >= 2 ? items : [];
 }
 
@@ -76,7 +71,7 @@ export function storyItems(page: Page, p: Passage): Passage[] {
 		const t = norm.slice(s, e);
 		if (FIELD_LINE_RE.test(t) || !(SIGNUP_RE.test(t) || BOOKING_RE.test(t)) || !METHOD_RE.test(t))
 			continue;
-		const when = findWhen(page, s, e);
+		const when = findWhen(page, { start: s, end: e });
 		if (!when.startsOn) continue;
 		out.push({ start: s, end: e });
 		starts.add(when.startsOn.slice(0, 10));

@@ -59,8 +59,8 @@ export function buildRecord(
 	if (QA_TURN_RE.test(text)) return undefined;
 	// Nor are tenders (招标公告: 报名时间, 报名方式 for bidders).
 	if (TENDER_RE.test(text)) return undefined;
-	const methods = findMethods(page, bodyStart, p.end);
-	const when = findWhen(page, bodyStart, p.end, item !== undefined);
+	const methods = findMethods(page, { start: bodyStart, end: p.end });
+	const when = findWhen(page, { start: bodyStart, end: p.end }, item !== undefined);
 	// A registration word AND a way or a time to register.
 	if (!methods.length && !when.deadline) return undefined;
 	// A report of what already happened, with nothing still open, is news.
@@ -75,7 +75,7 @@ export function buildRecord(
 		source: {
 			file: page.source,
 			start: head ? head.start : p.start,
-			end: usefulEnd(page, bodyStart, p.end)
+			end: usefulEnd(page, { start: bodyStart, end: p.end })
 		},
 		confidence: 0,
 		phones,
@@ -84,12 +84,12 @@ export function buildRecord(
 	// The headline as printed (quotes included: “悦读童年”…).
 	record.title =
 		(item === 'list' ? itemName(page, p) : undefined) ??
-		(item === 'story' ? activityName(page, p.start, p.end) : undefined) ??
+		(item === 'story' ? activityName(page, p) : undefined) ??
 		(head ? page.text.slice(head.start, head.end) : undefined) ??
 		(headline ? page.text.slice(headline.start, headline.end) : undefined) ??
-		activityName(page, bodyStart, p.end) ??
+		activityName(page, { start: bodyStart, end: p.end }) ??
 		'活动报名';
-	const organizer = findOrganizer(page, bodyStart, p.end);
+	const organizer = findOrganizer(page, { start: bodyStart, end: p.end });
 	if (organizer) record.organizer = organizer;
 	if (when.startsOn) record.startsOn = when.startsOn;
 	if (when.endsOn) record.endsOn = when.endsOn;
@@ -101,7 +101,7 @@ export function buildRecord(
 	if (fee) record.fee = fee;
 	const audience = findLabelled(page, AUDIENCE_RE, bodyStart, p.end);
 	if (audience) record.audience = audience;
-	const district = findDistrict(page.norm, { start: p.start, end: p.end });
+	const district = findDistrict(page.norm, p);
 	if (district) record.district = district;
 
 	const flags: string[] = [];

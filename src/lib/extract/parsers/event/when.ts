@@ -5,6 +5,7 @@ import type { DateMatch } from '../../date';
 import type { Page } from '../../pipeline';
 import { datesIn } from '../../text/fields';
 import { lineStart } from '../../text/lineIndex';
+import type { Span } from '../../text/spans';
 import {
 	DEADLINE_AFTER_RE,
 	DEADLINE_BEFORE_RE,
@@ -42,11 +43,12 @@ function withDailyTime(norm: string, d: DateMatch, end: number): string {
 	return `${d.value.slice(0, 10)}T${String(h).padStart(2, '0')}:${m.groups.m}`;
 }
 
-export function findWhen(page: Page, start: number, end: number, item = false): When {
+export function findWhen(page: Page, span: Span, item = false): When {
+	const { start, end } = span;
 	const norm = page.norm;
 	const out: When = {};
 	let other: DateMatch | undefined;
-	for (const d of datesIn(page, { start: start, end: end }, 'nearest')) {
+	for (const d of datesIn(page, span, 'nearest')) {
 		const ls = lineStart(page, d.start);
 		let before = norm.slice(Math.max(ls, d.start - 16), d.start);
 		// A date at the start of a line under a heading line (二、活动时间): the heading is

@@ -46,11 +46,11 @@ export function findBlocks(page: Page): Block[] {
 		if (overlaps(line.start, line.end)) continue;
 		const end = withTable(
 			page,
-			nextHeadlineCut(page, line.start, noticeBlockEnd(page, line.start))
+			nextHeadlineCut(page, { start: line.start, end: noticeBlockEnd(page, line.start) })
 		);
 		const hs = line.start + line.text.indexOf(t);
 		headed.add({ start: hs, end });
-		const items = columnItems(page, line.end, end);
+		const items = columnItems(page, { start: line.end, end: end });
 		if (items.length) out.push(...items);
 		else out.push({ start: hs, end, head: { start: hs, end: hs + t.length } });
 	}
@@ -58,7 +58,7 @@ export function findBlocks(page: Page): Block[] {
 	for (const m of norm.matchAll(TRIGGER_RE)) {
 		const { start: s, end: e0 } = paragraphAt(page, m.index);
 		if (e0 <= s || overlaps(s, e0)) continue;
-		const e = storyEnd(page, s, e0);
+		const e = storyEnd(page, { start: s, end: e0 });
 		paras.add({ start: s, end: e });
 		out.push({ start: s, end: e });
 	}

@@ -5,7 +5,7 @@
 import type { Page } from '../../pipeline';
 import { isHeadlineLike, isSignerLine, SIGNATURE_DATE_RE } from '../../text/layout';
 import { eachPageLine, pageParagraphs } from '../../text/lineIndex';
-import { cells } from '../../text/spans';
+import { cells, type Span } from '../../text/spans';
 import type { Block } from './blocks';
 import { COLUMN_TAG_RE, FEATURE_LABEL_LINE_RE } from './labels';
 
@@ -13,7 +13,8 @@ import { COLUMN_TAG_RE, FEATURE_LABEL_LINE_RE } from './labels';
  * A 寻亲栏 prints several short appeals under one headline, each a paragraph opened by a
  * tag in brackets. Two or more such paragraphs are separate notices, each headed by its tag.
  */
-export function columnItems(page: Page, start: number, end: number): Block[] {
+export function columnItems(page: Page, span: Span): Block[] {
+	const { start, end } = span;
 	const out: Block[] = [];
 	for (const { start: s, end: e } of pageParagraphs(page, { start, end })) {
 		const tag = COLUMN_TAG_RE.exec(page.norm.slice(s, e));
@@ -27,7 +28,8 @@ export function columnItems(page: Page, start: number, end: number): Block[] {
  * (房屋出租 after the contacts of a 寻人启事): a short line without digits or a colon,
  * after a blank line, followed by text. Signatures (an organisation, a date) stay.
  */
-export function nextHeadlineCut(page: Page, start: number, end: number): number {
+export function nextHeadlineCut(page: Page, span: Span): number {
+	const { start, end } = span;
 	let last = -1;
 	let blank = false;
 	let cut = -1;

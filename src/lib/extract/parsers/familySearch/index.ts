@@ -27,7 +27,8 @@ import { buildRecord } from './record';
 import { tableOf, tableRecord } from './table';
 
 /** 请联系：周桂兰（母亲）: a family's contact, named with the relation. */
-function relationContact(page: Page, start: number, end: number): Span | undefined {
+function relationContact(page: Page, span: Span): Span | undefined {
+	const { start, end } = span;
 	const m = RELATION_CONTACT_RE.exec(page.norm.slice(start, end));
 	if (!m?.groups) return undefined;
 	const s = start + m.index + m[0].indexOf(m.groups.n);
@@ -41,12 +42,10 @@ function buildRecords(page: Page, b: Block): Candidate<FamilySearchRecord>[] {
 	if (!subtype || isAboutAnimal(page, b)) return [];
 	const asks = CALL_RE.test(text);
 	// 110 and 120 are how to reach the police, not the family or the home: never a contact.
-	const phoneHits = phoneMatchesIn(page, { start: b.start, end: b.end }).filter(
-		(p) => p.type !== 'emergency'
-	);
+	const phoneHits = phoneMatchesIn(page, b).filter((p) => p.type !== 'emergency');
 	const bodyStart = b.head ? b.head.end : b.start;
 	// 自公告之日起60日内, or a date: 请于2027年1月13日前…认领.
-	const deadline = findDeadline(page, bodyStart, b.end);
+	const deadline = findDeadline(page, { start: bodyStart, end: b.end });
 	const hasDeadline = PERIOD_RE.test(text) || deadline !== undefined;
 	// A reunion told as news asks nothing of the reader (联系上了他的儿子 is no request).
 	if (REUNION_RE.test(text) && !hasDeadline && !phoneHits.length) return [];
@@ -54,19 +53,17 @@ function buildRecords(page: Page, b: Block): Candidate<FamilySearchRecord>[] {
 
 	const contact =
 		findContactName(page, { start: bodyStart, end: b.end }) ??
-		relationContact(page, bodyStart, b.end);
+		relationContact(page, { start: bodyStart, end: b.end });
 	const shared: Shared = {
 		phones: toPhones(phoneHits),
-		traditional: isTraditional(page, { start: b.start, end: b.end })
+		traditional: isTraditional(page, b)
 	};
-	const contactName = contact
-		? fieldValue(page, { start: contact.start, end: contact.end })
-		: undefined;
+	const contactName = contact ? fieldValue(page, contact) : undefined;
 	// 与该所联系, 与家人联系: a pronoun or a relation, not someone to ask for.
 	if (contactName && !NOT_CONTACT_NAMES.includes(contactName as (typeof NOT_CONTACT_NAMES)[number]))
 		shared.contactName = contactName;
 	if (deadline) shared.noticeDeadline = deadline;
-	const organization = findOrganization(page, bodyStart, b.end);
+	const organization = findOrganization(page, { start: bodyStart, end: b.end });
 	if (organization) shared.organization = organization;
 
 	if (subtype !== 'family_seeking') {
@@ -76,7 +73,7 @@ function buildRecords(page: Page, b: Block): Candidate<FamilySearchRecord>[] {
 				tableRecord(page, b, subtype, row, table.columns, k + 1, shared)
 			);
 		}
-		const units = personUnits(page, bodyStart, b.end);
+		const units = personUnits(page, { start: bodyStart, end: b.end });
 		if (units.length) {
 			return units.map((u, k) => buildRecord(page, b, subtype, { ...u, index: k + 1 }, shared));
 		}

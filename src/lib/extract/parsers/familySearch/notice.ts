@@ -6,10 +6,12 @@ import type { Page } from '../../pipeline';
 import { datesIn, durationsIn, fieldValue } from '../../text/fields';
 import { isHeadlineLike, isSignerLine, SIGNATURE_DATE_RE } from '../../text/layout';
 import { pageLines } from '../../text/lineIndex';
+import type { Span } from '../../text/spans';
 import type { FamilySearchRecord } from '../../types';
 import { ORG_RE, ORG_STOP, PERIOD_END_RE, PERIOD_RE, readable } from './labels';
 
-export function findOrganization(page: Page, start: number, end: number): string | undefined {
+export function findOrganization(page: Page, span: Span): string | undefined {
+	const { start, end } = span;
 	const norm = page.norm;
 	// A signature line at the foot of the notice names the publisher.
 	const lines = pageLines(page, start, end).filter((l) => l.text.trim());
@@ -40,7 +42,8 @@ function repaired(v: string | undefined): string | undefined {
 }
 
 /** The end of the notice period, from 自公告之日起N日 or an explicit date. */
-export function findDeadline(page: Page, start: number, end: number): string | undefined {
+export function findDeadline(page: Page, span: Span): string | undefined {
+	const { start, end } = span;
 	const norm = page.norm;
 	const text = norm.slice(start, end);
 	const m = PERIOD_RE.exec(text);
@@ -53,7 +56,7 @@ export function findDeadline(page: Page, start: number, end: number): string | u
 		}
 	}
 	// 公告期至2024年12月31日止.
-	for (const d of datesIn(page, { start: start, end: end }, 'future')) {
+	for (const d of datesIn(page, span, 'future')) {
 		if (PERIOD_END_RE.test(norm.slice(Math.max(start, d.start - 8), d.start)))
 			return d.value.slice(0, 10);
 		// 请…于2027年1月13日前…认领: a date the parents must come by.
@@ -62,7 +65,7 @@ export function findDeadline(page: Page, start: number, end: number): string | u
 			return d.value.slice(0, 10);
 	}
 	// A bare duration next to 公告: 公告60日.
-	for (const d of durationsIn(norm, { start: start, end: end })) {
+	for (const d of durationsIn(norm, span)) {
 		if (/公告/.test(norm.slice(Math.max(start, d.start - 6), d.start)))
 			return addDuration(page.published, d);
 	}

@@ -24,9 +24,10 @@ import {
 } from './labels';
 
 /** The date of the finding or the loss: the first date that is not a birth, a note or a signature. */
-export function eventDate(page: Page, start: number, end: number): string | undefined {
+export function eventDate(page: Page, span: Span): string | undefined {
+	const { start, end } = span;
 	let first: string | undefined;
-	for (const d of datesIn(page, { start: start, end: end }, 'past')) {
+	for (const d of datesIn(page, span, 'past')) {
 		const before = page.norm.slice(Math.max(start, d.start - 8), d.start);
 		const after = page.norm.slice(d.end, d.end + 6);
 		if (/出生|生于|写有|写着|字样|截至|截止|至$|期限/.test(before)) continue;
@@ -43,7 +44,8 @@ export function eventDate(page: Page, start: number, end: number): string | unde
 	return first;
 }
 
-export function findPlace(page: Page, start: number, end: number): string | undefined {
+export function findPlace(page: Page, span: Span): string | undefined {
+	const { start, end } = span;
 	const text = page.norm.slice(start, end);
 	const m =
 		PLACE_LABEL_RE.exec(text) ??
@@ -62,7 +64,8 @@ export function findGender(norm: string): '男' | '女' | undefined {
 	return m?.groups?.g as '男' | '女' | undefined;
 }
 
-export function findAge(page: Page, start: number, end: number): string | undefined {
+export function findAge(page: Page, span: Span): string | undefined {
+	const { start, end } = span;
 	const text = page.norm.slice(start, end);
 	for (const re of AGE_RE) {
 		const m = re.exec(text);
@@ -79,7 +82,8 @@ export function findAge(page: Page, start: number, end: number): string | undefi
  * Features: every clause of a 特征：/ 随身物品：… section, and elsewhere every clause that
  * describes the person (包被, 胎记, 身高, 穿着 …), in text order.
  */
-export function findFeatures(page: Page, start: number, end: number): string[] {
+export function findFeatures(page: Page, span: Span): string[] {
+	const { start, end } = span;
 	const norm = page.norm;
 	const found: Span[] = [];
 	const sections = new SpanSet();
@@ -111,7 +115,7 @@ export function findFeatures(page: Page, start: number, end: number): string[] {
 				found.push(part);
 		}
 	}
-	for (const { start: a0, end: b } of clauses(norm, { start: start, end: end })) {
+	for (const { start: a0, end: b } of clauses(norm, span)) {
 		if (sections.overlaps({ start: a0, end: b })) continue;
 		// 拾获时身穿白色连体衣: the time of the finding is not part of the feature.
 		const lead = /^(?:拾获|拾得|捡到|捡拾|发现|被发现|救助|走失|离家)时\s*/.exec(norm.slice(a0, b));

@@ -13,7 +13,8 @@ import { FINDING_RE, PERSON_INTRO_RE } from './labels';
  * station with two people): paragraphs — or lines of one paragraph — that each tell a
  * finding with its date. Fewer than two means the notice is about one person.
  */
-export function personUnits(page: Page, start: number, end: number): Span[] {
+export function personUnits(page: Page, span: Span): Span[] {
+	const { start, end } = span;
 	const norm = page.norm;
 	const qualifies = ({ start: s, end: e }: Span) =>
 		FINDING_RE.test(norm.slice(s, e)) &&

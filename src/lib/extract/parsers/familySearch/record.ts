@@ -45,12 +45,12 @@ export function buildRecord(
 		phones: shared.phones,
 		emails: []
 	};
-	const when = eventDate(page, u.start, u.end);
+	const when = eventDate(page, u);
 	if (when) {
 		if (subtype === 'family_seeking') record.lostAt = when;
 		else record.foundAt = when;
 	}
-	const place = findPlace(page, u.start, u.end);
+	const place = findPlace(page, u);
 	if (place) record.place = place;
 	// 我的弟弟罗冬生: the relation tells the sex when nothing else does.
 	const rel0 =
@@ -61,9 +61,9 @@ export function buildRecord(
 		(rel?.groups ? (MALE_RELATIVES.test(rel.groups.rel) ? '男' : '女') : undefined) ??
 		headGender(page, b);
 	if (gender) record.gender = gender;
-	const age = findAge(page, u.start, u.end);
+	const age = findAge(page, u);
 	if (age) record.age = age;
-	const features = findFeatures(page, u.start, u.end);
+	const features = findFeatures(page, u);
 	if (features.length) record.features = features;
 	if (shared.contactName) record.contactName = shared.contactName;
 	if (shared.noticeDeadline) record.noticeDeadline = shared.noticeDeadline;
@@ -97,7 +97,7 @@ export function buildRecord(
 		const s = u.start + person.index + person[0].indexOf(person.groups.n);
 		record.personName = fieldValue(page, { start: s, end: s + person.groups.n.length });
 	}
-	const district = findDistrict(page.norm, { start: span.start, end: span.end });
+	const district = findDistrict(page.norm, span);
 	if (district) record.district = district;
 
 	record.title = titleOf(page, b, subtype, record, u, shared.traditional);
