@@ -178,3 +178,20 @@ export class SpanSet {
 		return k > 0 && this.maxEnds[k - 1] > span.start;
 	}
 }
+
+/**
+ * The cells of one line of a table in a text layer: the runs of text between blanks
+ * (a space or a tab; `norm` has the full-width space as a space).
+ */
+export function cells(norm: string, span: Span): Span[] {
+	const out: Span[] = [];
+	let s = -1;
+	for (let i = span.start; i <= span.end; i++) {
+		const blank = i === span.end || norm[i] === ' ' || norm[i] === '\t';
+		if (blank && s >= 0) {
+			out.push({ start: s, end: i });
+			s = -1;
+		} else if (!blank && s < 0) s = i;
+	}
+	return out;
+}

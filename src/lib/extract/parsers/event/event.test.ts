@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseContext, runParser } from '../context';
-import type { EventRecord } from '../types';
-import { eventParser } from './event';
+import { parseContext, runParser } from '../../context';
+import type { EventRecord } from '../../types';
+import { eventParser } from '.';
 
 function parse(text: string, published = '2024-06-03'): EventRecord[] {
 	return runParser(
@@ -28,7 +28,8 @@ describe('events with a way to register', () => {
 		expect(r).toMatchObject({
 			title: '“悦读童年”暑期亲子阅读营开始报名',
 			organizer: '某市图书馆',
-			startsOn: '2024-07-06',
+			// 每天上午9:00: each day of the run starts at nine.
+			startsOn: '2024-07-06T09:00',
 			endsOn: '2024-07-10',
 			deadline: '2024-06-30',
 			location: '市图书馆少儿阅览室（神农大道100号）',
@@ -137,81 +138,6 @@ describe('not events', () => {
 	});
 });
 
-describe('lists of events', () => {
-	it('files each ■ item of a 活动预告 as its own event', () => {
-		const a =
-			'■非遗剪纸体验课\n时间：6月9日（周日）上午9:30\n地点：市文化馆二楼非遗工作室\n报名：拨打0731-28830000预约，限20人，免费。';
-		const b =
-			'■亲子徒步\n时间：6月9日上午8:00集合\n地点：某公园南门\n报名：关注“某某青年”公众号报名，截止6月7日18:00。';
-		const text = `周末活动预告\n\n${a}\n\n${b}`;
-		const records = parse(text, '2024-06-03');
-		expect(records).toHaveLength(2);
-		expect(text.slice(records[0].source.start, records[0].source.end)).toBe(a);
-		expect(text.slice(records[1].source.start, records[1].source.end)).toBe(b);
-		expect(records[0]).toMatchObject({
-			title: '非遗剪纸体验课',
-			fee: '免费',
-			startsOn: '2024-06-09T09:30',
-			location: '市文化馆二楼非遗工作室'
-		});
-		expect(records[0].phones.map((p) => p.number)).toEqual(['0731-28830000']);
-		expect(records[1]).toMatchObject({ startsOn: '2024-06-09T08:00', deadline: '2024-06-07' });
-	});
-
-	it('splits a numbered programme whose items each have a date', () => {
-		const one = '1．绘本故事会：6月8日上午10:00，少儿阅览室，电话预约0731-28280000。';
-		const two = '2．读书沙龙：6月8日下午3:00，三楼报告厅，扫码报名。';
-		const text = `市图书馆本周活动\n\n${one}\n\n${two}`;
-		const records = parse(text, '2024-06-03');
-		expect(records.map((r) => text.slice(r.source.start, r.source.end))).toEqual([one, two]);
-		expect(records.map((r) => r.startsOn)).toEqual(['2024-06-08T10:00', '2024-06-08T15:00']);
-		expect(records.map((r) => r.title)).toEqual(['绘本故事会', '读书沙龙']);
-	});
-
-	it('does not split a notice whose numbered lines are ways to register', () => {
-		const text = [
-			'少儿书法班招生',
-			'书法班将于6月15日开课，现面向社会招生。报名截止：6月10日。报名方式：',
-			'1．电话报名：0731-22345678',
-			'2．扫描下方二维码报名'
-		].join('\n');
-		const records = parse(text, '2024-06-03');
-		expect(records).toHaveLength(1);
-		expect(records[0]).toMatchObject({ startsOn: '2024-06-15', deadline: '2024-06-10' });
-	});
-});
-
-describe('dates of events', () => {
-	it('a moved deadline (延长至) replaces the first one', () => {
-		const text =
-			'书画大赛报名时间延长\n\n大赛报名截止时间为6月10日，应参赛者要求，现延长至6月30日。报名方式：将作品发送至shuhua@example.com。';
-		const [r] = parse(text, '2024-06-03');
-		expect(r.deadline).toBe('2024-06-30');
-	});
-
-	it('reads 本周六 for the event and 本周四 for the deadline', () => {
-		const text =
-			'招募｜本周六一起去福利院\n\n某志愿者协会本周六上午9时将组织志愿者前往某儿童福利院开展陪伴活动，现招募志愿者15名。报名请拨打13974230000，截止时间为本周四18:00。';
-		const [r] = parse(text, '2024-06-03');
-		expect(r).toMatchObject({
-			startsOn: '2024-06-08T09:00',
-			deadline: '2024-06-06',
-			organizer: '某志愿者协会'
-		});
-	});
-
-	it('今明两天在…举行 is the event’s range', () => {
-		const text =
-			'车展今明两天举行\n\n本报讯 2024株洲惠民车展今明两天在神农城广场举行。市民可现场报名参加试驾，免费参与。';
-		const [r] = parse(text, '2024-06-03');
-		expect(r).toMatchObject({
-			startsOn: '2024-06-03',
-			endsOn: '2024-06-04',
-			location: '神农城广场'
-		});
-	});
-});
-
 describe('talks booked by phone', () => {
 	it('a 讲座 with 电话预约 is an event; the record ends with the talk', () => {
 		const body =
@@ -268,5 +194,119 @@ describe('more layouts', () => {
 		const text =
 			'读书会招募\n\n市图书馆将于6月15日下午举办读书会，请拨打0731-22345678报名。\n\n读书会6月15日下午2时开始，也可扫码报名。';
 		expect(parse(text, '2024-06-03')).toHaveLength(1);
+	});
+});
+
+describe('formats added with the second corpus', () => {
+	it('gives one event per row of a course timetable, sharing the notice’s way to register', () => {
+		const text = [
+			'某街道社区学校秋季课程表',
+			'',
+			'课程 开课日期 时间 地点 名额',
+			'书法入门 9月8日 周二15:00 某社区活动室 20人',
+			'广场舞 9月10日 周四19:30 某公园东广场 50人',
+			'',
+			'以上课程均免费。请于9月5日前到社区居委会报名。',
+			'咨询电话：0731-22000004'
+		].join('\n');
+		const records = parse(text, '2026-09-01');
+		expect(
+			records.map((r) => [r.title, r.startsOn, r.location, r.deadline, r.phones.length])
+		).toEqual([
+			['书法入门', '2026-09-08T15:00', '某社区活动室', '2026-09-05', 1],
+			['广场舞', '2026-09-10T19:30', '某公园东广场', '2026-09-05', 1]
+		]);
+	});
+
+	it('reads a poster’s 字段｜值 lines and a 竞赛规程’s numbered labels', () => {
+		const poster = parse(
+			[
+				'亲子阅读日活动',
+				'',
+				'时间｜5月9日（周六）9:30—11:00',
+				'地点｜某区图书馆一楼大厅',
+				'费用｜免费，每个家庭带1本绘本',
+				'报名｜扫描海报二维码填写信息，5月7日截止',
+				'',
+				'主办｜某区图书馆'
+			].join('\n'),
+			'2026-05-01'
+		);
+		expect(poster[0]).toMatchObject({
+			title: '亲子阅读日活动',
+			startsOn: '2026-05-09T09:30',
+			location: '某区图书馆一楼大厅',
+			fee: '免费，每个家庭带1本绘本',
+			organizer: '某区图书馆',
+			deadline: '2026-05-07',
+			howToRegister: ['扫描海报二维码填写信息']
+		});
+
+		const race = parse(
+			[
+				'2026某市环湖健步走竞赛规程',
+				'',
+				'一、主办单位：某市体育局',
+				'二、比赛日期：2026年10月11日8:00出发',
+				'三、比赛地点：某湖公园南门广场',
+				'四、项目及报名费：健步走（6公里）30元/人；亲子走（2公里）免费。',
+				'五、报名时间：即日起至9月30日。',
+				'六、报名方式：微信搜索“某市体育”小程序在线报名。'
+			].join('\n'),
+			'2026-09-01'
+		);
+		expect(race[0]).toMatchObject({
+			title: '2026某市环湖健步走竞赛规程',
+			organizer: '某市体育局',
+			startsOn: '2026-10-11T08:00',
+			location: '某湖公园南门广场',
+			fee: '健步走（6公里）30元/人；亲子走（2公里）免费',
+			deadline: '2026-09-30'
+		});
+	});
+
+	it('reads a weekly programme booked online, and keeps a byline out of the organiser', () => {
+		const weekly = parse(
+			'10月10日至11月28日，某区图书馆少儿阅览室每周六上午9:30举办“小小故事会”绘本共读活动，免费。请通过“某区图书馆”微信公众号预约，预约成功后凭短信入场。',
+			'2026-10-01'
+		);
+		expect(weekly[0]).toMatchObject({
+			startsOn: '2026-10-10T09:30',
+			endsOn: '2026-11-28',
+			location: '某区图书馆少儿阅览室',
+			organizer: '某区图书馆'
+		});
+
+		const news = parse(
+			[
+				'亲子定向赛开始报名',
+				'',
+				'本报讯（记者 某某）由某市体育总会主办的亲子定向赛将于12月5日上午9:00在某公园开赛，不收取报名费。',
+				'报名链接：https://example.cn/dx'
+			].join('\n'),
+			'2026-11-20'
+		);
+		expect(news[0]).toMatchObject({ organizer: '某市体育总会', fee: '不收取报名费' });
+	});
+
+	it('files no event for a tender whose bidders 报名', () => {
+		const text = [
+			'某中学食堂设备采购项目招标公告',
+			'',
+			'一、采购内容：食堂设备一批。',
+			'二、报名时间：2026年7月1日至7月7日。',
+			'三、报名方式：在某市公共资源交易网下载招标文件。',
+			'联系人：某老师 电话：0731-22000005'
+		].join('\n');
+		expect(parse(text, '2026-06-30')).toEqual([]);
+	});
+
+	it('files no event for a 部门答 that says how to sign up for a service', () => {
+		const text = [
+			'■网友问：寒假托管怎么报名？',
+			'',
+			'■部门答：市教育局：今年寒假有30所学校开展托管服务，家长通过学校发放的告家长书扫码报名。'
+		].join('\n');
+		expect(parse(text, '2026-01-05')).toEqual([]);
 	});
 });
