@@ -2,9 +2,17 @@
  * The whole benchmark, phase by phase: build → search → import → HTTP. `npm run bench` is a
  * thin wrapper around runBenchmark() and formatReport().
  */
-import { mkdirSync, rmSync } from 'node:fs';
+import {
+	copyFileSync,
+	existsSync,
+	mkdirSync,
+	readFileSync,
+	rmSync,
+	statSync,
+	writeFileSync
+} from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { sql } from 'kysely';
 import { openDatabase } from '../server/db/index';
 import { buildDatabase, type BuildFigures } from './build';
@@ -40,6 +48,12 @@ export interface BenchOptions {
 	root: string;
 	/** Scratch folder for the database, pages and the copy of the build. */
 	workDir: string;
+	/**
+	 * A database built once and reused across runs (outside the repository, e.g. for a million
+	 * records, whose build takes minutes): built here when missing, then copied into workDir for
+	 * each run, because the import phase writes to the database it measures.
+	 */
+	reuseDb?: string;
 	/** Megabytes of page text to import; default by size (2 MB small … 20 MB at 500k+). */
 	importMb?: number;
 	/** Seconds of load per page and server; 0 skips the HTTP phase. */
@@ -195,6 +209,49 @@ async function httpPhase(
 	}
 }
 
+/** What a reused database was built with, kept beside it so a run never measures the wrong one. */
+interface ReusedBuild extends BuildFigures {
+	seed: number;
+}
+
+/**
+ * Builds the run's database at `dbPath`, or copies options.reuseDb there (building it first
+ * when it does not exist yet). A reused database's build figures are those of its own build.
+ */
+async function databaseFor(options: BenchOptions, dbPath: string): Promise<BuildFigures> {
+	const { log, records, seed } = options;
+	const progress = (done: number) => options.progress?.('build', done, records);
+	const reuse = options.reuseDb;
+	const logBuild = (build: BuildFigures) =>
+		log(
+			`build: ${build.buildSeconds.toFixed(1)} s (rows ${build.insertSeconds.toFixed(1)} s, ` +
+				`indexes ${build.indexSeconds.toFixed(1)} s), ${build.dbSizeMb.toFixed(0)} MB`
+		);
+	if (!reuse) {
+		log(`build: ${records} records (seed ${seed})`);
+		const build = await buildDatabase(dbPath, records, seed, progress);
+		logBuild(build);
+		return build;
+	}
+	const about = reuse + '.build.json';
+	if (!existsSync(reuse)) {
+		log(`build: ${records} records (seed ${seed}) into ${reuse}, kept for later runs`);
+		mkdirSync(dirname(reuse), { recursive: true });
+		const build = await buildDatabase(reuse, records, seed, progress);
+		logBuild(build);
+		writeFileSync(about, JSON.stringify({ ...build, seed } satisfies ReusedBuild));
+	}
+	const built = existsSync(about) ? (JSON.parse(readFileSync(about, 'utf8')) as ReusedBuild) : null;
+	if (!built || built.records !== records || built.seed !== seed)
+		throw new Error(
+			`${reuse} holds ${built ? `${built.records} records (seed ${built.seed})` : 'an unknown build'}, ` +
+				`not ${records} (seed ${seed}): pass the matching --records/--seed or another --db`
+		);
+	log(`build: reusing ${reuse} (${built.records} records, seed ${built.seed})`);
+	copyFileSync(reuse, dbPath);
+	return { ...built, dbSizeMb: statSync(dbPath).size / 1e6 };
+}
+
 /** Runs every phase on a fresh database in options.workDir and returns the figures. */
 export async function runBenchmark(options: BenchOptions): Promise<BenchReport> {
 	const started = performance.now();
@@ -204,14 +261,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchReport> 
 	mkdirSync(options.workDir, { recursive: true });
 	const dbPath = join(options.workDir, 'bench.db');
 
-	log(`build: ${records} records (seed ${seed})`);
-	const build = await buildDatabase(dbPath, records, seed, (done) =>
-		options.progress?.('build', done, records)
-	);
-	log(
-		`build: ${build.buildSeconds.toFixed(1)} s (rows ${build.insertSeconds.toFixed(1)} s, ` +
-			`indexes ${build.indexSeconds.toFixed(1)} s), ${build.dbSizeMb.toFixed(0)} MB`
-	);
+	const build = await databaseFor(options, dbPath);
 
 	const { db, sqlite } = await openDatabase(dbPath);
 	let search: SearchBench;

@@ -54,7 +54,7 @@ describe('searchRecords with more matches than EXACT_RANK_LIMIT', () => {
 		const first = await searchRecords(opened.db, { q: '医保' });
 		expect(first.total).toBe(visible);
 		expect(first.counts).toEqual({ hotline: visible });
-		expect(first.capped).toBe(false);
+		expect(first.countIsEstimate).toBe(false);
 		const seen: number[] = [];
 		for (let page = 1; page <= first.pages; page++) {
 			const { results } = await searchRecords(opened.db, { q: '医保', page });
