@@ -35,6 +35,7 @@ import {
 	type ExtractFigures,
 	type ImportFigures
 } from './importBench';
+import { looksLikeIdNumber } from '../records/privacy';
 import { benchQueries } from './queries';
 import { benchSearch, type SearchBench } from './search';
 import { round } from './stats';
@@ -67,16 +68,20 @@ export interface BenchOptions {
 	progress?: (phase: string, done: number, total: number) => void;
 }
 
-/** The targets of issue 6, checked at every size (they are set for 1,000,000 records). */
+/** The targets of issues 6 and 13, checked at every size (they are set for 1,000,000 records). */
 export const TARGETS = {
 	searchP95Ms: 30,
 	recallAt20: 0.99,
 	searchRps: 500,
 	searchP99Ms: 75,
+	/** Issue 13: many different search pages, query understanding on. */
+	searchMixRps: 500,
+	searchMixP99Ms: 100,
 	importMbPerSec: 1,
 	/** Issue 3: ~60 MB of pages in under 60 s on one core. */
 	extractMbPerSec: 1,
-	rssMb: 300,
+	/** Issue 13 (was 300 in issue 6). */
+	rssMb: 256,
 	pageBytes: 100_000,
 	pageJsGzipBytes: 30_000,
 	/** Not in issue 6: the slowest worst-case page (50 KB to 1 MB), and the 150,000-line list. */
@@ -189,9 +194,13 @@ async function httpPhase(
 		// Every query of the set on pages 1–5, taken in turn: more distinct pages than the
 		// server's memo holds, so every request runs its search and renders its page. Pages 2–5
 		// of a query share its counts and ranked block (memoised), as for a reader paging on.
-		const mixPaths = queries.flatMap((q) =>
-			[1, 2, 3, 4, 5].map((p) => `/search?q=${encodeURIComponent(q)}${p > 1 ? `&page=${p}` : ''}`)
-		);
+		// Searches for an ID number are left out: the server allows an address 10 an hour (issue
+		// 12), so from the benchmark's one address they would be 429s, not searches.
+		const mixPaths = queries
+			.filter((q) => !looksLikeIdNumber(q))
+			.flatMap((q) =>
+				[1, 2, 3, 4, 5].map((p) => `/search?q=${encodeURIComponent(q)}${p > 1 ? `&page=${p}` : ''}`)
+			);
 		log(`http: search mix over ${mixPaths.length} different pages`);
 		const searchMix = await load(app.url, {
 			seconds: options.httpSeconds,
@@ -378,6 +387,8 @@ export function checkTargets(r: BenchReport): BenchReport['targets'] {
 		extractMbPerSec: target(r.extract?.mbPerSec, TARGETS.extractMbPerSec, false),
 		worstCaseMs: target(r.worstCases.slowest.ms, TARGETS.worstCaseMs, true),
 		hugeListMbPerSec: target(r.worstCases.hugeList.mbPerSec, TARGETS.hugeListMbPerSec, false),
+		searchMixRps: target(r.http?.searchMix.rps, TARGETS.searchMixRps, false),
+		searchMixP99Ms: target(r.http?.searchMix.p99Ms, TARGETS.searchMixP99Ms, true),
 		rssMb: target(r.rssMb, TARGETS.rssMb, true),
 		homeBytes: target(w?.home.bytes, TARGETS.pageBytes, true),
 		homeJsGzipBytes: target(w?.home.jsGzipBytes, TARGETS.pageJsGzipBytes, true),
@@ -474,7 +485,7 @@ export function formatReport(r: BenchReport): string {
 		row(
 			`search mix (${r.http.searchMix.pages} pages)`,
 			`${r.http.searchMix.rps} req/s`,
-			`p99 ${r.http.searchMix.p99Ms} ms`
+			`p99 ${r.http.searchMix.p99Ms} ms, ${r.http.searchMix.failures} failures  ${mark('searchMixRps')}, p99 ${mark('searchMixP99Ms')}`
 		);
 		lines.push('', 'Page weight (HTML + CSS + JS as sent; JS gzipped)');
 		for (const name of ['home', 'search', 'record'] as const) {

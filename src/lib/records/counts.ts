@@ -1,5 +1,5 @@
 /**
- * An estimated count as residents read it (search counts above 2,000 matches are estimates,
+ * An estimated count as residents read it (search counts above 1,000 matches are estimates,
  * see src/lib/server/search/query.ts): 约 860, 约 2300, 约 1.2 万, 约 45 万. Chinese groups
  * large numbers by 万 (10,000), so 12,000 reads 1.2 万, not 12000 or 12k.
  */

@@ -26,8 +26,9 @@ export const MAX_PAGE = 500;
  * all: at a million records a one-character query matches 300,000–450,000 records, and even
  * the 10,000 counted before (each looked up in record_facets for its kind and status) cost
  * 5–20 ms of a search page's time. "About 12,000" tells a reader as much as the exact figure.
+ * Equal to EXACT_RANK_LIMIT: a query is ranked by bm25 exactly when its count is exact.
  */
-export const COUNT_CAP = 2000;
+export const COUNT_CAP = 1000;
 /**
  * Up to this many matching records, results are ordered by bm25 over all of them. Above it,
  * see RANK_WINDOW. Why a limit at all: FTS5's bm25() first counts, for every phrase of the
@@ -35,7 +36,7 @@ export const COUNT_CAP = 2000;
  * a one-character query matches 300,000–450,000 of them and that count alone took 16–33 ms,
  * plus ~2 µs per row ranked; below this limit the whole ranking costs a few milliseconds.
  */
-export const EXACT_RANK_LIMIT = 1000;
+export const EXACT_RANK_LIMIT = COUNT_CAP;
 /**
  * Queries matching more records than EXACT_RANK_LIMIT are ranked in blocks of this many
  * matches, newest block first: within a block, records whose title (or organisation) holds
@@ -44,7 +45,7 @@ export const EXACT_RANK_LIMIT = 1000;
  * best signal there is (a notice from this week over one from 2016), and a title match is
  * what bm25's field weights rewarded most.
  */
-export const RANK_WINDOW = 1000;
+export const RANK_WINDOW = 500;
 
 export interface SearchParams {
 	q: string;
@@ -533,7 +534,7 @@ async function rankWindow(
 	prefer: Preference
 ): Promise<Ordered> {
 	const block = Math.floor(offset / RANK_WINDOW);
-	// One block's order serves its 50 pages: only the ids are kept (8 kB, not the titles).
+	// One block's order serves its 25 pages: only the ids are kept (4 kB, not the titles).
 	const key = JSON.stringify(['window', match, terms, prefer, kind ?? null, statuses, block]);
 	const ids = await cachedRead(db, key, () =>
 		orderBlock(db, match, terms, scan, kind, statuses, block, prefer)
@@ -574,18 +575,19 @@ async function orderBlock(
 						limit ${RANK_WINDOW} offset ${from}`.execute(db)
 				).rows;
 	if (candidates.length === 0) return [];
-	// Title and organisation of the block's records, one look-up each by id (1–2 ms for 1,000
-	// at a million records; FTS5 with a column filter and a rowid range took 40–140 ms).
+	// Title and organisation of the block's records, from the narrow index of migration 0007:
+	// the records rows themselves are wide, one page each (12 ms for 1,000 under load); FTS5
+	// with a column filter and a rowid range took 40–140 ms.
+	const ids = JSON.stringify(candidates.map((c) => c.id));
 	const { rows: texts } = await sql<{
 		id: number;
 		title: string;
 		organization: string | null;
 		phone: number;
 	}>`
-		select id, title, organization, main_phone is not null as phone from records
-		where id in (select value from json_each(${JSON.stringify(candidates.map((c) => c.id))}))`.execute(
-		db
-	);
+		select id, title, organization, main_phone is not null as phone
+		from records indexed by records_search_titles
+		where id in (select value from json_each(${ids}))`.execute(db);
 	const alternatives = terms.map((t) => t.alternatives.map(fold));
 	const titled = new Set<number>();
 	const withPhone = new Set<number>();
