@@ -18,6 +18,7 @@ import { openDatabase } from '../server/db/index';
 import { buildDatabase, type BuildFigures } from './build';
 import {
 	copyBuild,
+	cpuMs,
 	get,
 	load,
 	pageWeight,
@@ -122,8 +123,12 @@ export interface BenchReport {
 		home: HttpPage;
 		search: HttpPage;
 		record: HttpPage;
-		/** Many different search pages in turn (see httpPhase): beyond what the page memo holds. */
-		searchMix: LoadFigures & { pages: number };
+		/**
+		 * Many different search pages in turn (see httpPhase): beyond what the page memo holds.
+		 * cpuMsPerRequest: the server's CPU time per request, which other load on a shared
+		 * machine changes far less than req/s (1000 / it is the ceiling of one core).
+		 */
+		searchMix: LoadFigures & { pages: number; cpuMsPerRequest: number };
 	} | null;
 	pageWeight: { home: PageWeight; search: PageWeight; record: PageWeight } | null;
 	rssMb: number | null;
@@ -202,12 +207,17 @@ async function httpPhase(
 				[1, 2, 3, 4, 5].map((p) => `/search?q=${encodeURIComponent(q)}${p > 1 ? `&page=${p}` : ''}`)
 			);
 		log(`http: search mix over ${mixPaths.length} different pages`);
+		const cpuBefore = cpuMs(app.pid);
 		const searchMix = await load(app.url, {
 			seconds: options.httpSeconds,
 			connections: options.connections,
 			paths: mixPaths
 		});
-		const mix = { ...searchMix, pages: mixPaths.length };
+		const mix = {
+			...searchMix,
+			pages: mixPaths.length,
+			cpuMsPerRequest: (cpuMs(app.pid) - cpuBefore) / Math.max(1, searchMix.requests)
+		};
 		return {
 			http: { ...pagesOut, searchMix: mix },
 			pageWeight: weights,
@@ -485,7 +495,8 @@ export function formatReport(r: BenchReport): string {
 		row(
 			`search mix (${r.http.searchMix.pages} pages)`,
 			`${r.http.searchMix.rps} req/s`,
-			`p99 ${r.http.searchMix.p99Ms} ms, ${r.http.searchMix.failures} failures  ${mark('searchMixRps')}, p99 ${mark('searchMixP99Ms')}`
+			`p99 ${r.http.searchMix.p99Ms} ms, server CPU ${r.http.searchMix.cpuMsPerRequest} ms/request, ` +
+				`${r.http.searchMix.failures} failures  ${mark('searchMixRps')}, p99 ${mark('searchMixP99Ms')}`
 		);
 		lines.push('', 'Page weight (HTML + CSS + JS as sent; JS gzipped)');
 		for (const name of ['home', 'search', 'record'] as const) {
