@@ -1,11 +1,13 @@
 /**
  * npm run bench -- [--records N] [--json] [--seed S] [--keep] [--build] [--http-seconds S]
- *                   [--import-mb M] [--rounds R] [--skip-ocr] [--only extract]
+ *                   [--import-mb M] [--rounds R] [--skip-ocr] [--only extract] [--db PATH]
  *
  * Builds a fresh database of N synthetic records (default 100,000) in bench-out/, then measures
  * search, import and serving beside their baselines (see src/lib/bench/run.ts and the README).
  * The report goes to stdout (a table, or one JSON object with --json); progress to stderr.
  * The HTTP phase serves a copy of build/: run `npm run build` first, or pass --build.
+ * --db PATH reuses a database built by an earlier run with the same --records and --seed
+ * (building it there when PATH does not exist): a million records take minutes to build.
  */
 import cliProgress from 'cli-progress';
 import { rmSync } from 'node:fs';
@@ -30,7 +32,8 @@ const { values } = parseArgs({
 		'import-mb': { type: 'string' },
 		rounds: { type: 'string', default: '3' },
 		'skip-ocr': { type: 'boolean', default: false },
-		only: { type: 'string' }
+		only: { type: 'string' },
+		db: { type: 'string' }
 	}
 });
 const int = (name: string, text: string | undefined, min: number) => {
@@ -100,6 +103,7 @@ try {
 		seed: int('seed', values.seed, 0),
 		root,
 		workDir,
+		reuseDb: values.db === undefined ? undefined : resolve(values.db),
 		importMb: values['import-mb'] === undefined ? undefined : Number(values['import-mb']),
 		// 10 s per load test; a smoke run (under 10,000 records) takes 2 s to stay well under a minute.
 		httpSeconds: int('http-seconds', values['http-seconds'] ?? (records < 10_000 ? '2' : '10'), 0),

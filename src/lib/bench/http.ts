@@ -312,3 +312,19 @@ export function peakRssMb(pid: number): number {
 		return 0;
 	}
 }
+
+/**
+ * CPU time a process has used so far (user + system), in ms; 0 where /proc is missing. On a
+ * shared machine req/s depends on what else runs; CPU per request does not (much).
+ */
+export function cpuMs(pid: number): number {
+	try {
+		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+		// Fields after the command name (which may hold spaces): utime is the 14th, stime the 15th.
+		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+		const ticks = Number(fields[11]) + Number(fields[12]);
+		return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
+	} catch {
+		return 0;
+	}
+}

@@ -29,7 +29,13 @@ export const load: PageServerLoad = async ({ url, getClientAddress }) => {
 		};
 	}
 	guardIdSearch(params.q, getClientAddress());
-	const result = await searchRecords(db, { q: params.q, kind: params.kind, page: params.page });
+	// The terms searched are not shown: left out, they cost nothing to mask and serialise
+	// (SvelteKit serialises a page's data even without client-side JavaScript).
+	const { terms: _terms, ...result } = await searchRecords(db, {
+		q: params.q,
+		kind: params.kind,
+		page: params.page
+	});
 	// The query is echoed as typed: it goes back only to the person who typed it.
 	return {
 		q: params.q,

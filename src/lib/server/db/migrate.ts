@@ -7,6 +7,7 @@ import * as m0004 from '../../../../migrations/0004_page_files';
 import * as m0005 from '../../../../migrations/0005_residents';
 import * as m0006 from '../../../../migrations/0006_issued_on';
 import * as m0007 from '../../../../migrations/0007_reprint_fingerprint';
+import * as m0008 from '../../../../migrations/0008_search_titles';
 
 /**
  * A static list rather than FileMigrationProvider: it survives bundling by `vite build`, and the
@@ -19,7 +20,8 @@ const migrations: Record<string, Migration> = {
 	'0004_page_files': m0004,
 	'0005_residents': m0005,
 	'0006_issued_on': m0006,
-	'0007_reprint_fingerprint': m0007
+	'0007_reprint_fingerprint': m0007,
+	'0008_search_titles': m0008
 };
 
 class StaticMigrationProvider implements MigrationProvider {

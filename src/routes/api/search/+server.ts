@@ -22,7 +22,10 @@ export const GET: RequestHandler = async ({ url, setHeaders, getClientAddress })
 		query: params.q,
 		...toPublic({
 			total: result.total,
-			capped: result.capped,
+			// More than 1,000 matches: total and counts are estimates (rounded to two digits).
+			countIsEstimate: result.countIsEstimate,
+			// The name this flag had when counts stopped at 10,000; kept for existing clients.
+			capped: result.countIsEstimate,
 			page: result.page,
 			pages: result.pages,
 			counts: result.counts,
