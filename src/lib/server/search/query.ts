@@ -121,12 +121,6 @@ const ROW_COLUMNS = sql.raw(
 );
 
 /**
- * The deepest page: counts stop at COUNT_CAP, so no page past COUNT_CAP / PAGE_SIZE is ever
- * numbered in the pagination.
- */
-export const MAX_PAGE = COUNT_CAP / PAGE_SIZE;
-
-/**
  * Ranked full-text search over records, with per-kind counts and highlighted snippets (see
  * EXACT_RANK_LIMIT and RANK_WINDOW for the order). The query is read by understand() (words,
  * intents, synonyms; see understand.ts) and matched by matchFor(), whose every token is quoted
@@ -371,31 +365,35 @@ async function search(
 	if (total === 0) return { ...empty, counts, fallback, terms };
 	// A page past the end (a stale link, a typed page=600) shows the last page that has
 	// results, never an empty page while results exist.
-	const pages = Math.min(Math.ceil(total / PAGE_SIZE), MAX_PAGE);
-	const shown = Math.min(page, pages);
+	let pages = Math.min(Math.ceil(total / PAGE_SIZE), MAX_PAGE);
+	let shown = Math.min(page, pages);
 
 	const prefer: Preference = {
 		phone: understood.wantsPhone,
 		procedure: understood.wantsProcedure
 	};
-<<<<<<< HEAD
-	const offset = (shown - 1) * PAGE_SIZE;
-	const rows =
-		matched <= EXACT_RANK_LIMIT
-			? await rankAll(db, match, terms, kind, statuses, offset, prefer)
-			: await rankWindow(db, match, terms, kind, statuses, offset, prefer);
-=======
-	const offset = (page - 1) * PAGE_SIZE;
 	const scan = await scanMatches(db, match);
-	const ordered =
-		scan.complete && scan.ids.length <= EXACT_RANK_LIMIT && (await bm25Affordable(db, match))
-			? await rankAll(db, match, terms, kind, statuses, prefer)
-			: await rankWindow(db, match, terms, scan, kind, statuses, offset, prefer);
-	const rows = await rowsOf(
-		db,
-		ordered.ids.slice(offset - ordered.start, offset - ordered.start + PAGE_SIZE)
-	);
->>>>>>> perf
+	const pageRows = async (n: number) => {
+		const offset = (n - 1) * PAGE_SIZE;
+		const ordered =
+			scan.complete && scan.ids.length <= EXACT_RANK_LIMIT && (await bm25Affordable(db, match))
+				? await rankAll(db, match, terms, kind, statuses, prefer)
+				: await rankWindow(db, match, terms, scan, kind, statuses, offset, prefer);
+		return rowsOf(
+			db,
+			ordered.ids.slice(offset - ordered.start, offset - ordered.start + PAGE_SIZE)
+		);
+	};
+	let rows = await pageRows(shown);
+	// An estimated count can overshoot, so the page it calls last may be past the real end.
+	// Only then (a typed or stale page number) are the matches counted exactly, once, and the
+	// real last page shown.
+	if (rows.length === 0 && shown > 1 && estimate) {
+		const exact = await countVisibleMatches(db, match, kind, statuses);
+		pages = Math.min(Math.ceil(exact / PAGE_SIZE), MAX_PAGE);
+		shown = Math.max(1, pages);
+		rows = pages > 0 ? await pageRows(shown) : [];
+	}
 	const phones = await phonesOf(
 		db,
 		rows.map((r) => r.id)
@@ -406,13 +404,8 @@ async function search(
 		total,
 		countIsEstimate: estimate,
 		counts,
-<<<<<<< HEAD
 		page: shown,
 		pages,
-=======
-		page,
-		pages: Math.min(MAX_PAGE, Math.ceil(total / PAGE_SIZE)),
->>>>>>> perf
 		results: rows.map((r) => ({
 			id: r.id,
 			kind: r.kind,
@@ -432,6 +425,22 @@ async function search(
 		suggestion: null,
 		terms
 	};
+}
+
+/** The exact number of visible matches: a full walk of the match list, so only for the rare page past an estimate's end. */
+async function countVisibleMatches(
+	db: DB,
+	match: string,
+	kind: Kind | undefined,
+	statuses: string[]
+): Promise<number> {
+	const wanted = facetCodes(await facetTable(db), statuses, kind);
+	const { rows } = await sql<{ n: number }>`
+		select count(*) as n
+		from record_fts f join record_facets x on x.id = f.rowid
+		where record_fts match ${match}
+			and x.facet in (select value from json_each(${JSON.stringify([...wanted])}))`.execute(db);
+	return Number(rows[0]?.n ?? 0);
 }
 
 /** The phone numbers of a page of results, in each record's order. */
