@@ -27,7 +27,7 @@ export const load: PageServerLoad = async ({ url, getClientAddress }) => {
 			counts: await countPublishedByKind(db)
 		};
 	}
-	guardIdSearch(params.q, getClientAddress());
+	await guardIdSearch(db, params.q, getClientAddress());
 	const result = await searchRecords(db, { q: params.q, kind: params.kind, page: params.page });
 	// The query is echoed as typed: it goes back only to the person who typed it.
 	return {

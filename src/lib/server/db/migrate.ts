@@ -6,6 +6,7 @@ import * as m0003 from '../../../../migrations/0003_search_pinyin';
 import * as m0004 from '../../../../migrations/0004_page_files';
 import * as m0005 from '../../../../migrations/0005_residents';
 import * as m0006 from '../../../../migrations/0006_issued_on';
+import * as m0007 from '../../../../migrations/0007_shared_state';
 
 /**
  * A static list rather than FileMigrationProvider: it survives bundling by `vite build`, and the
@@ -17,7 +18,8 @@ const migrations: Record<string, Migration> = {
 	'0003_search_pinyin': m0003,
 	'0004_page_files': m0004,
 	'0005_residents': m0005,
-	'0006_issued_on': m0006
+	'0006_issued_on': m0006,
+	'0007_shared_state': m0007
 };
 
 class StaticMigrationProvider implements MigrationProvider {

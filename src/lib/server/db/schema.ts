@@ -271,6 +271,24 @@ export interface SourceFilesTable {
 	file_id: number;
 }
 
+/** A row a transaction upserts first to serialise a check-then-write on its key (keyLocks.ts). */
+export interface KeyLocksTable {
+	key: string;
+	locked_at: number;
+}
+
+/** One ID-number search from an address (rateLimit.ts), kept for one window. */
+export interface IdSearchAttemptsTable {
+	key: string;
+	at: number;
+}
+
+/** PostgreSQL only: bumped by every write to a content table (migration 0007, readCache.ts). */
+export interface DataVersionTable {
+	id: number;
+	version: number;
+}
+
 export interface Database {
 	page_files: PageFilesTable;
 	page_jobs: PageJobsTable;
@@ -296,4 +314,7 @@ export interface Database {
 	blocked_addresses: BlockedAddressesTable;
 	app_secrets: AppSecretsTable;
 	record_links: RecordLinksTable;
+	key_locks: KeyLocksTable;
+	id_search_attempts: IdSearchAttemptsTable;
+	data_version: DataVersionTable;
 }

@@ -1,0 +1,97 @@
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
+
+/**
+ * State that several app processes on one database must share (issue 18).
+ *
+ * - `key_locks`: one row per key (an address, a phone) that a transaction upserts first, so a
+ *   count-then-write on that key (a limit) runs one at a time across processes. PostgreSQL holds
+ *   the row lock until commit; SQLite's BEGIN IMMEDIATE already serialises every writer.
+ * - `id_search_attempts`: the ID-number searches per address (was a per-process map, so each
+ *   server allowed its own 10 an hour).
+ * - `data_version` (PostgreSQL only): a counter every write to the content tables bumps in its own
+ *   transaction, so a process knows when its read memo is stale. SQLite has this built in
+ *   (`PRAGMA data_version`), and the memo reads that there.
+ *
+ * Times are unix ms in bigint columns (a 32-bit integer ends in 1970 + 24 days).
+ * Frozen once landed: never edit; add a later migration instead.
+ */
+
+/**
+ * The tables whose writes do not change what the read memo holds (sign-ins, limits, the page
+ * queue): their churn must not empty every server's memo. Every other table bumps
+ * `data_version`; a table added later must get the trigger too (db/sharedState.test.ts checks).
+ */
+export const UNVERSIONED_TABLES = [
+	'sessions',
+	'login_attempts',
+	'participation_events',
+	'id_search_attempts',
+	'key_locks',
+	'app_secrets',
+	'page_jobs',
+	'data_version',
+	'kysely_migration',
+	'kysely_migration_lock'
+];
+
+export async function up(db: Kysely<any>): Promise<void> {
+	await db.schema
+		.createTable('key_locks')
+		.addColumn('key', 'text', (c) => c.primaryKey())
+		.addColumn('locked_at', 'bigint', (c) => c.notNull())
+		.execute();
+	await db.schema
+		.createTable('id_search_attempts')
+		.addColumn('key', 'text', (c) => c.notNull()) // 'ip:<address>'
+		.addColumn('at', 'bigint', (c) => c.notNull())
+		.execute();
+	await db.schema
+		.createIndex('id_search_attempts_key_at')
+		.on('id_search_attempts')
+		.columns(['key', 'at'])
+		.execute();
+
+	if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
+
+	await db.schema
+		.createTable('data_version')
+		.addColumn('id', 'integer', (c) => c.primaryKey())
+		.addColumn('version', 'bigint', (c) => c.notNull())
+		.execute();
+	await db.insertInto('data_version').values({ id: 1, version: 0 }).execute();
+	// Bumped once per transaction, at its first write to a content table: the row lock is then
+	// held from there to commit, and a bulk load of a million rows costs one update, not a million.
+	// The flag is transaction-local (set_config's third argument) and undone with a rollback.
+	await sql`create function bianmin_bump_data_version() returns trigger language plpgsql as $$
+		begin
+			if current_setting('bianmin.data_version_bumped', true) is distinct from 'yes' then
+				update data_version set version = version + 1 where id = 1;
+				perform set_config('bianmin.data_version_bumped', 'yes', true);
+			end if;
+			return null;
+		end $$`.execute(db);
+	const { rows } = await sql<{ name: string }>`
+		select tablename as name from pg_tables where schemaname = current_schema()`.execute(db);
+	for (const { name } of rows) {
+		if (UNVERSIONED_TABLES.includes(name)) continue;
+		await sql`create trigger ${sql.id(`${name}_data_version`)}
+			after insert or update or delete or truncate on ${sql.id(name)}
+			for each statement execute function bianmin_bump_data_version()`.execute(db);
+	}
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+	if (db.getExecutor().adapter instanceof PostgresAdapter) {
+		const { rows } = await sql<{ name: string }>`
+			select tablename as name from pg_tables where schemaname = current_schema()`.execute(db);
+		for (const { name } of rows) {
+			await sql`drop trigger if exists ${sql.id(`${name}_data_version`)} on ${sql.id(name)}`.execute(
+				db
+			);
+		}
+		await sql`drop function if exists bianmin_bump_data_version()`.execute(db);
+		await db.schema.dropTable('data_version').ifExists().execute();
+	}
+	await db.schema.dropTable('id_search_attempts').ifExists().execute();
+	await db.schema.dropTable('key_locks').ifExists().execute();
+}
