@@ -8,6 +8,8 @@ import { PostgresAdapter, sql, type Kysely } from 'kysely';
  *   the row lock until commit; SQLite's BEGIN IMMEDIATE already serialises every writer.
  * - `id_search_attempts`: the ID-number searches per address (was a per-process map, so each
  *   server allowed its own 10 an hour).
+ * - `page_jobs.heartbeat_at`: refreshed by the process running a job, so a server starting up
+ *   re-queues only jobs whose process died, not the job another live server is reading.
  * - `data_version` (PostgreSQL only): a counter every write to the content tables bumps in its own
  *   transaction, so a process knows when its read memo is stale. SQLite has this built in
  *   (`PRAGMA data_version`), and the memo reads that there.
@@ -51,6 +53,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.columns(['key', 'at'])
 		.execute();
 
+	await db.schema.alterTable('page_jobs').addColumn('heartbeat_at', 'bigint').execute();
+
 	if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
 
 	await db.schema
@@ -92,6 +96,7 @@ export async function down(db: Kysely<any>): Promise<void> {
 		await sql`drop function if exists bianmin_bump_data_version()`.execute(db);
 		await db.schema.dropTable('data_version').ifExists().execute();
 	}
+	await db.schema.alterTable('page_jobs').dropColumn('heartbeat_at').execute();
 	await db.schema.dropTable('id_search_attempts').ifExists().execute();
 	await db.schema.dropTable('key_locks').ifExists().execute();
 }

@@ -252,6 +252,8 @@ export interface PageJobsTable {
 	created_by: number | null;
 	created_at: CreatedAt;
 	updated_at: CreatedAt;
+	/** Unix ms, refreshed while a process runs the job; null when none does. */
+	heartbeat_at: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 /** A picture of one page of a file, with where each line of its text sits (JSON PageLine[]). */
