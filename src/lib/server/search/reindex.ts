@@ -1,7 +1,8 @@
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Phone } from '../../extract/types';
 import { toColumns, type RecordFields } from '../../records/fields';
 import type { DB } from '../db';
+import type { Database } from '../db/schema';
 import { writeSearchEntry } from './index';
 
 /**
@@ -21,6 +22,53 @@ export async function searchIndexVersion(db: DB): Promise<number> {
 }
 
 /**
+ * Writes the search entries of up to BATCH records with an id above `after`, in `db` (a
+ * transaction, or the database: one statement each); returns the last id written, or undefined
+ * when there were none.
+ */
+export async function indexRecordsAfter(
+	db: DB | Transaction<Database>,
+	after: number
+): Promise<{ last: number; count: number } | undefined> {
+	const rows = await db
+		.selectFrom('records')
+		.select(['id', 'kind', 'title', 'data'])
+		.where('id', '>', after)
+		.orderBy('id')
+		.limit(BATCH)
+		.execute();
+	if (rows.length === 0) return undefined;
+	const ids = rows.map((r) => r.id);
+	const phones = await db
+		.selectFrom('record_phones')
+		.select(['record_id', 'number'])
+		.where('record_id', 'in', ids)
+		.execute();
+	const phonesOf = new Map<number, Pick<Phone, 'number'>[]>();
+	for (const p of phones) {
+		const list = phonesOf.get(p.record_id) ?? [];
+		list.push({ number: p.number });
+		phonesOf.set(p.record_id, list);
+	}
+	for (const r of rows) {
+		const c = toColumns(r.kind, JSON.parse(r.data) as RecordFields);
+		await writeSearchEntry(db, {
+			id: r.id,
+			title: r.title,
+			keys: c.keys,
+			body: c.body,
+			phones: phonesOf.get(r.id) ?? []
+		});
+	}
+	return { last: ids[ids.length - 1], count: rows.length };
+}
+
+/** Records that the index now holds what SEARCH_INDEX_VERSION's tokenizer makes. */
+export async function markSearchIndexCurrent(db: DB | Transaction<Database>): Promise<void> {
+	await sql.raw(`pragma user_version = ${SEARCH_INDEX_VERSION}`).execute(db);
+}
+
+/**
  * Rewrites every record's search entry with the current tokenizer, a batch per transaction
  * (readers go on meanwhile), then records SEARCH_INDEX_VERSION. Returns the records indexed.
  */
@@ -28,43 +76,13 @@ export async function reindexSearch(db: DB, onProgress?: (done: number) => void)
 	let last = 0;
 	let done = 0;
 	for (;;) {
-		const rows = await db
-			.selectFrom('records')
-			.select(['id', 'kind', 'title', 'data'])
-			.where('id', '>', last)
-			.orderBy('id')
-			.limit(BATCH)
-			.execute();
-		if (rows.length === 0) break;
-		const ids = rows.map((r) => r.id);
-		const phones = await db
-			.selectFrom('record_phones')
-			.select(['record_id', 'number'])
-			.where('record_id', 'in', ids)
-			.execute();
-		const phonesOf = new Map<number, Pick<Phone, 'number'>[]>();
-		for (const p of phones) {
-			const list = phonesOf.get(p.record_id) ?? [];
-			list.push({ number: p.number });
-			phonesOf.set(p.record_id, list);
-		}
-		await db.transaction().execute(async (trx) => {
-			for (const r of rows) {
-				const c = toColumns(r.kind, JSON.parse(r.data) as RecordFields);
-				await writeSearchEntry(trx, {
-					id: r.id,
-					title: r.title,
-					keys: c.keys,
-					body: c.body,
-					phones: phonesOf.get(r.id) ?? []
-				});
-			}
-		});
-		done += rows.length;
-		last = ids[ids.length - 1];
+		const batch = await db.transaction().execute((trx) => indexRecordsAfter(trx, last));
+		if (!batch) break;
+		done += batch.count;
+		last = batch.last;
 		onProgress?.(done);
 	}
-	await sql.raw(`pragma user_version = ${SEARCH_INDEX_VERSION}`).execute(db);
+	await markSearchIndexCurrent(db);
 	return done;
 }
 
