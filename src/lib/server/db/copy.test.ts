@@ -49,8 +49,12 @@ async function fillSource(db: DB): Promise<void> {
 		userId
 	});
 	// A record marked the duplicate of a NEWER one: its foreign key points forward.
-	const older = await insertRecord(db, lostNotice(1), { status: 'published' });
-	const newer = await insertRecord(db, lostNotice(2), { status: 'published' });
+	const older = await db
+		.transaction()
+		.execute((trx) => insertRecord(trx, lostNotice(1), { status: 'published' }));
+	const newer = await db
+		.transaction()
+		.execute((trx) => insertRecord(trx, lostNotice(2), { status: 'published' }));
 	await mergeRecords(db, { duplicateId: older, targetId: newer }, actor);
 	const input = (await findRecordInput(db, newer))!;
 	const { version } = await db
@@ -187,7 +191,9 @@ describe('db:copy', () => {
 			.selectFrom('records')
 			.select((eb) => eb.fn.max('id').as('id'))
 			.executeTakeFirstOrThrow();
-		const id = await insertRecord(target, lostNotice(9), { status: 'draft' });
+		const id = await target
+			.transaction()
+			.execute((trx) => insertRecord(trx, lostNotice(9), { status: 'draft' }));
 		expect(id).toBe(Number(max.id) + 1);
 		const user = await createUser(target, {
 			username: 'mod2',

@@ -28,7 +28,9 @@ async function publishedCount(db: DB): Promise<{ n: number; computed: boolean }>
 
 describe('the read memo with several processes on one database', () => {
 	it('serves a repeated read from the memo while nothing is written', async () => {
-		await insertRecord(a, lostNotice(1), { status: 'published' });
+		await a
+			.transaction()
+			.execute((trx) => insertRecord(trx, lostNotice(1), { status: 'published' }));
 		expect(await publishedCount(a)).toEqual({ n: 1, computed: true });
 		expect(await publishedCount(a)).toEqual({ n: 1, computed: false });
 		expect(await publishedCount(b)).toEqual({ n: 1, computed: true });
@@ -38,13 +40,17 @@ describe('the read memo with several processes on one database', () => {
 	it('drops the memo of every server when one of them writes', async () => {
 		expect((await publishedCount(a)).computed).toBe(false);
 		// Server b (or the import CLI) adds a record: a's memo must not answer 1 any more.
-		await insertRecord(b, lostNotice(2), { status: 'published' });
+		await b
+			.transaction()
+			.execute((trx) => insertRecord(trx, lostNotice(2), { status: 'published' }));
 		expect(await publishedCount(a)).toEqual({ n: 2, computed: true });
 		expect(await publishedCount(b)).toEqual({ n: 2, computed: true });
 	});
 
 	it('sees an edit saved on the other server (a moderator behind a load balancer)', async () => {
-		const id = await insertRecord(a, lostNotice(3), { status: 'draft' });
+		const id = await a
+			.transaction()
+			.execute((trx) => insertRecord(trx, lostNotice(3), { status: 'draft' }));
 		const title = async (db: DB) =>
 			cachedRead(db, `test:title:${id}`, async () => {
 				const r = await db
