@@ -13,12 +13,14 @@ import { reportRecord, signFormTime, submitNotice } from '../participation';
 import { findRecordInput, insertRecord } from '../records';
 import { searchRecords } from '../search/query';
 import { lostNotice } from '../testing/processes';
+import { freshDatabaseLocation } from '../testing/twoHandles';
 import { compareDatabases, COPIED_TABLES, copyDatabase } from './copy';
 import { openDatabase, type DB } from './index';
 
 const dir = mkdtempSync(join(tmpdir(), 'bianmin-copy-'));
 let source: DB;
 let target: DB;
+let dropTarget: () => Promise<void>;
 let token: string;
 const NOW = Date.now();
 
@@ -125,12 +127,16 @@ async function fillSource(db: DB): Promise<void> {
 
 beforeAll(async () => {
 	({ db: source } = await openDatabase(join(dir, 'source.db')));
-	({ db: target } = await openDatabase(join(dir, 'target.db')));
+	// The target: PostgreSQL under `npm run test:pg`, else another SQLite file.
+	const fresh = await freshDatabaseLocation();
+	dropTarget = fresh.drop;
+	({ db: target } = await openDatabase(fresh.location));
 	await fillSource(source);
 }, 60_000);
 afterAll(async () => {
 	await source?.destroy();
 	await target?.destroy();
+	await dropTarget?.();
 	rmSync(dir, { recursive: true, force: true });
 });
 
@@ -202,4 +208,17 @@ describe('db:copy', () => {
 		});
 		expect(user).toBe(2);
 	});
+
+	it('copies back the other way: the round trip equals the original', async () => {
+		const { db: back } = await openDatabase(join(dir, 'back.db'));
+		try {
+			await copyDatabase(source, target);
+			const report = await copyDatabase(target, back);
+			expect(report.ok).toBe(true);
+			const tables = await compareDatabases(source, back);
+			expect(tables.filter((t) => !t.ok)).toEqual([]);
+		} finally {
+			await back.destroy();
+		}
+	}, 60_000);
 });
