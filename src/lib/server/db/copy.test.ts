@@ -155,16 +155,15 @@ describe('db:copy', () => {
 		expect(report.indexed).toBe(records.target);
 	}, 60_000);
 
-	it('the copy answers as the original: the same search results, a signed-in session', async () => {
+	it('the copy answers as the original: the same records found, a signed-in session', async () => {
 		for (const q of ['医保', '身份证', '0731', '张三', '雨伞']) {
 			const [a, b] = await Promise.all([
 				searchRecords(source, { q, statuses: ['published', 'draft'] }),
 				searchRecords(target, { q, statuses: ['published', 'draft'] })
 			]);
-			expect(
-				b.results.map((r) => r.id),
-				q
-			).toEqual(a.results.map((r) => r.id));
+			// The same records; their order is each dialect's ranking (bm25 or ts_rank).
+			const ids = (r: typeof a) => r.results.map((hit) => hit.id).sort((x, y) => x - y);
+			expect(ids(b), q).toEqual(ids(a));
 			expect(b.total, q).toBe(a.total);
 		}
 		expect((await validateSessionToken(target, token, NOW)).user?.username).toBe('mod');

@@ -165,9 +165,14 @@ async function summarise(
 async function resetSequences(trx: Executor, tables: string[]): Promise<void> {
 	if (!(trx.getExecutor().adapter instanceof PostgresAdapter)) return;
 	for (const table of tables) {
-		await sql`select setval(pg_get_serial_sequence(${table}, 'id'),
-			coalesce((select max(id) from ${sql.id(table)}), 0) + 1, false)
-			where pg_get_serial_sequence(${table}, 'id') is not null`.execute(trx);
+		const { rows } = await sql<{ seq: string | null }>`
+			select pg_get_serial_sequence(${table}, 'id') as seq`.execute(trx);
+		const seq = rows[0]?.seq;
+		// Tables keyed by a text id (sessions) have none.
+		if (!seq) continue;
+		await sql`select setval(${seq}, coalesce((select max(id) from ${sql.id(table)}), 0) + 1, false)`.execute(
+			trx
+		);
 	}
 }
 
