@@ -20,6 +20,7 @@ import { startChild, type Child } from '../src/lib/server/testing/processes';
 import { E2E_RECORDS } from './fixtures/records';
 import { E2E_ACCOUNTS } from './fixtures/seed';
 import {
+	databaseEnv,
 	getWithSession,
 	postForm,
 	prepareDatabase,
@@ -51,13 +52,6 @@ test.afterAll(async () => {
 function percentile(sorted: number[], p: number): number {
 	if (!sorted.length) return NaN;
 	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-/** What a child process needs to open the test database (a file, or a PostgreSQL URL). */
-function databaseEnv(location: string): Record<string, string> {
-	return /^postgres(ql)?:\/\//.test(location)
-		? { DATABASE_URL: location }
-		: { DATABASE_PATH: location };
 }
 
 /** The same signed-in browser, its next request landing on another server. */
