@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { LruMap } from '../lru';
 import type { DB } from './index';
+import { dialectOf } from './dialect';
 
 /**
  * A memo of read results per database connection, dropped the moment the database may have
@@ -34,6 +35,9 @@ async function stampOf(db: DB): Promise<string> {
  * Results are shared between callers: treat them as read-only.
  */
 export async function cachedRead<T>(db: DB, key: string, compute: () => Promise<T>): Promise<T> {
+	// PostgreSQL has no data_version of its own: no memo there until a change counter shared by
+	// every process exists (issue 18, branch pgops), rather than a memo that could be stale.
+	if (dialectOf(db).name === 'postgres') return compute();
 	const stamp = await stampOf(db);
 	let memo = memos.get(db);
 	if (!memo || memo.stamp !== stamp) {
