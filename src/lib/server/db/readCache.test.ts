@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertRecord, updateRecord, findRecordInput } from '../records';
 import { lostNotice } from '../testing/processes';
 import { openTwoHandles } from '../testing/twoHandles';
+import { sql } from 'kysely';
+import { UNVERSIONED_TABLES } from '../../../../migrations/0007_shared_state';
+import { testingPostgres } from '../testing/database';
 import { cachedRead, changeStamp } from './readCache';
 import type { DB } from './index';
 
@@ -90,4 +93,21 @@ describe('the read memo with several processes on one database', () => {
 		await b.updateTable('records').set({ district: '芦淞区' }).where('id', '=', 1).execute();
 		expect(await changeStamp(a)).not.toBe(before);
 	});
+});
+
+describe('the change counter on PostgreSQL', () => {
+	it.runIf(testingPostgres())(
+		'every table but the bookkeeping ones bumps data_version when written',
+		async () => {
+			const { rows } = await sql<{ name: string; versioned: boolean }>`
+				select t.tablename as name, exists (
+					select 1 from pg_trigger g join pg_class c on c.oid = g.tgrelid
+					where c.relname = t.tablename and g.tgname = t.tablename || '_data_version'
+				) as versioned
+				from pg_tables t where t.schemaname = current_schema()`.execute(a);
+			expect(rows.length).toBeGreaterThan(20);
+			const wrong = rows.filter((r) => r.versioned === UNVERSIONED_TABLES.includes(r.name));
+			expect(wrong).toEqual([]);
+		}
+	);
 });

@@ -1,6 +1,6 @@
-import { PostgresAdapter, sql } from 'kysely';
 import { LruMap } from '../lru';
 import type { DB } from './index';
+import { dialectOf } from './dialect';
 
 /**
  * A memo of read results per database connection, dropped the moment the database may have
@@ -30,18 +30,8 @@ const memos = new WeakMap<DB, Memo>();
 export const READ_CACHE_SIZE = 500;
 
 /** A value that changes whenever any process may have committed a write the memo depends on. */
-export async function changeStamp(db: DB): Promise<string> {
-	if (db.getExecutor().adapter instanceof PostgresAdapter) {
-		const row = await db
-			.selectFrom('data_version')
-			.select('version')
-			.where('id', '=', 1)
-			.executeTakeFirstOrThrow();
-		return String(row.version);
-	}
-	const { rows } = await sql<{ v: number; c: number }>`
-		select data_version as v, total_changes() as c from pragma_data_version`.execute(db);
-	return `${rows[0].v}:${rows[0].c}`;
+export function changeStamp(db: DB): Promise<string> {
+	return dialectOf(db).meta.changeStamp(db);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type DB } from '../db';
+import { type DB } from '../db';
+import { openTestDatabase } from '../testing/database';
 import {
 	claimNextJob,
 	describeJob,
@@ -51,7 +52,7 @@ async function counts(db: DB) {
 describe('page jobs', () => {
 	let db: DB;
 	beforeAll(async () => {
-		({ db } = await openDatabase(':memory:'));
+		({ db } = await openTestDatabase());
 	});
 	afterAll(() => db.destroy());
 
@@ -199,7 +200,7 @@ describe('page jobs', () => {
 
 describe('retryPageJob', () => {
 	it('puts a failed job back in the queue, and nothing else', async () => {
-		const { db } = await openDatabase(':memory:');
+		const { db } = await openTestDatabase();
 		try {
 			const { jobId } = await submitPage(db, { ...base, name: 'r.txt', bytes: Buffer.from(PAGE) });
 			expect(await retryPageJob(db, jobId)).toBe(false);

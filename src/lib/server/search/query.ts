@@ -7,6 +7,7 @@ import { normalize } from '../../extract/normalize';
 import type { DB } from '../db';
 import type { RecordSummary } from '../listings';
 import { cachedRead } from '../db/readCache';
+import { dialectOf } from '../db/dialect';
 import {
 	closeWord,
 	highlightWords,
@@ -83,9 +84,6 @@ export interface SearchResult {
 	terms: Term[];
 }
 
-/** bm25 weights of the record_fts columns: title, key fields, body, phone numbers, pinyin. */
-const WEIGHTS = sql.raw('10.0, 5.0, 1.0, 8.0, 6.0');
-
 interface Row {
 	id: number;
 	kind: Kind;
@@ -127,10 +125,12 @@ async function countMatches(
 	// The counts depend on the query alone (statuses and kind are applied below), so every page
 	// and every kind tab of one search shares them until the next write.
 	return cachedRead(db, JSON.stringify(['count', match]), async () => {
+		const fts = dialectOf(db).search;
 		const { rows } = await sql<{ kind: Kind; status: string; n: number }>`
 			select c.kind as kind, c.status as status, g.n as n from (
 				select f.facet as facet, count(*) as n from (
-					select rowid from record_fts where record_fts match ${match} limit ${COUNT_CAP}
+					select ${fts.id} as rowid from ${fts.source} f where ${fts.matches(match)}
+					limit ${COUNT_CAP}
 				) m join record_facets f on f.id = m.rowid
 				group by f.facet
 			) g join record_facet_counts c on c.code = g.facet`.execute(db);
@@ -314,9 +314,12 @@ async function phonesOf(db: DB, ids: number[]): Promise<Map<number, HitPhone[]>>
  */
 function boost(prefer: Preference) {
 	if (!prefer.phone && !prefer.procedure) return sql`1.0`;
+	// Truth values cast to integers: SQLite's already are, PostgreSQL cannot add booleans.
 	return sql`(1.0 ${
-		prefer.phone ? sql`+ (exists (select 1 from record_phones p where p.record_id = r.id))` : sql``
-	} ${prefer.procedure ? sql`+ (r.kind = 'procedure')` : sql``})`;
+		prefer.phone
+			? sql`+ cast((exists (select 1 from record_phones p where p.record_id = r.id)) as integer)`
+			: sql``
+	} ${prefer.procedure ? sql`+ cast((r.kind = 'procedure') as integer)` : sql``})`;
 }
 
 /**
@@ -325,15 +328,16 @@ function boost(prefer: Preference) {
  * its body could outrank the one titled 身份证…补领; a title that holds every term the
  * resident asked for is the better answer.
  */
-function titleCoverage(terms: Term[]) {
+function titleCoverage(db: DB, terms: Term[]) {
+	const { contains } = dialectOf(db).expr;
 	const checks = terms.map(
 		(t) =>
-			sql`(${sql.join(
+			sql`cast((${sql.join(
 				t.alternatives
 					.slice(0, 8)
-					.map((a) => sql`instr(r.title || ' ' || coalesce(r.organization, ''), ${a}) > 0`),
+					.map((a) => contains(sql`r.title || ' ' || coalesce(r.organization, '')`, a)),
 				sql` or `
-			)})`
+			)}) as integer)`
 	);
 	if (checks.length === 0) return sql`1.0`;
 	return sql`(1.0 + (${sql.join(checks, sql` + `)}) * 1.0 / ${terms.length})`;
@@ -349,13 +353,14 @@ async function rankAll(
 	offset: number,
 	prefer: Preference
 ): Promise<Row[]> {
+	const fts = dialectOf(db).search;
 	const { rows } = await sql<Row>`
 		select ${ROW_COLUMNS}
-		from record_fts f join records r on r.id = f.rowid
-		where record_fts match ${match}
+		from ${fts.source} f join records r on r.id = ${fts.id}
+		where ${fts.matches(match)}
 			and r.status in (${sql.join(statuses)})
 			${kind ? sql`and r.kind = ${kind}` : sql``}
-		order by bm25(record_fts, ${WEIGHTS}) * ${boost(prefer)} * ${titleCoverage(terms)}, r.id desc
+		order by ${fts.rank(match)} * ${boost(prefer)} * ${titleCoverage(db, terms)}, r.id desc
 		limit ${PAGE_SIZE} offset ${offset}`.execute(db);
 	return rows;
 }
@@ -403,6 +408,7 @@ async function orderBlock(
 	// matches. Status and kind are checked in record_facets (small, cached), so only the block's
 	// own records are read from the wide records table, for their title and organisation —
 	// with a kind filter, a common query otherwise read ~7,000 rows to keep 1,000 events.
+	const fts = dialectOf(db).search;
 	const { rows: candidates } = await sql<{
 		id: number;
 		title: string;
@@ -410,13 +416,13 @@ async function orderBlock(
 		preferred: number;
 	}>`
 		select r.id, r.title, r.organization, ${boost(prefer)} as preferred from (
-			select f.rowid as id from record_fts f join record_facets x on x.id = f.rowid
-			where record_fts match ${match}
+			select ${fts.id} as id from ${fts.source} f join record_facets x on x.id = ${fts.id}
+			where ${fts.matches(match)}
 				and x.facet in (
 					select code from record_facet_counts where status in (${sql.join(statuses)})
 					${kind ? sql`and kind = ${kind}` : sql``}
 				)
-			order by f.rowid desc
+			order by ${fts.id} desc
 			limit ${RANK_WINDOW} offset ${block * RANK_WINDOW}
 		) c join records r on r.id = c.id
 		order by r.id desc`.execute(db);

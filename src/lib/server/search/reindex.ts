@@ -1,13 +1,14 @@
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Phone } from '../../extract/types';
 import { toColumns, type RecordFields } from '../../records/fields';
 import type { DB } from '../db';
+import { dialectOf } from '../db/dialect';
 import type { Database } from '../db/schema';
 import { writeSearchEntry } from './index';
 
 /**
  * What the search index of a database was built with, kept in SQLite's `user_version` (no app
- * table needed; nothing else uses it). Bump when tokenize() turns the same text into different
+ * table needed; nothing else uses it) or PostgreSQL's search_index_version table. Bump when tokenize() turns the same text into different
  * tokens, so `npm start` rebuilds the index of an existing database once.
  * 1: numbers holding an ID are one token, however printed (issue 12); before, a number wrapped
  *    across lines was indexed in pieces, and a piece could be found by its first digits.
@@ -17,8 +18,7 @@ export const SEARCH_INDEX_VERSION = 1;
 const BATCH = 500;
 
 export async function searchIndexVersion(db: DB): Promise<number> {
-	const { rows } = await sql<{ user_version: number }>`pragma user_version`.execute(db);
-	return Number(rows[0]?.user_version ?? 0);
+	return dialectOf(db).meta.searchIndexVersion(db);
 }
 
 /**
@@ -65,7 +65,7 @@ export async function indexRecordsAfter(
 
 /** Records that the index now holds what SEARCH_INDEX_VERSION's tokenizer makes. */
 export async function markSearchIndexCurrent(db: DB | Transaction<Database>): Promise<void> {
-	await sql.raw(`pragma user_version = ${SEARCH_INDEX_VERSION}`).execute(db);
+	await dialectOf(db).meta.setSearchIndexVersion(db, SEARCH_INDEX_VERSION);
 }
 
 /**

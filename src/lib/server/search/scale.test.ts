@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type OpenedDatabase } from '../db';
+import { openSqlite, type OpenedDatabase } from '../db';
 import { bulkInsertRecords, type BulkRecord } from '../bulk';
 import { countPublishedByKind } from '../listings';
 import { hardDeleteRecord, insertRecord, setRecordStatus, type RecordInput } from '../records';
@@ -35,7 +35,7 @@ function hotline(i: number): BulkRecord {
 }
 
 beforeAll(async () => {
-	opened = await openDatabase(path);
+	opened = await openSqlite(path);
 	bulkInsertRecords(
 		opened.sqlite,
 		Array.from({ length: COUNT }, (_, i) => hotline(i))
@@ -148,7 +148,7 @@ describe('the memo of search answers', () => {
 		await db.transaction().execute((trx) => insertRecord(trx, input, { status: 'published' }));
 		expect((await searchRecords(db, { q })).total).toBe(1);
 
-		const other = await openDatabase(path);
+		const other = await openSqlite(path);
 		try {
 			await other.db
 				.transaction()
