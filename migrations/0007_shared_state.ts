@@ -11,6 +11,9 @@ import { isPostgres, types } from './dialect';
  *   server allowed its own 10 an hour).
  * - `page_jobs.heartbeat_at`: refreshed by the process running a job, so a server starting up
  *   re-queues only jobs whose process died, not the job another live server is reading.
+ * - Indexes on the foreign keys that pointed at big tables without one: deleting a record or a
+ *   page scanned every record / suggestion / job for rows pointing at it (a database emptied
+ *   before `npm run db:copy` refills it took minutes per 10,000 records).
  * - `data_version` (PostgreSQL only): a counter every write to the content tables bumps in its own
  *   transaction, so a process knows when its read memo is stale. SQLite has this built in
  *   (`PRAGMA data_version`), and the memo reads that there.
@@ -58,6 +61,15 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema.alterTable('page_jobs').addColumn('heartbeat_at', unixMs).execute();
 
+	await db.schema
+		.createIndex('records_duplicate_of')
+		.on('records')
+		.column('duplicate_of')
+		.where('duplicate_of', 'is not', null)
+		.execute();
+	await db.schema.createIndex('suggestions_source').on('suggestions').column('source_id').execute();
+	await db.schema.createIndex('page_jobs_source').on('page_jobs').column('source_id').execute();
+
 	if (!isPostgres(db)) return;
 
 	await db.schema
@@ -99,6 +111,9 @@ export async function down(db: Kysely<any>): Promise<void> {
 		await sql`drop function if exists bianmin_bump_data_version()`.execute(db);
 		await db.schema.dropTable('data_version').ifExists().execute();
 	}
+	await db.schema.dropIndex('page_jobs_source').ifExists().execute();
+	await db.schema.dropIndex('suggestions_source').ifExists().execute();
+	await db.schema.dropIndex('records_duplicate_of').ifExists().execute();
 	await db.schema.alterTable('page_jobs').dropColumn('heartbeat_at').execute();
 	await db.schema.dropTable('id_search_attempts').ifExists().execute();
 	await db.schema.dropTable('key_locks').ifExists().execute();

@@ -195,11 +195,10 @@ export async function copyDatabase(
 
 	const sourceSums = new Map<string, { count: number; checksum: string }>();
 	const indexed = await target.transaction().execute(async (trx) => {
-		for (const table of [...COPIED_TABLES].reverse()) {
-			await trx.deleteFrom(table.name).execute();
-		}
-		// Entries of records that are gone; every other entry is rewritten below.
-		await dialectOf(trx).search.clear(trx);
+		await dialectOf(trx).meta.emptyTables(
+			trx,
+			COPIED_TABLES.map((t) => t.name)
+		);
 		for (const table of COPIED_TABLES) {
 			const columns = shared(table.name);
 			const perInsert = Math.max(

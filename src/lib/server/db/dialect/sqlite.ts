@@ -27,9 +27,6 @@ export const sqliteDialect: SqlDialect = {
 		async remove(db, id) {
 			await sql`delete from record_fts where rowid = ${id}`.execute(db);
 		},
-		async clear(db) {
-			await sql`delete from record_fts`.execute(db);
-		},
 		source: sql`record_fts`,
 		id: sql<number>`f.rowid`,
 		matches: (match) => sql<boolean>`record_fts match ${match}`,
@@ -51,7 +48,14 @@ export const sqliteDialect: SqlDialect = {
 			return `${rows[0].v}:${rows[0].c}`;
 		},
 		// An integer primary key is the rowid: the next one is always max + 1.
-		async resetIdSequences() {}
+		async resetIdSequences() {},
+		// Row by row (SQLite has no TRUNCATE with foreign keys on): children first, so the triggers
+		// keep the facets right; the search index has no triggers and is emptied last.
+		async emptyTables(db, tables) {
+			for (const table of [...tables].reverse())
+				await sql`delete from ${sql.id(table)}`.execute(db);
+			await sql`delete from record_fts`.execute(db);
+		}
 	},
 	// The FTS5 index's shadow tables.
 	internalTables: [

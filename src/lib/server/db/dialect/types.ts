@@ -33,6 +33,12 @@ export interface SqlDialect {
 		changeStamp(db: Executor): Promise<string>;
 		/** After rows were inserted with explicit ids (db:copy): new rows continue after them. */
 		resetIdSequences(db: Executor, tables: readonly string[]): Promise<void>;
+		/**
+		 * Deletes every row of `tables` (all tables that reference them included) in the caller's
+		 * transaction, leaving the facets the triggers keep and the search index empty too
+		 * (db:copy). Nothing else may use the database meanwhile.
+		 */
+		emptyTables(db: Executor, tables: readonly string[]): Promise<void>;
 	};
 	/** Tables of the dialect's own that hold no data of their own (db:copy skips them). */
 	readonly internalTables: readonly string[];
@@ -50,8 +56,6 @@ export interface SearchEntry {
 export interface SearchIndex {
 	write(db: Executor, id: number, entry: SearchEntry): Promise<void>;
 	remove(db: Executor, id: number): Promise<void>;
-	/** Removes every entry (before the index is rebuilt from scratch). */
-	clear(db: Executor): Promise<void>;
 	/** The rows of `source` alias `f` holding record ids, for `from … f`. */
 	readonly source: RawBuilder<unknown>;
 	/** The record id of alias `f`. */
