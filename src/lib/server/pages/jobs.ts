@@ -8,12 +8,13 @@
  * (OCR is repeatable) until MAX_ATTEMPTS, after which it is marked failed with a reason.
  */
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
+
 import { extract } from '../../extract/index';
 import { regionFor } from '../../pages/layout';
 import { publicationDate } from '../../pages/published';
 import { FORMAT_HINT, sniffPageType, type PageMediaType } from '../../pages/sniff';
 import type { DB } from '../db';
+import { dialectOf } from '../db/dialect';
 import type { PageJobState } from '../db/schema';
 import { importPageIn, type PageImportResult } from '../records';
 import { checkPageFile, PageFileError, readPageFile } from './read';
@@ -167,7 +168,7 @@ async function setStep(db: DB, id: number, step: string, done = 0, total = 0): P
 			step,
 			step_done: done,
 			step_total: total,
-			updated_at: sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ')`
+			updated_at: dialectOf(db).expr.nowIso()
 		})
 		.where('id', '=', id)
 		.execute();
@@ -179,7 +180,7 @@ async function failJob(db: DB, id: number, message: string): Promise<void> {
 		.set({
 			state: 'failed',
 			error: message,
-			updated_at: sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ')`
+			updated_at: dialectOf(db).expr.nowIso()
 		})
 		.where('id', '=', id)
 		.execute();
@@ -196,7 +197,7 @@ export async function claimNextJob(db: DB): Promise<number | undefined> {
 			state: 'running',
 			step: 'reading',
 			attempts: eb('attempts', '+', 1),
-			updated_at: sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ')`
+			updated_at: dialectOf(db).expr.nowIso()
 		}))
 		.where(
 			'id',
@@ -247,7 +248,7 @@ export async function retryPageJob(db: DB, id: number): Promise<boolean> {
 			step_total: 0,
 			attempts: 0,
 			error: null,
-			updated_at: sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ')`
+			updated_at: dialectOf(db).expr.nowIso()
 		})
 		.where('id', '=', id)
 		.where('state', '=', 'failed')
@@ -326,7 +327,7 @@ export async function runPageJob(db: DB, id: number): Promise<PageImportResult |
 					records: records.length,
 					source_id: result.sourceId,
 					error: null,
-					updated_at: sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ')`
+					updated_at: dialectOf(db).expr.nowIso()
 				})
 				.where('id', '=', id)
 				.execute();
