@@ -46,6 +46,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('expires_at', t.unixMs, (c) => c.notNull()) // unix ms
 		.addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
 		.execute();
+	// PostgreSQL rows have no rowid: sessions are ordered by sign-in with this column instead.
+	if (isPostgres(db))
+		await sql`alter table sessions add column seq bigint generated always as identity`.execute(db);
 	await db.schema.createIndex('sessions_user').on('sessions').column('user_id').execute();
 
 	await db.schema

@@ -68,7 +68,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 		on records (kind, title, length(body), substr(body, -8))`.execute(db);
 }
 
- 
 async function createFacetTriggersSqlite(db: Kysely<any>): Promise<void> {
 	const facetOf = (row: 'new' | 'old') =>
 		sql`(select code from record_facet_counts where kind = ${sql.raw(row)}.kind and status = ${sql.raw(row)}.status)`;
@@ -93,7 +92,7 @@ async function createFacetTriggersSqlite(db: Kysely<any>): Promise<void> {
  * code order first, so two transactions moving records in opposite directions (publish one,
  * unpublish another) wait for each other instead of deadlocking.
  */
- 
+
 async function createFacetTriggersPostgres(db: Kysely<any>): Promise<void> {
 	await sql`create function record_facets_sync() returns trigger language plpgsql as $$
 		declare

@@ -76,7 +76,7 @@ export async function up(db: Kysely<any>): Promise<void> {
  * functions (a trigger's WHEN may not hold a subquery there, so main_phone's test moved inside),
  * `is` spelled `is not distinct from`, and date(t, '+8 hours') as to_char(t::timestamp + 8 h).
  */
- 
+
 async function upPostgres(db: Kysely<any>): Promise<void> {
 	const fromSources = (recordId: string) =>
 		sql.raw(`coalesce(

@@ -6,7 +6,6 @@ import { PostgresAdapter, sql, type ColumnDefinitionBuilder, type Kysely } from 
  * the migrations wrote before PostgreSQL was supported, so existing databases see no change.
  */
 
- 
 export function isPostgres(db: Kysely<any>): boolean {
 	return db.getExecutor().adapter instanceof PostgresAdapter;
 }
@@ -15,7 +14,7 @@ export function isPostgres(db: Kysely<any>): boolean {
  * An integer primary key the database numbers: SQLite's `integer primary key` (the rowid);
  * on PostgreSQL an identity column, which still accepts explicit ids (a copy, a restore).
  */
- 
+
 export function serialKey(db: Kysely<any>) {
 	const pg = isPostgres(db);
 	return (c: ColumnDefinitionBuilder) =>
@@ -23,7 +22,7 @@ export function serialKey(db: Kysely<any>) {
 }
 
 /** The default of created_at / updated_at columns: UTC ISO text with milliseconds. */
- 
+
 export function nowIso(db: Kysely<any>) {
 	return isPostgres(db)
 		? sql`(to_char(statement_timestamp() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))`
@@ -35,7 +34,7 @@ export function nowIso(db: Kysely<any>) {
  * real is 8 bytes, PostgreSQL's 4) and unix milliseconds (SQLite integers are 8 bytes,
  * PostgreSQL's integer 4: ms since 1970 need bigint).
  */
- 
+
 export function types(db: Kysely<any>) {
 	const pg = isPostgres(db);
 	return {

@@ -43,9 +43,11 @@ const EDIT_MARK = '双服务器';
 let servers: Server[] = [];
 let importer: Child | undefined;
 let dir: string | undefined;
+let drop: (() => Promise<void>) | undefined;
 test.afterAll(async () => {
 	importer?.process.kill('SIGKILL');
 	await Promise.all(servers.map((s) => s.stop()));
+	await drop?.();
 	if (dir) removeDir(dir);
 });
 
@@ -120,8 +122,10 @@ async function titlesOf(db: DB, id: number): Promise<{ revisions: string[]; curr
 
 test('two app servers on one database: sessions, memo, conflicts and limits hold; no 5xx, no lost edit', async () => {
 	test.setTimeout(180_000);
-	const prepared = await prepareDatabase('two-servers');
+	// PostgreSQL under `npm run test:pg` (the deployment several servers are for), else SQLite.
+	const prepared = await prepareDatabase('two-servers', { postgres: true });
 	dir = prepared.dir;
+	drop = prepared.drop;
 	const location = prepared.path;
 	const pagesDir = join(dir, 'pages');
 	writeSyntheticPages(pagesDir, IMPORT_PAGES, 13);

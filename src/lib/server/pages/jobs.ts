@@ -10,12 +10,12 @@
  * a reason. A job whose heartbeat is fresh belongs to a live process and is left alone.
  */
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
 import { extract } from '../../extract/index';
 import { regionFor } from '../../pages/layout';
 import { publicationDate } from '../../pages/published';
 import { FORMAT_HINT, sniffPageType, type PageMediaType } from '../../pages/sniff';
 import type { DB } from '../db';
+import { dialectOf } from '../db/dialect';
 import type { PageJobState } from '../db/schema';
 import { importPageIn, type PageImportResult } from '../records';
 import { checkPageFile, PageFileError, readPageFile } from './read';
@@ -184,7 +184,7 @@ async function setStep(db: DB, id: number, step: string, done = 0, total = 0): P
 			step,
 			step_done: done,
 			step_total: total,
-			updated_at: sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ')`
+			updated_at: dialectOf(db).expr.nowIso()
 		})
 		.where('id', '=', id)
 		.execute();
@@ -197,7 +197,7 @@ async function failJob(db: DB, id: number, message: string): Promise<void> {
 			state: 'failed',
 			error: message,
 			heartbeat_at: null,
-			updated_at: sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ')`
+			updated_at: dialectOf(db).expr.nowIso()
 		})
 		.where('id', '=', id)
 		.execute();
@@ -215,7 +215,7 @@ export async function claimNextJob(db: DB, now = Date.now()): Promise<number | u
 			step: 'reading',
 			attempts: eb('attempts', '+', 1),
 			heartbeat_at: now,
-			updated_at: sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ')`
+			updated_at: dialectOf(db).expr.nowIso()
 		}))
 		.where(
 			'id',
@@ -273,7 +273,7 @@ export async function retryPageJob(db: DB, id: number): Promise<boolean> {
 			step_total: 0,
 			attempts: 0,
 			error: null,
-			updated_at: sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ')`
+			updated_at: dialectOf(db).expr.nowIso()
 		})
 		.where('id', '=', id)
 		.where('state', '=', 'failed')
@@ -363,7 +363,7 @@ export async function runPageJob(db: DB, id: number): Promise<PageImportResult |
 					source_id: result.sourceId,
 					error: null,
 					heartbeat_at: null,
-					updated_at: sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ')`
+					updated_at: dialectOf(db).expr.nowIso()
 				})
 				.where('id', '=', id)
 				.execute();

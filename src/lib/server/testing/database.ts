@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { isPostgresUrl, openDatabase, openPostgres, type OpenedDatabase } from '../db';
 
 /**
@@ -17,4 +18,31 @@ export async function openTestDatabase(): Promise<OpenedDatabase> {
 /** True when the tests run against PostgreSQL (DATABASE_URL set). */
 export function testingPostgres(): boolean {
 	return isPostgresUrl(process.env.DATABASE_URL ?? '');
+}
+
+/**
+ * A new empty database on the PostgreSQL server of `url` (a whole database, not a schema: an
+ * app server started on it uses the default schema), for an e2e run. Returns its URL and a
+ * function that drops it.
+ */
+export async function createScratchPostgres(
+	url: string
+): Promise<{ url: string; drop: () => Promise<void> }> {
+	const name = `scratch_${randomBytes(6).toString('hex')}`;
+	const admin = async (statement: string) => {
+		const client = new pg.Client({ connectionString: url });
+		await client.connect();
+		try {
+			await client.query(statement);
+		} finally {
+			await client.end();
+		}
+	};
+	await admin(`create database ${name}`);
+	const scratch = new URL(url);
+	scratch.pathname = `/${name}`;
+	return {
+		url: scratch.toString(),
+		drop: () => admin(`drop database if exists ${name} with (force)`)
+	};
 }

@@ -1,11 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { openDatabase, type DB } from '../db';
-
-const POSTGRES_URL = /^postgres(ql)?:\/\//i;
-let created = 0;
+import { createScratchPostgres, testingPostgres } from './database';
 
 /**
  * A fresh empty database: a temporary SQLite file, or — when DATABASE_URL names a PostgreSQL
@@ -17,25 +14,9 @@ export async function freshDatabaseLocation(): Promise<{
 	env: Record<string, string>;
 	drop: () => Promise<void>;
 }> {
-	const server = process.env.DATABASE_URL;
-	if (server && POSTGRES_URL.test(server)) {
-		const name = `bianmin_t${process.pid}_${++created}`;
-		const admin = new pg.Client({ connectionString: server });
-		await admin.connect();
-		await admin.query(`create database ${name}`);
-		await admin.end();
-		const url = new URL(server);
-		url.pathname = `/${name}`;
-		return {
-			location: url.toString(),
-			env: { DATABASE_URL: url.toString() },
-			drop: async () => {
-				const client = new pg.Client({ connectionString: server });
-				await client.connect();
-				await client.query(`drop database if exists ${name} with (force)`);
-				await client.end();
-			}
-		};
+	if (testingPostgres()) {
+		const scratch = await createScratchPostgres(process.env.DATABASE_URL!);
+		return { location: scratch.url, env: { DATABASE_URL: scratch.url }, drop: scratch.drop };
 	}
 	const dir = mkdtempSync(join(tmpdir(), 'bianmin-two-'));
 	const path = join(dir, 'shared.db');

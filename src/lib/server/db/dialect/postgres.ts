@@ -109,6 +109,8 @@ export const postgresDialect: SqlDialect = {
 			sql<string>`to_char(statement_timestamp() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
 		jsonText: (column, key) => sql<string | null>`(${column})::jsonb ->> ${sql.lit(key)}`,
 		contains: (haystack, needle) => sql<boolean>`strpos(${haystack}, ${needle}::text) > 0`,
+		// sessions.seq: PostgreSQL only (migration 0001), as rows have no rowid there.
+		sessionOrder: () => sql<number>`seq`,
 		// A literal: records_duplicate_check indexes exactly right(body, 8).
 		tail: (text, n) => sql<string>`right(${text}, ${sql.raw(String(Math.trunc(n)))})`
 	},
@@ -123,7 +125,7 @@ export const postgresDialect: SqlDialect = {
 		source: sql`record_search`,
 		id: sql<number>`f.id`,
 		matches: (match) => sql<boolean>`f.tsv @@ ${toTsquery(match)}::tsquery`,
-		rank: (match) => sql<number>`(-ts_rank(${RANK_WEIGHTS}, f.tsv, ${toTsquery(match)}::tsquery))`
+		rank: (match) => sql<number>`(-ts_rank(${RANK_WEIGHTS}, f.tsv, ${toTsquery(match)}::tsquery, 1))`
 	},
 	meta: {
 		async searchIndexVersion(db) {

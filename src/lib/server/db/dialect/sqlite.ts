@@ -15,6 +15,7 @@ export const sqliteDialect: SqlDialect = {
 		jsonText: (column, key) => sql<string | null>`json_extract(${column}, ${'$.' + key})`,
 		contains: (haystack, needle) => sql<boolean>`instr(${haystack}, ${needle}) > 0`,
 		// A literal, not a parameter: records_duplicate_check indexes exactly substr(body, -8).
+		sessionOrder: () => sql<number>`rowid`,
 		tail: (text, n) => sql<string>`substr(${text}, ${sql.raw(String(-Math.trunc(n)))})`
 	},
 	search: {

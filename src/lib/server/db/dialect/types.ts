@@ -19,6 +19,8 @@ export interface SqlDialect {
 		contains(haystack: RawBuilder<unknown>, needle: string): RawBuilder<boolean>;
 		/** The last `n` characters of a text. */
 		tail(text: RawBuilder<unknown>, n: number): RawBuilder<string>;
+		/** A sessions column that grows with each sign-in, exact within one millisecond. */
+		sessionOrder(): RawBuilder<number>;
 	};
 	/** The full-text index of records (see search/tokenize.ts for the tokens). */
 	readonly search: SearchIndex;
