@@ -15,7 +15,7 @@ import { isPostgres, types } from './dialect';
  *   page scanned every record / suggestion / job for rows pointing at it (a database emptied
  *   before `npm run db:copy` refills it took minutes per 10,000 records).
  * - `data_version` (PostgreSQL only): a counter every write to the content tables bumps in its own
- *   transaction, so a process knows when its read memo is stale. SQLite has this built in
+ *   transaction (at commit), so a process knows when its read memo is stale. SQLite has this built in
  *   (`PRAGMA data_version`), and the memo reads that there.
  *
  * Times are unix ms (bigint on PostgreSQL: its integer ends in 1970 + 24 days).
@@ -78,9 +78,12 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('version', 'bigint', (c) => c.notNull())
 		.execute();
 	await db.insertInto('data_version').values({ id: 1, version: 0 }).execute();
-	// Bumped once per transaction, at its first write to a content table: the row lock is then
-	// held from there to commit, and a bulk load of a million rows costs one update, not a million.
-	// The flag is transaction-local (set_config's third argument) and undone with a rollback.
+	// Bumped once per transaction, AT COMMIT: a deferred constraint trigger per written row runs
+	// then, and the transaction-local flag (set_config's third argument, undone by a rollback) makes
+	// all but the first a no-op. Bumping at the first write instead held the row's lock from there
+	// to commit: an import holding it while it updated a record deadlocked with a moderator who
+	// had updated that record and waited for the counter (found by load-two-servers.spec.ts).
+	// Taken last, the lock is never held while waiting for another.
 	await sql`create function bianmin_bump_data_version() returns trigger language plpgsql as $$
 		begin
 			if current_setting('bianmin.data_version_bumped', true) is distinct from 'yes' then
@@ -93,8 +96,13 @@ export async function up(db: Kysely<any>): Promise<void> {
 		select tablename as name from pg_tables where schemaname = current_schema()`.execute(db);
 	for (const { name } of rows) {
 		if (UNVERSIONED_TABLES.includes(name)) continue;
-		await sql`create trigger ${sql.id(`${name}_data_version`)}
-			after insert or update or delete or truncate on ${sql.id(name)}
+		await sql`create constraint trigger ${sql.id(`${name}_data_version`)}
+			after insert or update or delete on ${sql.id(name)}
+			deferrable initially deferred
+			for each row execute function bianmin_bump_data_version()`.execute(db);
+		// TRUNCATE (db:copy) has no row events; it locks the whole table anyway.
+		await sql`create trigger ${sql.id(`${name}_data_version_truncate`)}
+			after truncate on ${sql.id(name)}
 			for each statement execute function bianmin_bump_data_version()`.execute(db);
 	}
 }
@@ -104,9 +112,8 @@ export async function down(db: Kysely<any>): Promise<void> {
 		const { rows } = await sql<{ name: string }>`
 			select tablename as name from pg_tables where schemaname = current_schema()`.execute(db);
 		for (const { name } of rows) {
-			await sql`drop trigger if exists ${sql.id(`${name}_data_version`)} on ${sql.id(name)}`.execute(
-				db
-			);
+			for (const trigger of [`${name}_data_version`, `${name}_data_version_truncate`])
+				await sql`drop trigger if exists ${sql.id(trigger)} on ${sql.id(name)}`.execute(db);
 		}
 		await sql`drop function if exists bianmin_bump_data_version()`.execute(db);
 		await db.schema.dropTable('data_version').ifExists().execute();
