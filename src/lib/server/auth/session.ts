@@ -69,7 +69,7 @@ export async function createSession(
 					eb(
 						order,
 						'not in',
-						sql`(select ${order} from sessions where user_id = ${userId}
+						sql<number>`(select ${order} from sessions where user_id = ${userId}
 							order by ${order} desc limit ${MAX_SESSIONS_PER_USER})`
 					)
 				])

@@ -76,9 +76,14 @@ export function isPostgresUrl(location: string): boolean {
 
 /** A location safe to print: a URL's password replaced by ***. */
 export function describeLocation(location: string): string {
-	return isPostgresUrl(location)
-		? location.replace(/:\/\/([^:@/]*):[^@/]*@/, '://$1:***@')
-		: location;
+	if (!isPostgresUrl(location)) return location;
+	try {
+		const url = new URL(location);
+		if (url.password) url.password = '***';
+		return url.toString();
+	} catch {
+		return 'postgres://(unreadable URL)';
+	}
 }
 
 /**

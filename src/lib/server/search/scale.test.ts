@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSqlite, type OpenedDatabase } from '../db';
+import { openSqlite } from '../db';
 import { bulkInsertRecords, type BulkRecord } from '../bulk';
 import { countPublishedByKind } from '../listings';
 import { hardDeleteRecord, insertRecord, setRecordStatus, type RecordInput } from '../records';
@@ -15,7 +15,7 @@ import { EXACT_RANK_LIMIT, PAGE_SIZE, RANK_WINDOW, searchRecords } from './query
 
 const dir = mkdtempSync(join(tmpdir(), 'bianmin-scale-'));
 const path = join(dir, 'scale.db');
-let opened: OpenedDatabase;
+let opened: Awaited<ReturnType<typeof openSqlite>>;
 
 /** 1,300 public hotlines about 医保: every 7th has it in the title, the rest only in the body. */
 const COUNT = 1300;

@@ -125,7 +125,8 @@ export const postgresDialect: SqlDialect = {
 		source: sql`record_search`,
 		id: sql<number>`f.id`,
 		matches: (match) => sql<boolean>`f.tsv @@ ${toTsquery(match)}::tsquery`,
-		rank: (match) => sql<number>`(-ts_rank(${RANK_WEIGHTS}, f.tsv, ${toTsquery(match)}::tsquery, 1))`
+		rank: (match) =>
+			sql<number>`(-ts_rank(${RANK_WEIGHTS}, f.tsv, ${toTsquery(match)}::tsquery, 1))`
 	},
 	meta: {
 		async searchIndexVersion(db) {
