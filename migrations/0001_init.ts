@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { isPostgres, nowIso, serialKey, types } from './dialect';
 
 /**
  * The initial schema for all five record kinds, moderation and search.
@@ -12,51 +13,49 @@ import { sql, type Kysely } from 'kysely';
  * Frozen once landed: never edit; add 0002_… instead.
  */
 export async function up(db: Kysely<any>): Promise<void> {
+	const id = serialKey(db);
+	const now = nowIso(db);
+	const t = types(db);
 	await db.schema
 		.createTable('sources')
-		.addColumn('id', 'integer', (c) => c.primaryKey())
+		.addColumn('id', 'integer', id)
 		.addColumn('paper', 'text', (c) => c.notNull())
 		.addColumn('published', 'text', (c) => c.notNull()) // YYYY-MM-DD
 		.addColumn('page', 'text') // page label as printed (A01, 第5版); null when unknown
 		.addColumn('file', 'text', (c) => c.notNull())
 		.addColumn('text', 'text', (c) => c.notNull())
 		.addColumn('content_hash', 'text', (c) => c.notNull().unique()) // sha256 of text
-		.addColumn('created_at', 'text', (c) =>
-			c.notNull().defaultTo(sql`(strftime('%Y-%m-%dT%H:%M:%fZ'))`)
-		)
+		.addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
 		.execute();
 
 	await db.schema
 		.createTable('users')
-		.addColumn('id', 'integer', (c) => c.primaryKey())
+		.addColumn('id', 'integer', id)
 		.addColumn('username', 'text', (c) => c.notNull().unique())
 		.addColumn('password_hash', 'text', (c) => c.notNull())
 		.addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('admin', 'moderator')`))
 		.addColumn('disabled', 'integer', (c) => c.notNull().defaultTo(0))
-		.addColumn('created_at', 'text', (c) =>
-			c.notNull().defaultTo(sql`(strftime('%Y-%m-%dT%H:%M:%fZ'))`)
-		)
-		.addColumn('updated_at', 'text', (c) =>
-			c.notNull().defaultTo(sql`(strftime('%Y-%m-%dT%H:%M:%fZ'))`)
-		)
+		.addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
+		.addColumn('updated_at', 'text', (c) => c.notNull().defaultTo(now))
 		.execute();
 
 	await db.schema
 		.createTable('sessions')
 		.addColumn('id', 'text', (c) => c.primaryKey()) // hex SHA-256 of the token; the token itself is never stored
 		.addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
-		.addColumn('expires_at', 'integer', (c) => c.notNull()) // unix ms
-		.addColumn('created_at', 'text', (c) =>
-			c.notNull().defaultTo(sql`(strftime('%Y-%m-%dT%H:%M:%fZ'))`)
-		)
+		.addColumn('expires_at', t.unixMs, (c) => c.notNull()) // unix ms
+		.addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
 		.execute();
+	// PostgreSQL rows have no rowid: sessions are ordered by sign-in with this column instead.
+	if (isPostgres(db))
+		await sql`alter table sessions add column seq bigint generated always as identity`.execute(db);
 	await db.schema.createIndex('sessions_user').on('sessions').column('user_id').execute();
 
 	await db.schema
 		.createTable('login_attempts')
-		.addColumn('id', 'integer', (c) => c.primaryKey())
+		.addColumn('id', 'integer', id)
 		.addColumn('key', 'text', (c) => c.notNull()) // 'user:<name>' or 'ip:<address>'
-		.addColumn('at', 'integer', (c) => c.notNull()) // unix ms
+		.addColumn('at', t.unixMs, (c) => c.notNull()) // unix ms
 		.execute();
 	await db.schema
 		.createIndex('login_attempts_key_at')
@@ -66,7 +65,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('records')
-		.addColumn('id', 'integer', (c) => c.primaryKey())
+		.addColumn('id', 'integer', id)
 		.addColumn('kind', 'text', (c) =>
 			c
 				.notNull()
@@ -93,7 +92,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('deadline', 'text') // event registration deadline
 		.addColumn('body', 'text', (c) => c.notNull().defaultTo('')) // the main readable text
 		.addColumn('data', 'text', (c) => c.notNull().defaultTo('{}')) // kind-specific JSON, see above
-		.addColumn('confidence', 'real')
+		.addColumn('confidence', t.double)
 		.addColumn('flags', 'text', (c) => c.notNull().defaultTo('[]')) // JSON string[]: reasons for review
 		// Idempotent import: sha256(page):kind:start:end. Null for records a moderator posted.
 		.addColumn('source_key', 'text', (c) => c.unique())
@@ -102,12 +101,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('duplicate_of', 'integer', (c) => c.references('records.id').onDelete('set null'))
 		.addColumn('version', 'integer', (c) => c.notNull().defaultTo(1)) // optimistic concurrency
 		.addColumn('created_by', 'integer', (c) => c.references('users.id').onDelete('set null'))
-		.addColumn('created_at', 'text', (c) =>
-			c.notNull().defaultTo(sql`(strftime('%Y-%m-%dT%H:%M:%fZ'))`)
-		)
-		.addColumn('updated_at', 'text', (c) =>
-			c.notNull().defaultTo(sql`(strftime('%Y-%m-%dT%H:%M:%fZ'))`)
-		)
+		.addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
+		.addColumn('updated_at', 'text', (c) => c.notNull().defaultTo(now))
 		.addColumn('published_at', 'text')
 		.execute();
 	await db.schema
@@ -138,7 +133,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('provenance')
-		.addColumn('id', 'integer', (c) => c.primaryKey())
+		.addColumn('id', 'integer', id)
 		.addColumn('record_id', 'integer', (c) =>
 			c.notNull().references('records.id').onDelete('cascade')
 		)
@@ -147,16 +142,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 		)
 		.addColumn('start', 'integer', (c) => c.notNull())
 		.addColumn('end', 'integer', (c) => c.notNull())
-		.addColumn('created_at', 'text', (c) =>
-			c.notNull().defaultTo(sql`(strftime('%Y-%m-%dT%H:%M:%fZ'))`)
-		)
+		.addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
 		.addUniqueConstraint('provenance_unique', ['record_id', 'source_id', 'start', 'end'])
 		.execute();
 	await db.schema.createIndex('provenance_source').on('provenance').column('source_id').execute();
 
 	await db.schema
 		.createTable('record_phones')
-		.addColumn('id', 'integer', (c) => c.primaryKey())
+		.addColumn('id', 'integer', id)
 		.addColumn('record_id', 'integer', (c) =>
 			c.notNull().references('records.id').onDelete('cascade')
 		)
@@ -179,7 +172,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('record_emails')
-		.addColumn('id', 'integer', (c) => c.primaryKey())
+		.addColumn('id', 'integer', id)
 		.addColumn('record_id', 'integer', (c) =>
 			c.notNull().references('records.id').onDelete('cascade')
 		)
@@ -194,7 +187,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 	// A re-import whose extraction differs from a record a moderator edited becomes a suggestion.
 	await db.schema
 		.createTable('suggestions')
-		.addColumn('id', 'integer', (c) => c.primaryKey())
+		.addColumn('id', 'integer', id)
 		.addColumn('record_id', 'integer', (c) =>
 			c.notNull().references('records.id').onDelete('cascade')
 		)
@@ -206,9 +199,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 				.defaultTo('open')
 				.check(sql`status in ('open', 'applied', 'dismissed')`)
 		)
-		.addColumn('created_at', 'text', (c) =>
-			c.notNull().defaultTo(sql`(strftime('%Y-%m-%dT%H:%M:%fZ'))`)
-		)
+		.addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
 		.execute();
 	await db.schema
 		.createIndex('suggestions_record')
@@ -218,7 +209,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('revisions')
-		.addColumn('id', 'integer', (c) => c.primaryKey())
+		.addColumn('id', 'integer', id)
 		.addColumn('record_id', 'integer', (c) =>
 			c.notNull().references('records.id').onDelete('cascade')
 		)
@@ -227,9 +218,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('action', 'text', (c) => c.notNull()) // import, edit, publish, restore, …
 		.addColumn('before', 'text') // JSON snapshot, null for the first revision
 		.addColumn('after', 'text', (c) => c.notNull()) // JSON snapshot
-		.addColumn('created_at', 'text', (c) =>
-			c.notNull().defaultTo(sql`(strftime('%Y-%m-%dT%H:%M:%fZ'))`)
-		)
+		.addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
 		.execute();
 	await db.schema
 		.createIndex('revisions_record')
@@ -239,7 +228,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('audit_log')
-		.addColumn('id', 'integer', (c) => c.primaryKey())
+		.addColumn('id', 'integer', id)
 		.addColumn('user_id', 'integer', (c) => c.references('users.id').onDelete('set null'))
 		.addColumn('username', 'text') // kept even if the user is deleted
 		.addColumn('action', 'text', (c) => c.notNull())
@@ -247,9 +236,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('target_id', 'integer')
 		.addColumn('detail', 'text', (c) => c.notNull().defaultTo('{}'))
 		.addColumn('ip', 'text')
-		.addColumn('created_at', 'text', (c) =>
-			c.notNull().defaultTo(sql`(strftime('%Y-%m-%dT%H:%M:%fZ'))`)
-		)
+		.addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
 		.execute();
 	await db.schema.createIndex('audit_log_created').on('audit_log').column('created_at').execute();
 	await db.schema
@@ -257,6 +244,21 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.on('audit_log')
 		.columns(['action', 'created_at'])
 		.execute();
+
+	if (isPostgres(db)) {
+		// PostgreSQL: the same tokens as one tsvector per record (weights per column, positions
+		// for phrases; src/lib/server/db/dialect/postgres.ts writes it), under a GIN index. No
+		// foreign key, like record_fts: the search code writes and deletes entries itself.
+		await sql`create table record_search (
+			id integer primary key,
+			tsv tsvector not null
+		)`.execute(db);
+		await sql`create index record_search_tsv on record_search using gin (tsv)`.execute(db);
+		// The tokenizer version the index was built with (SQLite keeps it in user_version).
+		await sql`create table search_index_version (version integer not null)`.execute(db);
+		await sql`insert into search_index_version (version) values (0)`.execute(db);
+		return;
+	}
 
 	// Full-text index over tokens made by src/lib/server/search/tokenize.ts (character pairs for
 	// Chinese, see there). Contentless: the text lives in `records`; rowid = records.id.
@@ -269,7 +271,10 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-	await sql`drop table if exists record_fts`.execute(db);
+	if (isPostgres(db)) {
+		await sql`drop table if exists search_index_version`.execute(db);
+		await sql`drop table if exists record_search`.execute(db);
+	} else await sql`drop table if exists record_fts`.execute(db);
 	for (const table of [
 		'audit_log',
 		'revisions',

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Kind } from '../src/lib/extract/types';
 import { toColumns } from '../src/lib/records/fields';
 import { searchEntryValues } from '../src/lib/server/search/index';
+import { isPostgres } from './dialect';
 
 /**
  * Search understands what residents type (issue 13): record_fts gains a `pinyin` column (each
@@ -19,11 +20,14 @@ const BATCH = 2000;
 const ROWS_PER_INSERT = 100;
 
 export async function up(db: Kysely<any>): Promise<void> {
+	// PostgreSQL's record_search (0001) holds every column, pinyin included, from the start.
+	if (isPostgres(db)) return;
 	await rebuild(db, true);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
 	// Back to 0001's four columns, refilled the same way.
+	if (isPostgres(db)) return;
 	await rebuild(db, false);
 }
 

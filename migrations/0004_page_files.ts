@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { nowIso, serialKey, types } from './dialect';
 
 /**
  * Pages uploaded by moderators (issue 16): the original file, the jobs that read it, the page
@@ -16,10 +17,12 @@ import { sql, type Kysely } from 'kysely';
  * Frozen once landed: never edit; add 0005_… instead.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-	const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ'))`;
+	const now = nowIso(db);
+	const id = serialKey(db);
+	const t = types(db);
 	await db.schema
 		.createTable('page_files')
-		.addColumn('id', 'integer', (c) => c.primaryKey())
+		.addColumn('id', 'integer', id)
 		.addColumn('sha256', 'text', (c) => c.notNull().unique())
 		.addColumn('media_type', 'text', (c) =>
 			c
@@ -30,14 +33,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 		)
 		.addColumn('name', 'text', (c) => c.notNull()) // the name it was uploaded under
 		.addColumn('size', 'integer', (c) => c.notNull())
-		.addColumn('bytes', 'blob', (c) => c.notNull())
+		.addColumn('bytes', t.bytes, (c) => c.notNull())
 		.addColumn('created_by', 'integer', (c) => c.references('users.id').onDelete('set null'))
 		.addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
 		.execute();
 
 	await db.schema
 		.createTable('page_jobs')
-		.addColumn('id', 'integer', (c) => c.primaryKey())
+		.addColumn('id', 'integer', id)
 		.addColumn('file_id', 'integer', (c) =>
 			c.notNull().unique().references('page_files.id').onDelete('cascade')
 		)
@@ -65,7 +68,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('page_images')
-		.addColumn('id', 'integer', (c) => c.primaryKey())
+		.addColumn('id', 'integer', id)
 		.addColumn('file_id', 'integer', (c) =>
 			c.notNull().references('page_files.id').onDelete('cascade')
 		)
@@ -73,7 +76,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('media_type', 'text', (c) => c.notNull())
 		.addColumn('width', 'integer', (c) => c.notNull())
 		.addColumn('height', 'integer', (c) => c.notNull())
-		.addColumn('bytes', 'blob') // null: the original file is the picture
+		.addColumn('bytes', t.bytes) // null: the original file is the picture
 		.addColumn('lines', 'text', (c) => c.notNull().defaultTo('[]'))
 		.addUniqueConstraint('page_images_unique', ['file_id', 'page_no'])
 		.execute();

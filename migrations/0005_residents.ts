@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { nowIso, serialKey, types } from './dialect';
 
 /**
  * Residents take part: notices posted without an account (each with a private link, stored
@@ -8,9 +9,12 @@ import { sql, type Kysely } from 'kysely';
  * Frozen once landed: never edit; add a later migration instead.
  */
 export async function up(db: Kysely<any>): Promise<void> {
+	const id = serialKey(db);
+	const now = nowIso(db);
+	const t = types(db);
 	await db.schema
 		.createTable('submissions')
-		.addColumn('id', 'integer', (c) => c.primaryKey())
+		.addColumn('id', 'integer', id)
 		.addColumn('record_id', 'integer', (c) =>
 			c.notNull().unique().references('records.id').onDelete('cascade')
 		)
@@ -20,9 +24,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('phone_digits', 'text')
 		// Same kind, title and phone: a second post of a pending one is refused.
 		.addColumn('fingerprint', 'text', (c) => c.notNull())
-		.addColumn('created_at', 'text', (c) =>
-			c.notNull().defaultTo(sql`(strftime('%Y-%m-%dT%H:%M:%fZ'))`)
-		)
+		.addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
 		.execute();
 	await db.schema
 		.createIndex('submissions_fingerprint')
@@ -33,7 +35,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('reports')
-		.addColumn('id', 'integer', (c) => c.primaryKey())
+		.addColumn('id', 'integer', id)
 		.addColumn('record_id', 'integer', (c) =>
 			c.notNull().references('records.id').onDelete('cascade')
 		)
@@ -44,9 +46,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('reply', 'text')
 		.addColumn('resolved_by', 'integer', (c) => c.references('users.id').onDelete('set null'))
 		.addColumn('resolved_at', 'text')
-		.addColumn('created_at', 'text', (c) =>
-			c.notNull().defaultTo(sql`(strftime('%Y-%m-%dT%H:%M:%fZ'))`)
-		)
+		.addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
 		.execute();
 	await db.schema.createIndex('reports_status').on('reports').columns(['status', 'id']).execute();
 	await db.schema.createIndex('reports_record').on('reports').column('record_id').execute();
@@ -55,11 +55,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 	// what the limits count and what a moderator reads as a submitter's history.
 	await db.schema
 		.createTable('participation_events')
-		.addColumn('id', 'integer', (c) => c.primaryKey())
+		.addColumn('id', 'integer', id)
 		.addColumn('key', 'text', (c) => c.notNull()) // ip:<address> | phone:<digits>
 		.addColumn('action', 'text', (c) => c.notNull()) // submit | report
 		.addColumn('outcome', 'text', (c) => c.notNull()) // accepted | refused:<reason>
-		.addColumn('at', 'integer', (c) => c.notNull()) // ms since epoch
+		.addColumn('at', t.unixMs, (c) => c.notNull()) // ms since epoch
 		.execute();
 	await db.schema
 		.createIndex('participation_events_key')
@@ -72,9 +72,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('address', 'text', (c) => c.primaryKey())
 		.addColumn('reason', 'text')
 		.addColumn('blocked_by', 'integer', (c) => c.references('users.id').onDelete('set null'))
-		.addColumn('created_at', 'text', (c) =>
-			c.notNull().defaultTo(sql`(strftime('%Y-%m-%dT%H:%M:%fZ'))`)
-		)
+		.addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
 		.execute();
 
 	// Links a moderator confirmed between notices that may be about the same person or thing
@@ -87,12 +85,10 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('record_b', 'integer', (c) =>
 			c.notNull().references('records.id').onDelete('cascade')
 		)
-		.addColumn('score', 'real', (c) => c.notNull())
+		.addColumn('score', t.double, (c) => c.notNull())
 		.addColumn('reasons', 'text', (c) => c.notNull().defaultTo('[]'))
 		.addColumn('confirmed_by', 'integer', (c) => c.references('users.id').onDelete('set null'))
-		.addColumn('created_at', 'text', (c) =>
-			c.notNull().defaultTo(sql`(strftime('%Y-%m-%dT%H:%M:%fZ'))`)
-		)
+		.addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
 		.addPrimaryKeyConstraint('record_links_pk', ['record_a', 'record_b'])
 		.addCheckConstraint('record_links_order', sql`record_a < record_b`)
 		.execute();

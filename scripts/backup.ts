@@ -6,7 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { BackupError, backupDatabase, formatBytes } from '../src/lib/server/db/backup';
-import { databasePath } from '../src/lib/server/db/index';
+import { databaseLocation, databasePath, isPostgresUrl } from '../src/lib/server/db/index';
 
 const { values, positionals } = parseArgs({
 	allowPositionals: true,
@@ -14,6 +14,13 @@ const { values, positionals } = parseArgs({
 });
 if (positionals.length !== 1) {
 	console.error('usage: npm run db:backup -- FILE [--force]   (备份数据库到 FILE)');
+	process.exit(2);
+}
+
+if (isPostgresUrl(databaseLocation())) {
+	console.error(
+		'DATABASE_URL names PostgreSQL: back it up with pg_dump (see the README) / PostgreSQL 请用 pg_dump 备份'
+	);
 	process.exit(2);
 }
 

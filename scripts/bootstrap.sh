@@ -127,6 +127,12 @@ test)
 	if [ -n "${CI:-}" ]; then ensure_ocr required; else ensure_ocr optional; fi
 	exec node_modules/.bin/tsx scripts/test.ts "$@"
 	;;
+test:pg)
+	# The database tests and the e2e suite against a throwaway PostgreSQL (scripts/pg.sh).
+	ensure_chromium
+	if [ -n "${CI:-}" ]; then ensure_ocr required; else ensure_ocr optional; fi
+	exec bash scripts/pg.sh node_modules/.bin/tsx scripts/test.ts --pg "$@"
+	;;
 run) exec "$@" ;;
-*) log "usage: bootstrap.sh start|test|run CMD"; exit 2 ;;
+*) log "usage: bootstrap.sh start|test|test:pg|run CMD"; exit 2 ;;
 esac

@@ -7,7 +7,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { QUERIES } from './fixtures/search/queries';
 import { RECORDS } from './fixtures/search/records';
-import { SEARCH_BASELINE, evaluateSearch } from './lib/searchEval';
+import { openDatabase } from '../src/lib/server/db';
+import { PAGE_SIZE, searchRecords } from '../src/lib/server/search/query';
+import { openTestDatabase, testingPostgres } from '../src/lib/server/testing/database';
+import { SEARCH_BASELINE, buildEvalDatabase, evaluateSearch } from './lib/searchEval';
 
 describe('search evaluation', () => {
 	it('has enough queries and records, every query naming answers that exist', () => {
@@ -32,4 +35,33 @@ describe('search evaluation', () => {
 		expect(overall.successAt10).toBeGreaterThanOrEqual(baseline.successAt10);
 		expect(overall.mrr).toBeGreaterThanOrEqual(baseline.mrr);
 	}, 60_000);
+});
+
+// Runs under `npm run test:pg` (DATABASE_URL set): the same data in SQLite and in PostgreSQL.
+describe.skipIf(!testingPostgres())('search on PostgreSQL and on SQLite', () => {
+	it('finds the same records for every evaluation query (counts per kind, and the records)', async () => {
+		const sqlite = await buildEvalDatabase(() => openDatabase(':memory:'));
+		const postgres = await buildEvalDatabase(openTestDatabase);
+		try {
+			let compared = 0;
+			for (const { q } of QUERIES) {
+				const a = await searchRecords(sqlite.db, { q });
+				const b = await searchRecords(postgres.db, { q });
+				expect(b.total, q).toBe(a.total);
+				expect(b.counts, q).toEqual(a.counts);
+				expect(b.fallback, q).toEqual(a.fallback);
+				// Ranks differ (bm25 vs ts_rank); the records must not. Ids match: both databases
+				// numbered the same records in the same order.
+				if (a.total <= PAGE_SIZE) {
+					const ids = (r: typeof a) => r.results.map((x) => x.id).sort((m, n) => m - n);
+					expect(ids(b), q).toEqual(ids(a));
+					compared++;
+				}
+			}
+			expect(compared).toBeGreaterThan(QUERIES.length / 2);
+		} finally {
+			await sqlite.db.destroy();
+			await postgres.db.destroy();
+		}
+	}, 120_000);
 });

@@ -12,7 +12,7 @@
 import cliProgress from 'cli-progress';
 import { parseArgs } from 'node:util';
 import { KIND_LABELS } from '../src/lib/records/kinds';
-import { databasePath, openDatabase } from '../src/lib/server/db/index';
+import { databaseLocation, describeLocation, openDatabase } from '../src/lib/server/db/index';
 import { importFiles } from '../src/lib/server/importer';
 import { AREA_CODE_RE } from '../src/lib/server/pages/manifest';
 
@@ -68,7 +68,7 @@ const r = summary.records;
 const kinds = Object.entries(summary.byKind)
 	.map(([kind, n]) => `${KIND_LABELS[kind as keyof typeof KIND_LABELS] ?? kind} ${n}`)
 	.join('，');
-console.log(`database: ${databasePath()}`);
+console.log(`database: ${describeLocation(databaseLocation())}`);
 console.log(
 	`pages:    ${summary.pages} imported (${summary.newPages} new), ${summary.skipped} skipped`
 );

@@ -7,7 +7,7 @@
  */
 import { parseArgs } from 'node:util';
 import { formatBytes } from '../src/lib/server/db/backup';
-import { databasePath } from '../src/lib/server/db/index';
+import { databaseLocation, databasePath, isPostgresUrl } from '../src/lib/server/db/index';
 import { RestoreError, restoreDatabase, type RestoreStep } from '../src/lib/server/db/restore';
 
 const { positionals } = parseArgs({ allowPositionals: true, options: {} });
@@ -24,6 +24,13 @@ const labels: Record<RestoreStep, string> = {
 	swapped: 'backup put in place',
 	verified: 'restored database opened'
 };
+
+if (isPostgresUrl(databaseLocation())) {
+	console.error(
+		'DATABASE_URL names PostgreSQL: restore it with pg_restore (see the README) / PostgreSQL 请用 pg_restore 恢复'
+	);
+	process.exit(2);
+}
 
 try {
 	const result = await restoreDatabase(file, databasePath(), {

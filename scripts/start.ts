@@ -1,10 +1,15 @@
 /**
  * npm start — migrate, import seeds/ when the database is empty, build when the build is stale,
- * then serve on http://localhost:3000 (PORT, HOST, ORIGIN, DATABASE_PATH are honoured).
+ * then serve on http://localhost:3000 (PORT, HOST, ORIGIN, DATABASE_PATH, DATABASE_URL are honoured).
  */
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { databasePath, openDatabase } from '../src/lib/server/db/index';
+import {
+	databaseLocation,
+	databasePath,
+	describeLocation,
+	openDatabase
+} from '../src/lib/server/db/index';
 import { importFiles } from '../src/lib/server/importer';
 import { fillReprintFingerprints } from '../src/lib/server/records';
 import {
@@ -24,7 +29,7 @@ const { n } = await db
 	.select((eb) => eb.fn.countAll<number>().as('n'))
 	.executeTakeFirstOrThrow();
 if (Number(n) === 0) {
-	log(`empty database at ${databasePath()}: importing seeds/`);
+	log(`empty database at ${describeLocation(databaseLocation())}: importing seeds/`);
 	const summary = await importFiles(db, ['seeds']);
 	log(`imported ${summary.pages} pages, ${summary.records.new} records`);
 	for (const p of summary.problems) log(`  ${p.file}: ${p.message}`);
@@ -56,7 +61,7 @@ const env = {
 	// handleBodyLimit in hooks.server.ts.
 	BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT || '21M'
 };
-log(`serving on ${env.ORIGIN} (database ${env.DATABASE_PATH})`);
+log(`serving on ${env.ORIGIN} (database ${describeLocation(databaseLocation())})`);
 const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, 'build'], { stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

@@ -5,6 +5,7 @@
  *
  *   npm test                    everything
  *   npm test -- --unit          only Vitest        npm test -- --e2e   only build + Playwright
+ *   npm run test:pg             database unit tests + build + Playwright on a throwaway PostgreSQL
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { buildFingerprint, STAMP_FILE } from './lib/buildStamp';
@@ -12,6 +13,20 @@ import { run } from './lib/run';
 
 const args = new Set(process.argv.slice(2));
 const only = args.has('--unit') ? 'unit' : args.has('--e2e') ? 'e2e' : 'all';
+/**
+ * --pg (npm run test:pg, inside scripts/pg.sh with DATABASE_URL set): the tests that touch the
+ * database — the server's unit tests and the search evaluation, every database they open being
+ * PostgreSQL unless a test names an SQLite file — and the e2e suite on a PostgreSQL database.
+ * Format, lint and types are the same on both and stay with `npm test`. The few specs that run
+ * their own server on an SQLite file they inspect (crash, load, hostile forms, privacy) keep
+ * SQLite there.
+ */
+const pg = args.has('--pg');
+if (pg && !process.env.DATABASE_URL) {
+	console.error('--pg needs DATABASE_URL: run `npm run test:pg`');
+	process.exit(2);
+}
+const PG_UNIT_TESTS = ['src/lib/server', 'scripts/eval-search.test.ts'];
 const bin = (name: string) => `node_modules/.bin/${name}`;
 const log = (message: string) => console.error(`\n[bianmin] ${message}`);
 let passed = 0;
@@ -28,7 +43,7 @@ const step = (name: string, code: number) => {
 rmSync('reports', { recursive: true, force: true });
 mkdirSync('reports', { recursive: true });
 
-if (only === 'all') {
+if (only === 'all' && !pg) {
 	log('format and lint');
 	step('prettier', await run(bin('prettier'), ['--check', '.', '--log-level', 'warn']));
 	step('eslint', await run(bin('eslint'), ['.']));
@@ -52,9 +67,10 @@ interface VitestReport {
 	numTotalTests: number;
 }
 if (only !== 'e2e') {
-	log('unit tests (vitest)');
+	log(pg ? 'database unit tests on PostgreSQL (vitest)' : 'unit tests (vitest)');
 	const code = await run(bin('vitest'), [
 		'run',
+		...(pg ? PG_UNIT_TESTS : []),
 		'--reporter=default',
 		'--reporter=json',
 		'--outputFile.json=reports/vitest.json'
@@ -79,7 +95,7 @@ if (only !== 'unit') {
 	if (buildCode === 0) writeFileSync(STAMP_FILE, fingerprint);
 	step('vite build', buildCode);
 	if (buildCode === 0) {
-		log('end-to-end tests (playwright, chromium)');
+		log(`end-to-end tests (playwright, chromium)${pg ? ' on PostgreSQL' : ''}`);
 		const code = await run(bin('playwright'), ['test'], {
 			env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: 'reports/playwright.json' }
 		});

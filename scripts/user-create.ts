@@ -16,7 +16,7 @@ import {
 	UsernameSchema,
 	UsernameTakenError
 } from '../src/lib/server/auth/users';
-import { databasePath, openDatabase } from '../src/lib/server/db/index';
+import { databaseLocation, describeLocation, openDatabase } from '../src/lib/server/db/index';
 
 const USAGE = 'usage: npm run user:create -- --username NAME --role admin|moderator';
 
@@ -118,11 +118,13 @@ try {
 		role: role.output
 	});
 	console.error(
-		`已创建 / created ${role.output} "${username.output}" (id ${id}) in ${databasePath()}`
+		`已创建 / created ${role.output} "${username.output}" (id ${id}) in ${describeLocation(databaseLocation())}`
 	);
 } catch (e) {
 	if (e instanceof UsernameTakenError)
-		die(`用户名已存在 / username "${username.output}" already exists in ${databasePath()}`);
+		die(
+			`用户名已存在 / username "${username.output}" already exists in ${describeLocation(databaseLocation())}`
+		);
 	throw e;
 } finally {
 	await db.destroy();

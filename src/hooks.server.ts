@@ -22,6 +22,10 @@ export const init: ServerInit = async () => {
 	const { db } = await getDatabase();
 	// Uploaded pages are read (PDF, OCR) and imported by a worker in this process, not in requests.
 	if (process.env.BIANMIN_WORKER !== '0') await startPageWorker(db);
+	// adapter-node emits this once the HTTP server has closed (SIGTERM, a rolling restart of one
+	// of several servers): close the database, so a PostgreSQL pool does not hold the process
+	// open for its idle timeout, and SQLite checkpoints its WAL.
+	process.once('sveltekit:shutdown', () => void db.destroy());
 	understand('医保电话 yibao');
 };
 

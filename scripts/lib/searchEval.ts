@@ -6,14 +6,25 @@
  * expected record; 0 when it is not on the first page).
  */
 import { fileURLToPath } from 'node:url';
-import { openDatabase, type DB } from '../../src/lib/server/db';
+import type { DB } from '../../src/lib/server/db';
+import type { OpenedDatabase } from '../../src/lib/server/db';
+import { openTestDatabase, testingPostgres } from '../../src/lib/server/testing/database';
 import { insertRecord } from '../../src/lib/server/records';
 import { searchRecords } from '../../src/lib/server/search/query';
 import { RECORDS } from '../fixtures/search/records';
 import { QUERIES, type EvalQuery } from '../fixtures/search/queries';
 
+/**
+ * The floor the test holds, per database: PostgreSQL finds the same records (the same tokens,
+ * see db/dialect/postgres.ts) but orders them by ts_rank, not FTS5's bm25, so its ranks differ.
+ */
 export const SEARCH_BASELINE = fileURLToPath(
-	new URL('../fixtures/search/baseline.json', import.meta.url)
+	new URL(
+		testingPostgres()
+			? '../fixtures/search/baseline.postgres.json'
+			: '../fixtures/search/baseline.json',
+		import.meta.url
+	)
 );
 
 export interface QueryOutcome extends EvalQuery {
@@ -37,9 +48,14 @@ export interface SearchEvaluation {
 	outcomes: QueryOutcome[];
 }
 
-/** The fixture records, published, in a fresh in-memory database; keys map to ids. */
-export async function buildEvalDatabase(): Promise<{ db: DB; idOf: Map<string, number> }> {
-	const { db } = await openDatabase(':memory:');
+/**
+ * The fixture records, published, in a fresh database (SQLite in memory, or a schema of its own
+ * on the PostgreSQL server DATABASE_URL names); keys map to ids.
+ */
+export async function buildEvalDatabase(
+	open: () => Promise<OpenedDatabase> = openTestDatabase
+): Promise<{ db: DB; idOf: Map<string, number> }> {
+	const { db } = await open();
 	const idOf = new Map<string, number>();
 	await db.transaction().execute(async (trx) => {
 		for (const { key, ...input } of RECORDS) {

@@ -3,7 +3,7 @@
  * the bulk loader (the same rows the app writes, see src/lib/server/bulk.ts).
  */
 import { statSync } from 'node:fs';
-import { openDatabase } from '../server/db/index';
+import { openSqlite } from '../server/db/index';
 import { bulkInsertRecords } from '../server/bulk';
 import { corpus } from './corpus';
 
@@ -28,7 +28,7 @@ export async function buildDatabase(
 	onProgress?: (done: number) => void
 ): Promise<BuildFigures> {
 	const started = performance.now();
-	const { db, sqlite } = await openDatabase(path);
+	const { db, sqlite } = await openSqlite(path);
 	try {
 		sqlite.pragma('cache_size = -262144'); // 256 MB while loading: fewer spills mid-transaction
 		const result = bulkInsertRecords(sqlite, corpus(records, seed), { onProgress });

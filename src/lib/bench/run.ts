@@ -14,7 +14,7 @@ import {
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { sql } from 'kysely';
-import { openDatabase } from '../server/db/index';
+import { openSqlite } from '../server/db/index';
 import { buildDatabase, type BuildFigures } from './build';
 import {
 	copyBuild,
@@ -334,7 +334,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchReport> 
 
 	const build = await databaseFor(options, dbPath);
 
-	const { db, sqlite } = await openDatabase(dbPath);
+	const { db, sqlite } = await openSqlite(dbPath);
 	let search: SearchBench;
 	let imported: ImportFigures | null = null;
 	let extracted: ExtractFigures | null = null;

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from './db';
+import { openTestDatabase } from './testing/database';
 import { exportBatch } from './exports';
 import { toPublic } from './public';
 import { importPage } from './records';
 
 describe('exportBatch', () => {
 	it('exports public records in id order with their page, ID numbers masked', async () => {
-		const { db } = await openDatabase(':memory:');
+		const { db } = await openTestDatabase();
 		const text = '株洲日报\n周某遗失居民身份证（430211198801010019），声明作废。';
 		await importPage(
 			db,

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtractedRecord } from '../extract/types';
-import { openDatabase, type DB } from './db';
+import { type DB } from './db';
+import { openTestDatabase } from './testing/database';
 import { importFiles } from './importer';
 import { findRecordById, importPage, inputFromExtracted, updateRecord } from './records';
 
@@ -23,7 +24,7 @@ const NOTICE_PAGE = [
 describe('importFiles', () => {
 	let db: DB;
 	beforeAll(async () => {
-		({ db } = await openDatabase(':memory:'));
+		({ db } = await openTestDatabase());
 	});
 
 	it('imports the seed pages, and a second import adds and changes nothing', async () => {
@@ -188,7 +189,7 @@ describe('importPage and moderator edits', () => {
 	});
 
 	it('never overwrites a moderator edit: a changed extraction becomes a suggestion', async () => {
-		const { db } = await openDatabase(':memory:');
+		const { db } = await openTestDatabase();
 		const first = await importPage(db, page, [record('王某某')]);
 		expect(first.outcomes.new).toBe(1);
 		const [{ id }] = await db.selectFrom('records').select('id').execute();
@@ -218,7 +219,7 @@ describe('importPage and moderator edits', () => {
 	});
 
 	it('updates a record nobody edited when the extraction changes, with a revision', async () => {
-		const { db } = await openDatabase(':memory:');
+		const { db } = await openTestDatabase();
 		await importPage(db, page, [record('王某某')]);
 		const changed = await importPage(db, page, [record('王某')]);
 		expect(changed.outcomes.updated).toBe(1);
@@ -234,7 +235,7 @@ describe('importPage and moderator edits', () => {
 	});
 
 	it('imports low-confidence records as drafts and flags probable duplicates', async () => {
-		const { db } = await openDatabase(':memory:');
+		const { db } = await openTestDatabase();
 		await importPage(db, page, [{ ...record('赵某'), confidence: 0.4, flags: ['测试：信息不全'] }]);
 		const other = { ...page, text: page.text + '\n（重复刊登）' };
 		await importPage(db, other, [record('赵某')]);
@@ -252,7 +253,7 @@ describe('importPage and moderator edits', () => {
 
 describe('importFiles with PDF and image pages', () => {
 	it('imports a PDF through the same path as an upload, once', async () => {
-		const { db } = await openDatabase(':memory:');
+		const { db } = await openTestDatabase();
 		const pdfDir = mkdtempSync(join(tmpdir(), 'bianmin-import-pdf-'));
 		try {
 			// A one-page PDF with a text layer, written by mupdf (the reader the importer uses).

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ExtractedRecord } from '../extract/types';
-import { openDatabase, type DB } from './db';
+import { type DB } from './db';
+import { openTestDatabase } from './testing/database';
 import {
 	countListed,
 	countListedByKind,
@@ -54,7 +55,7 @@ const event = (title: string, fields: Record<string, string>): RecordInput => ({
 
 describe('issued_on (the date information was printed)', () => {
 	it('comes from the newest page, follows a corrected page date, and ranks newer first', async () => {
-		const { db } = await openDatabase(':memory:');
+		const { db } = await openTestDatabase();
 		await importNotice(db, '2020-04-17', '李一');
 		await importNotice(db, '2024-11-05', '赵二');
 		const newest = await newestRecords(db, 8);
@@ -73,7 +74,7 @@ describe('issued_on (the date information was printed)', () => {
 	});
 
 	it('is the Beijing day a moderator posted a record that has no page', async () => {
-		const { db } = await openDatabase(':memory:');
+		const { db } = await openTestDatabase();
 		const id = await post(db, event('社区义诊报名', { startsOn: '2099-01-01' }));
 		const row = await db
 			.selectFrom('records')
@@ -87,7 +88,7 @@ describe('issued_on (the date information was printed)', () => {
 
 describe('listRecords', () => {
 	it('filters 遗失声明 by the date they were printed (they have no date of their own)', async () => {
-		const { db } = await openDatabase(':memory:');
+		const { db } = await openTestDatabase();
 		await importNotice(db, '2020-04-17', '李一');
 		await importNotice(db, '2024-11-05', '赵二');
 		const titles = async (filters: Parameters<typeof listRecords>[2]) =>
@@ -100,7 +101,7 @@ describe('listRecords', () => {
 	});
 
 	it('shows the first page for a page past the end', async () => {
-		const { db } = await openDatabase(':memory:');
+		const { db } = await openTestDatabase();
 		await importNotice(db, '2024-11-05', '赵二');
 		const list = await listRecords(db, 'lost_found', { page: 600 });
 		expect(list.page).toBe(1);
@@ -108,7 +109,7 @@ describe('listRecords', () => {
 	});
 
 	it('gives each row its main phone number', async () => {
-		const { db } = await openDatabase(':memory:');
+		const { db } = await openTestDatabase();
 		await post(db, {
 			...event('书法班报名', { startsOn: '2099-03-01' }),
 			phones: [
@@ -127,7 +128,7 @@ describe('listRecords', () => {
 	});
 
 	it('hides closed sign-ups and 公告期 only when asked', async () => {
-		const { db } = await openDatabase(':memory:');
+		const { db } = await openTestDatabase();
 		await post(db, event('截止了的报名', { startsOn: '2026-12-20', deadline: '2026-11-29' }));
 		await post(db, event('还能报名', { startsOn: '2026-12-20', deadline: '2026-11-30T17:00' }));
 		const today = '2026-11-30';
@@ -151,7 +152,7 @@ describe('listRecords', () => {
 
 describe('countListedByKind', () => {
 	it('equals what each listing shows by default', async () => {
-		const { db } = await openDatabase(':memory:');
+		const { db } = await openTestDatabase();
 		await importNotice(db, '2024-11-05', '赵二');
 		await post(db, event('去年的活动', { startsOn: '2025-05-01' }));
 		await post(db, event('明年的活动', { startsOn: '2027-05-01' }));
@@ -179,7 +180,7 @@ describe('printings of the same notice', () => {
 	});
 
 	it('are listed once (the newest) with the count of the others, and counted once', async () => {
-		const { db } = await openDatabase(':memory:');
+		const { db } = await openTestDatabase();
 		const ids = [];
 		for (let i = 0; i < 3; i++)
 			ids.push(await post(db, hotline('不动产登记咨询电话', '0731-28000002')));
@@ -201,7 +202,7 @@ describe('printings of the same notice', () => {
 
 describe('facets', () => {
 	it('fold traditional script and district aliases into one value that filters them all', async () => {
-		const { db } = await openDatabase(':memory:');
+		const { db } = await openTestDatabase();
 		const notice = (documentType: string, district: string): RecordInput => ({
 			kind: 'lost_found',
 			subtype: 'void_notice',
@@ -232,7 +233,7 @@ describe('facets', () => {
 
 describe('reprints of lost & found and 寻亲 notices', () => {
 	it('fold the same child printed twice, and keep apart children under one title and number', async () => {
-		const { db } = await openDatabase(':memory:');
+		const { db } = await openTestDatabase();
 		const child = (foundAt: string, title = '查找弃婴生父母公告'): RecordInput => ({
 			kind: 'family_search',
 			subtype: 'found_child',
@@ -260,7 +261,7 @@ describe('reprints of lost & found and 寻亲 notices', () => {
 	});
 
 	it('fold a 遗失声明 only with the same document number', async () => {
-		const { db } = await openDatabase(':memory:');
+		const { db } = await openTestDatabase();
 		const notice = (documentNumber: string): RecordInput => ({
 			kind: 'lost_found',
 			subtype: 'void_notice',
@@ -284,7 +285,7 @@ describe('reprints of lost & found and 寻亲 notices', () => {
 	});
 
 	it('fills the fingerprints of records written before migration 0007', async () => {
-		const { db } = await openDatabase(':memory:');
+		const { db } = await openTestDatabase();
 		const notice: RecordInput = {
 			kind: 'lost_found',
 			subtype: 'lost_item',

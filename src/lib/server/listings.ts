@@ -7,6 +7,7 @@ import { normalize } from '../extract/normalize';
 import { KINDS, type Kind } from '../extract/types';
 import type { DB } from './db';
 import { cachedRead } from './db/readCache';
+import { dialectOf } from './db/dialect';
 
 /**
  * Listings show published records; resolved/expired ones stay reachable by link and search.
@@ -56,7 +57,7 @@ function twinsOf(byKey: boolean) {
 		? sql`records twin where twin.kind = records.kind and twin.fingerprint = records.fingerprint
 			and twin.status = 'published'`
 		: sql`records twin where twin.kind = records.kind and twin.title = records.title
-			and twin.main_phone is records.main_phone and twin.status = 'published'`;
+			and twin.main_phone is not distinct from records.main_phone and twin.status = 'published'`;
 }
 
 /**
@@ -346,6 +347,7 @@ export async function listRecords(
 	filters: ListFilters,
 	today = clockToday()
 ): Promise<ListResult> {
+	const { jsonText } = dialectOf(db).expr;
 	const q = listingQuery(db, kind, filters, await expandFacets(db, kind, filters), today);
 	// The total reads every matching row (and checks each for a newer printing): memoised per
 	// filter set until the next write, so paging a listing counts once.
@@ -365,8 +367,10 @@ export async function listRecords(
 		'organization',
 		'place',
 		otherTwins(kind).as('twins'),
-		sql<string | null>`case when kind = 'hotline' then json_extract(data, '$.name') end`.as('name'),
-		sql<string | null>`case when kind = 'hotline' then json_extract(data, '$.hours') end`.as(
+		sql<string | null>`case when kind = 'hotline' then ${jsonText(sql`data`, 'name')} end`.as(
+			'name'
+		),
+		sql<string | null>`case when kind = 'hotline' then ${jsonText(sql`data`, 'hours')} end`.as(
 			'hours'
 		)
 	]);
@@ -531,7 +535,7 @@ export async function findTwins(db: DB, id: number, limit = 50): Promise<Twin[]>
 		.executeTakeFirst();
 	if (!record) return [];
 	const { rows } = await sql<Twin>`
-		select twin.id as id, twin.issued_on as issuedOn, twin.status as status
+		select twin.id as id, twin.issued_on as "issuedOn", twin.status as status
 		from records, ${twinsOf(FOLDED_BY_KEY.includes(record.kind))} and twin.id <> records.id
 		and records.id = ${id}
 		order by twin.issued_on desc, twin.id desc

@@ -1,6 +1,6 @@
 /**
  * A Map that keeps at most `capacity` entries, dropping the least recently used: the one cache
- * shape the server needs (read memo, prepared statements, per-address counters). A Map
+ * shape the server needs (the read memo, prepared statements). A Map
  * iterates in insertion order, so re-inserting on every use keeps the oldest key first.
  */
 export class LruMap<K, V> {

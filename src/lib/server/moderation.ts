@@ -11,6 +11,7 @@ import { canTransition, statusFitsKind, TRANSITIONS, type Transition } from '../
 import { logAudit, type AuditAction } from './audit';
 import type { SessionUser } from './auth/types';
 import type { DB } from './db';
+import { dialectOf } from './db/dialect';
 import type { Database, RecordStatus } from './db/schema';
 import {
 	findRecordInput,
@@ -60,7 +61,11 @@ export async function findPassages(db: DB, recordId: number): Promise<Passage[]>
 		.leftJoin('page_images', (join) =>
 			join
 				.onRef('page_images.file_id', '=', 'source_files.file_id')
-				.on('page_images.page_no', '=', sql<number>`json_extract(provenance.region, '$.page')`)
+				.on(
+					'page_images.page_no',
+					'=',
+					sql<number>`cast(${dialectOf(db).expr.jsonText(sql`provenance.region`, 'page')} as integer)`
+				)
 		)
 		.select([
 			'sources.paper',

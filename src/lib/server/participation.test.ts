@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { submitTypeBySlug } from '../records/submission';
 import { type DB } from './db';
 import { openModeratorDatabase } from './testing/moderatorDb';
+import { openTwoHandles } from './testing/twoHandles';
 import type { Actor } from './moderation';
 import {
 	changeOwnStatus,
@@ -140,6 +141,30 @@ describe('posting a notice', () => {
 		).toBe(true);
 	});
 
+	it('posts sent at once cannot all pass the limit (the count and the insert are one step)', async () => {
+		const form_time = await signFormTime(db, T0 - 30_000);
+		const results = await Promise.all(
+			Array.from({ length: 12 }, (_, i) =>
+				submitNotice(
+					db,
+					{
+						type: lostItem,
+						values: {
+							form_time,
+							...WALLET,
+							item: `物品${i}`,
+							phones: `1397412${String(i).padStart(4, '0')}`
+						},
+						address: '203.0.113.9'
+					},
+					T0 + i
+				)
+			)
+		);
+		expect(results.filter((r) => r.ok)).toHaveLength(LIMITS.postsPerAddressPerHour);
+		expect(await count('submissions')).toBe(LIMITS.postsPerAddressPerHour);
+	});
+
 	it('limits one phone number across addresses', async () => {
 		for (let i = 0; i < LIMITS.postsPerPhonePerDay; i++) {
 			expect((await post({ ...WALLET, item: `物品${i}` }, T0 + i, `198.51.100.${i}`)).ok).toBe(
@@ -236,5 +261,39 @@ describe('信息有误 reports', () => {
 			resolveReport(db, { id: open[0].id, status: 'fixed', reply: '' }, actor)
 		).rejects.toThrow(SubmissionError);
 		expect(await listReports(db)).toHaveLength(LIMITS.reportsPerAddressPerHour - 1);
+	});
+});
+
+describe('several app servers on one database', () => {
+	it('a form shown by one server is accepted by another, and the limits count both', async () => {
+		const { a, b, close } = await openTwoHandles();
+		try {
+			const results = [];
+			for (let i = 0; i < 6; i++) {
+				// The form comes from one server, the post lands on the other (a load balancer).
+				const form_time = await signFormTime(i % 2 ? a : b, T0 + i * 1000 - 30_000);
+				results.push(
+					await submitNotice(
+						i % 2 ? b : a,
+						{
+							type: lostItem,
+							values: { form_time, ...WALLET, item: `物品${i}`, phones: `1397413000${i}` },
+							address: '203.0.113.10'
+						},
+						T0 + i * 1000
+					)
+				);
+			}
+			expect(results.map((r) => (r.ok ? 'ok' : 'refused' in r ? r.refused : 'errors'))).toEqual([
+				'ok',
+				'ok',
+				'ok',
+				'address_limit',
+				'address_limit',
+				'address_limit'
+			]);
+		} finally {
+			await close();
+		}
 	});
 });

@@ -21,6 +21,7 @@ import type { DB } from './db';
 import { sql, type Transaction } from 'kysely';
 import type { Database, RecordStatus, ReportStatus } from './db/schema';
 import { logAudit } from './audit';
+import { withKeyLocks } from './db/keyLocks';
 import type { Actor } from './moderation';
 import {
 	findRecordById,
@@ -125,7 +126,12 @@ export async function checkFormTime(
 const addressKey = (address: string) => `ip:${address}`;
 const phoneKey = (digits: string) => `phone:${digits}`;
 
-async function acceptedSince(db: DB, key: string, action: 'submit' | 'report', since: number) {
+async function acceptedSince(
+	db: DB | Transaction<Database>,
+	key: string,
+	action: 'submit' | 'report',
+	since: number
+) {
 	const row = await db
 		.selectFrom('participation_events')
 		.select((eb) => eb.fn.countAll<number>().as('n'))
@@ -228,47 +234,57 @@ export async function submitNotice(
 	const digits = input.phones[0]?.number.replace(/\D/g, '') ?? null;
 	const keys = [addressKey(address), ...(digits ? [phoneKey(digits)] : [])];
 
-	const byHour = await acceptedSince(db, addressKey(address), 'submit', now - HOUR);
-	const byDay = await acceptedSince(db, addressKey(address), 'submit', now - DAY);
-	if (byHour >= LIMITS.postsPerAddressPerHour || byDay >= LIMITS.postsPerAddressPerDay) {
-		return refuse('address_limit', keys);
-	}
-	if (
-		digits &&
-		(await acceptedSince(db, phoneKey(digits), 'submit', now - DAY)) >= LIMITS.postsPerPhonePerDay
-	) {
-		return refuse('phone_limit', keys);
-	}
 	const fingerprint = fingerprintOf(input);
-	const pending = await db
-		.selectFrom('submissions')
-		.innerJoin('records', 'records.id', 'submissions.record_id')
-		.select('submissions.id')
-		.where('submissions.fingerprint', '=', fingerprint)
-		.where('records.status', '=', 'draft')
-		.executeTakeFirst();
-	if (pending) return refuse('duplicate', keys);
-
 	const token = newToken();
-	const recordId = await db.transaction().execute(async (trx) => {
-		const id = await insertRecord(trx, input, {
-			status: 'draft',
-			flags: [SUBMISSION_FLAG],
-			action: 'submit'
-		});
-		await trx
-			.insertInto('submissions')
-			.values({
-				record_id: id,
-				token_hash: tokenHash(token),
-				address,
-				phone_digits: digits,
-				fingerprint
-			})
-			.execute();
-		await logEvent(trx, keys, 'submit', 'accepted', now);
-		return id;
-	});
+	// The limits are counted and the post stored under the address's and the phone's locks, so
+	// posts sent at once (to different app servers, too) cannot all pass a limit of 3.
+	const outcome = await withKeyLocks(
+		db,
+		keys,
+		async (trx): Promise<number | RefusalReason> => {
+			const byHour = await acceptedSince(trx, addressKey(address), 'submit', now - HOUR);
+			const byDay = await acceptedSince(trx, addressKey(address), 'submit', now - DAY);
+			if (byHour >= LIMITS.postsPerAddressPerHour || byDay >= LIMITS.postsPerAddressPerDay) {
+				return 'address_limit';
+			}
+			if (
+				digits &&
+				(await acceptedSince(trx, phoneKey(digits), 'submit', now - DAY)) >=
+					LIMITS.postsPerPhonePerDay
+			) {
+				return 'phone_limit';
+			}
+			const pending = await trx
+				.selectFrom('submissions')
+				.innerJoin('records', 'records.id', 'submissions.record_id')
+				.select('submissions.id')
+				.where('submissions.fingerprint', '=', fingerprint)
+				.where('records.status', '=', 'draft')
+				.executeTakeFirst();
+			if (pending) return 'duplicate';
+
+			const id = await insertRecord(trx, input, {
+				status: 'draft',
+				flags: [SUBMISSION_FLAG],
+				action: 'submit'
+			});
+			await trx
+				.insertInto('submissions')
+				.values({
+					record_id: id,
+					token_hash: tokenHash(token),
+					address,
+					phone_digits: digits,
+					fingerprint
+				})
+				.execute();
+			await logEvent(trx, keys, 'submit', 'accepted', now);
+			return id;
+		},
+		now
+	);
+	if (typeof outcome === 'string') return refuse(outcome, keys);
+	const recordId = outcome;
 	return { ok: true, recordId, token };
 }
 
@@ -399,21 +415,28 @@ export async function reportRecord(
 	if ((report.values.website ?? '') !== '') return refuse('honeypot');
 	const parsed = v.safeParse(ReportSchema, report.values);
 	if (!parsed.success) return { ok: false, errors: formErrors(parsed.issues) };
-	if ((await acceptedSince(db, key, 'report', now - HOUR)) >= LIMITS.reportsPerAddressPerHour) {
-		return refuse('address_limit');
-	}
-	await db.transaction().execute(async (trx) => {
-		await trx
-			.insertInto('reports')
-			.values({
-				record_id: report.recordId,
-				message: parsed.output.message,
-				contact: parsed.output.contact || null,
-				address: report.address
-			})
-			.execute();
-		await logEvent(trx, [key], 'report', 'accepted', now);
-	});
+	// Counted and stored under the address's lock (see submitNotice).
+	const accepted = await withKeyLocks(
+		db,
+		[key],
+		async (trx) => {
+			const recent = await acceptedSince(trx, key, 'report', now - HOUR);
+			if (recent >= LIMITS.reportsPerAddressPerHour) return false;
+			await trx
+				.insertInto('reports')
+				.values({
+					record_id: report.recordId,
+					message: parsed.output.message,
+					contact: parsed.output.contact || null,
+					address: report.address
+				})
+				.execute();
+			await logEvent(trx, [key], 'report', 'accepted', now);
+			return true;
+		},
+		now
+	);
+	if (!accepted) return refuse('address_limit');
 	return { ok: true };
 }
 

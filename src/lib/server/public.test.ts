@@ -8,7 +8,8 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtractedRecord } from '../extract/types';
 import { digitsOnly, printedId, surrounding, type PrintedId } from './testing/privacyArbitraries';
-import { openDatabase, type DB } from './db';
+import { type DB } from './db';
+import { openTestDatabase } from './testing/database';
 import { facetValues, listRecords, newestRecords } from './listings';
 import { toPublic } from './public';
 import { findPublicRecord } from './publicRecord';
@@ -92,7 +93,7 @@ describe('public routes', () => {
 describe('public outputs of a record holding a randomly printed ID number', () => {
 	let db: DB;
 	beforeAll(async () => {
-		({ db } = await openDatabase(':memory:'));
+		({ db } = await openTestDatabase());
 	});
 	afterAll(() => db.destroy());
 

@@ -6,6 +6,7 @@ import { CONFIDENCE_THRESHOLD } from '../extract/types';
 import { fieldsOf, toColumns, type RecordFields } from '../records/fields';
 import { FOLDED_BY_KEY, reprintKey } from '../records/reprints';
 import type { DB } from './db';
+import { dialectOf } from './db/dialect';
 import type { Database, RecordStatus } from './db/schema';
 import { deleteSearchEntry, writeSearchEntry } from './search/index';
 
@@ -573,11 +574,15 @@ async function findPossibleDuplicate(trx: Trx, input: RecordInput): Promise<numb
 	// The fingerprint of the body says nothing new, but lets SQLite use the index
 	// records_duplicate_check (kind, title, length(body), substr(body, -8)) instead of reading
 	// every record with a common title (migration 0002).
+	// (PostgreSQL: right(body, 8), see db/dialect expr.tail.) The cast tells PostgreSQL which
+	// length() and right() the bound text is for.
+	const { tail } = dialectOf(trx).expr;
+	const typed = sql`cast(${c.body} as text)`;
 	q = c.document_number
 		? q.where('document_number', '=', c.document_number)
 		: q
-				.where(sql<number>`length(body)`, '=', sql<number>`length(${c.body})`)
-				.where(sql<string>`substr(body, -8)`, '=', sql<string>`substr(${c.body}, -8)`)
+				.where(sql<number>`length(body)`, '=', sql<number>`length(${typed})`)
+				.where(tail(sql`body`, 8), '=', tail(typed, 8))
 				.where('body', '=', c.body);
 	const row = await q.limit(1).executeTakeFirst();
 	return row?.id;

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from './db';
+import { openTestDatabase } from './testing/database';
 import { insertRecord } from './records';
 import { SITEMAP_CHUNK, sitemapXml } from './sitemap';
 
 describe('sitemapXml', () => {
 	it('lists home, the listings and public records only, as absolute URLs', async () => {
-		const { db } = await openDatabase(':memory:');
+		const { db } = await openTestDatabase();
 		const ids = await db.transaction().execute(async (trx) => {
 			const input = {
 				kind: 'hotline' as const,

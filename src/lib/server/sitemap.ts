@@ -32,15 +32,16 @@ async function publicCount(db: DB): Promise<number> {
 	return rows.reduce((sum, r) => sum + Number(r.n), 0);
 }
 
-async function recordUrls(db: DB, origin: string, afterId: number, lastId: number) {
-	const rows = await db
+/** Public records with ids in (afterId, lastId]; no upper bound when lastId is undefined. */
+async function recordUrls(db: DB, origin: string, afterId: number, lastId?: number) {
+	let q = db
 		.selectFrom('records')
 		.select(['id', 'updated_at'])
 		.where('status', 'in', [...PUBLIC_STATUSES])
-		.where('id', '>', afterId)
-		.where('id', '<=', lastId)
-		.orderBy('id')
-		.execute();
+		.where('id', '>', afterId);
+	// No bound rather than MAX_SAFE_INTEGER: PostgreSQL's integer ids refuse a larger number.
+	if (lastId !== undefined) q = q.where('id', '<=', lastId);
+	const rows = await q.orderBy('id').execute();
 	return rows.map((r) => ({
 		loc: `${origin}/records/${r.id}`,
 		lastmod: r.updated_at.slice(0, 10)
@@ -60,7 +61,7 @@ export async function sitemapXml(
 	const pages = [{ loc: `${origin}/` }, ...CATEGORIES.map((c) => ({ loc: `${origin}/${c.slug}` }))];
 	const total = await publicCount(db);
 	if (part === undefined && total <= SITEMAP_CHUNK)
-		return urlset([...pages, ...(await recordUrls(db, origin, 0, Number.MAX_SAFE_INTEGER))]);
+		return urlset([...pages, ...(await recordUrls(db, origin, 0))]);
 	const { maxId } = await db
 		.selectFrom('records')
 		.select((eb) => eb.fn.max('id').as('maxId'))

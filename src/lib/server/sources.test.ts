@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { SourceFormSchema } from '../records/schemas';
-import { openDatabase } from './db';
+import { openTestDatabase } from './testing/database';
 import { importPage } from './records';
 import { findSource, listSources, updateSource } from './sources';
 
@@ -29,7 +29,7 @@ describe('SourceFormSchema', () => {
 
 describe('updateSource', () => {
 	it('corrects a page, logs it, and a re-import of the same page keeps the correction', async () => {
-		const { db } = await openDatabase(':memory:');
+		const { db } = await openTestDatabase();
 		const { id: userId } = await db
 			.insertInto('users')
 			.values({ username: 'mod', password_hash: 'x', role: 'moderator' })

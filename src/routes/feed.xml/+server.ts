@@ -39,7 +39,7 @@ export const GET: RequestHandler = async ({ url, getClientAddress }) => {
 	const kind = (rawKind || undefined) as Kind | undefined;
 	const q = (url.searchParams.get('q') ?? '').trim().slice(0, 200);
 	const { db } = await getDatabase();
-	if (q) guardIdSearch(q, getClientAddress());
+	if (q) await guardIdSearch(db, q, getClientAddress());
 	const records: FeedItem[] = toPublic(
 		q
 			? (await searchRecords(db, { q, kind, statuses: ['published'] })).results

@@ -28,7 +28,7 @@ export const load: PageServerLoad = async ({ url, getClientAddress }) => {
 			counts: await countListedByKind(db)
 		};
 	}
-	guardIdSearch(params.q, getClientAddress());
+	await guardIdSearch(db, params.q, getClientAddress());
 	// The terms searched are not shown: left out, they cost nothing to mask and serialise
 	// (SvelteKit serialises a page's data even without client-side JavaScript).
 	const { terms: _terms, ...result } = await searchRecords(db, {

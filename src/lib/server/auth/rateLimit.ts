@@ -1,5 +1,5 @@
 import type { DB } from '../db';
-import { LruMap } from '../lru';
+import { withKeyLocks } from '../db/keyLocks';
 
 /**
  * Sign-in throttling, stored in `login_attempts` so it survives restarts and holds across
@@ -92,37 +92,41 @@ export const ID_SEARCH_WINDOW_MS = 60 * 60 * 1000;
 export const MAX_ID_SEARCHES = 10;
 /** The message when an address searched too many ID numbers. */
 export const ID_SEARCH_THROTTLED_MESSAGE = '查询证件号码的次数过多，请1小时后再试';
-/** Addresses remembered at most; beyond it the oldest are forgotten (bounded memory). */
-const MAX_ADDRESSES = 10_000;
-
 /**
- * Searches that look like ID numbers, per client address, in memory (the server is one process;
- * a restart forgets them, which costs an attacker nothing they could not get by waiting).
+ * Counts one ID-number search from `address`; false when it is over the limit (refuse it).
+ * Stored in `id_search_attempts`, so every app server on the database counts the same searches
+ * (a per-process map let each of N servers allow its own 10), and a restart forgets nothing.
+ * Refused searches are not stored: waiting out the window always works.
  * Note: only the whole number finds a notice (search/tokenize.ts), so what is limited here is
  * guessing the 8 masked digits of a number — a birth date, a few thousand guesses — one try at
  * a time. Memoised results are counted too: the limit is on asking, not on work.
  */
-export class IdSearchLimiter {
-	private readonly seen = new LruMap<string, number[]>(MAX_ADDRESSES);
-
-	constructor(
-		private readonly max = MAX_ID_SEARCHES,
-		private readonly windowMs = ID_SEARCH_WINDOW_MS
-	) {}
-
-	/** Counts one ID-number search from `address`; false when it is over the limit (refuse it). */
-	allow(address: string, now = Date.now()): boolean {
-		const since = now - this.windowMs;
-		const times = (this.seen.get(address) ?? []).filter((t) => t > since);
-		if (times.length >= this.max) {
-			this.seen.set(address, times);
-			return false;
-		}
-		times.push(now);
-		this.seen.set(address, times);
-		return true;
-	}
+export async function allowIdSearch(
+	db: DB,
+	address: string,
+	now = Date.now(),
+	max = MAX_ID_SEARCHES
+): Promise<boolean> {
+	const key = `ip:${address}`;
+	// The count and the insert run under the address's lock: two servers cannot both see 9.
+	return withKeyLocks(
+		db,
+		[`id-search:${key}`],
+		async (trx) => {
+			await trx
+				.deleteFrom('id_search_attempts')
+				.where('at', '<=', now - ID_SEARCH_WINDOW_MS)
+				.execute();
+			const row = await trx
+				.selectFrom('id_search_attempts')
+				.select((eb) => eb.fn.countAll<number>().as('n'))
+				.where('key', '=', key)
+				.where('at', '>', now - ID_SEARCH_WINDOW_MS)
+				.executeTakeFirstOrThrow();
+			if (Number(row.n) >= max) return false;
+			await trx.insertInto('id_search_attempts').values({ key, at: now }).execute();
+			return true;
+		},
+		now
+	);
 }
-
-/** The server's one limiter for ID-number searches (the search page and /api/search). */
-export const idSearchLimiter = new IdSearchLimiter();

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type DB } from '../db';
+import { type DB } from '../db';
+import { openTestDatabase } from '../testing/database';
 import {
 	createSession,
 	endUserSession,
@@ -20,7 +21,7 @@ let db: DB;
 let userId: number;
 
 beforeEach(async () => {
-	({ db } = await openDatabase(':memory:'));
+	({ db } = await openTestDatabase());
 	({ id: userId } = await db
 		.insertInto('users')
 		.values({ username: 'mod', password_hash: 'x', role: 'moderator' })

@@ -3,6 +3,7 @@ import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/enco
 import type { Cookies } from '@sveltejs/kit';
 import { sql } from 'kysely';
 import type { DB } from '../db';
+import { dialectOf } from '../db/dialect';
 import type { Session, SessionUser } from './types';
 
 /**
@@ -52,6 +53,7 @@ export async function createSession(
 		userId,
 		expiresAt: new Date(now + SESSION_LIFETIME_MS)
 	};
+	const order = dialectOf(db).expr.sessionOrder();
 	await db.transaction().execute(async (trx) => {
 		await trx
 			.insertInto('sessions')
@@ -63,12 +65,12 @@ export async function createSession(
 			.where((eb) =>
 				eb.or([
 					eb('expires_at', '<=', now),
-					// rowid: insertion order, exact even for sign-ins within one millisecond.
+					// Insertion order, exact even for sign-ins within one millisecond.
 					eb(
-						sql`rowid`,
+						order,
 						'not in',
-						sql`(select rowid from sessions where user_id = ${userId}
-							order by rowid desc limit ${MAX_SESSIONS_PER_USER})`
+						sql<number>`(select ${order} from sessions where user_id = ${userId}
+							order by ${order} desc limit ${MAX_SESSIONS_PER_USER})`
 					)
 				])
 			)
@@ -95,7 +97,7 @@ export async function listUserSessions(
 		.select(['id', 'created_at', 'expires_at'])
 		.where('user_id', '=', userId)
 		.where('expires_at', '>', now)
-		.orderBy(sql`rowid`, 'desc')
+		.orderBy(dialectOf(db).expr.sessionOrder(), 'desc')
 		.execute();
 	return rows.map((r) => ({
 		id: r.id,

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type DB } from '../db';
+import { type DB } from '../db';
+import { openTestDatabase } from '../testing/database';
 import { LOGIN_WINDOW_MS, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP } from './rateLimit';
 import { createSession, generateSessionToken, validateSessionToken } from './session';
 import {
@@ -17,7 +18,7 @@ let db: DB;
 let userId: number;
 
 beforeEach(async () => {
-	({ db } = await openDatabase(':memory:'));
+	({ db } = await openTestDatabase());
 	userId = await createUser(db, { username: 'mod', password: 'right-password', role: 'moderator' });
 });
 afterEach(() => db.destroy());

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase } from './index';
+import { openSqlite } from './index';
 import { LATEST_MIGRATION, migrateToLatest } from './migrate';
 
 const dir = mkdtempSync(join(tmpdir(), 'bianmin-db-'));
@@ -12,7 +12,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('openDatabase', () => {
 	it('applies every migration to an empty database, and re-running is a no-op', async () => {
-		const { db, sqlite } = await openDatabase(join(dir, 'a.db'));
+		const { db, sqlite } = await openSqlite(join(dir, 'a.db'));
 		const applied = await db
 			.selectFrom('kysely_migration' as never)
 			.select(sql<string>`name`.as('name'))
@@ -42,13 +42,13 @@ describe('openDatabase', () => {
 		);
 		await db.destroy();
 		// Opening the same file again migrates nothing and keeps the data.
-		const again = await openDatabase(join(dir, 'a.db'));
+		const again = await openSqlite(join(dir, 'a.db'));
 		expect(await migrateToLatest(again.db)).toEqual([]);
 		await again.db.destroy();
 	});
 
 	it('sets WAL, foreign keys and a busy timeout on the connection', async () => {
-		const { db, sqlite } = await openDatabase(join(dir, 'b.db'));
+		const { db, sqlite } = await openSqlite(join(dir, 'b.db'));
 		expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
 		expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
 		expect(sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
@@ -65,7 +65,7 @@ describe('openDatabase', () => {
 
 	it('takes the write lock when a transaction begins, so a read-then-write never fails', async () => {
 		const path = join(dir, 'c.db');
-		const { db } = await openDatabase(path);
+		const { db } = await openSqlite(path);
 		// Another process (the importer) writing to the same file, without waiting for locks.
 		const other = new Database(path, { timeout: 0 });
 		const write = other.prepare(
@@ -97,7 +97,7 @@ describe('openDatabase', () => {
 	});
 
 	it('rejects a record kind outside the five kinds', async () => {
-		const { db } = await openDatabase(':memory:');
+		const { db } = await openSqlite(':memory:');
 		await expect(
 			db
 				.insertInto('records')

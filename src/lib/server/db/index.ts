@@ -1,11 +1,14 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import pg from 'pg';
 import {
 	CompiledQuery,
 	Kysely,
+	PostgresDialect,
 	SqliteDialect,
 	SqliteDriver,
+	sql,
 	type DatabaseConnection,
 	type Driver,
 	type SqliteDialectConfig
@@ -18,7 +21,11 @@ export type DB = Kysely<Schema>;
 
 export interface OpenedDatabase {
 	db: DB;
-	sqlite: Database.Database;
+	/**
+	 * The SQLite connection under `db`, for the few SQLite-only tools (bulk load, restore,
+	 * integrity checks); null on PostgreSQL.
+	 */
+	sqlite: Database.Database | null;
 }
 
 /**
@@ -49,16 +56,100 @@ class ImmediateSqliteDialect extends SqliteDialect {
 /** Where the app keeps its data unless DATABASE_PATH says otherwise. */
 export const DEFAULT_DATABASE_PATH = 'data/bianmin.db';
 
-/** The database path from the environment (read at call time, so CLIs and tests can set it). */
+/** The SQLite path from the environment (read at call time, so CLIs and tests can set it). */
 export function databasePath(): string {
 	return process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH;
 }
 
 /**
- * Opens (creating if needed) an SQLite database with the pragmas every connection needs and
- * applies pending migrations. `:memory:` works for tests.
+ * Where the app's data lives: DATABASE_URL (a `postgres://…` URL) when set, otherwise the SQLite
+ * file DATABASE_PATH (default data/bianmin.db).
  */
-export async function openDatabase(path = databasePath()): Promise<OpenedDatabase> {
+export function databaseLocation(): string {
+	return process.env.DATABASE_URL || databasePath();
+}
+
+/** True for a PostgreSQL connection URL (postgres:// or postgresql://). */
+export function isPostgresUrl(location: string): boolean {
+	return /^postgres(ql)?:\/\//i.test(location);
+}
+
+/** A location safe to print: a URL's password replaced by ***. */
+export function describeLocation(location: string): string {
+	if (!isPostgresUrl(location)) return location;
+	try {
+		const url = new URL(location);
+		if (url.password) url.password = '***';
+		return url.toString();
+	} catch {
+		return 'postgres://(unreadable URL)';
+	}
+}
+
+/**
+ * PostgreSQL hands bigint (counts, unix-ms columns) and numeric (sums) over as strings, to be
+ * safe beyond 2^53; every such value here is far smaller, and SQLite gives numbers: so numbers.
+ */
+const pgTypes = {
+	getTypeParser(oid: number, format?: 'text' | 'binary') {
+		if (oid === pg.types.builtins.INT8 || oid === pg.types.builtins.NUMERIC) return Number;
+		return pg.types.getTypeParser(oid, format);
+	}
+} as pg.CustomTypesConfig;
+
+/** Connections per process: requests wait for one rather than overload the server. */
+const POOL_SIZE = 10;
+
+export interface PostgresOptions {
+	/** Tables live in this schema (created if missing): each test gets its own. */
+	schema?: string;
+}
+
+/** Opens a PostgreSQL database through a connection pool and applies pending migrations. */
+export async function openPostgres(
+	url: string,
+	options: PostgresOptions = {}
+): Promise<OpenedDatabase> {
+	if (options.schema && !/^[a-z_][a-z0-9_]*$/.test(options.schema))
+		throw new Error(`invalid schema name ${options.schema}`);
+	if (options.schema) {
+		const client = new pg.Client({ connectionString: url });
+		await client.connect();
+		try {
+			await client.query(`create schema if not exists ${options.schema}`);
+		} finally {
+			await client.end();
+		}
+	}
+	const pool = new pg.Pool({
+		connectionString: url,
+		max: POOL_SIZE,
+		types: pgTypes,
+		// UTC: the ISO timestamps the created_at defaults write are UTC, as on SQLite.
+		options: `-c TimeZone=UTC${options.schema ? ` -c search_path=${options.schema}` : ''}`
+	});
+	const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+	const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+	await migrateToLatest(db, rows[0].schema);
+	return { db, sqlite: null };
+}
+
+/**
+ * Opens the database at `location`: a `postgres://…` URL (PostgreSQL), or a path to an SQLite
+ * file, created if needed, with the pragmas every connection needs. `:memory:` works for tests.
+ * Pending migrations are applied either way.
+ */
+export async function openDatabase(location = databaseLocation()): Promise<OpenedDatabase> {
+	return isPostgresUrl(location) ? openPostgres(location) : openSqlite(location);
+}
+
+/**
+ * Opens (creating if needed) an SQLite database with the pragmas every connection needs and
+ * applies pending migrations. For the SQLite-only tools that need the connection itself.
+ */
+export async function openSqlite(
+	path: string
+): Promise<OpenedDatabase & { sqlite: Database.Database }> {
 	if (path !== ':memory:' && !path.startsWith('file:'))
 		mkdirSync(dirname(path), { recursive: true });
 	const sqlite = new Database(path);

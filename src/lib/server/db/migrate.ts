@@ -8,6 +8,7 @@ import * as m0005 from '../../../../migrations/0005_residents';
 import * as m0006 from '../../../../migrations/0006_issued_on';
 import * as m0007 from '../../../../migrations/0007_reprint_fingerprint';
 import * as m0008 from '../../../../migrations/0008_search_titles';
+import * as m0009 from '../../../../migrations/0009_shared_state';
 
 /**
  * A static list rather than FileMigrationProvider: it survives bundling by `vite build`, and the
@@ -21,7 +22,8 @@ const migrations: Record<string, Migration> = {
 	'0005_residents': m0005,
 	'0006_issued_on': m0006,
 	'0007_reprint_fingerprint': m0007,
-	'0008_search_titles': m0008
+	'0008_search_titles': m0008,
+	'0009_shared_state': m0009
 };
 
 class StaticMigrationProvider implements MigrationProvider {
@@ -33,9 +35,18 @@ class StaticMigrationProvider implements MigrationProvider {
 /** The name of the newest migration this build knows. */
 export const LATEST_MIGRATION = Object.keys(migrations).sort().at(-1)!;
 
-/** Applies all pending migrations; throws with the failing migration's name on error. */
-export async function migrateToLatest<T>(db: Kysely<T>): Promise<string[]> {
-	const migrator = new Migrator({ db, provider: new StaticMigrationProvider() });
+/**
+ * Applies all pending migrations; throws with the failing migration's name on error.
+ * `schema` (PostgreSQL): where the migrator keeps its own tables. Kysely looks for them in every
+ * schema of the database unless told which, so a second Bianmin schema on the same server (each
+ * test has one) would otherwise find the first's tables and skip creating its own.
+ */
+export async function migrateToLatest<T>(db: Kysely<T>, schema?: string): Promise<string[]> {
+	const migrator = new Migrator({
+		db,
+		provider: new StaticMigrationProvider(),
+		...(schema ? { migrationTableSchema: schema } : {})
+	});
 	const { error, results } = await migrator.migrateToLatest();
 	if (error) {
 		const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

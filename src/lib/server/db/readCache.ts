@@ -1,16 +1,23 @@
-import { sql } from 'kysely';
 import { LruMap } from '../lru';
 import type { DB } from './index';
+import { dialectOf } from './dialect';
 
 /**
  * A memo of read results per database connection, dropped the moment the database may have
  * changed — so a cached answer is always the answer the database would give now.
  *
- * "May have changed" is read from SQLite itself on every call, for the price of one tiny
- * statement: `PRAGMA data_version` moves when another connection (the import CLI, a restore)
- * commits, and `total_changes()` moves with every row this connection writes (moderation
- * saves run in the server's own connection). Popular pages — the home page's counts over a
- * million records, a search everyone types — then cost one look-up instead of the query.
+ * "May have changed" is read from the database on every call, for the price of one tiny
+ * statement, so every process holding a memo (several app servers, a CLI beside them) drops it
+ * when any of them writes:
+ * - SQLite: `PRAGMA data_version` moves when another connection (the import CLI, a restore,
+ *   a second server) commits, and `total_changes()` moves with every row this connection
+ *   writes (moderation saves run in the server's own connection).
+ * - PostgreSQL: the `data_version` row, bumped by a trigger in the same transaction as every
+ *   write to a content table (migration 0007), so it is visible exactly when the write is.
+ * The stamp is read before the answer is computed, in an earlier statement: the answer can only
+ * be newer than its stamp, never older, so a memo is never served after a write it missed.
+ * Popular pages — the home page's counts over a million records, a search everyone types —
+ * then cost one look-up instead of the query.
  */
 interface Memo {
 	stamp: string;
@@ -22,10 +29,9 @@ const memos = new WeakMap<DB, Memo>();
 /** Entries kept per connection; the least recently used goes first. */
 export const READ_CACHE_SIZE = 500;
 
-async function stampOf(db: DB): Promise<string> {
-	const { rows } = await sql<{ v: number; c: number }>`
-		select data_version as v, total_changes() as c from pragma_data_version`.execute(db);
-	return `${rows[0].v}:${rows[0].c}`;
+/** A value that changes whenever any process may have committed a write the memo depends on. */
+export function changeStamp(db: DB): Promise<string> {
+	return dialectOf(db).meta.changeStamp(db);
 }
 
 /**
@@ -34,7 +40,7 @@ async function stampOf(db: DB): Promise<string> {
  * Results are shared between callers: treat them as read-only.
  */
 export async function cachedRead<T>(db: DB, key: string, compute: () => Promise<T>): Promise<T> {
-	const stamp = await stampOf(db);
+	const stamp = await changeStamp(db);
 	let memo = memos.get(db);
 	if (!memo || memo.stamp !== stamp) {
 		memo = { stamp, entries: new LruMap(READ_CACHE_SIZE) };

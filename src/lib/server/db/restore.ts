@@ -24,7 +24,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fsyncPath, removeOwnFile } from './backup';
-import { databasePath, openDatabase } from './index';
+import { databasePath, openSqlite } from './index';
 import { LATEST_MIGRATION } from './migrate';
 
 /** better-sqlite3's largest step size: "copy everything in this step". */
@@ -53,7 +53,7 @@ let known: Promise<string[]> | undefined;
  */
 function knownMigrations(): Promise<string[]> {
 	known ??= (async () => {
-		const { db, sqlite } = await openDatabase(':memory:');
+		const { db, sqlite } = await openSqlite(':memory:');
 		try {
 			return sqlite
 				.prepare('select name from kysely_migration order by name')
@@ -254,7 +254,7 @@ export async function restoreDatabase(
 	let swapped = false;
 	try {
 		await withReadOnly(file, (db) => db.backup(temp, { progress: () => ALL_PAGES }));
-		const opened = await openDatabase(temp); // migrates the copy, not the live database
+		const opened = await openSqlite(temp); // migrates the copy, not the live database
 		try {
 			const check = opened.sqlite.pragma('integrity_check', { simple: true });
 			if (check !== 'ok') throw new RestoreError(`the copy failed integrity_check: ${check}`);
@@ -281,7 +281,7 @@ export async function restoreDatabase(
 		fsyncPath(dir);
 		step('swapped', target);
 
-		const { db, sqlite } = await openDatabase(target);
+		const { db, sqlite } = await openSqlite(target);
 		try {
 			const check = sqlite.pragma('quick_check', { simple: true });
 			if (check !== 'ok') throw new Error(`quick_check after restore: ${check}`);

@@ -254,6 +254,8 @@ export interface PageJobsTable {
 	created_by: number | null;
 	created_at: CreatedAt;
 	updated_at: CreatedAt;
+	/** Unix ms, refreshed while a process runs the job; null when none does. */
+	heartbeat_at: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 /** A picture of one page of a file, with where each line of its text sits (JSON PageLine[]). */
@@ -271,6 +273,24 @@ export interface PageImagesTable {
 export interface SourceFilesTable {
 	source_id: number;
 	file_id: number;
+}
+
+/** A row a transaction upserts first to serialise a check-then-write on its key (keyLocks.ts). */
+export interface KeyLocksTable {
+	key: string;
+	locked_at: number;
+}
+
+/** One ID-number search from an address (rateLimit.ts), kept for one window. */
+export interface IdSearchAttemptsTable {
+	key: string;
+	at: number;
+}
+
+/** PostgreSQL only: bumped by every write to a content table (migration 0007, readCache.ts). */
+export interface DataVersionTable {
+	id: number;
+	version: number;
 }
 
 export interface Database {
@@ -298,4 +318,7 @@ export interface Database {
 	blocked_addresses: BlockedAddressesTable;
 	app_secrets: AppSecretsTable;
 	record_links: RecordLinksTable;
+	key_locks: KeyLocksTable;
+	id_search_attempts: IdSearchAttemptsTable;
+	data_version: DataVersionTable;
 }

@@ -1,12 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type DB } from '../db';
+import { type DB } from '../db';
+import { openTestDatabase } from '../testing/database';
 import {
 	claimNextJob,
 	describeJob,
+	HEARTBEAT_MS,
 	findPageJob,
 	recoverInterruptedJobs,
 	retryPageJob,
 	runPageJob,
+	STALE_AFTER_MS,
 	submitPage
 } from './jobs';
 import { PageFileError } from './read';
@@ -49,7 +52,7 @@ async function counts(db: DB) {
 describe('page jobs', () => {
 	let db: DB;
 	beforeAll(async () => {
-		({ db } = await openDatabase(':memory:'));
+		({ db } = await openTestDatabase());
 	});
 	afterAll(() => db.destroy());
 
@@ -139,10 +142,16 @@ describe('page jobs', () => {
 			name: 'B08.txt',
 			bytes: Buffer.from(PAGE.replace('B07', 'B08'))
 		});
+		let now = Date.UTC(2026, 10, 30, 2);
 		for (let attempt = 1; attempt <= 3; attempt++) {
-			expect(await claimNextJob(db)).toBe(jobId);
-			// The server dies here: the job stays running; a restart recovers it.
-			const recovered = await recoverInterruptedJobs(db);
+			expect(await claimNextJob(db, now)).toBe(jobId);
+			// The server dies here: the job stays running, its heartbeat stops.
+			expect(await recoverInterruptedJobs(db, now + STALE_AFTER_MS - 1)).toEqual({
+				requeued: 0,
+				failed: 0
+			});
+			now += STALE_AFTER_MS + 1;
+			const recovered = await recoverInterruptedJobs(db, now);
 			expect(recovered).toEqual(
 				attempt < 3 ? { requeued: 1, failed: 0 } : { requeued: 0, failed: 1 }
 			);
@@ -152,11 +161,46 @@ describe('page jobs', () => {
 		expect(describeJob(job)).toContain('处理中断了 3 次');
 		expect(job.sourceId).toBeNull();
 	});
+
+	it('a job another live server is running keeps running when a second server starts', async () => {
+		const { jobId } = await submitPage(db, {
+			...base,
+			name: 'B09.txt',
+			bytes: Buffer.from(PAGE.replace('B07', 'B09'))
+		});
+		const now = Date.UTC(2026, 10, 30, 3);
+		expect(await claimNextJob(db, now)).toBe(jobId);
+		// The first server's heartbeat, a little later.
+		await db
+			.updateTable('page_jobs')
+			.set({ heartbeat_at: now + HEARTBEAT_MS })
+			.where('id', '=', jobId)
+			.execute();
+		expect(await recoverInterruptedJobs(db, now + HEARTBEAT_MS + 1000)).toEqual({
+			requeued: 0,
+			failed: 0
+		});
+		expect((await findPageJob(db, jobId))!.state).toBe('running');
+		expect(await claimNextJob(db, now + HEARTBEAT_MS + 1000)).toBeUndefined();
+	});
+
+	it('a page the import CLI runs is never queued, so no server worker can take it', async () => {
+		const { jobId } = await submitPage(db, {
+			...base,
+			name: 'B10.txt',
+			bytes: Buffer.from(PAGE.replace('B07', 'B10')),
+			claim: true
+		});
+		expect(await claimNextJob(db)).toBeUndefined();
+		expect((await findPageJob(db, jobId))!).toMatchObject({ state: 'running', attempts: 1 });
+		expect(await runPageJob(db, jobId)).toBeDefined();
+		expect((await findPageJob(db, jobId))!.state).toBe('done');
+	});
 });
 
 describe('retryPageJob', () => {
 	it('puts a failed job back in the queue, and nothing else', async () => {
-		const { db } = await openDatabase(':memory:');
+		const { db } = await openTestDatabase();
 		try {
 			const { jobId } = await submitPage(db, { ...base, name: 'r.txt', bytes: Buffer.from(PAGE) });
 			expect(await retryPageJob(db, jobId)).toBe(false);

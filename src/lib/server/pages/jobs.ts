@@ -4,25 +4,39 @@
  *
  * Crash safety: everything a job writes besides its own progress happens in ONE transaction at
  * the end (pictures, page, records, job done). A crash before it leaves nothing imported; the
- * job is then `running` in the database, and the worker's start puts it back in the queue
- * (OCR is repeatable) until MAX_ATTEMPTS, after which it is marked failed with a reason.
+ * job is then `running` in the database with a heartbeat that stops; a worker (of this server
+ * after a restart, or of another server on the same database) puts it back in the queue once the
+ * heartbeat is stale (OCR is repeatable) until MAX_ATTEMPTS, after which it is marked failed with
+ * a reason. A job whose heartbeat is fresh belongs to a live process and is left alone.
  */
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
 import { extract } from '../../extract/index';
 import { regionFor } from '../../pages/layout';
 import { publicationDate } from '../../pages/published';
 import { FORMAT_HINT, sniffPageType, type PageMediaType } from '../../pages/sniff';
 import type { DB } from '../db';
+import { dialectOf } from '../db/dialect';
 import type { PageJobState } from '../db/schema';
 import { importPageIn, type PageImportResult } from '../records';
 import { checkPageFile, PageFileError, readPageFile } from './read';
 
 /** A job interrupted this many times (server crash, restart) is given up, not retried forever. */
 export const MAX_ATTEMPTS = 3;
+/** How often the process running a job says it is still alive. */
+export const HEARTBEAT_MS = 15_000;
+/**
+ * A running job without a heartbeat for this long was interrupted. Several beats, so a process
+ * busy for a while (mupdf reading a large PDF holds the event loop) is not taken for dead.
+ */
+export const STALE_AFTER_MS = 120_000;
 
 export interface SubmitPage {
 	bytes: Uint8Array;
+	/**
+	 * Store the job as already running in this process (the import CLI runs it at once), so no
+	 * server's worker can claim it in between.
+	 */
+	claim?: boolean;
 	/** The name it was uploaded under (shown in the sources list; never trusted for the type). */
 	name: string;
 	paper: string;
@@ -43,7 +57,7 @@ export interface Submitted {
  * Checks a page file by its bytes and queues it. Throws PageFileError (nothing stored) for a
  * file that is not a page format, is corrupt, empty or too large.
  */
-export async function submitPage(db: DB, input: SubmitPage): Promise<Submitted> {
+export async function submitPage(db: DB, input: SubmitPage, now = Date.now()): Promise<Submitted> {
 	const mediaType = sniffPageType(input.bytes);
 	if (mediaType === 'binary') throw new PageFileError(`不是可识别的版面文件：${FORMAT_HINT}`);
 	await checkPageFile(input.bytes, mediaType);
@@ -75,7 +89,10 @@ export async function submitPage(db: DB, input: SubmitPage): Promise<Submitted> 
 				paper: input.paper,
 				published: input.published,
 				page: input.page,
-				created_by: input.userId
+				created_by: input.userId,
+				...(input.claim
+					? { state: 'running' as const, step: 'reading', attempts: 1, heartbeat_at: now }
+					: {})
 			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
@@ -167,7 +184,7 @@ async function setStep(db: DB, id: number, step: string, done = 0, total = 0): P
 			step,
 			step_done: done,
 			step_total: total,
-			updated_at: sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ')`
+			updated_at: dialectOf(db).expr.nowIso()
 		})
 		.where('id', '=', id)
 		.execute();
@@ -179,7 +196,8 @@ async function failJob(db: DB, id: number, message: string): Promise<void> {
 		.set({
 			state: 'failed',
 			error: message,
-			updated_at: sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ')`
+			heartbeat_at: null,
+			updated_at: dialectOf(db).expr.nowIso()
 		})
 		.where('id', '=', id)
 		.execute();
@@ -189,14 +207,15 @@ async function failJob(db: DB, id: number, message: string): Promise<void> {
  * Takes the oldest queued job (marking it running) or returns undefined. Safe against a second
  * worker: the update only succeeds for a job still queued.
  */
-export async function claimNextJob(db: DB): Promise<number | undefined> {
+export async function claimNextJob(db: DB, now = Date.now()): Promise<number | undefined> {
 	const row = await db
 		.updateTable('page_jobs')
 		.set((eb) => ({
 			state: 'running',
 			step: 'reading',
 			attempts: eb('attempts', '+', 1),
-			updated_at: sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ')`
+			heartbeat_at: now,
+			updated_at: dialectOf(db).expr.nowIso()
 		}))
 		.where(
 			'id',
@@ -210,25 +229,32 @@ export async function claimNextJob(db: DB): Promise<number | undefined> {
 }
 
 /**
- * After a restart: jobs left running were interrupted. Nothing of theirs was imported (one
- * transaction), so they are queued again, or failed once they have been tried MAX_ATTEMPTS times.
+ * Jobs left running by a process that died (no heartbeat for STALE_AFTER_MS) were interrupted.
+ * Nothing of theirs was imported (one transaction), so they are queued again, or failed once
+ * they have been tried MAX_ATTEMPTS times. Jobs with a fresh heartbeat run in a live process
+ * (this server's, another server's, an import CLI's) and are left alone.
  */
 export async function recoverInterruptedJobs(
-	db: DB
+	db: DB,
+	now = Date.now()
 ): Promise<{ requeued: number; failed: number }> {
+	const stale = now - STALE_AFTER_MS;
 	const failed = await db
 		.updateTable('page_jobs')
 		.set({
 			state: 'failed',
+			heartbeat_at: null,
 			error: `处理中断了 ${MAX_ATTEMPTS} 次，已停止；请重新上传或联系管理员`
 		})
 		.where('state', '=', 'running')
 		.where('attempts', '>=', MAX_ATTEMPTS)
+		.where((eb) => eb.or([eb('heartbeat_at', 'is', null), eb('heartbeat_at', '<', stale)]))
 		.executeTakeFirst();
 	const requeued = await db
 		.updateTable('page_jobs')
-		.set({ state: 'queued', step: 'queued', step_done: 0, step_total: 0 })
+		.set({ state: 'queued', step: 'queued', step_done: 0, step_total: 0, heartbeat_at: null })
 		.where('state', '=', 'running')
+		.where((eb) => eb.or([eb('heartbeat_at', 'is', null), eb('heartbeat_at', '<', stale)]))
 		.executeTakeFirst();
 	return { requeued: Number(requeued.numUpdatedRows), failed: Number(failed.numUpdatedRows) };
 }
@@ -247,7 +273,7 @@ export async function retryPageJob(db: DB, id: number): Promise<boolean> {
 			step_total: 0,
 			attempts: 0,
 			error: null,
-			updated_at: sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ')`
+			updated_at: dialectOf(db).expr.nowIso()
 		})
 		.where('id', '=', id)
 		.where('state', '=', 'failed')
@@ -260,6 +286,16 @@ export async function retryPageJob(db: DB, id: number): Promise<boolean> {
  * Returns what the import did, or undefined when the job failed.
  */
 export async function runPageJob(db: DB, id: number): Promise<PageImportResult | undefined> {
+	// Tells other processes this job is alive; it never keeps the process alive by itself.
+	const beat = setInterval(() => {
+		db.updateTable('page_jobs')
+			.set({ heartbeat_at: Date.now() })
+			.where('id', '=', id)
+			.where('state', '=', 'running')
+			.execute()
+			.catch(() => {});
+	}, HEARTBEAT_MS);
+	beat.unref();
 	try {
 		const job = await db
 			.selectFrom('page_jobs as j')
@@ -326,7 +362,8 @@ export async function runPageJob(db: DB, id: number): Promise<PageImportResult |
 					records: records.length,
 					source_id: result.sourceId,
 					error: null,
-					updated_at: sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ')`
+					heartbeat_at: null,
+					updated_at: dialectOf(db).expr.nowIso()
 				})
 				.where('id', '=', id)
 				.execute();
@@ -339,6 +376,8 @@ export async function runPageJob(db: DB, id: number): Promise<PageImportResult |
 				: `处理失败：${(error as Error).message ?? String(error)}`;
 		await failJob(db, id, message).catch(() => {});
 		return undefined;
+	} finally {
+		clearInterval(beat);
 	}
 }
 
@@ -351,17 +390,10 @@ export async function importPageFileNow(
 	db: DB,
 	input: SubmitPage
 ): Promise<{ job: PageJob; duplicate: boolean; result?: PageImportResult }> {
-	const submitted = await submitPage(db, input);
+	// Stored as running: a server's worker polling the same database never sees it queued.
+	const submitted = await submitPage(db, { ...input, claim: true });
 	let result: PageImportResult | undefined;
-	if (!submitted.duplicate) {
-		await db
-			.updateTable('page_jobs')
-			.set((eb) => ({ state: 'running', step: 'reading', attempts: eb('attempts', '+', 1) }))
-			.where('id', '=', submitted.jobId)
-			.where('state', '=', 'queued')
-			.execute();
-		result = await runPageJob(db, submitted.jobId);
-	}
+	if (!submitted.duplicate) result = await runPageJob(db, submitted.jobId);
 	const job = (await findPageJob(db, submitted.jobId))!;
 	return { job, duplicate: submitted.duplicate, result };
 }

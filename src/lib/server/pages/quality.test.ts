@@ -14,7 +14,8 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageRegion } from '../../pages/layout';
-import { openDatabase, type DB } from '../db';
+import { type DB } from '../db';
+import { openTestDatabase } from '../testing/database';
 import { claimNextJob, findPageJob, runPageJob, submitPage } from './jobs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -72,7 +73,7 @@ describe.skipIf(!hasChromium && !CI)('a notice page rendered by Chromium imports
 	let db: DB;
 	beforeAll(async () => {
 		browser = await chromium.launch({ executablePath: CHROMIUM });
-		({ db } = await openDatabase(':memory:'));
+		({ db } = await openTestDatabase());
 	});
 	afterAll(async () => {
 		await browser?.close();

@@ -3,8 +3,10 @@
  * Started once by the server (hooks.server.ts `init`); an upload wakes it at once, otherwise it
  * looks for work every few seconds (a job queued by another process, e.g. a CLI).
  *
- * Note: one server process per database is assumed. A second one would run jobs safely (the
- * claim is atomic) but its start-up would re-queue the first one's running job.
+ * Several servers on one database each run a worker: the claim is atomic, so a job runs once;
+ * a running job carries a heartbeat, and each poll re-queues only jobs whose heartbeat stopped
+ * (their process died), so a job another live server is reading is never taken from it, and a
+ * crashed server's job is picked up by any server still running.
  */
 import type { DB } from '../db';
 import { claimNextJob, recoverInterruptedJobs, runPageJob } from './jobs';
@@ -19,6 +21,7 @@ async function drain(): Promise<void> {
 	if (!db || busy) return;
 	busy = true;
 	try {
+		await recover(db);
 		for (let id = await claimNextJob(db); id !== undefined; id = await claimNextJob(db)) {
 			await runPageJob(db, id);
 		}
@@ -37,13 +40,17 @@ function schedule(ms: number) {
 	timer.unref();
 }
 
+async function recover(database: DB): Promise<void> {
+	const { requeued, failed } = await recoverInterruptedJobs(database);
+	if (requeued || failed)
+		console.error(JSON.stringify({ level: 'info', worker: 'pages', requeued, failed }));
+}
+
 /** Starts the worker once per process; interrupted jobs are re-queued or failed first. */
 export async function startPageWorker(database: DB): Promise<void> {
 	if (db) return;
 	db = database;
-	const { requeued, failed } = await recoverInterruptedJobs(database);
-	if (requeued || failed)
-		console.error(JSON.stringify({ level: 'info', worker: 'pages', requeued, failed }));
+	await recover(database);
 	schedule(0);
 }
 

@@ -4,14 +4,15 @@
  * Only the whole number — what its owner would type — finds it.
  */
 import { describe, expect, it } from 'vitest';
-import { openDatabase, type DB } from '../db';
+import { type DB } from '../db';
+import { openTestDatabase } from '../testing/database';
 import { insertRecord } from '../records';
 import { searchRecords } from './query';
 import { buildMatchQuery, tokenize } from './tokenize';
 
 /** A database holding one published void notice whose number is printed as `printed`. */
 async function databaseWith(printed: string): Promise<DB> {
-	const { db } = await openDatabase(':memory:');
+	const { db } = await openTestDatabase();
 	await db.transaction().execute(async (trx) => {
 		await insertRecord(
 			trx,

@@ -1,9 +1,9 @@
 import type { Transaction } from 'kysely';
-import { sql } from 'kysely';
 import type { Phone } from '../../extract/types';
 import { phoneSearchTerms } from '../../records/fields';
 import type { Database } from '../db/schema';
 import type { DB } from '../db';
+import { dialectOf } from '../db/dialect';
 import { pinyinIndexText } from './pinyin';
 import { indexText } from './tokenize';
 
@@ -17,7 +17,10 @@ export interface IndexedRecord {
 	organization?: string | null;
 }
 
-/** The record_fts columns of a record, as written by writeSearchEntry and the bulk loader. */
+/**
+ * The search columns of a record (record_fts on SQLite, record_search's weights on PostgreSQL),
+ * as written by writeSearchEntry and the bulk loader.
+ */
 export function searchEntryValues(record: Omit<IndexedRecord, 'id'>): {
 	title: string;
 	keys: string;
@@ -42,16 +45,12 @@ export async function writeSearchEntry(
 	trx: Transaction<Database> | DB,
 	record: IndexedRecord
 ): Promise<void> {
-	await sql`delete from record_fts where rowid = ${record.id}`.execute(trx);
-	const v = searchEntryValues(record);
-	await sql`insert into record_fts (rowid, title, keys, body, phones, pinyin) values (
-		${record.id}, ${v.title}, ${v.keys}, ${v.body}, ${v.phones}, ${v.pinyin}
-	)`.execute(trx);
+	await dialectOf(trx).search.write(trx, record.id, searchEntryValues(record));
 }
 
 export async function deleteSearchEntry(
 	trx: Transaction<Database> | DB,
 	id: number
 ): Promise<void> {
-	await sql`delete from record_fts where rowid = ${id}`.execute(trx);
+	await dialectOf(trx).search.remove(trx, id);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as m0003 from '../../../../migrations/0003_search_pinyin';
-import { openDatabase } from '../db';
+import { openTestDatabase } from '../testing/database';
 import { insertRecord } from '../records';
 import { pinyinIndexText } from './pinyin';
 import { searchRecords } from './query';
@@ -24,7 +24,7 @@ describe('pinyinIndexText', () => {
 
 describe('migration 0003', () => {
 	it('rebuilds the search index from the records, pinyin included', async () => {
-		const { db } = await openDatabase(':memory:');
+		const { db } = await openTestDatabase();
 		const id = await db.transaction().execute((trx) =>
 			insertRecord(
 				trx,

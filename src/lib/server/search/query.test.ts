@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type DB } from '../db';
+import { type DB } from '../db';
+import { openTestDatabase } from '../testing/database';
 import { insertRecord, type RecordInput } from '../records';
 import { searchRecords } from './query';
 
@@ -17,7 +18,7 @@ const hotline = (title: string, number: string, organization: string): RecordInp
 });
 
 beforeAll(async () => {
-	({ db } = await openDatabase(':memory:'));
+	({ db } = await openTestDatabase());
 	await db.transaction().execute(async (trx) => {
 		ids.insurance = await insertRecord(
 			trx,

@@ -7,6 +7,7 @@ import { normalize } from '../../extract/normalize';
 import type { DB } from '../db';
 import type { RecordSummary } from '../listings';
 import { cachedRead } from '../db/readCache';
+import { dialectOf } from '../db/dialect';
 import {
 	closeWord,
 	highlightWords,
@@ -99,9 +100,6 @@ export interface SearchResult {
 	terms: Term[];
 }
 
-/** bm25 weights of the record_fts columns: title, key fields, body, phone numbers, pinyin. */
-const WEIGHTS = sql.raw('10.0, 5.0, 1.0, 8.0, 6.0');
-
 interface Row {
 	id: number;
 	kind: Kind;
@@ -155,11 +153,12 @@ interface Scan {
  */
 async function scanMatches(db: DB, match: string): Promise<Scan> {
 	return cachedRead(db, JSON.stringify(['scan', match]), async () => {
+		const fts = dialectOf(db).search;
 		const { rows } = await sql<{ id: number; facet: number }>`
-			select f.rowid as id, x.facet as facet
-			from record_fts f join record_facets x on x.id = f.rowid
-			where record_fts match ${match}
-			order by f.rowid desc
+			select ${fts.id} as id, x.facet as facet
+			from ${fts.source} f join record_facets x on x.id = ${fts.id}
+			where ${fts.matches(match)}
+			order by ${fts.id} desc
 			limit ${COUNT_CAP + 1}`.execute(db);
 		const n = Math.min(rows.length, COUNT_CAP);
 		const ids = new Int32Array(n);
@@ -435,11 +434,12 @@ async function countVisibleMatches(
 	statuses: string[]
 ): Promise<number> {
 	const wanted = facetCodes(await facetTable(db), statuses, kind);
+	if (wanted.size === 0) return 0;
+	const fts = dialectOf(db).search;
 	const { rows } = await sql<{ n: number }>`
 		select count(*) as n
-		from record_fts f join record_facets x on x.id = f.rowid
-		where record_fts match ${match}
-			and x.facet in (select value from json_each(${JSON.stringify([...wanted])}))`.execute(db);
+		from ${fts.source} f join record_facets x on x.id = ${fts.id}
+		where ${fts.matches(match)} and x.facet in (${sql.join([...wanted])})`.execute(db);
 	return Number(rows[0]?.n ?? 0);
 }
 
@@ -464,9 +464,12 @@ async function phonesOf(db: DB, ids: number[]): Promise<Map<number, HitPhone[]>>
  */
 function boost(prefer: Preference) {
 	if (!prefer.phone && !prefer.procedure) return sql`1.0`;
+	// Truth values cast to integers: SQLite's already are, PostgreSQL cannot add booleans.
 	return sql`(1.0 ${
-		prefer.phone ? sql`+ (exists (select 1 from record_phones p where p.record_id = r.id))` : sql``
-	} ${prefer.procedure ? sql`+ (r.kind = 'procedure')` : sql``})`;
+		prefer.phone
+			? sql`+ cast((exists (select 1 from record_phones p where p.record_id = r.id)) as integer)`
+			: sql``
+	} ${prefer.procedure ? sql`+ cast((r.kind = 'procedure') as integer)` : sql``})`;
 }
 
 /**
@@ -475,15 +478,16 @@ function boost(prefer: Preference) {
  * its body could outrank the one titled 身份证…补领; a title that holds every term the
  * resident asked for is the better answer.
  */
-function titleCoverage(terms: Term[]) {
+function titleCoverage(db: DB, terms: Term[]) {
+	const { contains } = dialectOf(db).expr;
 	const checks = terms.map(
 		(t) =>
-			sql`(${sql.join(
+			sql`cast((${sql.join(
 				t.alternatives
 					.slice(0, 8)
-					.map((a) => sql`instr(r.title || ' ' || coalesce(r.organization, ''), ${a}) > 0`),
+					.map((a) => contains(sql`r.title || ' ' || coalesce(r.organization, '')`, a)),
 				sql` or `
-			)})`
+			)}) as integer)`
 	);
 	if (checks.length === 0) return sql`1.0`;
 	return sql`(1.0 + (${sql.join(checks, sql` + `)}) * 1.0 / ${terms.length})`;
@@ -509,11 +513,12 @@ export const BM25_PHRASE_LIMIT = 20_000;
 async function bm25Affordable(db: DB, match: string): Promise<boolean> {
 	for (const [phrase] of match.matchAll(/"[^"\p{ASCII}]"\*/gu)) {
 		const n = await cachedRead(db, JSON.stringify(['phrase', phrase]), async () => {
+			const fts = dialectOf(db).search;
 			const { rows } = await sql<{ n: number }>`
 				select count(*) as n from (
-					select rowid from record_fts where record_fts match ${phrase}
+					select ${fts.id} as id from ${fts.source} f where ${fts.matches(phrase)}
 					limit ${BM25_PHRASE_LIMIT + 1}
-				)`.execute(db);
+				) m`.execute(db);
 			return Number(rows[0]?.n ?? 0);
 		});
 		if (n > BM25_PHRASE_LIMIT) return false;
@@ -551,13 +556,14 @@ async function rankAll(
 ): Promise<Ordered> {
 	const key = JSON.stringify(['ranked', match, terms, prefer, kind ?? null, statuses]);
 	const ids = await cachedRead(db, key, async () => {
+		const fts = dialectOf(db).search;
 		const { rows } = await sql<{ id: number }>`
 			select r.id as id
-			from record_fts f join records r on r.id = f.rowid
-			where record_fts match ${match}
+			from ${fts.source} f join records r on r.id = ${fts.id}
+			where ${fts.matches(match)}
 				and r.status in (${sql.join(statuses)})
 				${kind ? sql`and r.kind = ${kind}` : sql``}
-			order by bm25(record_fts, ${WEIGHTS}) * ${boost(prefer)} * ${titleCoverage(terms)}, r.id desc
+			order by ${fts.rank(match)} * ${boost(prefer)} * ${titleCoverage(db, terms)}, r.id desc
 			limit ${EXACT_RANK_LIMIT}`.execute(db);
 		return rows.map((r) => r.id);
 	});
@@ -597,6 +603,7 @@ async function orderBlock(
 ): Promise<number[]> {
 	const facets = await facetTable(db);
 	const wanted = facetCodes(facets, statuses, kind);
+	const fts = dialectOf(db).search;
 	const from = block * RANK_WINDOW;
 	// The block's matches, newest first: from the scan when it reaches that far (always for the
 	// first pages), else from the index — FTS5 walks its doclist newest first and stops after
@@ -609,18 +616,17 @@ async function orderBlock(
 			? inScan.slice(from, from + RANK_WINDOW)
 			: (
 					await sql<{ id: number; facet: number }>`
-						select f.rowid as id, x.facet as facet
-						from record_fts f join record_facets x on x.id = f.rowid
-						where record_fts match ${match}
-							and x.facet in (select value from json_each(${JSON.stringify([...wanted])}))
-						order by f.rowid desc
+						select ${fts.id} as id, x.facet as facet
+						from ${fts.source} f join record_facets x on x.id = ${fts.id}
+						where ${fts.matches(match)}
+							and x.facet in (${wanted.size ? sql.join([...wanted]) : sql`null`})
+						order by ${fts.id} desc
 						limit ${RANK_WINDOW} offset ${from}`.execute(db)
 				).rows;
 	if (candidates.length === 0) return [];
 	// Title and organisation of the block's records, from the narrow index of migration 0007:
 	// the records rows themselves are wide, one page each (12 ms for 1,000 under load); FTS5
 	// with a column filter and a rowid range took 40–140 ms.
-	const ids = JSON.stringify(candidates.map((c) => c.id));
 	const { rows: texts } = await sql<{
 		id: number;
 		title: string;
@@ -628,8 +634,8 @@ async function orderBlock(
 		phone: number;
 	}>`
 		select id, title, organization, main_phone is not null as phone
-		from records indexed by records_search_titles
-		where id in (select value from json_each(${ids}))`.execute(db);
+		from records ${dialectOf(db).expr.indexedBy('records_search_titles')}
+		where id in (${sql.join(candidates.map((c) => c.id))})`.execute(db);
 	const alternatives = terms.map((t) => t.alternatives.map(fold));
 	const titled = new Set<number>();
 	const withPhone = new Set<number>();

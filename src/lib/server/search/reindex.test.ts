@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../db';
+import { openTestDatabase } from '../testing/database';
+import { indexEntry } from '../testing/searchIndex';
 import { insertRecord } from '../records';
 import { searchRecords } from './query';
 import {
@@ -12,7 +12,7 @@ import {
 
 describe('reindexSearch', () => {
 	it('rebuilds an index made by the old tokenizer, once', async () => {
-		const { db } = await openDatabase(':memory:');
+		const { db } = await openTestDatabase();
 		let id = 0;
 		await db.transaction().execute(async (trx) => {
 			id = await insertRecord(
@@ -30,10 +30,12 @@ describe('reindexSearch', () => {
 			);
 		});
 		// What the old tokenizer wrote: the number in two pieces, the first findable by prefix.
-		await sql`delete from record_fts where rowid = ${id}`.execute(db);
-		await sql`insert into record_fts (rowid, title, keys, body, phones)
-			values (${id}, '陈某 某遗 遗失', '4302031985 0217331044', '4302031985 0217331044',
-				'073128681662 28681662')`.execute(db);
+		await indexEntry(db, id, {
+			title: '陈某 某遗 遗失',
+			keys: '4302031985 0217331044',
+			body: '4302031985 0217331044',
+			phones: '073128681662 28681662'
+		});
 		const total = async (q: string) => (await searchRecords(db, { q })).total;
 		expect(await searchIndexVersion(db)).toBe(0);
 		expect(await total('021733')).toBe(1);

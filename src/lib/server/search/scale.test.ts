@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type OpenedDatabase } from '../db';
+import { openSqlite } from '../db';
 import { bulkInsertRecords, type BulkRecord } from '../bulk';
 import { countPublishedByKind } from '../listings';
 import { hardDeleteRecord, insertRecord, setRecordStatus, type RecordInput } from '../records';
@@ -23,7 +23,7 @@ import {
 
 const dir = mkdtempSync(join(tmpdir(), 'bianmin-scale-'));
 const path = join(dir, 'scale.db');
-let opened: OpenedDatabase;
+let opened: Awaited<ReturnType<typeof openSqlite>>;
 
 /** 1,300 public hotlines about 医保: every 7th has it in the title, the rest only in the body. */
 const COUNT = 1300;
@@ -43,7 +43,7 @@ function hotline(i: number): BulkRecord {
 }
 
 beforeAll(async () => {
-	opened = await openDatabase(path);
+	opened = await openSqlite(path);
 	bulkInsertRecords(
 		opened.sqlite,
 		Array.from({ length: COUNT }, (_, i) => hotline(i))
@@ -201,7 +201,7 @@ describe('the memo of search answers', () => {
 		await db.transaction().execute((trx) => insertRecord(trx, input, { status: 'published' }));
 		expect((await searchRecords(db, { q })).total).toBe(1);
 
-		const other = await openDatabase(path);
+		const other = await openSqlite(path);
 		try {
 			await other.db
 				.transaction()

@@ -1,4 +1,5 @@
-import { openDatabase, type DB } from '../db';
+import { type DB } from '../db';
+import { openTestDatabase } from './database';
 import type { Actor } from '../moderation';
 
 /**
@@ -6,7 +7,7 @@ import type { Actor } from '../moderation';
  * service calls: the setup of every test of moderation, participation and matching.
  */
 export async function openModeratorDatabase(): Promise<{ db: DB; actor: Actor }> {
-	const { db } = await openDatabase(':memory:');
+	const { db } = await openTestDatabase();
 	const { id } = await db
 		.insertInto('users')
 		.values({ username: 'mod', password_hash: 'x', role: 'moderator' })

@@ -67,7 +67,9 @@ export interface Child {
 export function startChild(script: string, args: string[], env: Record<string, string>): Child {
 	const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
 		cwd: ROOT,
-		env: { ...process.env, ...env, LOG_REQUESTS: '0' },
+		// DATABASE_URL cleared unless given: these children work on the SQLite file the test names
+		// in DATABASE_PATH, also when the suite runs against PostgreSQL (npm run test:pg).
+		env: { ...process.env, DATABASE_URL: '', ...env, LOG_REQUESTS: '0' },
 		stdio: ['pipe', 'pipe', 'pipe']
 	});
 	const lines: string[] = [];

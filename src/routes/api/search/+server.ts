@@ -12,8 +12,8 @@ import type { RequestHandler } from './$types';
 /** Public, read-only: GET /api/search?q=&kind=&page= */
 export const GET: RequestHandler = async ({ url, setHeaders, getClientAddress }) => {
 	const params = parseSearchQuery(url.searchParams);
-	guardIdSearch(params.q, getClientAddress());
 	const { db } = await getDatabase();
+	await guardIdSearch(db, params.q, getClientAddress());
 	const result = await searchRecords(db, { q: params.q, kind: params.kind, page: params.page });
 	const now = nowInBeijing();
 	setHeaders({ 'cache-control': 'public, max-age=60' });

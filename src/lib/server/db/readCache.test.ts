@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertRecord, updateRecord, findRecordInput } from '../records';
+import { lostNotice } from '../testing/processes';
+import { openTwoHandles } from '../testing/twoHandles';
+import { sql } from 'kysely';
+import { UNVERSIONED_TABLES } from '../../../../migrations/0009_shared_state';
+import { testingPostgres } from '../testing/database';
+import { cachedRead, changeStamp } from './readCache';
+import type { DB } from './index';
+
+let a: DB;
+let b: DB;
+let close: () => Promise<void>;
+beforeAll(async () => ({ a, b, close } = await openTwoHandles()));
+afterAll(() => close());
+
+/** What server `db` answers for the number of published records, and whether it computed it. */
+async function publishedCount(db: DB): Promise<{ n: number; computed: boolean }> {
+	let computed = false;
+	const n = await cachedRead(db, 'test:published', async () => {
+		computed = true;
+		const row = await db
+			.selectFrom('records')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.where('status', '=', 'published')
+			.executeTakeFirstOrThrow();
+		return Number(row.n);
+	});
+	return { n, computed };
+}
+
+describe('the read memo with several processes on one database', () => {
+	it('serves a repeated read from the memo while nothing is written', async () => {
+		await a
+			.transaction()
+			.execute((trx) => insertRecord(trx, lostNotice(1), { status: 'published' }));
+		expect(await publishedCount(a)).toEqual({ n: 1, computed: true });
+		expect(await publishedCount(a)).toEqual({ n: 1, computed: false });
+		expect(await publishedCount(b)).toEqual({ n: 1, computed: true });
+		expect(await publishedCount(b)).toEqual({ n: 1, computed: false });
+	});
+
+	it('drops the memo of every server when one of them writes', async () => {
+		expect((await publishedCount(a)).computed).toBe(false);
+		// Server b (or the import CLI) adds a record: a's memo must not answer 1 any more.
+		await b
+			.transaction()
+			.execute((trx) => insertRecord(trx, lostNotice(2), { status: 'published' }));
+		expect(await publishedCount(a)).toEqual({ n: 2, computed: true });
+		expect(await publishedCount(b)).toEqual({ n: 2, computed: true });
+	});
+
+	it('sees an edit saved on the other server (a moderator behind a load balancer)', async () => {
+		const id = await a
+			.transaction()
+			.execute((trx) => insertRecord(trx, lostNotice(3), { status: 'draft' }));
+		const title = async (db: DB) =>
+			cachedRead(db, `test:title:${id}`, async () => {
+				const r = await db
+					.selectFrom('records')
+					.select('title')
+					.where('id', '=', id)
+					.executeTakeFirstOrThrow();
+				return r.title;
+			});
+		expect(await title(a)).toBe('张三3遗失居民身份证');
+		const input = (await findRecordInput(b, id))!;
+		const version = await b
+			.selectFrom('records')
+			.select('version')
+			.where('id', '=', id)
+			.executeTakeFirstOrThrow();
+		await b.transaction().execute((trx) =>
+			updateRecord(
+				trx,
+				id,
+				{ ...input, title: '李四遗失居民身份证' },
+				{
+					expectedVersion: version.version,
+					userId: null,
+					action: 'edit',
+					humanEdited: true
+				}
+			)
+		);
+		expect(await title(a)).toBe('李四遗失居民身份证');
+	});
+
+	it('the stamp stays put while only reads happen, and moves with a write elsewhere', async () => {
+		const before = await changeStamp(a);
+		await publishedCount(b);
+		expect(await changeStamp(a)).toBe(before);
+		await b.updateTable('records').set({ district: '芦淞区' }).where('id', '=', 1).execute();
+		expect(await changeStamp(a)).not.toBe(before);
+	});
+});
+
+describe('the change counter on PostgreSQL', () => {
+	it.runIf(testingPostgres())(
+		'every table but the bookkeeping ones bumps data_version when written',
+		async () => {
+			const { rows } = await sql<{ name: string; versioned: boolean }>`
+				select t.tablename as name, exists (
+					select 1 from pg_trigger g join pg_class c on c.oid = g.tgrelid
+					where c.relname = t.tablename and g.tgname = t.tablename || '_data_version'
+				) as versioned
+				from pg_tables t where t.schemaname = current_schema()`.execute(a);
+			expect(rows.length).toBeGreaterThan(20);
+			const wrong = rows.filter((r) => r.versioned === UNVERSIONED_TABLES.includes(r.name));
+			expect(wrong).toEqual([]);
+		}
+	);
+});
