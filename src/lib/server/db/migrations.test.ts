@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { insertRecord } from '../records';
 import { openTestDatabase } from '../testing/database';
 import { LATEST_MIGRATION, migrateToLatest } from './migrate';
+import type { RecordStatus } from './schema';
 
 // SQLite by default; PostgreSQL under npm run test:pg (each test in a schema of its own).
 describe('migrations on either database', () => {
@@ -54,7 +55,7 @@ describe('migrations on either database', () => {
 			const beijing = new Date(Date.parse(record.created_at) + 8 * 3600_000);
 			expect(record.issued_on).toBe(beijing.toISOString().slice(0, 10));
 			expect(record.created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
-			const count = async (status: string) =>
+			const count = async (status: RecordStatus) =>
 				Number(
 					(
 						await db
