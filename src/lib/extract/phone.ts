@@ -408,8 +408,15 @@ function matchAt(
 		k++;
 	}
 	for (let n = k - i + 1; n >= 1; n--) {
-		const parts = groups.slice(i, i + n).map((g) => g.digits);
-		const shape = classify(parts, seps.slice(0, n - 1), areaCode);
+		// One run is classify's first case; asked directly, no arrays are built for it.
+		const shape =
+			n === 1
+				? bareShape(groups[i].digits, areaCode)
+				: classify(
+						groups.slice(i, i + n).map((g) => g.digits),
+						seps.slice(0, n - 1),
+						areaCode
+					);
 		if (!shape) continue;
 		const first = groups[i];
 		const last = groups[i + n - 1];
