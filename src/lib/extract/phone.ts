@@ -24,6 +24,7 @@ import {
 	PHONE_WORDS,
 	SERVICE_NUMBERS
 } from './constants';
+import { anyOf } from './text/patterns';
 
 export type PhoneType = 'landline' | 'mobile' | 'service' | 'emergency' | 'toll_free';
 
@@ -81,8 +82,10 @@ const DOCUMENT_WORD_RE =
 /** A unit right after a number makes it an amount, a date, a count: 28000000元, 2020年. */
 const UNIT_AFTER_RE =
 	/^[ \t]?(元|万|亿|千|百|年|月|日|号|时|点|分|秒|%|‰|个|人|次|件|项|户|名|米|吨|斤|公里|公斤|公顷|平方|平米|亩|岁|天|倍|台|辆|套|间|栋|期|届|份|条|家|所|座|例|起|多|余|km|kg|m|g)/;
-/** Sentence or clause ends: a label never reaches back across them. */
-const CLAUSE_END = /[。;;!?!?\n,,、()\][\]|]/;
+/** Sentence or clause ends: a label never reaches back across them (one string, no regex per character). */
+const CLAUSE_END = '。;!?\n,、()[]|';
+/** Any of the newspaper's own line words (新闻热线, 广告热线 …). */
+const NEWSPAPER_LINE_RE = anyOf(NEWSPAPER_LINE_WORDS);
 
 interface Group {
 	start: number;
@@ -457,12 +460,10 @@ export function classify(
 			kept.push(seps[k - 1]);
 		}
 	}
-	const all = merged.join('');
-	const lens = merged.map((p) => p.length).join(',');
 	const parenAt = kept.indexOf('paren');
 	if (parenAt > 0) return undefined;
 
-	if (merged.length === 1) return bareShape(all, areaCode);
+	if (merged.length === 1) return bareShape(merged[0], areaCode);
 
 	// Area code + local number: (0731)28829999, 0731-2868 1662, 010 12345678.
 	if (isAreaCode(merged[0])) {
@@ -486,6 +487,9 @@ export function classify(
 		return undefined;
 	}
 	if (kept.includes('paren')) return undefined;
+	// Joined only here: an area code and its number (the common case) never need them.
+	const all = merged.join('');
+	const lens = merged.map((p) => p.length).join(',');
 	// Mobile printed in blocks: 133 0733 7876, 133-0733-7876, 133 07337876.
 	if (/^1[3-9]/.test(all) && all.length === 11 && ['3,4,4', '3,8', '4,4,3'].includes(lens)) {
 		return validNumber(all)
@@ -694,7 +698,7 @@ function finish(norm: string, original: string, c: Candidate): PhoneMatch | unde
 	const raw = original.slice(c.start, c.end).replace(/\s*\r?\n\s*/g, '');
 	const label = labelAfterSpan(norm, original, c.end) ?? labelBeforeSpan(norm, original, c.start);
 	const window = label === undefined ? '' : norm.slice(Math.max(0, c.start - 30), c.start);
-	const newspaperLine = label !== undefined && NEWSPAPER_LINE_WORDS.some((w) => window.includes(w));
+	const newspaperLine = label !== undefined && NEWSPAPER_LINE_RE.test(window);
 	const lineStart = lineStartWithin(norm, c.start, 12);
 	const before = norm.slice(lineStart, c.start);
 	PHONE_WORD_RE.lastIndex = 0;
@@ -745,9 +749,9 @@ export function labelBefore(norm: string, original: string, start: number): stri
 function labelBeforeSpan(norm: string, original: string, start: number): LabelSpan | undefined {
 	let s = start;
 	// Step back over the opening bracket and the separator between label and number.
-	while (s > 0 && /[ \t:(]/.test(norm[s - 1]) && start - s < 4) s--;
+	while (s > 0 && ' \t:('.includes(norm[s - 1]) && start - s < 4) s--;
 	let b = s;
-	while (b > 0 && s - b < 24 && !CLAUSE_END.test(norm[b - 1])) b--;
+	while (b > 0 && s - b < 24 && !CLAUSE_END.includes(norm[b - 1])) b--;
 	let offset = b;
 	let text = norm.slice(b, s);
 	// "关注微信服务号或联系电话": the alternative after the last 或 is the phone's label.
