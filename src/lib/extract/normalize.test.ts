@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalize } from './normalize';
+import { baseTable, buildTable, normalize } from './normalize';
+import { openccFolds } from './opencc';
 
 describe('normalize', () => {
 	it('keeps the length, so offsets are shared with the original', () => {
@@ -46,5 +47,19 @@ describe('normalize', () => {
 		const lines = out.split('\n');
 		expect(lines[0]).toBe('株洲日报讯(记者)电话:28687947。');
 		expect(lines.at(-2)).toBe(lines[0]);
+	});
+
+	it('folds as OpenCC does: foldTable.ts is what scripts/fold-table.ts makes of opencc-js', () => {
+		// The table built from OpenCC at test time, as normalize built it in every process before.
+		const expected = baseTable();
+		for (const [from, to] of openccFolds(expected)) expected[from] = to;
+		for (let i = 0xf900; i <= 0xfaff; i++) expected[i] = expected[expected[i]];
+		const actual = buildTable();
+		const differ: string[] = [];
+		for (let i = 0; i < expected.length; i++) {
+			if (actual[i] !== expected[i]) differ.push(String.fromCharCode(i));
+		}
+		expect(differ, 'run `npx tsx scripts/fold-table.ts`').toEqual([]);
+		expect(actual[0x8aee]).toBe(0x54a8); // 諮 → 咨
 	});
 });

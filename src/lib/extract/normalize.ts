@@ -5,7 +5,7 @@
  * records keep what was printed (traditional script, full-width punctuation) while the
  * rules only need to know one spelling.
  */
-import { Converter } from 'opencc-js/t2cn';
+import { TRADITIONAL_FOLDS } from './foldTable';
 
 /** One replacement code unit per code unit; identity where nothing is folded. */
 let table: Uint16Array | undefined;
@@ -45,7 +45,11 @@ const PUNCTUATION: Record<string, string> = {
 	'\uff65': '\u00b7' // half-width katakana middle dot
 };
 
-function buildTable(): Uint16Array {
+/**
+ * The table without its traditional → simplified folds: identity, full-width ASCII, the
+ * NFKC folds of Kangxi radicals and compatibility ideographs, and PUNCTUATION.
+ */
+export function baseTable(): Uint16Array {
 	const t = new Uint16Array(0x10000);
 	for (let i = 0; i < t.length; i++) t[i] = i;
 	// Full-width ASCII (！ … ～) sits exactly 0xFEE0 above its half-width twin.
@@ -62,37 +66,23 @@ function buildTable(): Uint16Array {
 		}
 	}
 	for (const [from, to] of Object.entries(PUNCTUATION)) t[from.charCodeAt(0)] = to.charCodeAt(0);
-	foldTraditional(t);
 	return t;
 }
 
 /**
- * Traditional → simplified, character by character. OpenCC converts phrases; we need a
- * one-to-one map, so every CJK character is converted on its own (joined by newlines so no
- * phrase can span two of them) and only single-character results are kept.
+ * Traditional → simplified, character by character: the folds OpenCC gives each CJK
+ * character on its own (opencc.ts), read from the table generated from it (foldTable.ts),
+ * not computed in every process.
  */
-function foldTraditional(t: Uint16Array): void {
-	const chars: string[] = [];
-	for (const [from, to] of [
-		[0x3400, 0x4dbf],
-		[0x4e00, 0x9fff],
-		[0xf900, 0xfaff]
-	]) {
-		for (let i = from; i <= to; i++) chars.push(String.fromCharCode(t[i]));
-	}
-	const joined = chars.join('\n');
-	// Taiwan and Hong Kong variants differ for a few characters (裡/裏, 着/著); take both.
-	for (const from of ['hk', 'tw', 't']) {
-		const out = Converter({ from, to: 'cn' })(joined).split('\n');
-		if (out.length !== chars.length) continue;
-		for (let k = 0; k < chars.length; k++) {
-			const o = out[k];
-			if (o.length === 1 && o !== chars[k]) t[chars[k].charCodeAt(0)] = o.charCodeAt(0);
-		}
+export function buildTable(): Uint16Array {
+	const t = baseTable();
+	for (const pairs of TRADITIONAL_FOLDS) {
+		for (let k = 0; k + 1 < pairs.length; k += 2) t[pairs.charCodeAt(k)] = pairs.charCodeAt(k + 1);
 	}
 	// Folding the compatibility ideographs first and converting the result means both steps
 	// apply; map the compatibility code points through again.
 	for (let i = 0xf900; i <= 0xfaff; i++) t[i] = t[t[i]];
+	return t;
 }
 
 function getTable(): Uint16Array {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalize } from './normalize';
-import { findPhones, normalizePhoneNumber } from './phone';
+import { findPhones, normalizePhoneNumber, PhoneIndex } from './phone';
 
 /** Numbers found in a text (matching on its normalised form, like the parsers do). */
 function numbers(text: string, list = false): string[] {
@@ -196,5 +196,69 @@ describe('numbers separated by commas', () => {
 	it('still refuses thousands-separated amounts', () => {
 		const text = '电话咨询，罚款28,687,947元';
 		expect(findPhones(normalize(text), { original: text })).toEqual([]);
+	});
+});
+
+describe('PhoneIndex: a page asked about many windows', () => {
+	// Pieces that make numbers join, break, continue and fail at window edges.
+	const pieces = [
+		'0731-',
+		'28681234',
+		'0731',
+		' ',
+		'-',
+		'\n',
+		'139 7412 0000',
+		'(0731)',
+		'12345',
+		'110',
+		'电话:',
+		'热线',
+		'、',
+		'2868 1662',
+		'400-820-8820',
+		'身份证',
+		'号',
+		'元',
+		'2020年',
+		'.',
+		',',
+		'1',
+		'4444',
+		'0931-8274924、8273746',
+		'联系人:张三'
+	];
+	let seed = 7;
+	const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+	const pick = (n: number) => Math.floor(random() * n);
+
+	it('answers every window as findPhones does, read as prose or as a list', () => {
+		let found = 0;
+		for (let t = 0; t < 300; t++) {
+			let text = '';
+			while (text.length < 200) text += pieces[pick(pieces.length)];
+			const norm = normalize(text);
+			const areaCode = t % 5 === 0 ? '0931' : undefined;
+			const index = new PhoneIndex(norm, text, areaCode);
+			for (let k = 0; k < 20; k++) {
+				const start = pick(text.length);
+				const end = start + pick(text.length - start + 1);
+				for (const list of [false, true]) {
+					const expected = findPhones(norm, { start, end, original: text, list, areaCode });
+					expect(index.find(start, end, list)).toEqual(expected);
+					found += expected.length;
+				}
+			}
+		}
+		// The windows did hold numbers: the comparison was not of empty lists alone.
+		expect(found).toBeGreaterThan(1000);
+	});
+
+	it('gives each caller its own match objects', () => {
+		const text = '服务热线：0731-28681234';
+		const index = new PhoneIndex(normalize(text), text);
+		const first = index.find(0, text.length)[0];
+		first.label = '改过';
+		expect(index.find(0, text.length)[0].label).toBe('服务热线');
 	});
 });

@@ -24,6 +24,7 @@ import {
 	PHONE_WORDS,
 	SERVICE_NUMBERS
 } from './constants';
+import { anyOf } from './text/patterns';
 
 export type PhoneType = 'landline' | 'mobile' | 'service' | 'emergency' | 'toll_free';
 
@@ -83,8 +84,10 @@ const CALL_WORD_RE = /联系|致电|拨打|来电/g;
 /** A unit right after a number makes it an amount, a date, a count: 28000000元, 2020年. */
 const UNIT_AFTER_RE =
 	/^[ \t]?(元|万|亿|千|百|年|月|日|号|时|点|分|秒|%|‰|个|人|次|件|项|户|名|米|吨|斤|公里|公斤|公顷|平方|平米|亩|岁|天|倍|台|辆|套|间|栋|期|届|份|条|家|所|座|例|起|多|余|km|kg|m|g)/;
-/** Sentence or clause ends: a label never reaches back across them. */
-const CLAUSE_END = /[。;;!?!?\n,,、()\][\]|]/;
+/** Sentence or clause ends: a label never reaches back across them (one string, no regex per character). */
+const CLAUSE_END = '。;!?\n,、()[]|';
+/** Any of the newspaper's own line words (新闻热线, 广告热线 …). */
+const NEWSPAPER_LINE_RE = anyOf(NEWSPAPER_LINE_WORDS);
 
 interface Group {
 	start: number;
@@ -104,15 +107,76 @@ export function findPhones(norm: string, options: FindPhonesOptions = {}): Phone
 	const original = options.original ?? norm;
 	const areaCode = isAreaCode(options.areaCode ?? '') ? options.areaCode! : DEFAULT_AREA_CODE;
 	const groups = digitGroups(norm, from, to);
+	return scan(norm, original, groups, to, options.list === true, areaCode);
+}
+
+/** What a page's phone index remembers of one digit run: the phone that starts there, if any. */
+interface Found {
+	/** `null` when no phone starts at the run. */
+	candidate: Candidate | null;
+	/** The candidate finished, when it was. */
+	match?: PhoneMatch;
+}
+
+/** A window of a page's digit runs, and what the page remembers of them (see PhoneIndex). */
+interface Window {
+	/** The page's runs; the window's groups are `runs[offset …]`, the first maybe clipped. */
+	runs: Group[];
+	offset: number;
+	/** The window starts inside a run: its first group is the run's tail. */
+	clipped: boolean;
+	/**
+	 * No run after the window can join its last one (there is none, or no separator between
+	 * them): what matchAt reads ahead is the same in the window and in the page.
+	 */
+	complete: boolean;
+	/** Per run of the page: the separator before it is a line break. */
+	breakBefore: Uint8Array;
+	memo: (Found | undefined)[];
+}
+/**
+ * The phones of `groups` (the digit runs of a window of `norm`) that start before `to`.
+ * With `page`, a run whose neighbours in the window are the page's own has the same phone
+ * as in the whole page, and that answer is asked once per page.
+ */
+function scan(
+	norm: string,
+	original: string,
+	groups: Group[],
+	to: number,
+	list: boolean,
+	areaCode: string,
+	page?: Window
+): PhoneMatch[] {
 	const out: PhoneMatch[] = [];
 	let i = 0;
 	while (i < groups.length && groups[i].start < to) {
 		const prev = out[out.length - 1];
-		const found =
-			(prev && continuation(norm, groups, i, prev)) ??
-			matchAt(norm, groups, i, options.list === true, areaCode);
+		const joined = prev && continuation(norm, groups, i, prev);
+		let found: Candidate | undefined;
+		let m: PhoneMatch | undefined;
+		if (joined) {
+			found = joined;
+			m = finish(norm, original, found);
+		} else if (page && sameAsPage(page, groups, i)) {
+			// matchAt reads one run back (isFragment) and up to four ahead.
+			const r = page.offset + i;
+			let known = page.memo[r];
+			if (!known) {
+				known = { candidate: matchAt(norm, page.runs, r, list, areaCode) ?? null };
+				page.memo[r] = known;
+			}
+			found = known.candidate ?? undefined;
+			if (found) {
+				known.match ??= finish(norm, original, found);
+				// A copy: callers own what they are given.
+				m = known.match && { ...known.match };
+			}
+		} else {
+			found = matchAt(norm, groups, i, list, areaCode);
+			if (found) m = finish(norm, original, found);
+		}
 		if (found) {
-			const m = finish(norm, original, found);
 			if (m) out.push(m);
 			i += found.count;
 		} else {
@@ -120,6 +184,104 @@ export function findPhones(norm: string, options: FindPhonesOptions = {}): Phone
 		}
 	}
 	return out;
+}
+
+/**
+ * True when matchAt at groups[i] of a window reads what it reads at that run of the whole
+ * page: the run itself (not clipped), the run before it (isFragment only asks whether a
+ * line break joins them) and up to four runs ahead.
+ */
+function sameAsPage(page: Window, groups: Group[], i: number): boolean {
+	const r = page.offset + i;
+	if (i === 0) {
+		if (page.clipped || (r > 0 && page.breakBefore[r])) return false;
+	} else if (i === 1 && page.clipped && page.breakBefore[r]) return false;
+	return i + 4 < groups.length || page.complete;
+}
+
+/**
+ * The phones of one page, asked about many windows (passages, lines, notices): the page's
+ * digit runs are found once, and the phone starting at each run is decided once per page
+ * and per kind of reading (list or not). Every answer is what `findPhones` answers for the
+ * same window.
+ */
+export class PhoneIndex {
+	private readonly runs: Group[];
+	private readonly starts: Int32Array;
+	private readonly ends: Int32Array;
+	/** Per run: the separator between it and the run before is a line break. */
+	private readonly breakBefore: Uint8Array;
+	/** Per run: a separator joins it to the run after it. */
+	private readonly joinsNext: Uint8Array;
+	private readonly areaCode: string;
+	private readonly memo: [(Found | undefined)[], (Found | undefined)[]];
+
+	constructor(
+		private readonly norm: string,
+		private readonly original: string,
+		areaCode?: string
+	) {
+		this.runs = digitGroups(norm, 0, norm.length);
+		this.starts = Int32Array.from(this.runs, (g) => g.start);
+		this.ends = Int32Array.from(this.runs, (g) => g.end);
+		const n = this.runs.length;
+		this.breakBefore = new Uint8Array(n);
+		this.joinsNext = new Uint8Array(n);
+		for (let r = 1; r < n; r++) {
+			const sep = separator(norm, this.runs[r - 1], this.runs[r]);
+			if (sep) this.joinsNext[r - 1] = 1;
+			if (sep === 'newline') this.breakBefore[r] = 1;
+		}
+		this.areaCode = isAreaCode(areaCode ?? '') ? areaCode! : DEFAULT_AREA_CODE;
+		this.memo = [new Array(this.runs.length), new Array(this.runs.length)];
+	}
+
+	/** `findPhones(norm, { start, end, original, list, areaCode })`, from the index. */
+	find(start: number, end: number, list = false): PhoneMatch[] {
+		const { norm, runs } = this;
+		if (!(start >= 0 && start <= end && end <= norm.length)) {
+			// Not a window of the page: answered as findPhones answers it.
+			return findPhones(norm, {
+				start,
+				end,
+				original: this.original,
+				list,
+				areaCode: this.areaCode
+			});
+		}
+		// The runs digitGroups would find in norm[start, min(end + 32, length)): those that
+		// end after `start` and start before that limit, the first cut at `start`.
+		const limit = Math.min(norm.length, end + 32);
+		const a = firstAbove(this.ends, start);
+		const b = firstAbove(this.starts, limit - 1);
+		if (a >= b) return [];
+		const groups = runs.slice(a, b);
+		const clipped = runs[a].start < start;
+		if (clipped) {
+			groups[0] = { start, end: runs[a].end, digits: norm.slice(start, runs[a].end) };
+		}
+		const window: Window = {
+			runs,
+			offset: a,
+			clipped,
+			complete: b === runs.length || !this.joinsNext[b - 1],
+			breakBefore: this.breakBefore,
+			memo: this.memo[list ? 1 : 0]
+		};
+		return scan(norm, this.original, groups, end, list, this.areaCode, window);
+	}
+}
+
+/** The first index of ascending `a` whose value is above `x` (`a.length` when none is). */
+function firstAbove(a: Int32Array, x: number): number {
+	let lo = 0;
+	let hi = a.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >>> 1;
+		if (a[mid] <= x) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
 }
 
 /**
@@ -251,8 +413,15 @@ function matchAt(
 		k++;
 	}
 	for (let n = k - i + 1; n >= 1; n--) {
-		const parts = groups.slice(i, i + n).map((g) => g.digits);
-		const shape = classify(parts, seps.slice(0, n - 1), areaCode);
+		// One run is classify's first case; asked directly, no arrays are built for it.
+		const shape =
+			n === 1
+				? bareShape(groups[i].digits, areaCode)
+				: classify(
+						groups.slice(i, i + n).map((g) => g.digits),
+						seps.slice(0, n - 1),
+						areaCode
+					);
 		if (!shape) continue;
 		const first = groups[i];
 		const last = groups[i + n - 1];
@@ -293,12 +462,10 @@ export function classify(
 			kept.push(seps[k - 1]);
 		}
 	}
-	const all = merged.join('');
-	const lens = merged.map((p) => p.length).join(',');
 	const parenAt = kept.indexOf('paren');
 	if (parenAt > 0) return undefined;
 
-	if (merged.length === 1) return bareShape(all, areaCode);
+	if (merged.length === 1) return bareShape(merged[0], areaCode);
 
 	// Area code + local number: (0731)28829999, 0731-2868 1662, 010 12345678.
 	if (isAreaCode(merged[0])) {
@@ -322,6 +489,9 @@ export function classify(
 		return undefined;
 	}
 	if (kept.includes('paren')) return undefined;
+	// Joined only here: an area code and its number (the common case) never need them.
+	const all = merged.join('');
+	const lens = merged.map((p) => p.length).join(',');
 	// Mobile printed in blocks: 133 0733 7876, 133-0733-7876, 133 07337876.
 	if (/^1[3-9]/.test(all) && all.length === 11 && ['3,4,4', '3,8', '4,4,3'].includes(lens)) {
 		return validNumber(all)
@@ -534,7 +704,7 @@ function finish(norm: string, original: string, c: Candidate): PhoneMatch | unde
 	const raw = original.slice(c.start, c.end).replace(/\s*\r?\n\s*/g, '');
 	const label = labelAfterSpan(norm, original, c.end) ?? labelBeforeSpan(norm, original, c.start);
 	const window = label === undefined ? '' : norm.slice(Math.max(0, c.start - 30), c.start);
-	const newspaperLine = label !== undefined && NEWSPAPER_LINE_WORDS.some((w) => window.includes(w));
+	const newspaperLine = label !== undefined && NEWSPAPER_LINE_RE.test(window);
 	const lineStart = lineStartWithin(norm, c.start, 12);
 	const before = norm.slice(lineStart, c.start);
 	PHONE_WORD_RE.lastIndex = 0;
@@ -585,9 +755,9 @@ export function labelBefore(norm: string, original: string, start: number): stri
 function labelBeforeSpan(norm: string, original: string, start: number): LabelSpan | undefined {
 	let s = start;
 	// Step back over the opening bracket and the separator between label and number.
-	while (s > 0 && /[ \t:(]/.test(norm[s - 1]) && start - s < 4) s--;
+	while (s > 0 && ' \t:('.includes(norm[s - 1]) && start - s < 4) s--;
 	let b = s;
-	while (b > 0 && s - b < 24 && !CLAUSE_END.test(norm[b - 1])) b--;
+	while (b > 0 && s - b < 24 && !CLAUSE_END.includes(norm[b - 1])) b--;
 	let offset = b;
 	let text = norm.slice(b, s);
 	// "关注微信服务号或联系电话": the alternative after the last 或 is the phone's label.

@@ -11,7 +11,7 @@
  * and a notice's contact unless the notice names the organisation right before the number.
  */
 import { FRAUD_WARNING_WORDS, NUMBER_AS_SUBJECT_WORDS } from '../constants';
-import { emailsIn, toPhone } from '../text/fields';
+import { emailsIn, pagePhones, toPhone } from '../text/fields';
 import {
 	isNewspaperText,
 	NON_SERVICE_RE,
@@ -21,7 +21,7 @@ import {
 import { anyOf } from '../text/patterns';
 import { organizationBefore, type Department } from '../parsers/hotline/organization';
 import { continuesLine } from '../parsers/hotline/prose';
-import { findPhones, isEmergencyNumber, type PhoneMatch } from '../phone';
+import { isEmergencyNumber, type PhoneMatch } from '../phone';
 import type { Page, Refiner } from '../pipeline';
 import { scoreOf } from './confidence';
 import type { ExtractedRecord, HotlineRecord } from '../types';
@@ -81,12 +81,7 @@ function unfiledPhones(page: Page, records: readonly ExtractedRecord[]): PhoneMa
 	const scan = (end: number) => {
 		// No number fits in a gap shorter than 3 characters (the line break between entries).
 		if (end - from < 3) return;
-		const found = findPhones(page.norm, {
-			start: from,
-			end,
-			original: page.text,
-			areaCode: page.areaCode
-		});
+		const found = pagePhones(page, { start: from, end });
 		for (const p of found) if (p.end <= end || end === page.norm.length) out.push(p);
 	};
 	for (const s of spans) {

@@ -11,7 +11,7 @@ import {
 	type DurationMatch,
 	type YearMode
 } from '../date';
-import { findPhones, type PhoneMatch } from '../phone';
+import { PhoneIndex, type PhoneMatch } from '../phone';
 import type { Page } from '../pipeline';
 import type { Phone, SourceSpan } from '../types';
 import { anyOf, isCjk } from './patterns';
@@ -44,12 +44,7 @@ export function toPhone(m: PhoneMatch): Phone {
 export function phonesIn(page: Page, span: Span): Phone[] {
 	const seen = new Set<string>();
 	const out: Phone[] = [];
-	for (const m of findPhones(page.norm, {
-		start: span.start,
-		end: span.end,
-		original: page.text,
-		areaCode: page.areaCode
-	})) {
+	for (const m of pagePhones(page, span)) {
 		if (m.end > span.end || m.newspaperLine || seen.has(m.number)) continue;
 		seen.add(m.number);
 		out.push(toPhone(m));
@@ -219,12 +214,25 @@ export function findContactName(page: Page, span: Span): Span | undefined {
  * newspaper's own lines are left out. A match may run past the span's end.
  */
 export function phoneMatchesIn(page: Page, span: Span): PhoneMatch[] {
-	return findPhones(page.norm, {
-		start: span.start,
-		end: span.end,
-		original: page.text,
-		areaCode: page.areaCode
-	}).filter((p) => !p.newspaperLine);
+	return pagePhones(page, span).filter((p) => !p.newspaperLine);
+}
+
+/** The phone index of each page, kept with the page object (see lineIndex.ts). */
+const PHONES = new WeakMap<Page, PhoneIndex>();
+
+/**
+ * Every phone match starting in `span`, as `findPhones(page.norm, { start, end, original:
+ * page.text, list, areaCode: page.areaCode })` finds them — the newspaper's own lines
+ * included, a match may run past the span's end — from an index of the page built once:
+ * parsers and refiners ask about the same numbers many times over.
+ */
+export function pagePhones(page: Page, span: Span, list = false): PhoneMatch[] {
+	let index = PHONES.get(page);
+	if (!index) {
+		index = new PhoneIndex(page.norm, page.text, page.areaCode);
+		PHONES.set(page, index);
+	}
+	return index.find(span.start, span.end, list);
 }
 
 /** Phone matches as a record carries them: one per number (first wins), number, raw, label. */

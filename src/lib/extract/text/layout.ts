@@ -25,6 +25,19 @@ export function isNoticeHeading(norm: string, span: Span): boolean {
 }
 
 /**
+ * `SENTENCE_END.test(norm.slice(span.start, span.end))`, read from the span's end: the regex
+ * would try every character of a long paragraph.
+ */
+function endsSentence(norm: string, span: Span): boolean {
+	let i = span.end - 1;
+	while (i >= span.start && CLOSERS.includes(norm[i])) i--;
+	return i >= span.start && SENTENCE_ENDS.includes(norm[i]);
+}
+/** SENTENCE_END's two character classes. */
+const SENTENCE_ENDS = '。.!?!?;;:…';
+const CLOSERS = '"\')]》';
+
+/**
  * True when a one-line paragraph reads as a passage headline: short, no sentence end, not a
  * continuation of a sentence cut by the column (the previous paragraph ends mid-sentence
  * and this one is short).
@@ -47,11 +60,7 @@ export function isHeadline(norm: string, para: Span, prev?: Span): boolean {
 	if (/^[^:]{1,16}:\s?\S/.test(s) && !/^[^:]*(?:指南|公告|启事|声明)/.test(s)) return false;
 	// (作者系…) / (图片由…提供): the closing line of the article above.
 	if (/^\(.*\)$/.test(s.trim())) return false;
-	if (
-		prev &&
-		!SENTENCE_END.test(norm.slice(prev.start, prev.end)) &&
-		prev.end - prev.start > HEADLINE_MAX
-	) {
+	if (prev && prev.end - prev.start > HEADLINE_MAX && !endsSentence(norm, prev)) {
 		// "…主动融入长株潭一体化和株醴" / "都市区发展" — a column break, not a headline.
 		return /^[\s\d一二三四五六七八九十]+[、.]/.test(s);
 	}

@@ -95,12 +95,16 @@ export interface PageLine extends Span {
 /** The lines of `page.norm` that start in `[from, to)`, one by one (the first may start before). */
 export function* eachPageLine(page: Page, from: number, to: number): Generator<PageLine> {
 	const norm = page.norm;
+	const breaks = breakIndex(page).breaks;
 	let s = lineStart(page, from);
+	// The line breaks are walked in order from the first line's end, not searched per line.
+	let k = lowerBound(breaks, s);
 	while (s < to && s <= norm.length) {
-		const e = lineEnd(page, s);
+		const e = k < breaks.length ? breaks[k] : norm.length;
 		yield { start: s, end: e, text: norm.slice(s, e) };
 		if (e >= norm.length) break;
 		s = e + 1;
+		k++;
 	}
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { normalize } from '../normalize';
 import type { Page } from '../pipeline';
 import { cutPassages, isHeadline } from './layout';
-import { lines, nonBlankLines, paragraphs, sentences, spanAt } from './spans';
+import { isSpace, lines, nonBlankLines, paragraphs, sentences, spanAt } from './spans';
 
 function page(text: string): Page {
 	return { text, norm: normalize(text), source: 'p.txt', published: '2020-04-17' };
@@ -84,5 +84,34 @@ describe('cutPassages', () => {
 	it('returns nothing for an empty page', () => {
 		expect(cutPassages(page(''))).toEqual([]);
 		expect(cutPassages(page('\n\n  \n'))).toEqual([]);
+	});
+});
+
+describe('isSpace', () => {
+	it('answers as /\\s/ does for every UTF-16 unit', () => {
+		const differ: number[] = [];
+		for (let c = 0; c < 0x10000; c++) {
+			if (isSpace(c) !== /\s/.test(String.fromCharCode(c))) differ.push(c);
+		}
+		expect(differ).toEqual([]);
+		expect(isSpace(0x3000)).toBe(true);
+		expect(isSpace('株'.charCodeAt(0))).toBe(false);
+	});
+});
+
+describe('a paragraph long enough to be read from its end', () => {
+	const long = '株洲市民'.repeat(20);
+	const headline = (prevText: string) => {
+		const norm = normalize(`${prevText}\n\n都市区发展`);
+		const prev = { start: 0, end: prevText.length };
+		return isHeadline(norm, { start: prevText.length + 2, end: norm.length }, prev);
+	};
+	it('reads a short line after a long unfinished paragraph as a column break', () => {
+		expect(headline(long)).toBe(false);
+	});
+	it('reads it as a headline when the paragraph ends its sentence, closing quotes included', () => {
+		expect(headline(`${long}。`)).toBe(true);
+		expect(headline(`${long}。”）`)).toBe(true);
+		expect(headline(`${long}。”株`)).toBe(false);
 	});
 });

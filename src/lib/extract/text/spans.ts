@@ -37,9 +37,29 @@ export function lines(text: string, start = 0, end = text.length): Span[] {
  */
 export function trimBlank(text: string, span: Span): Span {
 	let { start, end } = span;
-	while (start < end && /\s/.test(text[start])) start++;
-	while (end > start && /\s/.test(text[end - 1])) end--;
+	while (start < end && isSpace(text.charCodeAt(start))) start++;
+	while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
 	return { start, end };
+}
+
+/**
+ * `/\s/.test(c)` for the UTF-16 unit `code`, without a regex call per character: ECMAScript's
+ * white space and line terminators.
+ */
+export function isSpace(code: number): boolean {
+	if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+	if (code < 0xa0) return false;
+	return (
+		code === 0xa0 ||
+		code === 0x1680 ||
+		(code >= 0x2000 && code <= 0x200a) ||
+		code === 0x2028 ||
+		code === 0x2029 ||
+		code === 0x202f ||
+		code === 0x205f ||
+		code === 0x3000 ||
+		code === 0xfeff
+	);
 }
 
 /**

@@ -6,7 +6,7 @@
  * Numbers that belong to someone else's record are left alone: the newspaper's own lines, the
  * contact of a lost-item or family notice, an event's 报名电话, a reporter's phone.
  */
-import { findPhones } from '../../phone';
+import { pagePhones } from '../../text/fields';
 import type { Candidate, Parser } from '../../pipeline';
 import type { HotlineRecord } from '../../types';
 import { isList, listPhones, listRecords, outside } from './list';
@@ -18,12 +18,7 @@ export const hotlineParser: Parser = {
 	parse({ page, passages }) {
 		const out: Candidate<HotlineRecord>[] = [];
 		for (const passage of passages) {
-			const phones = findPhones(page.norm, {
-				start: passage.start,
-				end: passage.end,
-				original: page.text,
-				areaCode: page.areaCode
-			}).filter((p) => p.end <= passage.end);
+			const phones = pagePhones(page, passage).filter((p) => p.end <= passage.end);
 			if (!phones.length) continue;
 			if (isList(page, passage, phones) || isList(page, passage, listPhones(page, passage))) {
 				// Entry lines are list records; a sentence inside the list is read as prose.

@@ -3,9 +3,9 @@
  * record, named by the text before its number on the line.
  */
 import { EMERGENCY_NAMES } from '../../constants';
-import { findPhones, isEmergencyNumber, type PhoneMatch } from '../../phone';
+import { isEmergencyNumber, type PhoneMatch } from '../../phone';
 import type { Candidate, Page, Passage } from '../../pipeline';
-import { findAddress, findHours, toPhone } from '../../text/fields';
+import { findAddress, findHours, pagePhones, toPhone } from '../../text/fields';
 import { splitOrganization } from '../../text/organizations';
 import { nonBlankLines, type Span } from '../../text/spans';
 import type { HotlineRecord } from '../../types';
@@ -40,13 +40,7 @@ export function outside(phones: PhoneMatch[], lines: readonly { start: number; e
 
 /** The phones of a passage read as a list (short numbers and 7-digit locals need no cue). */
 export function listPhones(page: Page, passage: Passage): PhoneMatch[] {
-	return findPhones(page.norm, {
-		start: passage.start,
-		end: passage.end,
-		original: page.text,
-		list: true,
-		areaCode: page.areaCode
-	}).filter((p) => p.end <= passage.end);
+	return pagePhones(page, passage, true).filter((p) => p.end <= passage.end);
 }
 
 /**
@@ -97,13 +91,7 @@ export function listRecords(
 	const entryLines: Span[] = [];
 	const headLen = passage.headline?.length ?? 0;
 	for (const line of nonBlankLines(page.norm, passage.start + headLen, passage.end)) {
-		const phones = findPhones(page.norm, {
-			start: line.start,
-			end: line.end,
-			original: page.text,
-			list: true,
-			areaCode: page.areaCode
-		}).filter(
+		const phones = pagePhones(page, line, true).filter(
 			(p) =>
 				p.end <= passage.end && (p.end <= line.end || /\n/.test(page.norm.slice(line.end, p.end)))
 		);
