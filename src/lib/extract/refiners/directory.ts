@@ -13,7 +13,9 @@
 import { FRAUD_WARNING_WORDS, NUMBER_AS_SUBJECT_WORDS } from '../constants';
 import { emailsIn, toPhone } from '../text/fields';
 import {
+	isInCredit,
 	isNewspaperText,
+	isReportedCall,
 	NON_SERVICE_RE,
 	ORG_REACH,
 	SENTENCE_END
@@ -193,6 +195,7 @@ function isPublicLine(page: Page, p: PhoneMatch, orgStart: number): boolean {
 	while (e < page.norm.length && e - p.end < 200 && !SENTENCE_END.test(page.norm[e])) e++;
 	if (FRAUD_RE.test(page.norm.slice(s, e))) return false;
 	if (SUBJECT_RE.test(page.norm.slice(p.end, p.end + 24))) return false;
+	if (isReportedCall(page.norm, p) || isInCredit(page.norm, p)) return false;
 	return true;
 }
 

@@ -233,3 +233,21 @@ describe('hotline parser: negatives', () => {
 		expect(parse('投诉电话共受理2000—3000元')).toEqual([]);
 	});
 });
+
+describe('hotline parser: numbers that are no line offered to the reader', () => {
+	it('leaves out a citizen’s reported call but keeps the offer to call', () => {
+		const text =
+			'市民邓先生拨打12345反映：小区路灯不亮。\n\n市民通过12345热线投诉，菜市场污水横流。\n\n如有问题，市民可拨打12345热线反映。\n';
+		const rs = parse(text);
+		expect(rs.map((r) => text.slice(r.source.start, r.source.end))).toEqual([
+			expect.stringContaining('市民可拨打12345热线反映')
+		]);
+	});
+
+	it('leaves out a number inside a source credit', () => {
+		expect(parse('本周共受理诉求3000件。\n\n（市12345热线服务中心供稿）\n')).toEqual([]);
+		// The credit under an article does not hide the article's own line.
+		const text = '若仍有疑问,可拨打失业保险咨询电话0731-28580753进行咨询。\n\n（市人社局供稿）\n';
+		expect(parse(text).map((r) => r.phones[0].number)).toEqual(['0731-28580753']);
+	});
+});

@@ -11,6 +11,7 @@ import type { Candidate, Parser } from '../../pipeline';
 import type { HotlineRecord } from '../../types';
 import { isList, listPhones, listRecords, outside } from './list';
 import { proseRecords } from './prose';
+import { isInCredit } from './labels';
 
 /** Finds public-service phone lines (咨询电话, 服务热线, 便民电话一览 …). */
 export const hotlineParser: Parser = {
@@ -23,7 +24,7 @@ export const hotlineParser: Parser = {
 				end: passage.end,
 				original: page.text,
 				areaCode: page.areaCode
-			}).filter((p) => p.end <= passage.end);
+			}).filter((p) => p.end <= passage.end && !isInCredit(page.norm, p));
 			if (!phones.length) continue;
 			if (isList(page, passage, phones) || isList(page, passage, listPhones(page, passage))) {
 				// Entry lines are list records; a sentence inside the list is read as prose.
@@ -33,6 +34,9 @@ export const hotlineParser: Parser = {
 				for (const record of proseRecords(page, passage, prose)) out.push(record);
 			} else for (const record of proseRecords(page, passage, phones)) out.push(record);
 		}
-		return out.sort((a, b) => a.record.source.start - b.record.source.start);
+		// A list line can hold a credit too (（市12345热线服务中心供稿）): no line of the directory.
+		return out
+			.filter((c) => !isInCredit(page.norm, c.record.source))
+			.sort((a, b) => a.record.source.start - b.record.source.start);
 	}
 };
