@@ -9,6 +9,26 @@ function parse(text: string, areaCode?: string): HotlineRecord[] {
 }
 
 describe('hotline parser: lists', () => {
+	it('names a table row by its cell, not the whole row; a person column is skipped', () => {
+		const text = [
+			'社区网格员联系表',
+			'网格　　　　　　网格员　　联系电话',
+			'第一网格（枫林小区）　　谢小红　　13974100011',
+			'第二网格（新华村）　　　刘大军　　13974100022',
+			'第三网格（建设路沿线）　王芳　　　13974100033',
+			''
+		].join('\n');
+		const rs = parse(text);
+		expect(rs.map((r) => r.name)).toEqual([
+			'第一网格（枫林小区）',
+			'第二网格（新华村）',
+			'第三网格（建设路沿线）'
+		]);
+		expect(text.slice(rs[0].source.start, rs[0].source.end)).toBe(
+			'第一网格（枫林小区）　　谢小红　　13974100011'
+		);
+	});
+
 	it('reads a table with | columns and addresses', () => {
 		const rs = parse(
 			'常用电话\n单位名称 | 联系电话 | 地址\n市民政局 | 0731-28661234 | 建设路1号\n市社保中心 | 28663333 | 长江北路22号\n'
