@@ -171,3 +171,18 @@ describe('guides', () => {
 		).toEqual([]);
 	});
 });
+
+describe('guides on cards with emoji headings', () => {
+	it('reads 📌 question-style headings as sections', () => {
+		const text =
+			'一图读懂｜退休“一件事”怎么办\n\n📌需要带什么\n✅本人身份证\n✅社保卡\n\n📌怎么办\n👉第一步：到窗口提交申请；\n👉第二步：领取待遇核定表。\n\n📌多久办好\n10个工作日内办结。\n\n📌线下办理\n芦淞区政务服务中心社保窗口。\n';
+		const [r] = parse(text);
+		expect(r).toMatchObject({
+			subtype: 'guide',
+			timeLimit: '10个工作日内办结',
+			location: '芦淞区政务服务中心社保窗口'
+		});
+		expect(r.requirements?.join('|')).toContain('本人身份证');
+		expect(r.requirements?.join('|')).toContain('社保卡');
+	});
+});
