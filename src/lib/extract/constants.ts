@@ -160,7 +160,13 @@ export const NEWSPAPER_LINE_WORDS = [
 	'读者热线',
 	'总编室',
 	'编辑部',
-	'印刷'
+	'印刷',
+	// A radio or TV station's own lines in its programme listing, like the paper's own
+	'路况热线',
+	'节目热线',
+	'点歌热线',
+	'直播热线',
+	'互动热线'
 ] as const;
 
 // ---------------------------------------------------------------------------------------
@@ -560,7 +566,10 @@ export const NON_SERVICE_LABEL_WORDS = [
 	'招聘',
 	'加盟',
 	'代理',
-	'联系人'
+	'联系人',
+	// A school's or training firm's advertisement
+	'招生电话',
+	'招生热线'
 ] as const;
 
 /**
