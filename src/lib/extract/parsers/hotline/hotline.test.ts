@@ -251,3 +251,20 @@ describe('hotline parser: numbers that are no line offered to the reader', () =>
 		expect(parse(text).map((r) => r.phones[0].number)).toEqual(['0731-28580753']);
 	});
 });
+
+describe('hotline parser: a notice that speaks for its signer', () => {
+	it('gives its lines the signing organisation when the notice says 我公司', () => {
+		const text =
+			'停气公告\n\n因管道检修，我公司定于12月3日9:00至17:00暂停供气。如有疑问，请拨打燃气服务热线0731-28990000。\n\n株洲某某燃气有限公司\n2026年12月1日\n';
+		const [r] = parse(text);
+		expect(r.phones.map((p) => p.number)).toEqual(['0731-28990000']);
+		expect(r.organization).toBe('株洲某某燃气有限公司');
+	});
+
+	it('leaves the organisation out when the notice does not speak as its signer', () => {
+		const text =
+			'温馨提示\n\n如有疑问，请拨打燃气服务热线0731-28990000。\n\n株洲某某燃气有限公司\n2026年12月1日\n';
+		const [r] = parse(text);
+		expect(r.organization).toBeUndefined();
+	});
+});

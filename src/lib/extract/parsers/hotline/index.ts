@@ -12,6 +12,7 @@ import type { HotlineRecord } from '../../types';
 import { isList, listPhones, listRecords, outside } from './list';
 import { proseRecords } from './prose';
 import { isInCredit } from './labels';
+import { selfSigned } from './signer';
 
 /** Finds public-service phone lines (咨询电话, 服务热线, 便民电话一览 …). */
 export const hotlineParser: Parser = {
@@ -33,6 +34,11 @@ export const hotlineParser: Parser = {
 				const prose = outside(phones, entryLines);
 				for (const record of proseRecords(page, passage, prose)) out.push(record);
 			} else for (const record of proseRecords(page, passage, phones)) out.push(record);
+			const signer = selfSigned(page, passage);
+			if (signer)
+				for (const { record } of out)
+					if (!record.organization && record.source.start >= passage.start)
+						record.organization = signer;
 		}
 		// A list line can hold a credit too (（市12345热线服务中心供稿）): no line of the directory.
 		return out
