@@ -569,7 +569,9 @@ export const NON_SERVICE_LABEL_WORDS = [
 	'联系人',
 	// A school's or training firm's advertisement
 	'招生电话',
-	'招生热线'
+	'招生热线',
+	// A race's or contest's organising committee: the event's contact, gone when it is over
+	'组委会'
 ] as const;
 
 /**

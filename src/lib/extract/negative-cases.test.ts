@@ -19,6 +19,10 @@ describe('negative cases: hotlines and procedures', () => {
 			'本周电视广播节目\n\n株洲交通频率FM99.9\n17:00—19:00 晚高峰路况播报　路况热线：0731-22109900\n'
 		],
 		[
+			'a race’s organising committee',
+			'2026炎陵环湖跑开跑\n\n比赛设半程和10公里两个组别。七、组委会咨询电话：0731-26229900\n'
+		],
+		[
 			'a training school’s 招生电话 advertisement',
 			'暑期书法班火热报名中\n\n小班教学，名师授课。招生电话：0731-22660000\n'
 		],
