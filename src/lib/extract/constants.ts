@@ -465,6 +465,8 @@ export const GUIDE_SECTIONS = {
 		'所需文件',
 		'所需证件',
 		'申请文件',
+		'材料清单',
+		'所需材料清单',
 		// Question-style headings of 一图读懂 cards
 		'需要带什么',
 		'要带什么'

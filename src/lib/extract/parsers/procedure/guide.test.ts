@@ -186,3 +186,24 @@ describe('guides on cards with emoji headings', () => {
 		expect(r.requirements?.join('|')).toContain('社保卡');
 	});
 });
+
+describe('guides with a materials table', () => {
+	it('reads each row’s name cell, drops the header, strips checkboxes', () => {
+		const text = [
+			'【办事须知】食品经营许可注销',
+			'',
+			'材料清单：',
+			'序号　材料名称　　　　　　份数　备注',
+			'1　　注销申请书　　　　　　1　　法人签字',
+			'2　　许可证正副本　　　　　1　　原件',
+			'□ 委托办理的，另交委托书',
+			'',
+			'办理地点：渌口区政务服务中心二楼',
+			'办理时限：当场办结',
+			'收费标准：不收费',
+			''
+		].join('\n');
+		const [r] = parse(text);
+		expect(r.requirements).toEqual(['注销申请书', '许可证正副本', '委托办理的，另交委托书']);
+	});
+});
