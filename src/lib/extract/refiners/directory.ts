@@ -43,12 +43,15 @@ export const directoryRefiner: Refiner = {
 		const filed = filedNumbers(records);
 		const holders = new Holders(records);
 		const added: HotlineRecord[] = [];
+		/** Numbers this step filed already (a Set: the page may be huge). */
+		const addedNumbers = new Set<string>();
 		let last: PhoneMatch | undefined;
 		for (const p of phones) {
 			// A second number of the line just filed (…（白天）0731-28201235（夜间）) joins it.
 			const prev = added[added.length - 1];
 			if (prev && last && continuesLine(page.norm, last, p)) {
 				if (!prev.phones.some((q) => q.number === p.number)) prev.phones.push(toPhone(p));
+				addedNumbers.add(p.number);
 				prev.source.end = Math.max(prev.source.end, p.end);
 				last = p;
 				continue;
@@ -62,15 +65,14 @@ export const directoryRefiner: Refiner = {
 				(holder?.kind === 'procedure'
 					? (departmentOf(page, holder, p) ??
 						// The same 咨询电话 printed under two guides is one line of the directory.
-						(added.some((h) => h.phones.some((q) => q.number === p.number))
-							? undefined
-							: guideDesk(page, holder, p)))
+						(addedNumbers.has(p.number) ? undefined : guideDesk(page, holder, p)))
 					: undefined);
 			if (!department) continue;
 			// A notice's contact is its own, unless the organisation is named right at the number.
 			const notice = holder?.kind === 'lost_found' || holder?.kind === 'family_search';
 			if (notice && (!found || found.clauses > 0)) continue;
 			if (!isPublicLine(page, p, department.start)) continue;
+			addedNumbers.add(p.number);
 			added.push(record(page, p, department));
 			last = p;
 		}

@@ -20,6 +20,7 @@ export const hotlineParser: Parser = {
 	parse({ page, passages }) {
 		const out: Candidate<HotlineRecord>[] = [];
 		for (const passage of passages) {
+			const before = out.length;
 			const phones = findPhones(page.norm, {
 				start: passage.start,
 				end: passage.end,
@@ -34,11 +35,11 @@ export const hotlineParser: Parser = {
 				const prose = outside(phones, entryLines);
 				for (const record of proseRecords(page, passage, prose)) out.push(record);
 			} else for (const record of proseRecords(page, passage, phones)) out.push(record);
-			const signer = selfSigned(page, passage);
+			// Only this passage's records: a page of many passages stays linear.
+			const signer = out.length > before ? selfSigned(page, passage) : undefined;
 			if (signer)
-				for (const { record } of out)
-					if (!record.organization && record.source.start >= passage.start)
-						record.organization = signer;
+				for (const { record } of out.slice(before))
+					if (!record.organization) record.organization = signer;
 		}
 		// A list line can hold a credit too (（市12345热线服务中心供稿）): no line of the directory.
 		return out
