@@ -74,3 +74,20 @@ describe('hotline parser: lists', () => {
 		expect(rs).toHaveLength(3);
 	});
 });
+
+describe('hotline parser: offices and numbers run together in one sentence', () => {
+	it('files each office of a ；-separated run, 7-digit locals included', () => {
+		const text =
+			'中考咨询电话公布\n\n本报讯 市教育局公布咨询电话：祁东县教育局：6221100；衡南县教育局：8552200。考生可就近咨询。\n';
+		const rs = parse(text, '0734');
+		expect(rs.map((r) => [r.name, r.organization, r.phones[0].number])).toEqual([
+			['祁东县教育局', '祁东县教育局', '0734-6221100'],
+			['衡南县教育局', '衡南县教育局', '0734-8552200']
+		]);
+		expect(text.slice(rs[1].source.start, rs[1].source.end)).toBe('衡南县教育局：8552200');
+	});
+
+	it('needs two entries: one office and number in a sentence is no run', () => {
+		expect(parse('通知\n\n如有疑问可联系祁东县教育局：6221100；谢谢配合。\n', '0734')).toEqual([]);
+	});
+});
