@@ -160,7 +160,13 @@ export const NEWSPAPER_LINE_WORDS = [
 	'读者热线',
 	'总编室',
 	'编辑部',
-	'印刷'
+	'印刷',
+	// A radio or TV station's own lines in its programme listing, like the paper's own
+	'路况热线',
+	'节目热线',
+	'点歌热线',
+	'直播热线',
+	'互动热线'
 ] as const;
 
 // ---------------------------------------------------------------------------------------
@@ -458,7 +464,12 @@ export const GUIDE_SECTIONS = {
 		'申请资格',
 		'所需文件',
 		'所需证件',
-		'申请文件'
+		'申请文件',
+		'材料清单',
+		'所需材料清单',
+		// Question-style headings of 一图读懂 cards
+		'需要带什么',
+		'要带什么'
 	],
 	steps: [
 		'办理流程',
@@ -471,7 +482,9 @@ export const GUIDE_SECTIONS = {
 		'操作流程',
 		'流程',
 		'申请手续',
-		'办理手续'
+		'办理手续',
+		'怎么办理',
+		'怎么办'
 	],
 	timeLimit: [
 		'办理时限',
@@ -481,10 +494,23 @@ export const GUIDE_SECTIONS = {
 		'承诺期限',
 		'办理期限',
 		'时限',
-		'处理时间'
+		'处理时间',
+		'多久办好',
+		'多久能办好'
 	],
 	fee: ['收费标准', '收费依据', '是否收费', '办理费用', '收费情况', '费用'],
-	location: ['办理地点', '受理地点', '办公地址', '服务窗口', '办理窗口', '受理窗口', '办理地址'],
+	location: [
+		'办理地点',
+		'受理地点',
+		'办公地址',
+		'服务窗口',
+		'办理窗口',
+		'受理窗口',
+		'办理地址',
+		'线下办理',
+		'在哪办',
+		'去哪办'
+	],
 	department: ['受理部门', '办理部门', '实施主体', '受理单位', '实施机关', '主管部门', '责任单位'],
 	phone: ['咨询电话', '联系电话', '监督电话', '投诉电话', '咨询方式'],
 	hours: ['办理时间', '受理时间', '工作时间', '办公时间'],
@@ -542,7 +568,12 @@ export const NON_SERVICE_LABEL_WORDS = [
 	'招聘',
 	'加盟',
 	'代理',
-	'联系人'
+	'联系人',
+	// A school's or training firm's advertisement
+	'招生电话',
+	'招生热线',
+	// A race's or contest's organising committee: the event's contact, gone when it is over
+	'组委会'
 ] as const;
 
 /**

@@ -15,6 +15,22 @@ function records(text: string, kinds = ['hotline', 'procedure']) {
 describe('negative cases: hotlines and procedures', () => {
 	const cases: Array<[string, string]> = [
 		[
+			'a radio station’s own line in a programme listing',
+			'本周电视广播节目\n\n株洲交通频率FM99.9\n17:00—19:00 晚高峰路况播报　路况热线：0731-22109900\n'
+		],
+		[
+			'a race’s organising committee',
+			'2026炎陵环湖跑开跑\n\n比赛设半程和10公里两个组别。七、组委会咨询电话：0731-26229900\n'
+		],
+		[
+			'a training school’s 招生电话 advertisement',
+			'暑期书法班火热报名中\n\n小班教学，名师授课。招生电话：0731-22660000\n'
+		],
+		[
+			'a citizen’s call told in a report and a source credit',
+			'市民蒋先生拨打12345反映：楼下烧烤店油烟太大。\n\n（市12345热线服务中心供稿）\n'
+		],
+		[
 			'an opinion article that talks about procedures',
 			'坚持把法律援助这项“民生工程”做实做好\n\n刘文清\n\n法律援助是解决困难群众“打官司难”的一项制度设计。要优化办理流程,缩短办理时限,让群众少跑腿。办理条件要更宽,申请材料要更简,这是群众的期盼。\n\n(作者系市司法局副局长)'
 		],

@@ -37,6 +37,30 @@ describe('directory: public numbers inside answers, notices and articles', () =>
 		);
 	});
 
+	it('files a guide’s 咨询电话 under its 办理地点 office, or under the service without one', () => {
+		const guide = (place: string) =>
+			[
+				'【办事指南】',
+				'残疾人证怎么办',
+				'【所需材料】①本人身份证；②近期两寸照片两张。',
+				'【办理流程】①提出申请；②评定残疾等级；③领证。',
+				`【办理地点】${place}`,
+				'【咨询电话】0731-28990011',
+				''
+			].join('\n');
+		const withOffice = guide('攸县政务服务中心二楼残联窗口');
+		const [h] = hotlines(withOffice);
+		expect(h).toMatchObject({
+			organization: '攸县政务服务中心',
+			phones: [{ number: '0731-28990011' }]
+		});
+		expect(withOffice.slice(h.source.start, h.source.end)).toBe('咨询电话】0731-28990011');
+		const [bare] = hotlines(guide('户籍所在地社区或乡镇'));
+		expect(bare.organization).toBeUndefined();
+		expect(bare.name.startsWith('残疾人证怎么办')).toBe(true);
+		expect(bare.phones.map((p) => p.number)).toEqual(['0731-28990011']);
+	});
+
 	it('takes the organisation from an earlier clause of the sentence', () => {
 		const text =
 			'出租车　乘车遇到拒载、绕路等情况，可向市交通运输综合执法支队投诉，投诉电话：28685123。';

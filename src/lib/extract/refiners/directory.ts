@@ -13,12 +13,16 @@
 import { FRAUD_WARNING_WORDS, NUMBER_AS_SUBJECT_WORDS } from '../constants';
 import { emailsIn, pagePhones, toPhone } from '../text/fields';
 import {
+	isInCredit,
 	isNewspaperText,
+	isReportedCall,
 	NON_SERVICE_RE,
 	ORG_REACH,
 	SENTENCE_END
 } from '../parsers/hotline/labels';
 import { anyOf } from '../text/patterns';
+import { isOrganizationName, splitOrganization } from '../text/organizations';
+import { lineStart } from '../text/lineIndex';
 import { organizationBefore, type Department } from '../parsers/hotline/organization';
 import { continuesLine } from '../parsers/hotline/prose';
 import { isEmergencyNumber, type PhoneMatch } from '../phone';
@@ -39,12 +43,15 @@ export const directoryRefiner: Refiner = {
 		const filed = filedNumbers(records);
 		const holders = new Holders(records);
 		const added: HotlineRecord[] = [];
+		/** Numbers this step filed already (a Set: the page may be huge). */
+		const addedNumbers = new Set<string>();
 		let last: PhoneMatch | undefined;
 		for (const p of phones) {
 			// A second number of the line just filed (…（白天）0731-28201235（夜间）) joins it.
 			const prev = added[added.length - 1];
 			if (prev && last && continuesLine(page.norm, last, p)) {
 				if (!prev.phones.some((q) => q.number === p.number)) prev.phones.push(toPhone(p));
+				addedNumbers.add(p.number);
 				prev.source.end = Math.max(prev.source.end, p.end);
 				last = p;
 				continue;
@@ -54,12 +61,18 @@ export const directoryRefiner: Refiner = {
 				continue;
 			const found = organizationBefore(page, p);
 			const department =
-				found ?? (holder?.kind === 'procedure' ? departmentOf(page, holder, p) : undefined);
+				found ??
+				(holder?.kind === 'procedure'
+					? (departmentOf(page, holder, p) ??
+						// The same 咨询电话 printed under two guides is one line of the directory.
+						(addedNumbers.has(p.number) ? undefined : guideDesk(page, holder, p)))
+					: undefined);
 			if (!department) continue;
 			// A notice's contact is its own, unless the organisation is named right at the number.
 			const notice = holder?.kind === 'lost_found' || holder?.kind === 'family_search';
 			if (notice && (!found || found.clauses > 0)) continue;
 			if (!isPublicLine(page, p, department.start)) continue;
+			addedNumbers.add(p.number);
 			added.push(record(page, p, department));
 			last = p;
 		}
@@ -142,6 +155,31 @@ function departmentOf(page: Page, r: ExtractedRecord, p: PhoneMatch): Department
 	return { name: r.department, start: at >= r.source.start ? at : p.start, clauses: 9 };
 }
 
+/** A guide's own 咨询电话 line: the number answers questions about that service. */
+/** 户籍所在地社区 / 各乡镇政府 / 就近派出所: a kind of office, not one the directory can name. */
+const GENERIC_OFFICE_RE = /^(?:户籍所在地|居住地|所在地|各|当地|就近|辖区|任一|任意|属地)/;
+const CONSULT_LABEL_RE = /^(?:咨询|服务|业务咨询|政策咨询)(?:电话|热线)$/;
+
+/**
+ * The desk behind a guide's 咨询电话 (【咨询电话】0731-…): the office of its 办理地点 when that
+ * names one (芦淞区政务服务中心一楼…窗口), else the service itself (居住证怎么办), so the
+ * guide's number is in the directory under what a resident would look for.
+ */
+function guideDesk(page: Page, r: ExtractedRecord, p: PhoneMatch): Department | undefined {
+	if (r.kind !== 'procedure' || r.subtype !== 'guide') return;
+	// The words before the number on its line: 咨询电话： / 【咨询电话】 / 3.咨询电话：
+	const before = /(?:^|\n)[\s\d.、[]*([\u4e00-\u9fa5]{2,6})\]?\s?:?\s*$/.exec(
+		page.norm.slice(Math.max(lineStart(page, p.start), p.start - 16), p.start)
+	);
+	if (!before || !CONSULT_LABEL_RE.test(before[1])) return;
+	const office = r.location ? splitOrganization(r.location).organization : undefined;
+	const start = p.start - before[0].length + before[0].indexOf(before[1]);
+	if (office && isOrganizationName(office.normalize('NFKC')) && !GENERIC_OFFICE_RE.test(office))
+		return { name: office, start, clauses: 0 };
+	const service = r.question ?? r.title;
+	return service ? { name: service, start, clauses: 0, service: true } : undefined;
+}
+
 /** Not the paper's, not an event's sign-up, not a number quoted in a warning or a report. */
 function isPublicLine(page: Page, p: PhoneMatch, orgStart: number): boolean {
 	const before = page.norm.slice(Math.max(orgStart, p.start - ORG_REACH), p.start);
@@ -154,6 +192,7 @@ function isPublicLine(page: Page, p: PhoneMatch, orgStart: number): boolean {
 	while (e < page.norm.length && e - p.end < 200 && !SENTENCE_END.test(page.norm[e])) e++;
 	if (FRAUD_RE.test(page.norm.slice(s, e))) return false;
 	if (SUBJECT_RE.test(page.norm.slice(p.end, p.end + 24))) return false;
+	if (isReportedCall(page.norm, p) || isInCredit(page.norm, p)) return false;
 	return true;
 }
 
@@ -179,7 +218,8 @@ function record(page: Page, p: PhoneMatch, d: Department): HotlineRecord {
 		kind: 'hotline',
 		title: name,
 		name,
-		organization: d.name,
+		// A guide's service name (居住证怎么办) names the line, but no organisation.
+		organization: d.service ? undefined : d.name,
 		source: { file: page.source, start, end },
 		confidence: scoreOf({ rule: 'hotline.directory' }),
 		phones: [toPhone(p)],

@@ -233,3 +233,38 @@ describe('hotline parser: negatives', () => {
 		expect(parse('投诉电话共受理2000—3000元')).toEqual([]);
 	});
 });
+
+describe('hotline parser: numbers that are no line offered to the reader', () => {
+	it('leaves out a citizen’s reported call but keeps the offer to call', () => {
+		const text =
+			'市民邓先生拨打12345反映：小区路灯不亮。\n\n市民通过12345热线投诉，菜市场污水横流。\n\n如有问题，市民可拨打12345热线反映。\n';
+		const rs = parse(text);
+		expect(rs.map((r) => text.slice(r.source.start, r.source.end))).toEqual([
+			expect.stringContaining('市民可拨打12345热线反映')
+		]);
+	});
+
+	it('leaves out a number inside a source credit', () => {
+		expect(parse('本周共受理诉求3000件。\n\n（市12345热线服务中心供稿）\n')).toEqual([]);
+		// The credit under an article does not hide the article's own line.
+		const text = '若仍有疑问,可拨打失业保险咨询电话0731-28580753进行咨询。\n\n（市人社局供稿）\n';
+		expect(parse(text).map((r) => r.phones[0].number)).toEqual(['0731-28580753']);
+	});
+});
+
+describe('hotline parser: a notice that speaks for its signer', () => {
+	it('gives its lines the signing organisation when the notice says 我公司', () => {
+		const text =
+			'停气公告\n\n因管道检修，我公司定于12月3日9:00至17:00暂停供气。如有疑问，请拨打燃气服务热线0731-28990000。\n\n株洲某某燃气有限公司\n2026年12月1日\n';
+		const [r] = parse(text);
+		expect(r.phones.map((p) => p.number)).toEqual(['0731-28990000']);
+		expect(r.organization).toBe('株洲某某燃气有限公司');
+	});
+
+	it('leaves the organisation out when the notice does not speak as its signer', () => {
+		const text =
+			'温馨提示\n\n如有疑问，请拨打燃气服务热线0731-28990000。\n\n株洲某某燃气有限公司\n2026年12月1日\n';
+		const [r] = parse(text);
+		expect(r.organization).toBeUndefined();
+	});
+});

@@ -85,3 +85,35 @@ export const SUBJECT_AFTER_RE = new RegExp(
 );
 
 export const SUBJECT_BEFORE_RE = new RegExp(`(?:${NUMBER_AS_SUBJECT_WORDS.join('|')})\\s?$`);
+
+/** Who dials before the number when a citizen's call is reported: 市民刘女士拨打 / 市民通过 */
+const CALLER_BEFORE_RE =
+	/(?:市民|网友|居民|群众|读者|村民|业主|家长|先生|女士|师傅)[^,;。\n可请需应]{0,8}?(?:拨打|通过|致电)\s?$/;
+/** …and what the call did after it: 12345反映： / 12345热线反映， */
+const CALLER_AFTER_RE = /^[^,;。\n]{0,10}?(?:反映|投诉|举报|求助)/;
+
+/**
+ * A number a citizen called, told in a report (市民刘女士拨打12345反映：…), not a line offered
+ * to the reader (可拨打12345投诉): the caller stands before the dialling verb.
+ */
+export function isReportedCall(norm: string, p: { start: number; end: number }): boolean {
+	return (
+		CALLER_BEFORE_RE.test(norm.slice(Math.max(0, p.start - 16), p.start)) &&
+		CALLER_AFTER_RE.test(norm.slice(p.end, p.end + 16))
+	);
+}
+
+/** A source credit in brackets: （市12345热线服务中心供稿） / （市政务服务中心提供） */
+const CREDIT_AFTER_RE = /^[^()\n]{0,24}?(?:供稿|供图|撰稿|整理|提供)\)/;
+
+/** True when the number sits inside a source credit, which credits a writer, not a line. */
+export function isInCredit(norm: string, p: { start: number; end: number }): boolean {
+	// From before the number to its end: a record's passage may start at the bracket itself.
+	const before = norm.slice(Math.max(0, p.start - 24), p.end);
+	const open = before.lastIndexOf('(');
+	return (
+		open >= 0 &&
+		!/[)\n]/.test(before.slice(open)) &&
+		CREDIT_AFTER_RE.test(norm.slice(p.end, p.end + 30))
+	);
+}

@@ -9,6 +9,26 @@ function parse(text: string, areaCode?: string): HotlineRecord[] {
 }
 
 describe('hotline parser: lists', () => {
+	it('names a table row by its cell, not the whole row; a person column is skipped', () => {
+		const text = [
+			'社区网格员联系表',
+			'网格　　　　　　网格员　　联系电话',
+			'第一网格（枫林小区）　　谢小红　　13974100011',
+			'第二网格（新华村）　　　刘大军　　13974100022',
+			'第三网格（建设路沿线）　王芳　　　13974100033',
+			''
+		].join('\n');
+		const rs = parse(text);
+		expect(rs.map((r) => r.name)).toEqual([
+			'第一网格（枫林小区）',
+			'第二网格（新华村）',
+			'第三网格（建设路沿线）'
+		]);
+		expect(text.slice(rs[0].source.start, rs[0].source.end)).toBe(
+			'第一网格（枫林小区）　　谢小红　　13974100011'
+		);
+	});
+
 	it('reads a table with | columns and addresses', () => {
 		const rs = parse(
 			'常用电话\n单位名称 | 联系电话 | 地址\n市民政局 | 0731-28661234 | 建设路1号\n市社保中心 | 28663333 | 长江北路22号\n'
@@ -52,5 +72,22 @@ describe('hotline parser: lists', () => {
 	it('recognises a list without a headline by its lines', () => {
 		const rs = parse('市公安局　28221100\n市民政局　28661234\n市人社局　28663333\n');
 		expect(rs).toHaveLength(3);
+	});
+});
+
+describe('hotline parser: offices and numbers run together in one sentence', () => {
+	it('files each office of a ；-separated run, 7-digit locals included', () => {
+		const text =
+			'中考咨询电话公布\n\n本报讯 市教育局公布咨询电话：祁东县教育局：6221100；衡南县教育局：8552200。考生可就近咨询。\n';
+		const rs = parse(text, '0734');
+		expect(rs.map((r) => [r.name, r.organization, r.phones[0].number])).toEqual([
+			['祁东县教育局', '祁东县教育局', '0734-6221100'],
+			['衡南县教育局', '衡南县教育局', '0734-8552200']
+		]);
+		expect(text.slice(rs[1].source.start, rs[1].source.end)).toBe('衡南县教育局：8552200');
+	});
+
+	it('needs two entries: one office and number in a sentence is no run', () => {
+		expect(parse('通知\n\n如有疑问可联系祁东县教育局：6221100；谢谢配合。\n', '0734')).toEqual([]);
 	});
 });

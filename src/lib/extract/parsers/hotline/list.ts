@@ -90,7 +90,11 @@ export function listRecords(
 	const out: Candidate<HotlineRecord>[] = [];
 	const entryLines: Span[] = [];
 	const headLen = passage.headline?.length ?? 0;
+	/** The table's header row (网格  网格员  联系电话), when the list is printed as a table. */
+	let header: string[] | undefined;
 	for (const line of nonBlankLines(page.norm, passage.start + headLen, passage.end)) {
+		const cells = cellsOf(page.norm.slice(line.start, line.end));
+		if (cells.length >= 2 && !/\d{3}/.test(page.norm.slice(line.start, line.end))) header = cells;
 		const phones = pagePhones(page, line, true).filter(
 			(p) =>
 				p.end <= passage.end && (p.end <= line.end || /\n/.test(page.norm.slice(line.end, p.end)))
@@ -105,7 +109,11 @@ export function listRecords(
 			const after = phones[k + 1];
 			if (after && after.number === p.number && !/\d/.test(page.norm.slice(p.end, after.start)))
 				continue;
-			const nameSpan = trimName(page.norm, { start: from, end: p.start });
+			const nameSpan = tableCell(
+				page.norm,
+				trimName(page.norm, { start: from, end: p.start }),
+				k === 0 ? header : undefined
+			);
 			// 12345（政务服务便民热线）: a label in brackets after the number, in a box of entries
 			// (a note like （白天） is no label: that number shares the name before it).
 			const bracket = /^\s?\(([^()\n\d]{2,12})\)/.exec(page.norm.slice(p.end, p.end + 16));
@@ -183,6 +191,41 @@ function trimName(norm: string, span: Span): Span {
 	const generic = /\s(电话|号码|电话号码)$/.exec(s);
 	if (generic && generic.index > 1) end -= generic[0].length;
 	return { start, end };
+}
+
+/** Columns of a table row: cells set apart by two or more spaces (or a tab). */
+const CELL_GAP_RE = /\s{2,}|\t/;
+function cellsOf(s: string): string[] {
+	return s
+		.trim()
+		.split(CELL_GAP_RE)
+		.filter((c) => c.length > 0);
+}
+
+/** Header words of a column that holds a person, not what the line is for (网格员, 联系人). */
+const PERSON_COLUMN_RE = /网格员|联系人|负责人|姓名|值班人员|责任人|民警|辅警|管理员|专干/;
+
+/**
+ * In a table row the name is one cell, not the whole row before the number: the cell right
+ * before the number (…  荷塘供电所  0731-…), or the row's first cell when that one is the
+ * person column of the header (第一网格（响石岭小区）  曾小燕  139…).
+ */
+function tableCell(norm: string, span: Span, header: string[] | undefined): Span {
+	const s = norm.slice(span.start, span.end);
+	let gaps = [...s.matchAll(/\s{2,}|\t/g)];
+	// A cell padded with one space only (阳丽 is short) still is a cell under a header.
+	if (header && gaps.length + 2 < header.length) gaps = [...s.matchAll(/\s+/g)];
+	if (!gaps.length) return span;
+	const cells: Span[] = [];
+	let from = 0;
+	for (const g of gaps) {
+		cells.push({ start: span.start + from, end: span.start + (g.index ?? 0) });
+		from = (g.index ?? 0) + g[0].length;
+	}
+	cells.push({ start: span.start + from, end: span.end });
+	const last = cells.length - 1;
+	const column = header && header.length > cells.length ? header[last] : undefined;
+	return column && PERSON_COLUMN_RE.test(column) ? cells[0] : cells[last];
 }
 
 /** Text after the number on a list line that reads as an address (…路…号, …楼). */

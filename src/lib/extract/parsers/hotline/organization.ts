@@ -14,6 +14,8 @@ export interface Department {
 	start: number;
 	/** 0 when named in the number's own clause (市救助管理站电话：), 1 in the clause before, … */
 	clauses: number;
+	/** Named after the service a guide's 咨询电话 answers for (居住证怎么办), not an office. */
+	service?: boolean;
 }
 
 /**

@@ -15,7 +15,9 @@ import {
 	NON_SERVICE_RE,
 	NOTICE_RE,
 	SUBJECT_AFTER_RE,
-	SUBJECT_BEFORE_RE
+	SUBJECT_BEFORE_RE,
+	isInCredit,
+	isReportedCall
 } from './labels';
 import { makeRecord, nameOf, normLabel } from './naming';
 import { officeAbove, organizationAfter, organizationBefore } from './organization';
@@ -169,6 +171,7 @@ export function continuesLine(norm: string, a: PhoneMatch, b: PhoneMatch): boole
 function isSubject(norm: string, p: PhoneMatch): boolean {
 	const after = norm.slice(p.end, p.end + 24);
 	if (SUBJECT_AFTER_RE.test(after)) return true;
+	if (isReportedCall(norm, p) || isInCredit(norm, p)) return true;
 	if (SUBJECT_BEFORE_RE.test(norm.slice(Math.max(0, p.start - 6), p.start))) return true;
 	// An enumeration of numbers that ends in 等: they are named as a class.
 	return p.type !== 'landline' && /^(?:、\d{3,5})*等/.test(after);

@@ -171,3 +171,39 @@ describe('guides', () => {
 		).toEqual([]);
 	});
 });
+
+describe('guides on cards with emoji headings', () => {
+	it('reads 📌 question-style headings as sections', () => {
+		const text =
+			'一图读懂｜退休“一件事”怎么办\n\n📌需要带什么\n✅本人身份证\n✅社保卡\n\n📌怎么办\n👉第一步：到窗口提交申请；\n👉第二步：领取待遇核定表。\n\n📌多久办好\n10个工作日内办结。\n\n📌线下办理\n芦淞区政务服务中心社保窗口。\n';
+		const [r] = parse(text);
+		expect(r).toMatchObject({
+			subtype: 'guide',
+			timeLimit: '10个工作日内办结',
+			location: '芦淞区政务服务中心社保窗口'
+		});
+		expect(r.requirements?.join('|')).toContain('本人身份证');
+		expect(r.requirements?.join('|')).toContain('社保卡');
+	});
+});
+
+describe('guides with a materials table', () => {
+	it('reads each row’s name cell, drops the header, strips checkboxes', () => {
+		const text = [
+			'【办事须知】食品经营许可注销',
+			'',
+			'材料清单：',
+			'序号　材料名称　　　　　　份数　备注',
+			'1　　注销申请书　　　　　　1　　法人签字',
+			'2　　许可证正副本　　　　　1　　原件',
+			'□ 委托办理的，另交委托书',
+			'',
+			'办理地点：渌口区政务服务中心二楼',
+			'办理时限：当场办结',
+			'收费标准：不收费',
+			''
+		].join('\n');
+		const [r] = parse(text);
+		expect(r.requirements).toEqual(['注销申请书', '许可证正副本', '委托办理的，另交委托书']);
+	});
+});

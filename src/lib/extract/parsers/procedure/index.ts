@@ -7,12 +7,18 @@ import type { Parser } from '../../pipeline';
 import { guideRecords } from './guide';
 import { qaRecords } from './qa';
 import { proseGuides } from './reportedGuide';
+import { transcriptRecords } from './transcript';
 
 /** Finds Q&A pairs and service guides. */
 export const procedureParser: Parser = {
 	name: 'procedure',
 	parse({ page, passages }) {
-		const records = [...qaRecords(page), ...guideRecords(page, passages)];
+		const qa = qaRecords(page);
+		// A transcript turn that the Q&A markers already paired is that record, not a second one.
+		const taken = (r: { source: { start: number; end: number } }) =>
+			qa.some((c) => c.record.source.start < r.source.end && r.source.start < c.record.source.end);
+		const turns = transcriptRecords(page).filter((c) => !taken(c.record));
+		const records = [...qa, ...turns, ...guideRecords(page, passages)];
 		return records.concat(proseGuides(page, passages, records));
 	}
 };

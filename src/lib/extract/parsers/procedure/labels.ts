@@ -15,6 +15,7 @@ import {
 	GUIDE_TITLE_WORDS,
 	STEP_ORDER_WORDS
 } from '../../constants';
+import { normalize } from '../../normalize';
 import { alternation, anyOf } from '../../text/patterns';
 
 // The word lists as alternations, longest first, built once.
@@ -144,14 +145,16 @@ export type SectionKind = keyof typeof GUIDE_SECTIONS;
 const SECTION_WORDS: [string, SectionKind][] = (
 	Object.entries(GUIDE_SECTIONS) as [SectionKind, readonly string[]][]
 )
-	.flatMap(([kind, words]) => words.map((w): [string, SectionKind] => [w, kind]))
+	// Headings are matched on the folded page, where 什么 reads 什幺: fold the words alike.
+	.flatMap(([kind, words]) => words.map((w): [string, SectionKind] => [normalize(w), kind]))
 	.sort((a, b) => b[0].length - a[0].length);
 
 export const SECTION_KIND = new Map(SECTION_WORDS);
 
 /** A section heading: optional numbering or bracket, the word, then a colon, bracket or line end. */
 export const SECTION_RE = new RegExp(
-	`^(?:[■□●○◆◇▲△▶►★☆◎•·]\\s?)?(?:[一二三四五六七八九十]{1,2}[、.]|\\(?[一二三四五六七八九十\\d]{1,2}\\)|\\d{1,2}[.、]|[①-⑳])?\\s?\\[?(${SECTION_WORDS.map((w) => w[0]).join('|')})((?:[、及和与][\\u4e00-\\u9fa5]{1,6}){0,3})(?:如下)?\\]?\\s?(?::|$|(?=\\]))`
+	// Official accounts mark headings with emoji (📌办理对象, 👉第一步).
+	`^(?:(?:[■□●○◆◇▲△▶►★☆◎•·]|📌|📍|🔹|🔸|✅|👉|▪️?)\\s?)?(?:[一二三四五六七八九十]{1,2}[、.]|\\(?[一二三四五六七八九十\\d]{1,2}\\)|\\d{1,2}[.、]|[①-⑳])?\\s?\\[?(${SECTION_WORDS.map((w) => w[0]).join('|')})((?:[、及和与][\\u4e00-\\u9fa5]{1,6}){0,3})(?:如下)?\\]?\\s?(?::|$|(?=\\]))`
 );
 
 /** A materials heading written as a sentence: 四、申请人需提交以下材料： */

@@ -176,14 +176,51 @@ export function items(page: Page, body: Span): string[] {
 			}
 		}
 	}
-	return spans
+	return tableItems(page.norm, spans)
 		.map((s) => joinedText(page.text, stripItem(page.norm, s)))
 		.filter((s) => s.length > 0);
+}
+
+const CELL_GAP = /\s{2,}|\t/g;
+/** A materials table's header row: 序号  材料名称  份数  备注 */
+const TABLE_HEAD_RE = /^(?:序号|编号)?\s*(?:材料|资料|证件)?名称/;
+
+/**
+ * A materials table printed with wide spaces (1  注销登记申请书  1  经营者签字): each row is its
+ * name cell, the header row is no item. Lines outside the table (□ notes) stay whole.
+ */
+function tableItems(norm: string, spans: Span[]): Span[] {
+	const cellsOf = (s: Span): Span[] => {
+		const out: Span[] = [];
+		let from = s.start;
+		const text = norm.slice(s.start, s.end);
+		CELL_GAP.lastIndex = 0;
+		for (let m = CELL_GAP.exec(text); m; m = CELL_GAP.exec(text)) {
+			if (s.start + m.index > from) out.push({ start: from, end: s.start + m.index });
+			from = s.start + m.index + m[0].length;
+		}
+		if (s.end > from) out.push({ start: from, end: s.end });
+		return out;
+	};
+	const rows = spans.map(cellsOf);
+	if (rows.filter((r) => r.length >= 3).length < 2) return spans;
+	const out: Span[] = [];
+	rows.forEach((cells, k) => {
+		if (TABLE_HEAD_RE.test(norm.slice(spans[k].start, spans[k].end).trim())) return;
+		if (cells.length < 3) return void out.push(spans[k]);
+		// The row's number cell first, then the name.
+		const name = cells.find((c) => !/^\d{1,3}[.、]?$/.test(norm.slice(c.start, c.end).trim()));
+		if (name) out.push(name);
+	});
+	return out;
 }
 
 /** An item's span without its number mark and edge punctuation (decided on `norm`). */
 function stripItem(norm: string, span: Span): Span {
 	let { start, end } = trimBlank(norm, span);
+	// A checkbox before an item (□ 委托书) is a form's mark, not part of the item.
+	const box = /^[□☐■✅✓√]\s?/.exec(norm.slice(start, end));
+	if (box) start += box[0].length;
 	const lead = ITEM_LEAD_RE.exec(norm.slice(start, end));
 	if (lead) start += lead[0].length;
 	while (end > start && /[\s:;,。、→>=-]/.test(norm[end - 1])) end--;
