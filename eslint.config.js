@@ -35,6 +35,38 @@ export default ts.config(
 		}
 	},
 	{
+		// Shared code (the extractor, the domain, page reading, components, Svelte pages) may run
+		// in the browser and must not depend on the database layer: it may name server types with
+		// `import type`, never import server modules (SvelteKit's server-only rule, kept by lint).
+		files: ['src/lib/**/*.ts', 'src/lib/**/*.svelte', 'src/routes/**/*.svelte'],
+		ignores: ['src/lib/server/**'],
+		rules: {
+			'@typescript-eslint/no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: [
+								'$lib/server',
+								'$lib/server/**',
+								'**/lib/server',
+								'**/lib/server/**',
+								'./server',
+								'./server/**',
+								'../server',
+								'../server/**',
+								'../../server',
+								'../../server/**'
+							],
+							allowTypeImports: true,
+							message: 'Shared code must not import from lib/server (only `import type`).'
+						}
+					]
+				}
+			]
+		}
+	},
+	{
 		// Migrations take Kysely<any> on purpose: they must not depend on the app's current schema.
 		files: ['migrations/**'],
 		rules: { '@typescript-eslint/no-explicit-any': 'off' }

@@ -1,41 +1,31 @@
 /**
  * Golden fixtures (mozilla/readability's test-pages habit): every folder under fixtures/
- * holds a page (`source.txt`), its publication date (`meta.json`) and the records the
- * extractor should find (`expected.json`). `expected.json` is written by
+ * holds a page (`source.txt`, or the seed page its `meta.json` names), its publication date and
+ * the records the extractor should find (`expected.json`). `expected.json` is written by
  * `tsx scripts/fixtures-update.ts` and reviewed by hand as a git diff.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { goldenFixtureSlugs, loadGoldenFixture } from '../../../tests/helpers/goldenFixtures';
 import { extract } from './index';
 import { KINDS } from './types';
 
-const ROOT = fileURLToPath(new URL('./fixtures', import.meta.url));
-
-/** The folders of fixtures and how to run one; the update script lists them the same way. */
-function fixtureSlugs(): string[] {
-	return readdirSync(ROOT, { withFileTypes: true })
-		.filter((d) => d.isDirectory() && existsSync(join(ROOT, d.name, 'source.txt')))
-		.map((d) => d.name)
-		.sort();
-}
-
 function run(slug: string) {
-	const text = readFileSync(join(ROOT, slug, 'source.txt'), 'utf8');
-	const meta = JSON.parse(readFileSync(join(ROOT, slug, 'meta.json'), 'utf8')) as {
-		published: string;
-	};
+	const fixture = loadGoldenFixture(slug);
 	return {
-		text,
-		records: extract(text, { source: `${slug}/source.txt`, published: meta.published })
+		...fixture,
+		records: extract(fixture.text, {
+			source: fixture.sourceName,
+			published: fixture.published,
+			...(fixture.areaCode ? { areaCode: fixture.areaCode } : {})
+		})
 	};
 }
 
 describe('golden fixtures', () => {
-	for (const slug of fixtureSlugs()) {
+	for (const slug of goldenFixtureSlugs()) {
 		describe(slug, () => {
-			const { text, records } = run(slug);
+			const { text, records, expectedPath } = run(slug);
 
 			it('keeps the record contract', () => {
 				expect(Array.isArray(records)).toBe(true);
@@ -57,7 +47,6 @@ describe('golden fixtures', () => {
 				}
 			});
 
-			const expectedPath = join(ROOT, slug, 'expected.json');
 			// A page without expected output fails (readability's habit): nothing is checked silently.
 			it('matches expected.json', () => {
 				expect(existsSync(expectedPath), `${slug}/expected.json exists`).toBe(true);
@@ -66,4 +55,22 @@ describe('golden fixtures', () => {
 			});
 		});
 	}
+});
+
+describe('seed pages', () => {
+	it('are each pinned by a golden fixture that reads the seed file itself', () => {
+		const manifest = JSON.parse(
+			readFileSync(new URL('../../../seeds/manifest.json', import.meta.url), 'utf8')
+		) as { pages: { file: string }[] };
+		const pinned = goldenFixtureSlugs().map(
+			(slug) =>
+				(
+					JSON.parse(
+						readFileSync(new URL(`./fixtures/${slug}/meta.json`, import.meta.url), 'utf8')
+					) as { seed?: string }
+				).seed
+		);
+		expect(manifest.pages.length).toBeGreaterThan(0);
+		for (const page of manifest.pages) expect(pinned, page.file).toContain(page.file);
+	});
 });

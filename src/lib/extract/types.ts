@@ -4,18 +4,14 @@
  * Fields that are unknown are omitted (never `null`, never empty strings).
  */
 
-export const KINDS = ['hotline', 'procedure', 'lost_found', 'family_search', 'event'] as const;
-export type Kind = (typeof KINDS)[number];
-
-export const LOST_FOUND_SUBTYPES = ['void_notice', 'lost_item', 'found_item'] as const;
-export type LostFoundSubtype = (typeof LOST_FOUND_SUBTYPES)[number];
-
-export const FAMILY_SEARCH_SUBTYPES = [
-	'found_child',
-	'family_seeking',
-	'person_seeking_family'
-] as const;
-export type FamilySearchSubtype = (typeof FAMILY_SEARCH_SUBTYPES)[number];
+import type {
+	FamilySearchSubtype,
+	Kind,
+	LostFoundSubtype,
+	ProcedureSubtype
+} from '../records/kinds';
+// Until layout-move.sh points every importer at records/kinds (it deletes this line then).
+export * from '../records/kinds'; // layout-move: re-export
 
 /** Where a record came from: `text.slice(start, end)` of the file as JavaScript reads it. */
 export interface SourceSpan {
@@ -58,7 +54,7 @@ export interface HotlineRecord extends RecordBase {
 
 export interface ProcedureRecord extends RecordBase {
 	kind: 'procedure';
-	subtype?: 'qa' | 'guide';
+	subtype?: ProcedureSubtype;
 	question?: string;
 	department?: string;
 	answer?: string;

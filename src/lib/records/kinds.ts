@@ -1,6 +1,39 @@
-import type { Kind } from '../extract/types';
+/**
+ * The domain's vocabulary: the five kinds of record, their subtypes and the statuses a record
+ * moves through, with the words residents and moderators see for each. The extractor's record
+ * contract, the database schema and the pages import these; this module imports nothing, so the
+ * vocabulary never depends on the layers that use it.
+ */
 
-export { KINDS, type Kind } from '../extract/types';
+export const KINDS = ['hotline', 'procedure', 'lost_found', 'family_search', 'event'] as const;
+export type Kind = (typeof KINDS)[number];
+
+export const PROCEDURE_SUBTYPES = ['qa', 'guide'] as const;
+export type ProcedureSubtype = (typeof PROCEDURE_SUBTYPES)[number];
+
+export const LOST_FOUND_SUBTYPES = ['void_notice', 'lost_item', 'found_item'] as const;
+export type LostFoundSubtype = (typeof LOST_FOUND_SUBTYPES)[number];
+
+export const FAMILY_SEARCH_SUBTYPES = [
+	'found_child',
+	'family_seeking',
+	'person_seeking_family'
+] as const;
+export type FamilySearchSubtype = (typeof FAMILY_SEARCH_SUBTYPES)[number];
+
+/**
+ * Where a record stands: drafts wait for review, rejected ones are kept but never shown,
+ * archived ones are hidden and restorable (lifecycle.ts says who may move a record where).
+ */
+export const RECORD_STATUSES = [
+	'draft',
+	'published',
+	'archived',
+	'resolved',
+	'expired',
+	'rejected'
+] as const;
+export type RecordStatus = (typeof RECORD_STATUSES)[number];
 
 /** What residents see: the five categories, in the order of the home page. */
 export const CATEGORIES: readonly { kind: Kind; slug: string; label: string; hint: string }[] = [
@@ -30,6 +63,7 @@ export const KIND_LABELS: Record<Kind, string> = Object.fromEntries(
 	CATEGORIES.map((c) => [c.kind, c.label])
 ) as Record<Kind, string>;
 
+/** Keyed by any string, as stored subtypes are read from the database; every subtype has one. */
 export const SUBTYPE_LABELS: Record<string, string> = {
 	qa: '网络问政',
 	guide: '办事指南',
@@ -39,7 +73,7 @@ export const SUBTYPE_LABELS: Record<string, string> = {
 	found_child: '查找生父母',
 	family_seeking: '寻找亲人',
 	person_seeking_family: '为受助人员寻亲'
-};
+} satisfies Record<ProcedureSubtype | LostFoundSubtype | FamilySearchSubtype, string>;
 
 export const STATUS_LABELS: Record<string, string> = {
 	draft: '待审核',
@@ -48,10 +82,14 @@ export const STATUS_LABELS: Record<string, string> = {
 	resolved: '已解决',
 	expired: '已过期',
 	rejected: '已驳回'
-};
+} satisfies Record<RecordStatus, string>;
 
 /** Statuses the public may see. Resolved notices stay reachable but leave default listings. */
-export const PUBLIC_STATUSES = ['published', 'resolved', 'expired'] as const;
+export const PUBLIC_STATUSES = [
+	'published',
+	'resolved',
+	'expired'
+] as const satisfies readonly RecordStatus[];
 
 export function categoryBySlug(slug: string) {
 	return CATEGORIES.find((c) => c.slug === slug);
