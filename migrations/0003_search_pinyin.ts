@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import type { Kind } from '../src/lib/extract/types';
-import { toColumns } from '../src/lib/records/fields';
+import type { Kind } from '../src/lib/records/kinds';
+import { toColumns } from '../src/lib/records/columns';
 import { searchEntryValues } from '../src/lib/server/search/index';
 import { isPostgres } from './dialect';
 

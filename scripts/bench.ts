@@ -3,7 +3,7 @@
  *                   [--import-mb M] [--rounds R] [--skip-ocr] [--only extract] [--db PATH]
  *
  * Builds a fresh database of N synthetic records (default 100,000) in bench-out/, then measures
- * search, import and serving beside their baselines (see src/lib/bench/run.ts and the README).
+ * search, import and serving beside their baselines (see bench/run.ts and the README).
  * The report goes to stdout (a table, or one JSON object with --json); progress to stderr.
  * The HTTP phase serves a copy of build/: run `npm run build` first, or pass --build.
  * --db PATH reuses a database built by an earlier run with the same --records and --seed
@@ -13,12 +13,7 @@ import cliProgress from 'cli-progress';
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-	formatExtractReport,
-	formatReport,
-	runBenchmark,
-	runExtractBench
-} from '../src/lib/bench/run';
+import { formatExtractReport, formatReport, runBenchmark, runExtractBench } from '../bench/run';
 import { run } from './lib/run';
 
 const { values } = parseArgs({

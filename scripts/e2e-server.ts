@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../src/lib/server/db/index';
-import { createScratchPostgres, testingPostgres } from '../src/lib/server/testing/database';
+import { createScratchPostgres, testingPostgres } from '../tests/helpers/database';
 import { importFiles } from '../src/lib/server/importer';
 import { seedE2eRecords } from '../tests/fixtures/records';
 import { seedE2eAccounts } from '../tests/fixtures/seed';

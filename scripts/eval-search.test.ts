@@ -9,7 +9,7 @@ import { QUERIES } from './fixtures/search/queries';
 import { RECORDS } from './fixtures/search/records';
 import { openDatabase } from '../src/lib/server/db';
 import { PAGE_SIZE, searchRecords } from '../src/lib/server/search/query';
-import { openTestDatabase, testingPostgres } from '../src/lib/server/testing/database';
+import { openTestDatabase, testingPostgres } from '../tests/helpers/database';
 import { SEARCH_BASELINE, buildEvalDatabase, evaluateSearch } from './lib/searchEval';
 
 describe('search evaluation', () => {

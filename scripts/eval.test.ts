@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { summarize, total } from '../src/lib/extract/evaluate';
-import { KINDS } from '../src/lib/extract/types';
+import { KINDS } from '../src/lib/records/kinds';
 import { BASELINE, corpusSlugs, evaluateCorpus, loadFixture } from './lib/corpus';
 
 describe('development corpus', () => {

@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { summarize, total } from '../src/lib/extract/evaluate';
-import { KINDS } from '../src/lib/extract/types';
+import { KINDS } from '../src/lib/records/kinds';
 import { BASELINE, corpusSlugs, evaluateCorpus } from './lib/corpus';
 
 const { values, positionals } = parseArgs({

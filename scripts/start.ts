@@ -11,7 +11,7 @@ import {
 	openDatabase
 } from '../src/lib/server/db/index';
 import { importFiles } from '../src/lib/server/importer';
-import { fillReprintFingerprints } from '../src/lib/server/records';
+import { fillReprintFingerprints } from '../src/lib/server/pageImport';
 import {
 	reindexSearch,
 	SEARCH_INDEX_VERSION,

@@ -60,7 +60,7 @@ test('kill -9 of the server during moderator saves loses no confirmed save', asy
 						name: record.fields.name,
 						organization: record.fields.organization,
 						hours: `第${n}次核对`,
-						phones: '0731-28681662 咨询电话'
+						phones: '0731-28683507 咨询电话'
 					},
 					{ follow: false, onPhase: (p) => (phase = p) }
 				);

@@ -60,11 +60,11 @@ test.describe('record page', () => {
 		await page.goto(`/records/${id}`);
 		// The page ships no framework code: static/enhance.js shows and runs the copy button.
 		const tel = page.locator('a.tel').first();
-		await expect(tel).toHaveAttribute('href', 'tel:073128681662');
-		await expect(tel).toHaveText('0731-28681662');
+		await expect(tel).toHaveAttribute('href', 'tel:073128683507');
+		await expect(tel).toHaveText('0731-28683507');
 		await page.getByRole('button', { name: '复制' }).click();
 		await expect(page.getByRole('button', { name: '已复制' })).toBeVisible();
-		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('0731-28681662');
+		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('0731-28683507');
 		await expect(page.getByRole('heading', { name: '来源' })).toBeVisible();
 	});
 
@@ -110,17 +110,17 @@ test.describe('search', () => {
 		['证', '【测试】王小明遗失身份证声明'],
 		['医保', '【测试】医保报销咨询电话'],
 		['寻亲', '【测试】救助站為受助人員尋親'],
-		['28681662', '【测试】医保报销咨询电话'],
-		['0731-28681662', '【测试】医保报销咨询电话'],
-		['073128681662', '【测试】医保报销咨询电话'],
-		['0731 2868 1662', '【测试】医保报销咨询电话'],
+		['28683507', '【测试】医保报销咨询电话'],
+		['0731-28683507', '【测试】医保报销咨询电话'],
+		['073128683507', '【测试】医保报销咨询电话'],
+		['0731 2868 3507', '【测试】医保报销咨询电话'],
 		['13307330000', '【测试】2099年全民健身跑报名'],
 		['身份证 王小明', '【测试】王小明遗失身份证声明'],
 		// Typed the way residents type (issue 13): intent words, pinyin, international numbers.
 		['医保电话', '【测试】医保报销咨询电话'],
 		['医疗保险怎么报销', '【测试】医保报销咨询电话'],
 		['yibao', '【测试】医保报销咨询电话'],
-		['+86 731 2868 1662', '【测试】医保报销咨询电话'],
+		['+86 731 2868 3507', '【测试】医保报销咨询电话'],
 		['+86 133 0733 0000', '【测试】2099年全民健身跑报名'],
 		['王小明的身份证丢了', '【测试】王小明遗失身份证声明']
 	];
@@ -169,7 +169,7 @@ test.describe('search', () => {
 		const item = page
 			.getByRole('listitem')
 			.filter({ has: page.getByRole('link', { name: '【测试】医保报销咨询电话' }) });
-		await expect(item.locator('a.tel')).toHaveAttribute('href', 'tel:073128681662');
+		await expect(item.locator('a.tel')).toHaveAttribute('href', 'tel:073128683507');
 	});
 
 	test('says so when it searched fewer words than typed', async ({ page }) => {
@@ -205,9 +205,9 @@ test.describe('search', () => {
 		expect(body.total).toBeGreaterThanOrEqual(1);
 		const hit = body.results.find((r: { title: string }) => r.title === '【测试】医保报销咨询电话');
 		expect(hit).toMatchObject({ kind: 'hotline', url: expect.stringMatching(/^\/records\/\d+$/) });
-		expect(hit.phones[0]).toMatchObject({ number: '0731-28681662' });
+		expect(hit.phones[0]).toMatchObject({ number: '0731-28683507' });
 		const record = await (await request.get(`/api/records/${hit.id}`)).json();
-		expect(record.phones[0].number).toBe('0731-28681662');
+		expect(record.phones[0].number).toBe('0731-28683507');
 		expect(Array.isArray(record.sources)).toBe(true);
 	});
 });
@@ -220,7 +220,7 @@ test.describe('without JavaScript', () => {
 		await page.getByRole('searchbox').fill('医保');
 		await page.getByRole('button', { name: '搜索' }).click();
 		await page.getByRole('link', { name: '【测试】医保报销咨询电话' }).click();
-		await expect(page.locator('a.tel').first()).toHaveAttribute('href', 'tel:073128681662');
+		await expect(page.locator('a.tel').first()).toHaveAttribute('href', 'tel:073128683507');
 		await expect(page.getByRole('button', { name: '复制' })).toHaveCount(0);
 		await page.goto('/events');
 		await page.getByText('筛选和排序').click();

@@ -12,7 +12,7 @@
  * and the server's stdout.
  */
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { KINDS, type Kind } from '../src/lib/extract/types';
+import { KINDS, type Kind } from '../src/lib/records/kinds';
 import {
 	LIST_ITEM_MAX,
 	LIST_ITEMS_MAX,
@@ -234,7 +234,7 @@ test.describe('the new-record form', () => {
 				},
 				...BAD_PHONES.map((p) => ({
 					what: `phone ${p}`,
-					fields: { phones: `0731-28681662 咨询电话\n${p}` },
+					fields: { phones: `0731-28683507 咨询电话\n${p}` },
 					errors: { phones: PHONE_MESSAGE }
 				})),
 				...BAD_DATES.filter(() => c.date).map((d) => ({
@@ -246,7 +246,7 @@ test.describe('the new-record form', () => {
 					what: '<script> in every text field, and a bad phone',
 					fields: {
 						...Object.fromEntries(c.text.map((name) => [name, SCRIPT])),
-						phones: `0731-28681662\nabc`
+						phones: `0731-28683507\nabc`
 					},
 					errors: { phones: PHONE_MESSAGE }
 				}
@@ -320,7 +320,7 @@ test.describe('the new-record form', () => {
 			await page.locator('#f-holder').fill(SCRIPT);
 			await page.locator('#f-place').fill('神农公园');
 			await page.locator('#f-date').fill('二〇二四年十三月');
-			await page.locator('#f-phones').fill('0731-28681662 王先生\n999999999999999');
+			await page.locator('#f-phones').fill('0731-28683507 王先生\n999999999999999');
 			const before = counts();
 			await page.getByRole('button', { name: '预览后发布' }).click();
 			const summary = page.locator('.error-summary');
@@ -333,7 +333,7 @@ test.describe('the new-record form', () => {
 			await expect(page.locator('#f-holder')).toHaveValue(SCRIPT);
 			await expect(page.locator('#f-place')).toHaveValue('神农公园');
 			await expect(page.locator('#f-date')).toHaveValue('二〇二四年十三月');
-			await expect(page.locator('#f-phones')).toHaveValue('0731-28681662 王先生\n999999999999999');
+			await expect(page.locator('#f-phones')).toHaveValue('0731-28683507 王先生\n999999999999999');
 			expect(counts()).toEqual(before);
 			expect(dialogs).toEqual([]);
 			await context.close();
@@ -352,7 +352,7 @@ test.describe('the record editor', () => {
 			name: hotline.fields.name,
 			organization: hotline.fields.organization,
 			hours: hotline.fields.hours,
-			phones: '0731-28681662 咨询电话',
+			phones: '0731-28683507 咨询电话',
 			intent: 'save'
 		};
 		const noticeBase = {
@@ -383,7 +383,7 @@ test.describe('the record editor', () => {
 			...BAD_PHONES.map((p) => ({
 				what: `phone ${p}`,
 				id,
-				fields: { ...base, phones: `0731-28681662 咨询电话\n${p}` },
+				fields: { ...base, phones: `0731-28683507 咨询电话\n${p}` },
 				errors: { phones: PHONE_MESSAGE }
 			})),
 			{
@@ -395,7 +395,7 @@ test.describe('the record editor', () => {
 					name: SCRIPT,
 					hours: SCRIPT,
 					address: SCRIPT,
-					phones: '0731-28681662\n12'
+					phones: '0731-28683507\n12'
 				},
 				errors: { phones: PHONE_MESSAGE }
 			},
@@ -431,7 +431,7 @@ test.describe('the record editor', () => {
 		await hydrated(page);
 		await page.locator('#f-title').fill(BIG);
 		await page.locator('#f-hours').fill(SCRIPT);
-		await page.locator('#f-phones').fill('0731-28681662\nabc');
+		await page.locator('#f-phones').fill('0731-28683507\nabc');
 		const before = counts();
 		// A live record's edit goes through 预览 first: refused there, as a save would be.
 		await page.getByRole('button', { name: '预览修改' }).click();
@@ -439,7 +439,7 @@ test.describe('the record editor', () => {
 		await expect(page.locator('#f-phones-error')).toHaveText(PHONE_MESSAGE);
 		await expect(page.locator('#f-title')).toHaveValue(BIG);
 		await expect(page.locator('#f-hours')).toHaveValue(SCRIPT);
-		await expect(page.locator('#f-phones')).toHaveValue('0731-28681662\nabc');
+		await expect(page.locator('#f-phones')).toHaveValue('0731-28683507\nabc');
 		expect(counts()).toEqual(before);
 		expect(dialogs).toEqual([]);
 		await context.close();

@@ -15,8 +15,8 @@
 import { expect, test } from '@playwright/test';
 import { join } from 'node:path';
 import { openDatabase, type DB } from '../src/lib/server/db/index';
-import { writeSyntheticPages } from '../src/lib/server/testing/pages';
-import { startChild, type Child } from '../src/lib/server/testing/processes';
+import { writeSyntheticPages } from './helpers/pages';
+import { startChild, type Child } from './helpers/processes';
 import { E2E_RECORDS } from './fixtures/records';
 import { E2E_ACCOUNTS } from './fixtures/seed';
 import {
@@ -70,7 +70,7 @@ function editFields(title: string, n: number): Record<string, string> {
 		name: hotline.fields.name,
 		organization: hotline.fields.organization,
 		hours: `工作日 9:00-17:00（第${n}次核对）`,
-		phones: '0731-28681662 咨询电话'
+		phones: '0731-28683507 咨询电话'
 	};
 }
 

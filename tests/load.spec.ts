@@ -7,8 +7,8 @@
  */
 import { expect, test } from '@playwright/test';
 import { join } from 'node:path';
-import { writeSyntheticPages } from '../src/lib/server/testing/pages';
-import { startChild, type Child } from '../src/lib/server/testing/processes';
+import { writeSyntheticPages } from './helpers/pages';
+import { startChild, type Child } from './helpers/processes';
 import { E2E_RECORDS } from './fixtures/records';
 import { E2E_ACCOUNTS } from './fixtures/seed';
 import {
@@ -119,7 +119,7 @@ test('50 readers, a moderator saving and an import at once: no 5xx, no lost edit
 				name: record.fields.name,
 				organization: record.fields.organization,
 				hours: `工作日 9:00-17:00（第${n}次核对）`,
-				phones: '0731-28681662 咨询电话'
+				phones: '0731-28683507 咨询电话'
 			});
 			saveTimes.push(performance.now() - t0);
 			if (saved) confirmed.push(title);

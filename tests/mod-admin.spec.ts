@@ -96,7 +96,7 @@ test('moderator pages have no serious accessibility problems', async ({ page }) 
 	const id = await postRecord(page, 'event', {
 		title: uniqueTitle('无障碍检查'),
 		organizer: '市图书馆',
-		phones: '0731-28687947 报名电话'
+		phones: '0731-28684239 报名电话'
 	});
 	for (const path of ['/mod', `/mod/records/${id}`, `/mod/records/${id}/history`, '/mod/users']) {
 		await page.goto(path);

@@ -25,14 +25,14 @@ async function queueItem(page: Page, id: number): Promise<Locator> {
 }
 
 const draft = (page: Page, title: string) =>
-	postRecord(page, 'hotline', { title, name: title, phones: '0731-28687947' }, 'draft');
+	postRecord(page, 'hotline', { title, name: title, phones: '0731-28684239' }, 'draft');
 
 test('approve from the queue with the keyboard', async ({ page }) => {
 	const title = uniqueTitle('待审核电话');
 	const id = await draft(page, title);
 	const item = await queueItem(page, id);
 	await expect(item.getByRole('heading', { level: 3 })).toHaveText(`#${id} ${title}`);
-	await expect(item).toContainText('0731-28687947');
+	await expect(item).toContainText('0731-28684239');
 	await expect(item.getByRole('link', { name: '编辑后发布' })).toHaveAttribute(
 		'href',
 		`/mod/records/${id}`

@@ -43,8 +43,8 @@ const CASES: CreateCase[] = [
 		label: '寻物启事',
 		subtype: '寻物启事',
 		inputs: { '#f-item': '黑色钱包', '#f-place': '神农公园', '#f-date': '2024年11月5日' },
-		phones: '133 0733 7876 王先生',
-		shows: ['13307337876', '黑色钱包', '2024年11月5日']
+		phones: '139 7415 8263 王先生',
+		shows: ['13974158263', '黑色钱包', '2024年11月5日']
 	},
 	{
 		kind: 'family_search',
@@ -63,8 +63,8 @@ const CASES: CreateCase[] = [
 			'#f-deadline': '2099年4月25日',
 			'#f-howToRegister': '电话报名'
 		},
-		phones: '0731-28687947 报名电话',
-		shows: ['2099年4月25日', '天元区文旅局', '0731-28687947']
+		phones: '0731-28684239 报名电话',
+		shows: ['2099年4月25日', '天元区文旅局', '0731-28684239']
 	}
 ];
 
@@ -197,7 +197,7 @@ test.describe('预览 before anything goes public, without JavaScript', () => {
 		const id = await postRecord(page, 'event', {
 			title,
 			organizer: '某某社区卫生服务中心',
-			phones: '0731-28687947 报名电话'
+			phones: '0731-28684239 报名电话'
 		});
 		await page.goto(`/mod/records/${id}`);
 		await expect(page.getByRole('button', { name: '保存修改' })).toHaveCount(0);
@@ -205,7 +205,7 @@ test.describe('预览 before anything goes public, without JavaScript', () => {
 		await page.getByRole('button', { name: '预览修改' }).click();
 		const preview = page.getByRole('region', { name: /预览/ });
 		await expect(preview.getByRole('heading', { name: `${title}（改期）` })).toBeVisible();
-		await expect(preview).toContainText('0731-28687947');
+		await expect(preview).toContainText('0731-28684239');
 		await page.goto(`/records/${id}`);
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
 
@@ -230,7 +230,7 @@ test('with JavaScript, 预览 shows in place and has no serious accessibility pr
 	await hydrated(page);
 	await page.locator('#f-title').fill(title);
 	await page.locator('#f-organizer').fill('某某社区卫生服务中心');
-	await page.locator('#f-phones').fill('0731-28687947 报名电话');
+	await page.locator('#f-phones').fill('0731-28684239 报名电话');
 	await page.getByRole('button', { name: '预览后发布' }).click();
 	const preview = page.getByRole('region', { name: /预览/ });
 	await expect(preview.getByRole('heading', { name: title })).toBeVisible();
@@ -256,7 +256,7 @@ test('edit → history → field-by-field diff → restore an old revision', asy
 		subtype: 'void_notice',
 		holder: '张三',
 		documentType: '居民身份证',
-		phones: '0731-28687947'
+		phones: '0731-28684239'
 	});
 	await page.goto(`/mod/records/${id}`);
 	await hydrated(page);
@@ -290,7 +290,7 @@ test('edit → history → field-by-field diff → restore an old revision', asy
 
 	await page.goto(`/mod/records/${id}`);
 	await expect(page.locator('#f-title')).toHaveValue(title);
-	await expect(page.locator('#f-phones')).toHaveValue('0731-28687947');
+	await expect(page.locator('#f-phones')).toHaveValue('0731-28684239');
 	await expect(page.getByText('第 3 版')).toBeVisible();
 });
 
@@ -302,7 +302,7 @@ test('a misread kind is corrected: the record moves category, what the new form 
 		title,
 		name: '社保卡补办咨询',
 		hours: '工作日 9:00-17:00',
-		phones: '0731-28681662'
+		phones: '0731-28683507'
 	});
 	await page.goto(`/mod/records/${id}`);
 	await page.getByLabel('类别', { exact: true }).selectOption('procedure');
@@ -315,7 +315,7 @@ test('a misread kind is corrected: the record moves category, what the new form 
 	await expect(notice).toContainText('社保卡补办咨询');
 	await expect(notice).toContainText('工作日 9:00-17:00');
 	await expect(page.locator('#f-title')).toHaveValue(title);
-	await expect(page.locator('#f-phones')).toHaveValue('0731-28681662');
+	await expect(page.locator('#f-phones')).toHaveValue('0731-28683507');
 	await hydrated(page);
 	await page.locator('#f-department').fill('市人社局');
 	await save(page);

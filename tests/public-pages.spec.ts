@@ -51,8 +51,8 @@ test.describe('phone numbers where people look', () => {
 		const row = page.getByRole('listitem').filter({ hasText: E2E_RECORDS.hotline.title });
 		await expect(row).toContainText('测试市医疗保障局');
 		await expect(row).toContainText('工作日 9:00-17:00');
-		const call = row.getByRole('link', { name: /0731-28681662/ });
-		await expect(call).toHaveAttribute('href', 'tel:073128681662');
+		const call = row.getByRole('link', { name: /0731-28683507/ });
+		await expect(call).toHaveAttribute('href', 'tel:073128683507');
 		const box = (await call.boundingBox())!;
 		expect(box.height).toBeGreaterThanOrEqual(44);
 		expect(await smallTargets(page)).toEqual([]);
@@ -361,7 +361,7 @@ test.describe('open to other sites', () => {
 			results: { title: string; phone: string | null; url: string }[];
 		};
 		expect(body.results).toContainEqual(
-			expect.objectContaining({ title: E2E_RECORDS.hotline.title, phone: '0731-28681662' })
+			expect.objectContaining({ title: E2E_RECORDS.hotline.title, phone: '0731-28683507' })
 		);
 		expect((await request.get('/api/records?kind=phonebook')).status()).toBe(400);
 		expect((await request.get('/api/records?since=yesterday')).status()).toBe(400);

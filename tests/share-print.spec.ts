@@ -21,7 +21,7 @@ test.describe('share and print (JavaScript off)', () => {
 		// Printed, the page drops navigation and buttons but keeps the number and the code.
 		await page.emulateMedia({ media: 'print' });
 		await expect(page.getByRole('button', { name: '长辈模式' })).toBeHidden();
-		await expect(page.getByRole('link', { name: '0731-28681662' }).first()).toBeVisible();
+		await expect(page.getByRole('link', { name: '0731-28683507' }).first()).toBeVisible();
 		await expect(qr).toBeVisible();
 	});
 
@@ -40,7 +40,7 @@ test.describe('share and print (JavaScript off)', () => {
 			);
 		}
 		const social = page.getByRole('region', { name: '社保 医保 就业' });
-		await expect(social.getByRole('link', { name: '0731-28681662' })).toBeVisible();
+		await expect(social.getByRole('link', { name: '0731-28683507' })).toBeVisible();
 		// Rendered for paper, the card fits on one A4 sheet.
 		const pdf = await page.pdf({ format: 'A4', printBackground: false });
 		const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];

@@ -8,7 +8,7 @@
 import { fileURLToPath } from 'node:url';
 import type { DB } from '../../src/lib/server/db';
 import type { OpenedDatabase } from '../../src/lib/server/db';
-import { openTestDatabase, testingPostgres } from '../../src/lib/server/testing/database';
+import { openTestDatabase, testingPostgres } from '../../tests/helpers/database';
 import { insertRecord } from '../../src/lib/server/records';
 import { searchRecords } from '../../src/lib/server/search/query';
 import { RECORDS } from '../fixtures/search/records';

@@ -7,8 +7,8 @@
  * fields a careful reader would fill in. Only the fields written in the truth are scored, so
  * a fixture says what matters about a notice without pinning titles or confidences.
  */
-import type { ExtractedRecord, Kind } from './types';
-import { KINDS } from './types';
+import type { ExtractedRecord } from './types';
+import { type Kind, KINDS } from '../records/kinds';
 
 /** One record as a person reading the page would file it. */
 export interface TruthRecord {

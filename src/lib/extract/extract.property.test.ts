@@ -6,7 +6,8 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extract } from './index';
-import { KINDS, type ExtractedRecord } from './types';
+import { type ExtractedRecord } from './types';
+import { KINDS } from '../records/kinds';
 import { HUGE_LIST_ENTRIES, WORST_CASES, hotlineList } from './worstCases';
 
 const OPTIONS = { source: 'hostile.txt', published: '2024-11-05' };
@@ -52,8 +53,8 @@ const NOTICE_PIECES = [
 	'电话',
 	'联系电话：',
 	'服务热线',
-	'0731-28681662',
-	'(0731)2868 1662',
+	'0731-28683507',
+	'(0731)2868 3507',
 	'13307330000',
 	'12345',
 	'寻亲',

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { goldenFixtureSlugs, loadGoldenFixture } from '../../../tests/helpers/goldenFixtures';
 import { extract } from './index';
-import { KINDS } from './types';
+import { KINDS } from '../records/kinds';
 
 function run(slug: string) {
 	const fixture = loadGoldenFixture(slug);

@@ -56,11 +56,11 @@ describe('negative cases: hotlines and procedures', () => {
 		],
 		[
 			'ID and certificate numbers in a notice column',
-			'下列证件声明作废\n\n·陈某 遗失\n4302021959060560164\n4号残疾证\n·张某 遗失身份证 430202195901010011'
+			'下列证件声明作废\n\n·陈某 遗失\n4302021982072260164\n4号残疾证\n·张某 遗失身份证 430202195901010011'
 		],
 		[
 			'an event sign-up line',
-			'想学习广场舞的市民注意了!市民朋友可以前往健身中心现场报名,报名电话:28687947。'
+			'想学习广场舞的市民注意了!市民朋友可以前往健身中心现场报名,报名电话:28684239。'
 		],
 		[
 			'a message board statistics report',

@@ -10,8 +10,6 @@ import type {
 	LostFoundSubtype,
 	ProcedureSubtype
 } from '../records/kinds';
-// Until layout-move.sh points every importer at records/kinds (it deletes this line then).
-export * from '../records/kinds'; // layout-move: re-export
 
 /** Where a record came from: `text.slice(start, end)` of the file as JavaScript reads it. */
 export interface SourceSpan {

@@ -13,7 +13,7 @@ describe('diffSnapshots', () => {
 			status: 'draft',
 			district: null,
 			fields: { item: '钱包', place: '火车站' },
-			phones: [{ number: '13307337876', raw: '13307337876' }],
+			phones: [{ number: '13974158263', raw: '13974158263' }],
 			emails: []
 		});
 		const after = snap({
@@ -23,7 +23,7 @@ describe('diffSnapshots', () => {
 			status: 'published',
 			district: '荷塘区',
 			fields: { item: '钱包', date: '2024-11-05' },
-			phones: [{ number: '13307337876', raw: '13307337876', label: '王先生' }],
+			phones: [{ number: '13974158263', raw: '13974158263', label: '王先生' }],
 			emails: []
 		});
 		expect(diffSnapshots(before, after)).toEqual([
@@ -33,8 +33,8 @@ describe('diffSnapshots', () => {
 			{
 				field: 'phones',
 				label: '电话',
-				before: '13307337876（13307337876）',
-				after: '13307337876 王先生（13307337876）'
+				before: '13974158263（13974158263）',
+				after: '13974158263 王先生（13974158263）'
 			},
 			{ field: 'place', label: '地点', before: '火车站', after: '' },
 			{ field: 'date', label: '日期', before: '', after: '2024-11-05' }

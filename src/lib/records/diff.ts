@@ -2,9 +2,8 @@
  * Field-by-field differences between two revision snapshots (see snapshotOf in
  * server/records.ts), in words a moderator reads. Pure and client-safe.
  */
-import type { Kind } from '../extract/types';
+import { type Kind, KIND_LABELS, STATUS_LABELS, SUBTYPE_LABELS } from './kinds';
 import { COMMON_LABELS, KIND_FIELDS, phoneLine } from './formFields';
-import { KIND_LABELS, STATUS_LABELS, SUBTYPE_LABELS } from './kinds';
 
 export interface FieldChange {
 	field: string;

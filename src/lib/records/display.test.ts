@@ -3,7 +3,7 @@ import { escapeHtml, formatDate, telHref } from './display';
 
 describe('telHref / formatDate', () => {
 	it('builds a dialable tel: link', () => {
-		expect(telHref('0731-28687947')).toBe('tel:073128687947');
+		expect(telHref('0731-28684239')).toBe('tel:073128684239');
 	});
 	it('formats ISO dates the Chinese way', () => {
 		expect(formatDate('2024-11-05')).toBe('2024年11月5日');

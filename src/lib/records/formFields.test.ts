@@ -7,7 +7,7 @@ describe('convertFormValues (a moderator changes a record’s kind)', () => {
 		title: '遗失的社保卡怎么补办？',
 		subtype: 'qa',
 		district: '天元区',
-		phones: '0731-28681662 社保中心',
+		phones: '0731-28683507 社保中心',
 		emails: 'a@b.cn',
 		question: '遗失的社保卡怎么补办？',
 		department: '市人社局',

@@ -5,13 +5,8 @@
  * Pure and client-safe.
  */
 import { DISTRICTS } from '../extract/constants';
-import {
-	FAMILY_SEARCH_SUBTYPES,
-	LOST_FOUND_SUBTYPES,
-	type Kind,
-	type Phone
-} from '../extract/types';
-import { SUBTYPE_LABELS } from './kinds';
+import { type Phone } from '../extract/types';
+import { FAMILY_SEARCH_SUBTYPES, LOST_FOUND_SUBTYPES, type Kind, SUBTYPE_LABELS } from './kinds';
 
 export type FieldType = 'text' | 'long' | 'list' | 'date' | 'select' | 'checkbox';
 

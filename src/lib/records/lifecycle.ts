@@ -2,8 +2,7 @@
  * What a moderator may do with a record in each status. Pure and client-safe: the server
  * checks a transition with `canTransition` before writing; pages show only allowed buttons.
  */
-import type { RecordStatus } from '../server/db/schema';
-import type { Kind } from '../extract/types';
+import type { RecordStatus, Kind } from './kinds';
 import { RESOLVED_LABEL } from './states';
 
 export type Transition =

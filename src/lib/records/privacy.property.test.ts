@@ -11,7 +11,7 @@ import {
 	printedId,
 	surrounding,
 	surroundingWithDigits
-} from '../server/testing/privacyArbitraries';
+} from '../../../tests/helpers/privacyArbitraries';
 
 describe('maskPersonalNumbers on randomly printed ID numbers', () => {
 	it('hides characters 7–14 and keeps the first 6 and last 4, separators kept in place', () => {

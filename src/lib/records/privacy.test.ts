@@ -11,10 +11,10 @@ describe('maskPersonalNumbers', () => {
 	});
 
 	it('masks a 残疾证 number (the ID plus two digits), also when a line break splits it', () => {
-		expect(maskPersonalNumbers('残疾证 43020219590605601644')).toBe('残疾证 430202********6016**');
+		expect(maskPersonalNumbers('残疾证 43020219820722601644')).toBe('残疾证 430202********6016**');
 		// As printed on a seed page: the number wrapped across two lines of a column.
-		expect(maskPersonalNumbers('·陈发胜 遗失\n4302021959060560164\n4号残疾证')).toBe(
-			'·陈发胜 遗失\n430202********6016*\n*号残疾证'
+		expect(maskPersonalNumbers('·龙海生 遗失\n4302021982072260164\n4号残疾证')).toBe(
+			'·龙海生 遗失\n430202********6016*\n*号残疾证'
 		);
 	});
 
@@ -43,10 +43,10 @@ describe('maskPersonalNumbers', () => {
 
 	it('leaves phone numbers, short numbers and phone lists alone (they are meant to be called)', () => {
 		for (const text of [
-			'电话 0731-28687947',
+			'电话 0731-28684239',
 			'手机13974120000',
-			'联系电话：0731-28681662 13974120000',
-			'热线 28681662 28681663 28681664',
+			'联系电话：0731-28683507 13974120000',
+			'热线 28683507 28681663 28681664',
 			// Digits 7–14 of this list read 18070731, a date: still a list of phones.
 			'0731-28681800 0731-28680000',
 			'43020319850217331',
@@ -75,7 +75,7 @@ describe('findPersonalNumbers / looksLikeIdNumber', () => {
 		expect(findPersonalNumbers('号4302031985\n02173310号')).toEqual([
 			{ start: 1, end: 20, digits: '430203198502173310' }
 		]);
-		expect(findPersonalNumbers('电话 0731-28681662 13974120000')).toEqual([]);
+		expect(findPersonalNumbers('电话 0731-28683507 13974120000')).toEqual([]);
 	});
 
 	it('tells searches for ID numbers from phone searches', () => {
@@ -83,7 +83,7 @@ describe('findPersonalNumbers / looksLikeIdNumber', () => {
 		expect(looksLikeIdNumber('430203 19850217 331')).toBe(true);
 		expect(looksLikeIdNumber('残疾证 4302031985021733')).toBe(true);
 		expect(looksLikeIdNumber('4302031985021')).toBe(false);
-		expect(looksLikeIdNumber('0731-28681662')).toBe(false);
-		expect(looksLikeIdNumber('28681662 13974120000')).toBe(false);
+		expect(looksLikeIdNumber('0731-28683507')).toBe(false);
+		expect(looksLikeIdNumber('28683507 13974120000')).toBe(false);
 	});
 });

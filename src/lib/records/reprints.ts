@@ -9,8 +9,8 @@
  * Pure; the server stores a hash of the key (records.fingerprint, migration 0007).
  */
 import { normalize } from '../extract/normalize';
-import type { Kind } from '../extract/types';
-import type { RecordFields } from './fields';
+import type { Kind } from './kinds';
+import type { RecordFields } from './columns';
 
 export interface ReprintInput {
 	kind: Kind;

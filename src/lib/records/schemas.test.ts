@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { emptyFormValues, toFormValues } from './formFields';
-import { normalizeDateInput, normalizePhone, parsePhoneLine } from './normalize';
+import { normalizeDateInput, normalizePhone, parsePhoneLine } from './formInput';
 import {
 	formErrors,
 	HotlineSchema,
@@ -23,16 +23,16 @@ function errorsOf(values: Record<string, string>): Record<string, string> {
 
 describe('the shared normalisers', () => {
 	it('normalise phone numbers as the extractor does', () => {
-		expect(normalizePhone('0731-28687947')).toBe('0731-28687947');
+		expect(normalizePhone('0731-28684239')).toBe('0731-28684239');
 		expect(normalizePhone('(0731)28829999')).toBe('0731-28829999');
-		expect(normalizePhone('０７３１－２８６８７９４７')).toBe('0731-28687947');
-		expect(normalizePhone('28687947')).toBe('0731-28687947');
-		expect(normalizePhone('133 0733 7876')).toBe('13307337876');
+		expect(normalizePhone('０７３１－２８６８４２３９')).toBe('0731-28684239');
+		expect(normalizePhone('28684239')).toBe('0731-28684239');
+		expect(normalizePhone('139 7415 8263')).toBe('13974158263');
 		expect(normalizePhone('12345')).toBe('12345');
 		expect(normalizePhone('110')).toBe('110');
 		expect(normalizePhone('4008208820')).toBe('400-820-8820');
 		expect(normalizePhone('123')).toBeUndefined();
-		expect(normalizePhone('0731-28687947x')).toBeUndefined();
+		expect(normalizePhone('0731-28684239x')).toBeUndefined();
 		expect(normalizePhone('430202199001011234')).toBeUndefined();
 	});
 
@@ -42,9 +42,9 @@ describe('the shared normalisers', () => {
 			raw: '(0731)28829999',
 			label: '咨询电话'
 		});
-		expect(parsePhoneLine('联系人 张先生 13307337876')).toEqual({
-			number: '13307337876',
-			raw: '13307337876',
+		expect(parsePhoneLine('联系人 张先生 13974158263')).toEqual({
+			number: '13974158263',
+			raw: '13974158263',
 			label: '联系人 张先生'
 		});
 		expect(parsePhoneLine('12345')).toEqual({ number: '12345', raw: '12345' });
@@ -77,7 +77,7 @@ describe('RecordFormSchema', () => {
 			district: '荷塘区',
 			item: '黑色钱包',
 			date: '2024年11月5日',
-			phones: '13307337876 王先生\r\n\r\n(0731)28829999',
+			phones: '13974158263 王先生\r\n\r\n(0731)28829999',
 			emails: ''
 		});
 		expect(result.success).toBe(true);
@@ -89,7 +89,7 @@ describe('RecordFormSchema', () => {
 			district: '荷塘区',
 			fields: { item: '黑色钱包', date: '2024-11-05' },
 			phones: [
-				{ number: '13307337876', raw: '13307337876', label: '王先生' },
+				{ number: '13974158263', raw: '13974158263', label: '王先生' },
 				{ number: '0731-28829999', raw: '(0731)28829999' }
 			],
 			emails: []
@@ -121,7 +121,7 @@ describe('RecordFormSchema', () => {
 			startsOn: '2024-11-05',
 			endsOn: '2024-11-01',
 			deadline: '下个月',
-			phones: '0731-28687947\n12'
+			phones: '0731-28684239\n12'
 		});
 		expect(errors).toEqual({
 			title: '请填写标题',
@@ -164,8 +164,8 @@ describe('RecordFormSchema', () => {
 		expect(result.success && result.output).toMatchObject({ title: '医保咨询', name: '医保' });
 		expect(stripControlChars('a\u0000b\r\nc\u009fd\te')).toBe('ab\ncd\te');
 		// Bidirectional overrides would show a number reversed (U+202E before 0731… reads …1370).
-		expect(stripControlChars('电话\u202e0731-28681662\u202c\u2066x\u2069\u200f')).toBe(
-			'电话0731-28681662x'
+		expect(stripControlChars('电话\u202e0731-28683507\u202c\u2066x\u2069\u200f')).toBe(
+			'电话0731-28683507x'
 		);
 		expect(
 			errorsOf({ ...emptyFormValues('hotline'), title: 't', name: 'n', emails: 'not-mail' })
@@ -190,7 +190,7 @@ describe('RecordFormSchema', () => {
 				startsOn: '2024-11-05T09:30',
 				howToRegister: ['电话报名', '现场报名']
 			},
-			phones: [{ number: '0731-28687947', raw: '0731-28687947', label: '报名电话' }],
+			phones: [{ number: '0731-28684239', raw: '0731-28684239', label: '报名电话' }],
 			emails: ['a@example.com']
 		};
 		const result = parseForm(toFormValues(content));
@@ -204,11 +204,11 @@ describe('per-kind schemas (importer side)', () => {
 			kind: 'hotline',
 			title: '医保咨询电话',
 			name: '医保咨询',
-			phones: [{ number: '0731-28687947', raw: '28687947' }],
+			phones: [{ number: '0731-28684239', raw: '28684239' }],
 			emails: []
 		};
 		expect(v.safeParse(HotlineSchema, hotline).success).toBe(true);
-		const bad = { ...hotline, phones: [{ number: '28687947', raw: '28687947' }] };
+		const bad = { ...hotline, phones: [{ number: '28684239', raw: '28684239' }] };
 		expect(v.safeParse(HotlineSchema, bad).success).toBe(false);
 		const event = { kind: 'event', title: '活动', phones: [], emails: [], startsOn: '2024-13-01' };
 		const result = v.safeParse(RecordSchema, event);

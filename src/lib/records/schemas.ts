@@ -10,10 +10,10 @@
  */
 import * as v from 'valibot';
 import { isoDate } from '../extract/date';
-import { FAMILY_SEARCH_SUBTYPES, LOST_FOUND_SUBTYPES, type Kind } from '../extract/types';
-import { fieldsOf } from './fields';
+import { FAMILY_SEARCH_SUBTYPES, LOST_FOUND_SUBTYPES, type Kind } from './kinds';
+import { fieldsOf } from './columns';
 import { KIND_FIELDS, type RecordContent } from './formFields';
-import { isNormalizedPhone, normalizeDateInput, parsePhoneLine } from './normalize';
+import { isNormalizedPhone, normalizeDateInput, parsePhoneLine } from './formInput';
 
 /** Length limits (characters) of titles, short and long text, lists, phones and e-mails. */
 export const TITLE_MAX = 200;

@@ -5,7 +5,7 @@
  * moderator's edit can never disagree about what a valid record is. Pure and client-safe.
  */
 import * as v from 'valibot';
-import type { Kind } from '../extract/types';
+import type { Kind } from './kinds';
 import { KIND_FIELDS, type FieldDef } from './formFields';
 
 export interface SubmitType {

@@ -8,7 +8,7 @@
  */
 import type Database from 'better-sqlite3';
 import { today as beijingDate } from '../clock';
-import type { RecordStatus } from './db/schema';
+import type { RecordStatus } from '../records/kinds';
 import { rowValues, snapshotOf, type RecordInput } from './records';
 import { searchEntryValues } from './search/index';
 

@@ -16,8 +16,13 @@ import { extract } from '../extract/index';
 import { openDatabase } from './db/index';
 import { importFiles } from './importer';
 import { sha256 } from './records';
-import { writeSyntheticPages } from './testing/pages';
-import { seedModeratorDatabase, startChild, waitFor, type Child } from './testing/processes';
+import { writeSyntheticPages } from '../../../tests/helpers/pages';
+import {
+	seedModeratorDatabase,
+	startChild,
+	waitFor,
+	type Child
+} from '../../../tests/helpers/processes';
 
 const PAGES = 200;
 const PUBLISHED = '2024-11-05';
@@ -175,7 +180,7 @@ describe('kill -9 during moderator saves', () => {
 		const env = { DATABASE_PATH: dbPath, RECORD_IDS: ids.join(','), USER_ID: String(userId) };
 		const confirmed: string[] = [];
 		for (let round = 0; round < 2; round++) {
-			const writer = start('src/lib/server/testing/moderatorChild.ts', [], env);
+			const writer = start('tests/helpers/moderatorChild.ts', [], env);
 			await waitFor(() => writer.lines.length > 0, 15_000, 'the first save');
 			// A random moment, so the kill lands anywhere in a transaction.
 			await new Promise((r) => setTimeout(r, 50 + Math.random() * 300));

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { openTestDatabase } from './testing/database';
+import { openTestDatabase } from '../../../tests/helpers/database';
 import { exportBatch } from './exports';
 import { toPublic } from './public';
-import { importPage } from './records';
+import { importPage } from './pageImport';
 
 describe('exportBatch', () => {
 	it('exports public records in id order with their page, ID numbers masked', async () => {

@@ -1,5 +1,4 @@
-import type { Kind } from '../extract/types';
-import { PUBLIC_STATUSES } from '../records/kinds';
+import { type Kind, PUBLIC_STATUSES } from '../records/kinds';
 import type { DB } from './db';
 
 /** One line of the bulk export: a public record with its fields, numbers and where it was printed. */

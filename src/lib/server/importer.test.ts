@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtractedRecord } from '../extract/types';
 import { type DB } from './db';
-import { openTestDatabase } from './testing/database';
+import { openTestDatabase } from '../../../tests/helpers/database';
 import { importFiles } from './importer';
-import { findRecordById, importPage, inputFromExtracted, updateRecord } from './records';
+import { findRecordById, updateRecord } from './records';
+import { importPage, inputFromExtracted } from './pageImport';
 
 const dir = mkdtempSync(join(tmpdir(), 'bianmin-import-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,14 +1,14 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { extract } from '../extract/index';
-import type { Kind } from '../extract/types';
+import type { Kind } from '../records/kinds';
 import { decodePageBytes } from '../pages/decode';
 import { publicationDate } from '../pages/published';
 import type { DB } from './db';
 import { manifestEntryFor } from './pages/manifest';
 import { importPageFileNow } from './pages/jobs';
 import { sniffPageType } from '../pages/sniff';
-import { importPage, type ImportOutcome } from './records';
+import { importPage, type ImportOutcome } from './pageImport';
 
 export const DEFAULT_PAPER = '株洲日报';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ExtractedRecord } from '../extract/types';
 import { type DB } from './db';
-import { openTestDatabase } from './testing/database';
+import { openTestDatabase } from '../../../tests/helpers/database';
 import {
 	countListed,
 	countListedByKind,
@@ -11,7 +11,8 @@ import {
 	listRecords,
 	newestRecords
 } from './listings';
-import { fillReprintFingerprints, importPage, insertRecord, type RecordInput } from './records';
+import { insertRecord, type RecordInput } from './records';
+import { fillReprintFingerprints, importPage } from './pageImport';
 
 /** A void notice as the extractor returns it: no date of its own, only the page's. */
 function voidNotice(holder: string, start: number): ExtractedRecord {

@@ -4,7 +4,7 @@ import type { CardEntry } from '../records/hotlineCard';
 import { FOLDED_BY_KEY } from '../records/reprints';
 import { DISTRICT_ALIASES } from '../extract/constants';
 import { normalize } from '../extract/normalize';
-import { KINDS, type Kind } from '../extract/types';
+import { KINDS, type Kind } from '../records/kinds';
 import type { DB } from './db';
 import { cachedRead } from './db/readCache';
 import { dialectOf } from './db/dialect';

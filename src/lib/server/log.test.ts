@@ -77,7 +77,7 @@ describe('redact', () => {
 	});
 
 	it('leaves phone numbers, dates and short numbers alone', () => {
-		for (const text of ['13307330000', '0731-28681662', '12345', '2024-11-05', '/records/42'])
+		for (const text of ['13307330000', '0731-28683507', '12345', '2024-11-05', '/records/42'])
 			expect(redact(text)).toBe(text);
 	});
 });

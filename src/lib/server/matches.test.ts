@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type DB } from './db';
-import { openModeratorDatabase } from './testing/moderatorDb';
+import { openModeratorDatabase } from '../../../tests/helpers/moderatorDb';
 import { confirmLink, findCandidates, findRelatedPublic, removeLink } from './matches';
 import type { Actor } from './moderation';
 import { insertRecord, setRecordStatus, type RecordInput } from './records';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type DB } from './db';
-import { openModeratorDatabase } from './testing/moderatorDb';
+import { openModeratorDatabase } from '../../../tests/helpers/moderatorDb';
 import {
 	changeRecordStatus,
 	createRecord,
@@ -15,7 +15,8 @@ import {
 	saveRecord,
 	type Actor
 } from './moderation';
-import { findRecordById, importPage, VersionConflictError, type RecordInput } from './records';
+import { findRecordById, VersionConflictError, type RecordInput } from './records';
+import { importPage } from './pageImport';
 import type { ExtractedRecord } from '../extract/types';
 
 let db: DB;
@@ -27,7 +28,7 @@ const notice = (title: string): RecordInput => ({
 	title,
 	district: null,
 	fields: { item: '钱包' },
-	phones: [{ number: '13307337876', raw: '13307337876' }],
+	phones: [{ number: '13974158263', raw: '13974158263' }],
 	emails: []
 });
 
@@ -100,7 +101,7 @@ describe('saveRecord', () => {
 			title: '寻物',
 			district: null,
 			fields: { location: '神农公园' },
-			phones: [{ number: '13307337876', raw: '13307337876' }],
+			phones: [{ number: '13974158263', raw: '13974158263' }],
 			emails: []
 		};
 		await saveRecord(db, { id, content: asEvent, expectedVersion: 1, publish: false }, actor);

@@ -4,7 +4,7 @@
  * revision (records.ts) and its line in the moderation log (audit.ts).
  */
 import { sql, type Transaction } from 'kysely';
-import type { Kind } from '../extract/types';
+import type { Kind, RecordStatus } from '../records/kinds';
 import type { PageRegion } from '../pages/layout';
 import { diffSnapshots, type FieldChange } from '../records/diff';
 import { canTransition, statusFitsKind, TRANSITIONS, type Transition } from '../records/lifecycle';
@@ -12,7 +12,7 @@ import { logAudit, type AuditAction } from './audit';
 import type { SessionUser } from './auth/types';
 import type { DB } from './db';
 import { dialectOf } from './db/dialect';
-import type { Database, RecordStatus } from './db/schema';
+import type { Database } from './db/schema';
 import {
 	findRecordInput,
 	hardDeleteRecord,
@@ -34,7 +34,7 @@ export interface Actor {
 /** A refusal with a message for the moderator (not a bug). */
 export class ModerationError extends Error {}
 
-export interface Passage {
+export interface SourcePassage {
 	paper: string;
 	published: string;
 	page: string | null;
@@ -53,7 +53,7 @@ export interface PassageCrop {
 }
 
 /** The source passages of a record, oldest page first. */
-export async function findPassages(db: DB, recordId: number): Promise<Passage[]> {
+export async function findPassages(db: DB, recordId: number): Promise<SourcePassage[]> {
 	const rows = await db
 		.selectFrom('provenance')
 		.innerJoin('sources', 'sources.id', 'provenance.source_id')
@@ -114,7 +114,7 @@ export interface QueueItem {
 	duplicateOf: { id: number; title: string; status: RecordStatus } | null;
 	/** What the extractor read, to check against the passage. */
 	content: RecordInput;
-	passages: Passage[];
+	passages: SourcePassage[];
 }
 
 /** Drafts per queue page. */

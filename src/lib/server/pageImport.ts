@@ -7,14 +7,14 @@
  * queries they call.
  */
 import { sql, type Transaction } from 'kysely';
-import type { ExtractedRecord, Kind } from '../extract/types';
-import { CONFIDENCE_THRESHOLD } from '../extract/types';
+import { type ExtractedRecord, CONFIDENCE_THRESHOLD } from '../extract/types';
+import type { Kind, RecordStatus } from '../records/kinds';
 import type { PageRegion } from '../pages/layout';
-import { fieldsOf, toColumns, type RecordFields } from '../records/fields';
+import { fieldsOf, toColumns, type RecordFields } from '../records/columns';
 import type { DB } from './db';
 import { dialectOf } from './db/dialect';
 import { FOLDED_BY_KEY } from '../records/reprints';
-import type { Database, RecordStatus } from './db/schema';
+import type { Database } from './db/schema';
 import {
 	insertRecord,
 	rowValues,

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { submitTypeBySlug } from '../records/submission';
 import { type DB } from './db';
-import { openModeratorDatabase } from './testing/moderatorDb';
-import { openTwoHandles } from './testing/twoHandles';
+import { openModeratorDatabase } from '../../../tests/helpers/moderatorDb';
+import { openTwoHandles } from '../../../tests/helpers/twoHandles';
 import type { Actor } from './moderation';
 import {
 	changeOwnStatus,

@@ -19,7 +19,8 @@ import { RecordFormSchema, formErrors, toRecordContent } from '../records/schema
 import { defaultTitle, ReportSchema, type SubmitType } from '../records/submission';
 import type { DB } from './db';
 import { sql, type Transaction } from 'kysely';
-import type { Database, RecordStatus, ReportStatus } from './db/schema';
+import type { Database, ReportStatus } from './db/schema';
+import type { RecordStatus } from '../records/kinds';
 import { logAudit } from './audit';
 import { withKeyLocks } from './db/keyLocks';
 import type { Actor } from './moderation';

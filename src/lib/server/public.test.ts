@@ -7,13 +7,18 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtractedRecord } from '../extract/types';
-import { digitsOnly, printedId, surrounding, type PrintedId } from './testing/privacyArbitraries';
+import {
+	digitsOnly,
+	printedId,
+	surrounding,
+	type PrintedId
+} from '../../../tests/helpers/privacyArbitraries';
 import { type DB } from './db';
-import { openTestDatabase } from './testing/database';
+import { openTestDatabase } from '../../../tests/helpers/database';
 import { facetValues, listRecords, newestRecords } from './listings';
 import { toPublic } from './public';
 import { findPublicRecord } from './publicRecord';
-import { importPage } from './records';
+import { importPage } from './pageImport';
 import { searchRecords } from './search/query';
 
 describe('toPublic', () => {
@@ -23,7 +28,7 @@ describe('toPublic', () => {
 			n: 430203198502173310,
 			ok: true,
 			none: null,
-			list: ['残疾证 43020219590605601644', { deep: '4302031985\n02173310' }]
+			list: ['残疾证 43020219820722601644', { deep: '4302031985\n02173310' }]
 		};
 		expect(toPublic(value)).toEqual({
 			title: '王某遗失身份证430203********3310声明',

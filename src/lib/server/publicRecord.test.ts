@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ExtractedRecord } from '../extract/types';
 import { openDatabase } from './db';
 import { findPublicRecord, previewPublicRecord } from './publicRecord';
-import { importPage, type RecordInput } from './records';
+import { type RecordInput } from './records';
+import { importPage } from './pageImport';
 
 const ID = '430203199001013310';
 const content = (title: string): RecordInput => ({

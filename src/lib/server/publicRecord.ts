@@ -1,6 +1,6 @@
 import { today } from '../clock';
 import { formatDate } from '../records/display';
-import { toColumns } from '../records/fields';
+import { toColumns } from '../records/columns';
 import { PUBLIC_STATUSES } from '../records/kinds';
 import { maskPersonalNumbers } from '../records/privacy';
 import type { DB } from './db';

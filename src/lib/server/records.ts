@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
-import type { Kind, Phone } from '../extract/types';
-import { toColumns, type RecordFields } from '../records/fields';
+import type { Phone } from '../extract/types';
+import type { Kind, RecordStatus } from '../records/kinds';
+import { toColumns, type RecordFields } from '../records/columns';
 import { reprintKey } from '../records/reprints';
 import type { DB } from './db';
-import type { Database, RecordStatus } from './db/schema';
+import type { Database } from './db/schema';
 import { deleteSearchEntry, writeSearchEntry } from './search/index';
 
 type Trx = Transaction<Database>;
@@ -13,9 +14,6 @@ type Trx = Transaction<Database>;
 export function sha256(text: string): string {
 	return createHash('sha256').update(text).digest('hex');
 }
-
-// Until layout-move.sh points every importer at pageImport.ts (it deletes this line then).
-export * from './pageImport'; // layout-move: re-export
 
 /** A record as pages and the API see it (camelCase, JSON parsed). */
 export interface RecordDetail {
@@ -271,7 +269,7 @@ export async function setRecordStatus(
 	status: RecordStatus,
 	opts: { userId: number | null; action: string; expectedVersion?: number }
 ): Promise<number> {
-	const input = await inputById(trx, id);
+	const input = await findRecordInput(trx, id);
 	if (!input) throw new Error(`record ${id} not found`);
 	return updateRecord(trx, id, input, { ...opts, status });
 }
@@ -282,7 +280,7 @@ export async function hardDeleteRecord(trx: Trx, id: number): Promise<void> {
 	await trx.deleteFrom('records').where('id', '=', id).execute();
 }
 
-async function inputById(trx: Trx | DB, id: number): Promise<RecordInput | undefined> {
+export async function findRecordInput(trx: Trx | DB, id: number): Promise<RecordInput | undefined> {
 	const row = await trx
 		.selectFrom('records')
 		.select(['kind', 'subtype', 'title', 'district', 'data'])
@@ -316,7 +314,7 @@ async function inputById(trx: Trx | DB, id: number): Promise<RecordInput | undef
 }
 
 async function snapshotById(trx: Trx | DB, id: number): Promise<string> {
-	const input = await inputById(trx, id);
+	const input = await findRecordInput(trx, id);
 	const status = await trx
 		.selectFrom('records')
 		.select('status')
@@ -353,7 +351,7 @@ export async function findRecordById(db: DB | Trx, id: number): Promise<RecordDe
 		.where('id', '=', id)
 		.executeTakeFirst();
 	if (!row) return undefined;
-	const input = (await inputById(db, id))!;
+	const input = (await findRecordInput(db, id))!;
 	const sources = await db
 		.selectFrom('provenance')
 		.innerJoin('sources', 'sources.id', 'provenance.source_id')
@@ -404,5 +402,3 @@ export async function findSourceText(db: DB, sourceId: number): Promise<string |
 		.executeTakeFirst();
 	return row?.text;
 }
-
-export { inputById as findRecordInput };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openTestDatabase } from './testing/database';
+import { openTestDatabase } from '../../../tests/helpers/database';
 import { insertRecord } from './records';
 import { SITEMAP_CHUNK, sitemapXml } from './sitemap';
 

@@ -1,8 +1,8 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { SourceFormSchema } from '../records/schemas';
-import { openTestDatabase } from './testing/database';
-import { importPage } from './records';
+import { openTestDatabase } from '../../../tests/helpers/database';
+import { importPage } from './pageImport';
 import { findSource, listSources, updateSource } from './sources';
 
 const PAGE = {

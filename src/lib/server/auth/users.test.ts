@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type DB } from '../db';
-import { openTestDatabase } from '../testing/database';
+import { openTestDatabase } from '../../../../tests/helpers/database';
 import { LOGIN_WINDOW_MS, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP } from './rateLimit';
 import { createSession, generateSessionToken, validateSessionToken } from './session';
 import {

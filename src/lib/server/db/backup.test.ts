@@ -18,7 +18,7 @@ import {
 	startChild,
 	waitFor,
 	type Child
-} from '../testing/processes';
+} from '../../../../tests/helpers/processes';
 import { BackupError, backupDatabase } from './backup';
 import { openDatabase } from './index';
 import { LATEST_MIGRATION } from './migrate';
@@ -96,7 +96,7 @@ describe('backupDatabase', () => {
 
 	it('takes consistent backups while another process keeps saving edits', async () => {
 		const { userId, ids } = await seedModeratorDatabase(dbPath, 5);
-		child = startChild('src/lib/server/testing/moderatorChild.ts', [], {
+		child = startChild('tests/helpers/moderatorChild.ts', [], {
 			DATABASE_PATH: dbPath,
 			RECORD_IDS: ids.join(','),
 			USER_ID: String(userId)

@@ -12,8 +12,8 @@ import { importPageFileNow } from '../pages/jobs';
 import { reportRecord, signFormTime, submitNotice } from '../participation';
 import { findRecordInput, insertRecord } from '../records';
 import { searchRecords } from '../search/query';
-import { lostNotice } from '../testing/processes';
-import { freshDatabaseLocation } from '../testing/twoHandles';
+import { lostNotice } from '../../../../tests/helpers/processes';
+import { freshDatabaseLocation } from '../../../../tests/helpers/twoHandles';
 import { compareDatabases, COPIED_TABLES, copyDatabase } from './copy';
 import { openDatabase, type DB } from './index';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { insertRecord } from '../records';
-import { openTestDatabase } from '../testing/database';
+import { openTestDatabase } from '../../../../tests/helpers/database';
 import { LATEST_MIGRATION, migrateToLatest } from './migrate';
-import type { RecordStatus } from './schema';
+import type { RecordStatus } from '../../records/kinds';
 
 // SQLite by default; PostgreSQL under npm run test:pg (each test in a schema of its own).
 describe('migrations on either database', () => {

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertRecord, updateRecord, findRecordInput } from '../records';
-import { lostNotice } from '../testing/processes';
-import { openTwoHandles } from '../testing/twoHandles';
+import { lostNotice } from '../../../../tests/helpers/processes';
+import { openTwoHandles } from '../../../../tests/helpers/twoHandles';
 import { sql } from 'kysely';
 import { UNVERSIONED_TABLES } from '../../../../migrations/0009_shared_state';
-import { testingPostgres } from '../testing/database';
+import { testingPostgres } from '../../../../tests/helpers/database';
 import { cachedRead, changeStamp } from './readCache';
 import type { DB } from './index';
 

@@ -1,6 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { PageMediaType } from '../../pages/sniff';
-import type { DerivedColumns } from '../../records/fields';
+import type { DerivedColumns } from '../../records/columns';
 import type { Kind, RecordStatus } from '../../records/kinds';
 
 /** A timestamp column SQLite fills with an ISO string by default. */
@@ -42,12 +42,9 @@ export interface LoginAttemptsTable {
 	at: number;
 }
 
-// Until layout-move.sh points every importer at records/kinds (it deletes this line then).
-export type { RecordStatus } from '../../records/kinds'; // layout-move: re-export
-
 /**
  * The columns listings filter and sort on are derived from a record's fields by toColumns
- * (records/fields.ts); they are declared there once. `keys` goes to the search index only.
+ * (records/columns.ts); they are declared there once. `keys` goes to the search index only.
  */
 export interface RecordsTable extends Omit<DerivedColumns, 'body' | 'keys'> {
 	id: Generated<number>;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DB } from '../db';
-import { openTestDatabase } from '../testing/database';
+import { openTestDatabase } from '../../../../tests/helpers/database';
 import {
 	claimNextJob,
 	describeJob,

@@ -17,7 +17,7 @@ import { FORMAT_HINT, sniffPageType, type PageMediaType } from '../../pages/snif
 import type { DB } from '../db';
 import { dialectOf } from '../db/dialect';
 import type { PageJobState } from '../db/schema';
-import { importPageIn, type PageImportResult } from '../records';
+import { importPageIn, type PageImportResult } from '../pageImport';
 import { checkPageFile, PageFileError, readPageFile } from './read';
 
 /** A job interrupted this many times (server crash, restart) is given up, not retried forever. */

@@ -7,8 +7,8 @@ import {
 	allowIdSearch
 } from '../auth/rateLimit';
 import type { DB } from '../db';
-import { startChild, waitFor } from '../testing/processes';
-import { openTwoHandles } from '../testing/twoHandles';
+import { startChild, waitFor } from '../../../../tests/helpers/processes';
+import { openTwoHandles } from '../../../../tests/helpers/twoHandles';
 import { guardIdSearch } from './guard';
 
 let a: DB;
@@ -40,7 +40,7 @@ describe('ID-number searches are rate-limited per address', () => {
 		expect(isHttpError(e) && e.body.message).toBe(ID_SEARCH_THROTTLED_MESSAGE);
 		// Another address is not affected; nor are other searches from this one.
 		expect(await refusal(a, '430203198502173399', '203.0.113.8', now + 100)).toBeNull();
-		for (const q of ['医保', '0731-28681662', '28681662 13974120000', '430203']) {
+		for (const q of ['医保', '0731-28683507', '28683507 13974120000', '430203']) {
 			expect(await refusal(a, q, '203.0.113.7', now + 100)).toBeNull();
 		}
 	});
@@ -67,7 +67,7 @@ describe('ID-number searches are rate-limited per address', () => {
 		// Two processes (not two handles in this one: SQLite's driver waits for a lock synchronously,
 		// so one process's handles cannot race), started together, 15 searches each.
 		const children = [0, 1].map(() =>
-			startChild('src/lib/server/testing/limiterChild.ts', [], {
+			startChild('tests/helpers/limiterChild.ts', [], {
 				...env,
 				ADDRESS: '198.51.100.10',
 				SEARCHES: '15',

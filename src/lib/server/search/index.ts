@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Phone } from '../../extract/types';
-import { phoneSearchTerms } from '../../records/fields';
+import { phoneSearchTerms } from '../../records/columns';
 import type { Database } from '../db/schema';
 import type { DB } from '../db';
 import { dialectOf } from '../db/dialect';

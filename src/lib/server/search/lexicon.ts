@@ -5,7 +5,7 @@
  * normalize() before it is looked up.
  */
 import { normalize } from '../../extract/normalize';
-import type { Kind } from '../../extract/types';
+import type { Kind } from '../../records/kinds';
 
 /**
  * Queries are folded by normalize() before they are cut and looked up, and it folds a few

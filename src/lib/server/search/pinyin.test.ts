@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as m0003 from '../../../../migrations/0003_search_pinyin';
-import { openTestDatabase } from '../testing/database';
+import { openTestDatabase } from '../../../../tests/helpers/database';
 import { insertRecord } from '../records';
 import { pinyinIndexText } from './pinyin';
 import { searchRecords } from './query';

@@ -7,15 +7,15 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalize } from '../../extract/normalize';
 import type { DB } from '../db';
-import { openTestDatabase } from '../testing/database';
-import { indexEntry, matchingIds } from '../testing/searchIndex';
+import { openTestDatabase } from '../../../../tests/helpers/database';
+import { indexEntry, matchingIds } from '../../../../tests/helpers/searchIndex';
 import { insertRecord, type RecordInput } from '../records';
 import { searchRecords } from './query';
 import { buildMatchQuery, indexText } from './tokenize';
 
 /** Texts indexed before the queries run, so MATCH has real rows and prefixes to work through. */
 const DOCUMENTS = [
-	'医保报销咨询电话 0731-28681662 市医疗保障局',
+	'医保报销咨询电话 0731-28683507 市医疗保障局',
 	'张三遗失居民身份证，证号430203199001011234，声明作废。',
 	'CZ1路公交什么时候恢复？ 市公交集团回复：下周一起恢复，可在KTV站换乘。',
 	'寻亲启事 2020年3月5日在芦淞区建设路发现一名男性老人 救助站 0731-28123456',
@@ -175,7 +175,7 @@ describe('searchRecords on arbitrary strings', () => {
 			title,
 			district: null,
 			fields: { documentType: '居民身份证', holder: title.slice(0, 2), notes: body },
-			phones: [{ number: '0731-28681662', raw: '0731-28681662' }],
+			phones: [{ number: '0731-28683507', raw: '0731-28683507' }],
 			emails: []
 		});
 		await db.transaction().execute(async (trx) => {

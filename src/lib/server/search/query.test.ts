@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type DB } from '../db';
-import { openTestDatabase } from '../testing/database';
+import { openTestDatabase } from '../../../../tests/helpers/database';
 import { insertRecord, type RecordInput } from '../records';
 import { searchRecords } from './query';
 
@@ -22,7 +22,7 @@ beforeAll(async () => {
 	await db.transaction().execute(async (trx) => {
 		ids.insurance = await insertRecord(
 			trx,
-			hotline('医保报销咨询电话', '0731-28681662', '市医疗保障局'),
+			hotline('医保报销咨询电话', '0731-28683507', '市医疗保障局'),
 			{ status: 'published' }
 		);
 		ids.bus = await insertRecord(
@@ -87,11 +87,11 @@ describe('searchRecords', () => {
 
 	it('finds a phone number however it is typed', async () => {
 		for (const q of [
-			'28681662',
-			'0731-28681662',
-			'073128681662',
-			'0731 2868 1662',
-			'（0731）28681662'
+			'28683507',
+			'0731-28683507',
+			'073128683507',
+			'0731 2868 3507',
+			'（0731）28683507'
 		]) {
 			expect({ q, ids: await found(q) }).toEqual({ q, ids: [ids.insurance] });
 		}

@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
-import type { Kind } from '../../extract/types';
+import { type Kind, PUBLIC_STATUSES } from '../../records/kinds';
 import { snippet, type Segment } from '../../records/highlight';
 import { looksLikeIdNumber } from '../../records/privacy';
-import { PUBLIC_STATUSES } from '../../records/kinds';
 import { normalize } from '../../extract/normalize';
 import type { DB } from '../db';
 import type { RecordSummary } from '../listings';

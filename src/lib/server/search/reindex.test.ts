@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { openTestDatabase } from '../testing/database';
-import { indexEntry } from '../testing/searchIndex';
+import { openTestDatabase } from '../../../../tests/helpers/database';
+import { indexEntry } from '../../../../tests/helpers/searchIndex';
 import { insertRecord } from '../records';
 import { searchRecords } from './query';
 import {
@@ -23,7 +23,7 @@ describe('reindexSearch', () => {
 					title: '陈某遗失残疾证声明',
 					district: null,
 					fields: { holder: '陈某', documentNumber: '4302031985\n0217331044' },
-					phones: [{ number: '0731-28681662', raw: '28681662' }],
+					phones: [{ number: '0731-28683507', raw: '28683507' }],
 					emails: []
 				},
 				{ status: 'published' }
@@ -34,7 +34,7 @@ describe('reindexSearch', () => {
 			title: '陈某 某遗 遗失',
 			keys: '4302031985 0217331044',
 			body: '4302031985 0217331044',
-			phones: '073128681662 28681662'
+			phones: '073128683507 28683507'
 		});
 		const total = async (q: string) => (await searchRecords(db, { q })).total;
 		expect(await searchIndexVersion(db)).toBe(0);
@@ -46,7 +46,7 @@ describe('reindexSearch', () => {
 		expect(await total('4302031985')).toBe(0);
 		expect(await total('430203198502173310')).toBe(1);
 		expect(await total('4302031985021733104')).toBe(0);
-		expect(await total('28681662')).toBe(1);
+		expect(await total('28683507')).toBe(1);
 		expect(await total('遗失')).toBe(1);
 		expect(await ensureSearchIndexCurrent(db)).toBe(false);
 		expect(await reindexSearch(db)).toBe(1);

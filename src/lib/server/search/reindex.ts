@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Phone } from '../../extract/types';
-import { toColumns, type RecordFields } from '../../records/fields';
+import { toColumns, type RecordFields } from '../../records/columns';
 import type { DB } from '../db';
 import { dialectOf } from '../db/dialect';
 import type { Database } from '../db/schema';

@@ -6,8 +6,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../db';
-import { openTestDatabase } from '../testing/database';
-import { indexEntry, matchingIds } from '../testing/searchIndex';
+import { openTestDatabase } from '../../../../tests/helpers/database';
+import { indexEntry, matchingIds } from '../../../../tests/helpers/searchIndex';
 import { searchEntryValues } from './index';
 import { matchFor, splitTerm, understand } from './understand';
 
@@ -31,7 +31,7 @@ const PIECES = [
 	'+86',
 	'0086',
 	'86',
-	'133 0733 7876',
+	'139 7415 8263',
 	'医保',
 	'电话',
 	'怎么办',
@@ -55,7 +55,7 @@ beforeAll(async () => {
 		title: '医保政策咨询电话',
 		keys: '株洲市医疗保障局',
 		body: '遗失居民身份证 怎么办',
-		phones: [{ number: '13307337876' }],
+		phones: [{ number: '13974158263' }],
 		organization: '株洲市医疗保障局'
 	});
 	await indexEntry(db, 1, v);

@@ -77,29 +77,29 @@ describe('understand', () => {
 describe('phone numbers', () => {
 	it('drops +86, 0086 and a bare 86 before a mobile number', () => {
 		for (const typed of [
-			'+86 133 0733 7876',
-			'+8613307337876',
-			'0086 133 0733 7876',
-			'008613307337876',
-			'86 13307337876',
-			'8613307337876',
-			'+86-133-0733-7876'
+			'+86 139 7415 8263',
+			'+8613974158263',
+			'0086 139 7415 8263',
+			'008613974158263',
+			'86 13974158263',
+			'8613974158263',
+			'+86-139-7415-8263'
 		])
-			expect(labels(typed), typed).toEqual(['13307337876']);
+			expect(labels(typed), typed).toEqual(['13974158263']);
 	});
 
 	it('puts the trunk 0 back on a fixed line in international form', () => {
-		expect(labels('+86 731 2868 1662')).toEqual(['073128681662']);
-		expect(labels('0086-731-28681662')).toEqual(['073128681662']);
+		expect(labels('+86 731 2868 3507')).toEqual(['073128683507']);
+		expect(labels('0086-731-28683507')).toEqual(['073128683507']);
 		expect(labels('+86 10 1234 5678')).toEqual(['01012345678']);
-		expect(labels('+86 0731 2868 1662')).toEqual(['073128681662']);
+		expect(labels('+86 0731 2868 3507')).toEqual(['073128683507']);
 	});
 
 	it('leaves other numbers alone', () => {
 		expect(stripCountryCode('430202198807150321')).toBe('430202198807150321');
 		expect(stripCountryCode('8612345')).toBe('8612345');
-		expect(stripCountryCode('电话 0731-28681662')).toBe('电话 0731-28681662');
-		expect(labels('28681662')).toEqual(['28681662']);
+		expect(stripCountryCode('电话 0731-28683507')).toBe('电话 0731-28683507');
+		expect(labels('28683507')).toEqual(['28683507']);
 	});
 });
 

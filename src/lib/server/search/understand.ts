@@ -18,7 +18,7 @@
  * ASCII words also match the pinyin column (titles and organisations as pinyin and
  * initials, see pinyin.ts): `yibao` and `yb` find 医保 without anything special here.
  */
-import type { Kind } from '../../extract/types';
+import type { Kind } from '../../records/kinds';
 import { normalize } from '../../extract/normalize';
 import {
 	DOMAIN_WORDS,

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { normalizeDateInput } from '$lib/records/normalize';
+import { normalizeDateInput } from '$lib/records/formInput';
 import { AUDIT_ACTIONS, AUDIT_PAGE_SIZE, listAudit, listAuditUsernames } from '$lib/server/audit';
 import { requireAdmin } from '$lib/server/auth/guards';
 import { getDatabase } from '$lib/server/db';

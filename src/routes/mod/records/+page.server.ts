@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { KINDS } from '$lib/extract/types';
+import { KINDS } from '$lib/records/kinds';
 import { requireModerator } from '$lib/server/auth/guards';
 import { getDatabase } from '$lib/server/db';
 import { listModRecords, MOD_LIST_PAGE_SIZE } from '$lib/server/moderation';

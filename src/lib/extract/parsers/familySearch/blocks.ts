@@ -7,7 +7,7 @@ import type { Page } from '../../pipeline';
 import { isHeadlineLike, noticeBlockEnd } from '../../text/layout';
 import { eachPageLine, lineEnd, paragraphAt } from '../../text/lineIndex';
 import { SpanSet, type Span } from '../../text/spans';
-import type { FamilySearchSubtype } from '../../types';
+import type { FamilySearchSubtype } from '../../../records/kinds';
 import { columnItems, nextHeadlineCut } from './headed';
 import {
 	ANIMAL_BODY_RE,

@@ -51,13 +51,13 @@ describe('Q&A', () => {
 
 	it('runs the answer on over numbered continuation paragraphs, with its phones', () => {
 		const text =
-			'网友咨询:申领失业保险金需要什么条件?区政府回复:一、参保缴费满1年;\n\n二、非因本人意愿中断就业的。\n\n若仍有疑问,可拨打失业保险咨询电话0731-28580753。\n\n另一篇文章的标题\n\n正文。';
+			'网友咨询:申领失业保险金需要什么条件?区政府回复:一、参保缴费满1年;\n\n二、非因本人意愿中断就业的。\n\n若仍有疑问,可拨打失业保险咨询电话0731-28584126。\n\n另一篇文章的标题\n\n正文。';
 		const [r] = parse(text);
 		expect(r.answer).toContain('二、非因本人意愿中断就业');
-		expect(r.answer).toContain('0731-28580753');
+		expect(r.answer).toContain('0731-28584126');
 		expect(r.answer).not.toContain('另一篇');
 		expect(r.phones).toEqual([
-			{ number: '0731-28580753', raw: '0731-28580753', label: '失业保险咨询电话' }
+			{ number: '0731-28584126', raw: '0731-28584126', label: '失业保险咨询电话' }
 		]);
 	});
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildMatchQuery } from '../../search/tokenize';
-import { openTestDatabase } from '../../testing/database';
-import { indexEntry, matchingIds } from '../../testing/searchIndex';
+import { openTestDatabase } from '../../../../../tests/helpers/database';
+import { indexEntry, matchingIds } from '../../../../../tests/helpers/searchIndex';
 import { toTsquery, tsvectorLiteral } from './postgres';
 
 const EMPTY = { title: '', keys: '', body: '', phones: '', pinyin: '' };

@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { nowInBeijing } from '$lib/clock';
-import { KINDS } from '$lib/extract/types';
+import { KINDS } from '$lib/records/kinds';
 import { convertFormValues, toFormValues } from '$lib/records/formFields';
 import { allowedTransitions, TRANSITIONS, type Transition } from '$lib/records/lifecycle';
 import { formErrors, formValues, RecordFormSchema, toRecordContent } from '$lib/records/schemas';

@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { nowInBeijing } from '$lib/clock';
-import { KINDS } from '$lib/extract/types';
+import { KINDS } from '$lib/records/kinds';
 import { emptyFormValues } from '$lib/records/formFields';
 import { formErrors, formValues, RecordFormSchema, toRecordContent } from '$lib/records/schemas';
 import { requireModerator } from '$lib/server/auth/guards';

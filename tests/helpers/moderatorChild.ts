@@ -10,8 +10,8 @@
  * Environment: DATABASE_PATH, RECORD_IDS (comma-separated), USER_ID, WRITES (stop after that many;
  * default: until killed).
  */
-import { openDatabase } from '../db/index';
-import { findRecordInput, updateRecord } from '../records';
+import { openDatabase } from '../../src/lib/server/db/index';
+import { findRecordInput, updateRecord } from '../../src/lib/server/records';
 
 const ids = (process.env.RECORD_IDS ?? '').split(',').filter(Boolean).map(Number);
 const userId = Number(process.env.USER_ID);

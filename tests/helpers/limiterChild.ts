@@ -7,8 +7,8 @@
  * Environment: DATABASE_PATH (or DATABASE_URL), ADDRESS, SEARCHES, NOW (unix ms).
  */
 import { once } from 'node:events';
-import { allowIdSearch } from '../auth/rateLimit';
-import { openDatabase } from '../db/index';
+import { allowIdSearch } from '../../src/lib/server/auth/rateLimit';
+import { openDatabase } from '../../src/lib/server/db/index';
 
 const { db } = await openDatabase();
 process.stdout.write('ready\n');

@@ -3,8 +3,8 @@
  * the bulk loader (the same rows the app writes, see src/lib/server/bulk.ts).
  */
 import { statSync } from 'node:fs';
-import { openSqlite } from '../server/db/index';
-import { bulkInsertRecords } from '../server/bulk';
+import { openSqlite } from '../src/lib/server/db/index';
+import { bulkInsertRecords } from '../src/lib/server/bulk';
 import { corpus } from './corpus';
 
 export interface BuildFigures {

@@ -10,7 +10,7 @@ import http from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
-import { SERVER_NODE_FLAGS } from '../server/nodeFlags';
+import { SERVER_NODE_FLAGS } from '../src/lib/server/nodeFlags';
 
 export interface LoadFigures {
 	/** Mean requests per second. */

@@ -1,6 +1,6 @@
-import { type DB } from '../db';
+import { type DB } from '../../src/lib/server/db';
 import { openTestDatabase } from './database';
-import type { Actor } from '../moderation';
+import type { Actor } from '../../src/lib/server/moderation';
 
 /**
  * A fresh migrated in-memory database with one moderator, and that moderator as the actor of

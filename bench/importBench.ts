@@ -4,9 +4,9 @@
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { extract } from '../extract/index';
-import type { DB } from '../server/db';
-import { importFiles } from '../server/importer';
+import { extract } from '../src/lib/extract/index';
+import type { DB } from '../src/lib/server/db';
+import { importFiles } from '../src/lib/server/importer';
 import { pages } from './corpus';
 
 export interface ImportFigures {

@@ -1,4 +1,5 @@
-import type { ExtractedRecord, Kind, Phone } from '../extract/types';
+import type { ExtractedRecord, Phone } from '../extract/types';
+import type { Kind } from './kinds';
 
 /**
  * The kind-specific part of a record: everything in the extractor's record except what every

@@ -3,8 +3,8 @@
  * the slowest, and the throughput on a directory page of 150,000 hotlines. The unit tests only
  * check these pages yield valid records; how long they take is measured here.
  */
-import { extract } from '../extract/index';
-import { HUGE_LIST_ENTRIES, WORST_CASES, hotlineList } from '../extract/worstCases';
+import { extract } from '../src/lib/extract/index';
+import { HUGE_LIST_ENTRIES, WORST_CASES, hotlineList } from '../src/lib/extract/worstCases';
 
 export interface WorstCaseFigures {
 	pages: number;

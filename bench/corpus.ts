@@ -8,11 +8,11 @@
  * document numbers from chosen records without generating the ones in between.
  */
 import { Converter } from 'opencc-js/cn2t';
-import { DISTRICTS } from '../extract/constants';
-import type { Kind, Phone } from '../extract/types';
-import type { RecordStatus } from '../server/db/schema';
-import type { RecordInput } from '../server/records';
-import { prng } from '../server/testing/pages';
+import { DISTRICTS } from '../src/lib/extract/constants';
+import type { Phone } from '../src/lib/extract/types';
+import type { Kind, RecordStatus } from '../src/lib/records/kinds';
+import type { RecordInput } from '../src/lib/server/records';
+import { prng } from '../tests/helpers/pages';
 import * as V from './vocabulary';
 
 /** A record of the corpus: what the importer writes, plus the status and date it would have. */

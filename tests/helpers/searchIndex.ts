@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import type { DB } from '../db';
-import { dialectOf, type SearchEntry } from '../db/dialect';
+import type { DB } from '../../src/lib/server/db';
+import { dialectOf, type SearchEntry } from '../../src/lib/server/db/dialect';
 
 /** Writes a bare search entry (columns not given are empty), whichever database `db` is. */
 export async function indexEntry(db: DB, id: number, entry: Partial<SearchEntry>): Promise<void> {

@@ -1,6 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { isPostgresUrl, openDatabase, openPostgres, type OpenedDatabase } from '../db';
+import {
+	isPostgresUrl,
+	openDatabase,
+	openPostgres,
+	type OpenedDatabase
+} from '../../src/lib/server/db';
 
 /**
  * A fresh, migrated, empty database for one test: SQLite in memory, or — when DATABASE_URL

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { HUGE_LIST_ENTRIES, WORST_CASES } from '../extract/worstCases';
+import { HUGE_LIST_ENTRIES, WORST_CASES } from '../src/lib/extract/worstCases';
 import { corpus, pageAt, recordAt } from './corpus';
 import { assetsOf } from './http';
 import { benchQueries } from './queries';

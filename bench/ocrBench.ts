@@ -8,8 +8,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { extract } from '../extract/index';
-import { readPageFile } from '../server/pages/read';
+import { extract } from '../src/lib/extract/index';
+import { readPageFile } from '../src/lib/server/pages/read';
 
 export interface OcrFigures {
 	width: number;

@@ -14,7 +14,7 @@ import {
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { sql } from 'kysely';
-import { openSqlite } from '../server/db/index';
+import { openSqlite } from '../src/lib/server/db/index';
 import { buildDatabase, type BuildFigures } from './build';
 import {
 	copyBuild,
@@ -36,7 +36,7 @@ import {
 	type ExtractFigures,
 	type ImportFigures
 } from './importBench';
-import { looksLikeIdNumber } from '../records/privacy';
+import { looksLikeIdNumber } from '../src/lib/records/privacy';
 import { benchQueries } from './queries';
 import { benchSearch, type SearchBench } from './search';
 import { round } from './stats';

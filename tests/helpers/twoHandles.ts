@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase, type DB } from '../db';
+import { openDatabase, type DB } from '../../src/lib/server/db';
 import { createScratchPostgres, testingPostgres } from './database';
 
 /**

@@ -3,14 +3,14 @@
  * queries as a naive LIKE scan (the baseline), and recall@20 of ours against that scan.
  */
 import type Database from 'better-sqlite3';
-import { normalize } from '../extract/normalize';
-import { queryWords } from '../records/highlight';
-import { PUBLIC_STATUSES } from '../records/kinds';
-import type { DB } from '../server/db';
-import { dropCachedReads } from '../server/db/readCache';
-import { pinyinIndexText } from '../server/search/pinyin';
-import { searchRecords, PAGE_SIZE } from '../server/search/query';
-import type { Term } from '../server/search/understand';
+import { normalize } from '../src/lib/extract/normalize';
+import { queryWords } from '../src/lib/records/highlight';
+import { PUBLIC_STATUSES } from '../src/lib/records/kinds';
+import type { DB } from '../src/lib/server/db';
+import { dropCachedReads } from '../src/lib/server/db/readCache';
+import { pinyinIndexText } from '../src/lib/server/search/pinyin';
+import { searchRecords, PAGE_SIZE } from '../src/lib/server/search/query';
+import type { Term } from '../src/lib/server/search/understand';
 import type { BenchQuery } from './queries';
 import { percentile } from './stats';
 

@@ -6,11 +6,11 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { openDatabase } from '../db/index';
-import { insertRecord, type RecordInput } from '../records';
+import { openDatabase } from '../../src/lib/server/db/index';
+import { insertRecord, type RecordInput } from '../../src/lib/server/records';
 
 /** The project root (tests run from it; children are started from it too). */
-export const ROOT = fileURLToPath(new URL('../../../..', import.meta.url));
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** A lost-and-found record a moderator might edit. */
 export function lostNotice(n: number): RecordInput {
