@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { KINDS } from './kinds';
+import { KINDS, type Kind } from './kinds';
 
 /**
  * Listing and search query strings. Every filter lives in the URL so a listing can be shared.
@@ -60,15 +60,13 @@ export function parseListQuery(params: URLSearchParams): { query: ListQuery; dro
 /** Parses /search and /api/search parameters field by field; an over-long query is cut. */
 export function parseSearchQuery(params: URLSearchParams): {
 	q: string;
-	kind: (typeof KINDS)[number] | undefined;
+	kind: Kind | undefined;
 	page: number | undefined;
 } {
 	const kind = params.get('kind');
 	return {
 		q: (params.get('q') ?? '').slice(0, 200),
-		kind: (KINDS as readonly string[]).includes(kind ?? '')
-			? (kind as (typeof KINDS)[number])
-			: undefined,
+		kind: (KINDS as readonly string[]).includes(kind ?? '') ? (kind as Kind) : undefined,
 		page: parsePage(params.get('page'))
 	};
 }
