@@ -9,7 +9,7 @@
  */
 import { Converter } from 'opencc-js/cn2t';
 import { DISTRICTS } from '../src/lib/extract/constants';
-import type { Phone } from '../src/lib/extract/types';
+import type { Phone } from '../src/lib/records/types';
 import type { Kind, RecordStatus } from '../src/lib/records/kinds';
 import type { RecordInput } from '../src/lib/server/records';
 import { prng } from '../tests/helpers/pages';

@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ExtractedRecord } from '../src/lib/extract/types';
+import type { ExtractedRecord } from '../src/lib/records/types';
 
 const dir = mkdtempSync(join(tmpdir(), 'bianmin-extract-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -13,7 +13,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { extract } from '../src/lib/extract/index';
-import type { ExtractedRecord } from '../src/lib/extract/types';
+import type { ExtractedRecord } from '../src/lib/records/types';
 import { decodePageBytes } from '../src/lib/pages/decode';
 import { publicationDate } from '../src/lib/pages/published';
 import {

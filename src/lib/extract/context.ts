@@ -6,7 +6,8 @@ import { normalize } from './normalize';
 import type { Page, ParseContext, Parser } from './pipeline';
 import { scored } from './refiners/confidence';
 import { cutPassages } from './text/layout';
-import type { ExtractOptions, ExtractedRecord } from './types';
+import type { ExtractOptions } from './types';
+import type { ExtractedRecord } from '../records/types';
 
 /** The context of one page of text. */
 export function parseContext(text: string, options: ExtractOptions): ParseContext {

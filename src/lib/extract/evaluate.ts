@@ -7,7 +7,7 @@
  * fields a careful reader would fill in. Only the fields written in the truth are scored, so
  * a fixture says what matters about a notice without pinning titles or confidences.
  */
-import type { ExtractedRecord } from './types';
+import type { ExtractedRecord } from '../records/types';
 import { type Kind, KINDS } from '../records/kinds';
 
 /** One record as a person reading the page would file it. */

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extract } from './index';
-import { type ExtractedRecord } from './types';
+import { type ExtractedRecord } from '../records/types';
 import { KINDS } from '../records/kinds';
 import { HUGE_LIST_ENTRIES, WORST_CASES, hotlineList } from './worstCases';
 

@@ -4,7 +4,8 @@
  */
 import { parseContext } from './context';
 import type { Parser, Refiner } from './pipeline';
-import type { ExtractOptions, ExtractedRecord } from './types';
+import type { ExtractOptions } from './types';
+import type { ExtractedRecord } from '../records/types';
 import { hotlineParser } from './parsers/hotline/index';
 import { procedureParser } from './parsers/procedure/index';
 import { lostFoundParser } from './parsers/lostFound/index';

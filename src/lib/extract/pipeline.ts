@@ -4,7 +4,7 @@
  * all candidates (see `refiners` in index.ts for the list and its order).
  */
 import type { Evidence } from './refiners/confidence';
-import type { ExtractedRecord } from './types';
+import type { ExtractedRecord } from '../records/types';
 
 /** One page of newspaper text, as given and as normalised. */
 export interface Page {

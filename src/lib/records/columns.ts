@@ -1,4 +1,4 @@
-import type { ExtractedRecord, Phone } from '../extract/types';
+import type { ExtractedRecord, Phone } from './types';
 import type { Kind } from './kinds';
 
 /**

@@ -5,7 +5,7 @@
  * Pure and client-safe.
  */
 import { DISTRICTS } from '../extract/constants';
-import { type Phone } from '../extract/types';
+import { type Phone } from './types';
 import { FAMILY_SEARCH_SUBTYPES, LOST_FOUND_SUBTYPES, type Kind, SUBTYPE_LABELS } from './kinds';
 
 export type FieldType = 'text' | 'long' | 'list' | 'date' | 'select' | 'checkbox';

@@ -7,7 +7,7 @@ import { today as clockToday } from '../clock';
 import { findDates, isoDate } from '../extract/date';
 import { normalize } from '../extract/normalize';
 import { findPhones } from '../extract/phone';
-import type { Phone } from '../extract/types';
+import type { Phone } from './types';
 
 /** A typed number in the normalised form (0731-28681234, 13307330000, 12345), or undefined. */
 export function normalizePhone(printed: string): string | undefined {

@@ -2,7 +2,7 @@
  * valibot schemas of the five record kinds, shared by the moderators' forms and the importer.
  *
  * Two layers: the per-kind schemas (HotlineSchema …) check a record in the extractor's shape
- * (see extract/types.ts: unknown fields omitted, never empty strings); RecordFormSchema takes
+ * (see records/types.ts: unknown fields omitted, never empty strings); RecordFormSchema takes
  * the strings a form posts (lists one item per line, phones one per line as `号码 说明`),
  * cleans and normalises them (extract's phone and date normalisers, via normalize.ts) and then
  * applies the same per-kind schema, so a form and an import can never disagree.

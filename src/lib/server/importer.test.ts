@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExtractedRecord } from '../extract/types';
+import type { ExtractedRecord } from '../records/types';
 import { type DB } from './db';
 import { openTestDatabase } from '../../../tests/helpers/database';
 import { importFiles } from './importer';

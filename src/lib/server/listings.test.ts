@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ExtractedRecord } from '../extract/types';
+import type { ExtractedRecord } from '../records/types';
 import { type DB } from './db';
 import { openTestDatabase } from '../../../tests/helpers/database';
 import {

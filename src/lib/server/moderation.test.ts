@@ -17,7 +17,7 @@ import {
 } from './moderation';
 import { findRecordById, VersionConflictError, type RecordInput } from './records';
 import { importPage } from './pageImport';
-import type { ExtractedRecord } from '../extract/types';
+import type { ExtractedRecord } from '../records/types';
 
 let db: DB;
 let actor: Actor;

@@ -7,7 +7,8 @@
  * queries they call.
  */
 import { sql, type Transaction } from 'kysely';
-import { type ExtractedRecord, CONFIDENCE_THRESHOLD } from '../extract/types';
+import { CONFIDENCE_THRESHOLD } from '../extract/types';
+import { type ExtractedRecord } from '../records/types';
 import type { Kind, RecordStatus } from '../records/kinds';
 import type { PageRegion } from '../pages/layout';
 import { fieldsOf, toColumns, type RecordFields } from '../records/columns';

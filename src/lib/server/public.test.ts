@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExtractedRecord } from '../extract/types';
+import type { ExtractedRecord } from '../records/types';
 import {
 	digitsOnly,
 	printedId,

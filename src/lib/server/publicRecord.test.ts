@@ -3,7 +3,7 @@
  * public page will show — the same masking, the record's sources and printing date kept.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ExtractedRecord } from '../extract/types';
+import type { ExtractedRecord } from '../records/types';
 import { openDatabase } from './db';
 import { findPublicRecord, previewPublicRecord } from './publicRecord';
 import { type RecordInput } from './records';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
-import type { Phone } from '../extract/types';
+import type { Phone } from '../records/types';
 import type { Kind, RecordStatus } from '../records/kinds';
 import { toColumns, type RecordFields } from '../records/columns';
 import { reprintKey } from '../records/reprints';

@@ -3,7 +3,7 @@
  * empty optional lists. `phones` and `emails` are always present.
  */
 import type { Refiner } from '../pipeline';
-import type { ExtractedRecord } from '../types';
+import type { ExtractedRecord } from '../../records/types';
 
 const ALWAYS = new Set(['phones', 'emails']);
 

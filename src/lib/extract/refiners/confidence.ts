@@ -6,7 +6,7 @@
  * them), and clamps it to [0, 1].
  */
 import type { Candidate, Refiner } from '../pipeline';
-import type { ExtractedRecord } from '../types';
+import type { ExtractedRecord } from '../../records/types';
 
 interface Rule {
 	/** Confidence of a record found by this rule with none of the facts. */

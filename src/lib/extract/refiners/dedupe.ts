@@ -3,7 +3,7 @@
  * the same record. Keep the first (earliest offsets) of records that say the same thing.
  */
 import type { Page, Refiner } from '../pipeline';
-import type { ExtractedRecord } from '../types';
+import type { ExtractedRecord } from '../../records/types';
 
 /** Text without whitespace and punctuation: copies differ in line breaks and stray marks. */
 function squash(s: string): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extract } from '../index';
-import type { HotlineRecord } from '../types';
+import type { HotlineRecord } from '../../records/types';
 
 function run(text: string, areaCode?: string) {
 	return extract(text, {

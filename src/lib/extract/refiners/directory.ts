@@ -28,7 +28,7 @@ import { continuesLine } from '../parsers/hotline/prose';
 import { isEmergencyNumber, type PhoneMatch } from '../phone';
 import type { Page, Refiner } from '../pipeline';
 import { scoreOf } from './confidence';
-import type { ExtractedRecord, HotlineRecord } from '../types';
+import type { ExtractedRecord, HotlineRecord } from '../../records/types';
 
 const FRAUD_RE = anyOf(FRAUD_WARNING_WORDS);
 const SUBJECT_RE = new RegExp(`^[^,;。\\n]{0,14}?(?:${NUMBER_AS_SUBJECT_WORDS.join('|')})`);

@@ -4,7 +4,7 @@
  */
 import { findDistrict } from '../text/fields';
 import type { Page, Refiner } from '../pipeline';
-import type { ExtractedRecord } from '../types';
+import type { ExtractedRecord } from '../../records/types';
 
 /** Fills `district` from the record passage when the parser left it empty. */
 export const districtRefiner: Refiner = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../normalize';
 import type { Page } from '../pipeline';
-import type { ExtractedRecord, HotlineRecord, ProcedureRecord } from '../types';
+import type { ExtractedRecord, HotlineRecord, ProcedureRecord } from '../../records/types';
 import { cleanupRefiner } from './cleanup';
 import { confidenceRefiner, scoreOf } from './confidence';
 import { dedupeRefiner, similarity } from './dedupe';

@@ -13,7 +13,7 @@ import {
 } from '../date';
 import { PhoneIndex, type PhoneMatch } from '../phone';
 import type { Page } from '../pipeline';
-import type { Phone, SourceSpan } from '../types';
+import type { Phone, SourceSpan } from '../../records/types';
 import { anyOf, isCjk } from './patterns';
 import { trimEdges, type Span } from './spans';
 

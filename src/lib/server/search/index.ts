@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import type { Phone } from '../../extract/types';
+import type { Phone } from '../../records/types';
 import { phoneSearchTerms } from '../../records/columns';
 import type { Database } from '../db/schema';
 import type { DB } from '../db';

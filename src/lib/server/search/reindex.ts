@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import type { Phone } from '../../extract/types';
+import type { Phone } from '../../records/types';
 import { toColumns, type RecordFields } from '../../records/columns';
 import type { DB } from '../db';
 import { dialectOf } from '../db/dialect';

@@ -9,7 +9,7 @@
  * a record: the interface shows 报名已截止. A list or a programme gives one record per item.
  */
 import type { Candidate, Parser } from '../../pipeline';
-import type { EventRecord } from '../../types';
+import type { EventRecord } from '../../../records/types';
 import { headlineOf, isTrailingFields, labelledPage } from './layout';
 import { listItems, storyItems } from './programme';
 import { buildRecord, eventKey } from './record';

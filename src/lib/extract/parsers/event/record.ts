@@ -5,7 +5,7 @@
 import type { Candidate, Page, Passage } from '../../pipeline';
 import { emailsIn, findDistrict, phoneMatchesIn, toPhones } from '../../text/fields';
 import type { Span } from '../../text/spans';
-import type { EventRecord } from '../../types';
+import type { EventRecord } from '../../../records/types';
 import { activityName, findLabelled, findOrganizer } from './fields';
 import {
 	AUDIENCE_RE,

@@ -7,7 +7,7 @@ import type { Candidate, Page, Passage } from '../../pipeline';
 import { datesIn, fieldValue } from '../../text/fields';
 import { pageLines } from '../../text/lineIndex';
 import { cells, type Span } from '../../text/spans';
-import type { EventRecord } from '../../types';
+import type { EventRecord } from '../../../records/types';
 
 type Column = 'name' | 'date' | 'time' | 'place';
 

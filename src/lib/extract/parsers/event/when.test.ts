@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseContext, runParser } from '../../context';
-import type { EventRecord } from '../../types';
+import type { EventRecord } from '../../../records/types';
 import { eventParser } from '.';
 
 function parse(text: string, published = '2024-06-03'): EventRecord[] {

@@ -17,7 +17,7 @@ import {
 	phoneMatchesIn,
 	toPhones
 } from '../../text/fields';
-import type { FamilySearchRecord } from '../../types';
+import type { FamilySearchRecord } from '../../../records/types';
 import type { Span } from '../../text/spans';
 import { type Block, classify, findBlocks, isAboutAnimal } from './blocks';
 import { CALL_RE, PERIOD_RE, readable, RELATION_CONTACT_RE, REUNION_RE } from './labels';

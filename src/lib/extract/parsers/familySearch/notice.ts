@@ -7,7 +7,7 @@ import { datesIn, durationsIn, fieldValue } from '../../text/fields';
 import { isHeadlineLike, isSignerLine, SIGNATURE_DATE_RE } from '../../text/layout';
 import { pageLines } from '../../text/lineIndex';
 import type { Span } from '../../text/spans';
-import type { FamilySearchRecord } from '../../types';
+import type { FamilySearchRecord } from '../../../records/types';
 import { ORG_RE, ORG_STOP, PERIOD_END_RE, PERIOD_RE, readable } from './labels';
 
 export function findOrganization(page: Page, span: Span): string | undefined {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseContext, runParser } from '../../context';
-import type { FamilySearchRecord } from '../../types';
+import type { FamilySearchRecord } from '../../../records/types';
 import { familySearchParser } from '.';
 
 function parse(text: string, published = '2024-11-05'): FamilySearchRecord[] {

@@ -4,7 +4,7 @@
  */
 import type { Candidate, Page } from '../../pipeline';
 import { fieldValue, findDistrict } from '../../text/fields';
-import type { FamilySearchRecord } from '../../types';
+import type { FamilySearchRecord } from '../../../records/types';
 import type { FamilySearchSubtype } from '../../../records/kinds';
 import type { Block } from './blocks';
 import {

@@ -7,7 +7,7 @@ import { datesIn, fieldValue } from '../../text/fields';
 import { noticeBlockEnd } from '../../text/layout';
 import { lineEnd, pageLines } from '../../text/lineIndex';
 import { cells, type Span } from '../../text/spans';
-import type { FamilySearchRecord } from '../../types';
+import type { FamilySearchRecord } from '../../../records/types';
 import type { FamilySearchSubtype } from '../../../records/kinds';
 import type { Block } from './blocks';
 import { NO_NAME_RE } from './labels';

@@ -8,7 +8,7 @@
  */
 import { pagePhones } from '../../text/fields';
 import type { Candidate, Parser } from '../../pipeline';
-import type { HotlineRecord } from '../../types';
+import type { HotlineRecord } from '../../../records/types';
 import { isList, listPhones, listRecords, outside } from './list';
 import { proseRecords } from './prose';
 import { isInCredit } from './labels';

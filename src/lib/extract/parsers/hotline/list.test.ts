@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseContext, runParser } from '../../context';
-import type { HotlineRecord } from '../../types';
+import type { HotlineRecord } from '../../../records/types';
 import { hotlineParser } from './index';
 
 function parse(text: string, areaCode?: string): HotlineRecord[] {

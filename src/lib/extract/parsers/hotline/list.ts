@@ -8,7 +8,7 @@ import type { Candidate, Page, Passage } from '../../pipeline';
 import { findAddress, findHours, pagePhones, toPhone } from '../../text/fields';
 import { splitOrganization } from '../../text/organizations';
 import { nonBlankLines, type Span } from '../../text/spans';
-import type { HotlineRecord } from '../../types';
+import type { HotlineRecord } from '../../../records/types';
 import {
 	BRACKET_LABEL_RE,
 	BULLET_RE,

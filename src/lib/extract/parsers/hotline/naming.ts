@@ -10,7 +10,7 @@ import type { RuleName } from '../../refiners/confidence';
 import { emailsIn, sourceOf, toPhone } from '../../text/fields';
 import { organizationAtEnd, splitOrganization } from '../../text/organizations';
 import type { Span } from '../../text/spans';
-import type { HotlineRecord } from '../../types';
+import type { HotlineRecord } from '../../../records/types';
 import { GENERIC_RE, PURPOSE_RE, SERVICE, SERVICE_WORD_RE } from './labels';
 import { organizationAfter } from './organization';
 

@@ -7,7 +7,7 @@ import type { PhoneMatch } from '../../phone';
 import type { Candidate, Page, Passage } from '../../pipeline';
 import { findAddress, findHours, toPhone } from '../../text/fields';
 import { paragraphs, sentences, type Span, spanAt } from '../../text/spans';
-import type { HotlineRecord } from '../../types';
+import type { HotlineRecord } from '../../../records/types';
 import {
 	CONTINUATION_RE,
 	GENERIC_RE,

@@ -7,7 +7,7 @@ import { findPhones, type PhoneMatch } from '../../phone';
 import type { Candidate, Page, Passage } from '../../pipeline';
 import { isOrganizationName } from '../../text/organizations';
 import { nonBlankLines } from '../../text/spans';
-import type { HotlineRecord } from '../../types';
+import type { HotlineRecord } from '../../../records/types';
 import { makeRecord } from './naming';
 
 /** Two office-and-number entries at least, in one sentence. */

@@ -6,7 +6,7 @@ import { SAMPLE_NAMES, TEMPLATE_WORDS } from '../../constants';
 import type { Page } from '../../pipeline';
 import { lineStart } from '../../text/lineIndex';
 import { alternation, anyOf } from '../../text/patterns';
-import type { LostFoundRecord } from '../../types';
+import type { LostFoundRecord } from '../../../records/types';
 
 /**
  * What a template prints where a real notice has a name or a number: XX公司, xxx, ***,

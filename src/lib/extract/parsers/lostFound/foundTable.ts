@@ -10,7 +10,7 @@ import { datesIn, fieldValue, phoneMatchesIn, toPhones } from '../../text/fields
 import { isHeadlineLike } from '../../text/layout';
 import { eachPageLine, lineStart, paragraphAt, type PageLine } from '../../text/lineIndex';
 import { trimBlank, type Span } from '../../text/spans';
-import type { LostFoundRecord } from '../../types';
+import type { LostFoundRecord } from '../../../records/types';
 import { CLAIM_RE } from './labels';
 import type { Listed } from './ownerList';
 

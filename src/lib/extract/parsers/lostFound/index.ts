@@ -17,7 +17,7 @@
  */
 import type { Candidate, Parser } from '../../pipeline';
 import type { Span } from '../../text/spans';
-import type { LostFoundRecord } from '../../types';
+import type { LostFoundRecord } from '../../../records/types';
 import { isExample } from './example';
 import { findFoundTables } from './foundTable';
 import { buildItemRecord } from './item';

@@ -13,7 +13,7 @@ import {
 	toPhones
 } from '../../text/fields';
 import { clauses, type Span } from '../../text/spans';
-import type { LostFoundRecord } from '../../types';
+import type { LostFoundRecord } from '../../../records/types';
 import { isDocument } from './document';
 import {
 	CLAIM_RE,

@@ -9,7 +9,7 @@ import { isHeadlineLike } from '../../text/layout';
 import { lineStart, paragraphAt } from '../../text/lineIndex';
 import { isCjk } from '../../text/patterns';
 import type { Span } from '../../text/spans';
-import type { LostFoundRecord } from '../../types';
+import type { LostFoundRecord } from '../../../records/types';
 import { firstDocumentWord } from './document';
 import { CLAIM_RE, INLINE_HEAD_RE, PLACE_RE } from './labels';
 

@@ -1,6 +1,6 @@
 /** Helpers for the lost_found parser's tests: run it alone on a text, read a record's passage. */
 import { parseContext, runParser } from '../../context';
-import type { LostFoundRecord } from '../../types';
+import type { LostFoundRecord } from '../../../records/types';
 import { lostFoundParser } from './index';
 
 /** The lost_found records of `text`, scored, on a page published on `published`. */

@@ -11,7 +11,7 @@ import { isHeadlineLike, isNoticeHeadLine } from '../../text/layout';
 import { eachPageLine, lineStart } from '../../text/lineIndex';
 import { BULLETS } from '../../text/patterns';
 import { lowerBound, SpanSet, trimBlank, trimEdges, type Span } from '../../text/spans';
-import type { LostFoundRecord } from '../../types';
+import type { LostFoundRecord } from '../../../records/types';
 import { findDocument } from './document';
 import {
 	holderStartOf,

@@ -8,7 +8,7 @@
 import type { Candidate, Page, Passage } from '../../pipeline';
 import { emailsIn, joinedText, phonesIn, sourceOf } from '../../text/fields';
 import { nonBlankLines, trimBlank } from '../../text/spans';
-import type { ProcedureRecord } from '../../types';
+import type { ProcedureRecord } from '../../../records/types';
 import { GUIDE_TAG_RE, GUIDE_TITLE_RE, NAME_LABEL_RE, OTHER_LABEL_RE } from './labels';
 import {
 	CORE_KINDS,

@@ -18,7 +18,7 @@ import type { Candidate, Page } from '../../pipeline';
 import { emailsIn, joinedText, phonesIn, sourceOf } from '../../text/fields';
 import { isOrganizationName } from '../../text/organizations';
 import { nonBlankLines, paragraphs, type Span, trimBlank } from '../../text/spans';
-import type { ProcedureRecord } from '../../types';
+import type { ProcedureRecord } from '../../../records/types';
 import {
 	answerEnd,
 	headlineText,

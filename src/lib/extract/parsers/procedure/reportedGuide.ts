@@ -6,7 +6,7 @@ import { CARRY_VERBS } from '../../constants';
 import type { Candidate, Page, Passage } from '../../pipeline';
 import { emailsIn, joinedText, phonesIn, sourceOf } from '../../text/fields';
 import { paragraphs, type Span, spanAt, trimBlank } from '../../text/spans';
-import type { ProcedureRecord } from '../../types';
+import type { ProcedureRecord } from '../../../records/types';
 import { isItemHeadline } from './answer';
 import { guideTitle } from './guide';
 import {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseContext, runParser } from '../../context';
-import type { ProcedureRecord } from '../../types';
+import type { ProcedureRecord } from '../../../records/types';
 import { procedureParser } from './index';
 
 function parse(text: string): ProcedureRecord[] {

@@ -10,7 +10,7 @@ import type { Candidate, Page } from '../../pipeline';
 import { emailsIn, joinedText, phonesIn, sourceOf } from '../../text/fields';
 import { isOrganizationName, splitOrganization } from '../../text/organizations';
 import { nonBlankLines, type Span, trimBlank } from '../../text/spans';
-import type { ProcedureRecord } from '../../types';
+import type { ProcedureRecord } from '../../../records/types';
 
 type Turn = { role: 'ask' | 'answer' | 'host' | 'head'; line: Span; text: Span; org?: string };
 
