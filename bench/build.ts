@@ -5,7 +5,7 @@
 import { statSync } from 'node:fs';
 import { openSqlite } from '../src/lib/server/db/index';
 import { bulkInsertRecords } from '../src/lib/server/bulk';
-import { corpus } from './corpus';
+import { corpus } from './synthetic';
 
 export interface BuildFigures {
 	records: number;

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { extract } from '../src/lib/extract/index';
 import type { DB } from '../src/lib/server/db';
 import { importFiles } from '../src/lib/server/importer';
-import { pages } from './corpus';
+import { pages } from './synthetic';
 
 export interface ImportFigures {
 	pages: number;

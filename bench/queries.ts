@@ -10,7 +10,7 @@
  * own). So numbers are typed here whole or as the local part, as people type them; a substring
  * scan would also match tails of unrelated numbers, which no one searching means.
  */
-import { recordAt } from './corpus';
+import { recordAt } from './synthetic';
 import { ORGANIZATIONS } from './vocabulary';
 
 export type QueryGroup =

@@ -41,7 +41,7 @@ import { benchQueries } from './queries';
 import { benchSearch, type SearchBench } from './search';
 import { round } from './stats';
 import { benchOcrPage, type OcrFigures } from './ocrBench';
-import { benchWorstCases, type WorstCaseFigures } from './worstCases';
+import { benchWorstCases, type WorstCaseFigures } from './worstCaseTimes';
 
 export interface BenchOptions {
 	records: number;

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HUGE_LIST_ENTRIES, WORST_CASES } from '../src/lib/extract/worstCases';
-import { corpus, pageAt, recordAt } from './corpus';
+import { corpus, pageAt, recordAt } from './synthetic';
 import { assetsOf } from './http';
 import { benchQueries } from './queries';
 import { checkTargets, formatReport, runBenchmark } from './run';

@@ -14,7 +14,7 @@ import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatExtractReport, formatReport, runBenchmark, runExtractBench } from '../bench/run';
-import { run } from './lib/run';
+import { run } from './lib/command';
 
 const { values } = parseArgs({
 	options: {

@@ -19,7 +19,7 @@ import {
 } from '../src/lib/server/search/reindex';
 import { SERVER_NODE_FLAGS } from '../src/lib/server/nodeFlags';
 import { buildFingerprint, buildIsFresh, STAMP_FILE } from './lib/buildStamp';
-import { run } from './lib/run';
+import { run } from './lib/command';
 
 const log = (message: string) => console.error(`[bianmin] ${message}`);
 

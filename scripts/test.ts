@@ -9,7 +9,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { buildFingerprint, STAMP_FILE } from './lib/buildStamp';
-import { run } from './lib/run';
+import { run } from './lib/command';
 
 const args = new Set(process.argv.slice(2));
 const only = args.has('--unit') ? 'unit' : args.has('--e2e') ? 'e2e' : 'all';

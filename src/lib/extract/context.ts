@@ -5,7 +5,7 @@
 import { normalize } from './normalize';
 import type { Page, ParseContext, Parser } from './pipeline';
 import { scored } from './refiners/confidence';
-import { cutPassages } from './text/layout';
+import { cutPassages } from './text/passages';
 import type { ExtractOptions } from './types';
 import type { ExtractedRecord } from '../records/types';
 

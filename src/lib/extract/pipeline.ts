@@ -34,7 +34,7 @@ export interface Passage {
 /** What every parser is handed: built once per page by `parseContext` (context.ts). */
 export interface ParseContext {
 	readonly page: Page;
-	/** The page cut into passages (text/layout.ts `cutPassages`), in page order. */
+	/** The page cut into passages (text/passages.ts `cutPassages`), in page order. */
 	readonly passages: readonly Passage[];
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../normalize';
 import type { Page } from '../pipeline';
-import { cutPassages, isHeadline } from './layout';
+import { cutPassages, isHeadline } from './passages';
 import { isSpace, lines, nonBlankLines, paragraphs, sentences, spanAt } from './spans';
 
 function page(text: string): Page {

@@ -10,7 +10,7 @@
  */
 import type { Candidate, Parser } from '../../pipeline';
 import type { EventRecord } from '../../../records/types';
-import { headlineOf, isTrailingFields, labelledPage } from './layout';
+import { headlineOf, isTrailingFields, labelledPage } from './parts';
 import { listItems, storyItems } from './programme';
 import { buildRecord, eventKey } from './record';
 import { rowRecord, timetableOf } from './table';

@@ -6,7 +6,7 @@ import type { Candidate, Page, Passage } from '../../pipeline';
 import { emailsIn, findDistrict, phoneMatchesIn, toPhones } from '../../text/fields';
 import type { Span } from '../../text/spans';
 import type { EventRecord } from '../../../records/types';
-import { activityName, findLabelled, findOrganizer } from './fields';
+import { activityName, findLabelled, findOrganizer } from './labelled';
 import {
 	AUDIENCE_RE,
 	BOOKING_RE,
@@ -22,7 +22,7 @@ import {
 	TENDER_RE,
 	SIGNUP_RE
 } from './labels';
-import { bodyStartOf, headlineOf, usefulEnd } from './layout';
+import { bodyStartOf, headlineOf, usefulEnd } from './parts';
 import { findMethods } from './methods';
 import { itemName } from './programme';
 import { findWhen } from './when';

@@ -4,7 +4,7 @@
  * kind of search the notice is.
  */
 import type { Page } from '../../pipeline';
-import { isHeadlineLike, noticeBlockEnd } from '../../text/layout';
+import { isHeadlineLike, noticeBlockEnd } from '../../text/passages';
 import { eachPageLine, lineEnd, paragraphAt } from '../../text/lineIndex';
 import { SpanSet, type Span } from '../../text/spans';
 import type { FamilySearchSubtype } from '../../../records/kinds';

@@ -3,7 +3,7 @@
  * 寻亲栏 that prints several short appeals under one headline, each opened by a tag.
  */
 import type { Page } from '../../pipeline';
-import { isHeadlineLike, isSignerLine, SIGNATURE_DATE_RE } from '../../text/layout';
+import { isHeadlineLike, isSignerLine, SIGNATURE_DATE_RE } from '../../text/passages';
 import { eachPageLine, pageParagraphs } from '../../text/lineIndex';
 import { cells, type Span } from '../../text/spans';
 import type { Block } from './blocks';

@@ -4,7 +4,7 @@
 import { addDuration, parseCnNumber } from '../../date';
 import type { Page } from '../../pipeline';
 import { datesIn, durationsIn, fieldValue } from '../../text/fields';
-import { isHeadlineLike, isSignerLine, SIGNATURE_DATE_RE } from '../../text/layout';
+import { isHeadlineLike, isSignerLine, SIGNATURE_DATE_RE } from '../../text/passages';
 import { pageLines } from '../../text/lineIndex';
 import type { Span } from '../../text/spans';
 import type { FamilySearchRecord } from '../../../records/types';

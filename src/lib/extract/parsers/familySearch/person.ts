@@ -4,7 +4,7 @@
  */
 import type { Page } from '../../pipeline';
 import { datesIn, fieldValue } from '../../text/fields';
-import { SIGNATURE_DATE_RE } from '../../text/layout';
+import { SIGNATURE_DATE_RE } from '../../text/passages';
 import { pageLines } from '../../text/lineIndex';
 import { clauseEnd, clauses, SpanSet, trimEdges, type Span } from '../../text/spans';
 import {

@@ -4,7 +4,7 @@
  */
 import type { Page } from '../../pipeline';
 import { phoneMatchesIn } from '../../text/fields';
-import { isHeadlineLike, isNewspaperLine } from '../../text/layout';
+import { isHeadlineLike, isNewspaperLine } from '../../text/passages';
 import { lineEnd, paragraphAt } from '../../text/lineIndex';
 import type { Span } from '../../text/spans';
 import { PERIOD_RE } from './labels';

@@ -4,7 +4,7 @@
  */
 import type { Candidate, Page } from '../../pipeline';
 import { datesIn, fieldValue } from '../../text/fields';
-import { noticeBlockEnd } from '../../text/layout';
+import { noticeBlockEnd } from '../../text/passages';
 import { lineEnd, pageLines } from '../../text/lineIndex';
 import { cells, type Span } from '../../text/spans';
 import type { FamilySearchRecord } from '../../../records/types';

@@ -12,7 +12,7 @@ import type { HotlineRecord } from '../../../records/types';
 import { isList, listPhones, listRecords, outside } from './list';
 import { proseRecords } from './prose';
 import { isInCredit } from './labels';
-import { runRecords } from './run';
+import { runRecords } from './runOn';
 import { selfSigned } from './signer';
 
 /** Finds public-service phone lines (咨询电话, 服务热线, 便民电话一览 …). */

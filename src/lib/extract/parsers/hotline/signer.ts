@@ -3,7 +3,7 @@
  * date): the numbers it offers are that organisation's, though no label names it.
  */
 import type { Page, Passage } from '../../pipeline';
-import { isSignerLine, SIGNATURE_DATE_RE } from '../../text/layout';
+import { isSignerLine, SIGNATURE_DATE_RE } from '../../text/passages';
 import { isOrganizationName } from '../../text/organizations';
 import { nonBlankLines, type Span } from '../../text/spans';
 

@@ -5,7 +5,7 @@
  */
 import type { Page } from '../../pipeline';
 import { phoneMatchesIn } from '../../text/fields';
-import { isHeadlineLike } from '../../text/layout';
+import { isHeadlineLike } from '../../text/passages';
 import { paragraphAt } from '../../text/lineIndex';
 import { CLAIM_RE, PERSON_RE } from './labels';
 import type { ItemNotice, Taken } from './notices';

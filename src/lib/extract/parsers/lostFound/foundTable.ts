@@ -7,7 +7,7 @@
 import { isEmergencyNumber } from '../../phone';
 import type { Candidate, Page } from '../../pipeline';
 import { datesIn, fieldValue, phoneMatchesIn, toPhones } from '../../text/fields';
-import { isHeadlineLike } from '../../text/layout';
+import { isHeadlineLike } from '../../text/passages';
 import { eachPageLine, lineStart, paragraphAt, type PageLine } from '../../text/lineIndex';
 import { trimBlank, type Span } from '../../text/spans';
 import type { LostFoundRecord } from '../../../records/types';

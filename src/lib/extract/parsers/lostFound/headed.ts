@@ -4,7 +4,7 @@
  * of its block, and stops before the next notice, a list or table, or the page's own tip.
  */
 import type { Page } from '../../pipeline';
-import { isHeadlineLike, noticeBlockEnd } from '../../text/layout';
+import { isHeadlineLike, noticeBlockEnd } from '../../text/passages';
 import { eachPageLine } from '../../text/lineIndex';
 import { phoneMatchesIn } from '../../text/fields';
 import { lowerBound, paragraphs, trimBlank, type Span } from '../../text/spans';

@@ -5,7 +5,7 @@
 import type { DateMatch } from '../../date';
 import type { Page } from '../../pipeline';
 import { datesIn } from '../../text/fields';
-import { isNoticeHeadLine, isSignerLine } from '../../text/layout';
+import { isNoticeHeadLine, isSignerLine } from '../../text/passages';
 import { eachPageLine, lineStart } from '../../text/lineIndex';
 import { BULLETS, isAlnum, isCjk } from '../../text/patterns';
 import { trimEdges, type Span } from '../../text/spans';

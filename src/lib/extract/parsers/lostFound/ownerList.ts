@@ -5,7 +5,7 @@
 import { isEmergencyNumber } from '../../phone';
 import type { Candidate, Page } from '../../pipeline';
 import { datesIn, fieldValue, phoneMatchesIn, toPhones } from '../../text/fields';
-import { isHeadlineLike } from '../../text/layout';
+import { isHeadlineLike } from '../../text/passages';
 import { lineStart, paragraphAt } from '../../text/lineIndex';
 import { isCjk } from '../../text/patterns';
 import type { Span } from '../../text/spans';

@@ -5,7 +5,7 @@
  */
 import type { Page } from '../../pipeline';
 import { phoneMatchesIn } from '../../text/fields';
-import { isHeadlineLike } from '../../text/layout';
+import { isHeadlineLike } from '../../text/passages';
 import { paragraphAt } from '../../text/lineIndex';
 import { Occurrences } from '../../text/patterns';
 import type { Span } from '../../text/spans';

@@ -7,7 +7,7 @@
  */
 import type { Candidate, Page } from '../../pipeline';
 import { fieldValue, findDistrict, isTraditional } from '../../text/fields';
-import { isHeadlineLike, isNoticeHeadLine } from '../../text/layout';
+import { isHeadlineLike, isNoticeHeadLine } from '../../text/passages';
 import { eachPageLine, lineStart } from '../../text/lineIndex';
 import { BULLETS } from '../../text/patterns';
 import { lowerBound, SpanSet, trimBlank, trimEdges, type Span } from '../../text/spans';

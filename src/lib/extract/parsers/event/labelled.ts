@@ -3,7 +3,7 @@
  */
 import type { Page } from '../../pipeline';
 import { fieldValue } from '../../text/fields';
-import { isSignerLine } from '../../text/layout';
+import { isSignerLine } from '../../text/passages';
 import type { Span } from '../../text/spans';
 import { ORGANIZER_LABEL_RE, ORGANIZER_SUBJECT_RE, ORGANIZER_VERB_RE } from './labels';
 

@@ -4,7 +4,7 @@
  */
 import type { Page, Passage } from '../../pipeline';
 import { datesIn, phoneMatchesIn } from '../../text/fields';
-import { isHeadlineLike, isMastheadLine, isNewspaperLine } from '../../text/layout';
+import { isHeadlineLike, isMastheadLine, isNewspaperLine } from '../../text/passages';
 import { eachPageLine, pageLines, pageParagraphs } from '../../text/lineIndex';
 import type { Span } from '../../text/spans';
 import {
