@@ -128,6 +128,21 @@ export async function openPostgres(
 		// UTC: the ISO timestamps the created_at defaults write are UTC, as on SQLite.
 		options: `-c TimeZone=UTC${options.schema ? ` -c search_path=${options.schema}` : ''}`
 	});
+	// An idle connection the server ends (a restart, a failover, `drop database … with (force)`)
+	// makes the pool emit 'error'; unheard, that event would crash the process. The pool has
+	// already discarded the client and opens a new one on the next query, so a log line is all
+	// that is needed.
+	pool.on('error', (error) => {
+		console.error(
+			JSON.stringify({
+				time: new Date().toISOString(),
+				level: 'warn',
+				db: 'postgres',
+				event: 'idle connection closed by the server',
+				error: error.message
+			})
+		);
+	});
 	const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
 	const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
 	await migrateToLatest(db, rows[0].schema);
