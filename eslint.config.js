@@ -67,6 +67,32 @@ export default ts.config(
 		}
 	},
 	{
+		// The domain is what the extractor builds on, not the other way: from src/lib/extract it
+		// may use only the three text readers (folding, dates, phone numbers), which import
+		// nothing of the extractor's parsers. The lib/server rule is repeated because this block
+		// replaces the rule's options for these files.
+		files: ['src/lib/records/**/*.ts'],
+		rules: {
+			'@typescript-eslint/no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: ['$lib/server', '$lib/server/**', '../server', '../server/**'],
+							allowTypeImports: true,
+							message: 'Shared code must not import from lib/server (only `import type`).'
+						},
+						{
+							regex: '^(\\$lib|\\.\\.)/extract(?!/(normalize|date|phone)$)',
+							message:
+								'The domain may use only extract/normalize, extract/date and extract/phone from the extractor.'
+						}
+					]
+				}
+			]
+		}
+	},
+	{
 		// Migrations take Kysely<any> on purpose: they must not depend on the app's current schema.
 		files: ['migrations/**'],
 		rules: { '@typescript-eslint/no-explicit-any': 'off' }

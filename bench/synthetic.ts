@@ -8,7 +8,7 @@
  * document numbers from chosen records without generating the ones in between.
  */
 import { Converter } from 'opencc-js/cn2t';
-import { DISTRICTS } from '../src/lib/extract/constants';
+import { DISTRICTS } from '../src/lib/records/city';
 import type { Phone } from '../src/lib/records/types';
 import type { Kind, RecordStatus } from '../src/lib/records/kinds';
 import type { RecordInput } from '../src/lib/server/records';

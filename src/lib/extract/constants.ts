@@ -6,45 +6,6 @@
  */
 
 // ---------------------------------------------------------------------------------------
-// Home city
-// ---------------------------------------------------------------------------------------
-
-/**
- * Area code given to 8-digit local numbers printed without one. Bianmin starts with the
- * papers of 株洲 (0731); when another city's papers are imported this becomes a setting.
- * Note: 0731 is shared by 长沙 / 株洲 / 湘潭, so the numbers stay correct within the region.
- */
-export const DEFAULT_AREA_CODE = '0731';
-
-/** Districts, counties and county-level cities of the home city, as printed. */
-export const DISTRICTS = [
-	'芦淞区',
-	'天元区',
-	'荷塘区',
-	'石峰区',
-	'渌口区',
-	'醴陵市',
-	'攸县',
-	'茶陵县',
-	'炎陵县',
-	'株洲经开区',
-	'云龙示范区',
-	'株洲高新区',
-	'高新区'
-] as const;
-
-/**
- * Short forms that name a district without its suffix. Only those that are unambiguous
- * in a news text are listed (a bare 天元 or 石峰 is often part of a company or road name).
- */
-export const DISTRICT_ALIASES: Record<string, string> = {
-	渌口: '渌口区',
-	醴陵: '醴陵市',
-	茶陵: '茶陵县',
-	炎陵: '炎陵县'
-};
-
-// ---------------------------------------------------------------------------------------
 // Phones
 // ---------------------------------------------------------------------------------------
 

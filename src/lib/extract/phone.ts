@@ -17,8 +17,8 @@
  *   phone. Numbers printed without an area code get the paper's (`areaCode`, default 0731).
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { DEFAULT_AREA_CODE } from '../records/city';
 import {
-	DEFAULT_AREA_CODE,
 	EMERGENCY_NUMBERS,
 	NEWSPAPER_LINE_WORDS,
 	PHONE_WORDS,

@@ -4,7 +4,7 @@
  * renders from these lists; schemas.ts turns the posted strings back into a record.
  * Pure and client-safe.
  */
-import { DISTRICTS } from '../extract/constants';
+import { DISTRICTS } from './city';
 import { type Phone } from './types';
 import { FAMILY_SEARCH_SUBTYPES, LOST_FOUND_SUBTYPES, type Kind, SUBTYPE_LABELS } from './kinds';
 

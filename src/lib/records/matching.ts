@@ -6,7 +6,7 @@
  * holder, features — and explained in reasons a moderator can check. Pure: moderators confirm
  * a link before anything is shown to the public.
  */
-import { DISTRICT_ALIASES, DISTRICTS } from '../extract/constants';
+import { DISTRICT_ALIASES, DISTRICTS } from './city';
 import { normalize } from '../extract/normalize';
 
 export interface MatchRecord {

@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { today as clockToday } from '../clock';
 import type { CardEntry } from '../records/hotlineCard';
 import { FOLDED_BY_KEY } from '../records/reprints';
-import { DISTRICT_ALIASES } from '../extract/constants';
+import { DISTRICT_ALIASES } from '../records/city';
 import { normalize } from '../extract/normalize';
 import { KINDS, type Kind } from '../records/kinds';
 import type { DB } from './db';

@@ -3,7 +3,8 @@
  * districts, organisations, contacts, office hours and addresses. All match on the
  * normalised text and return what the original printed, at the same offsets.
  */
-import { ADDRESS_WORDS, DISTRICT_ALIASES, DISTRICTS, HOURS_WORDS } from '../constants';
+import { DISTRICT_ALIASES, DISTRICTS } from '../../records/city';
+import { ADDRESS_WORDS, HOURS_WORDS } from '../constants';
 import {
 	findDates,
 	findDurations,
