@@ -2,8 +2,7 @@ import type { Transaction } from 'kysely';
 import type { DB } from './db';
 import type { Database } from './db/schema';
 
-export { AUDIT_ACTIONS, AUDIT_ACTION_LABELS, type AuditAction } from '../records/audit';
-import type { AuditAction } from '../records/audit';
+import type { AuditAction } from '../records/auditActions';
 
 export interface AuditEntryInput {
 	/** Who acted; for a failed sign-in the name as typed and the id only if it exists. */

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { normalizeDateInput } from '$lib/records/formInput';
-import { AUDIT_ACTIONS, AUDIT_PAGE_SIZE, listAudit, listAuditUsernames } from '$lib/server/audit';
+import { AUDIT_ACTIONS } from '$lib/records/auditActions';
+import { AUDIT_PAGE_SIZE, listAudit, listAuditUsernames } from '$lib/server/audit';
 import { requireAdmin } from '$lib/server/auth/guards';
 import { getDatabase } from '$lib/server/db';
 import type { PageServerLoad } from './$types';
