@@ -26,7 +26,7 @@ export const SEEK_RELATIVE_HEAD_RE = /寻(?<rel>女|儿|子|父|母|妻|夫)启�
 export const MALE_HEAD_RELATIVES = /[儿子父夫]/;
 
 /**
- * Lost pets are lost items (helper lost_found files 寻狗启事): an animal in the headline line, or
+ * Lost pets are lost items (the lost_found parsers file 寻狗启事): an animal in the headline line, or
  * the words only a pet notice uses (品种, 毛色, 一只…犬). 狗 alone in the body is no sign: rural
  * children's pet names (狗娃) use it, and 一只 counts shoes and hands too.
  */
