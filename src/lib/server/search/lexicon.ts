@@ -5,6 +5,7 @@
  * normalize() before it is looked up.
  */
 import { normalize } from '../../extract/normalize';
+import { DISTRICT_ALIASES, DISTRICTS } from '../../records/city';
 import type { Kind } from '../../records/kinds';
 
 /**
@@ -517,22 +518,10 @@ export const KIND_WORDS: [Kind, Set<string>][] = KIND_WORD_LISTS.map(([kind, lis
  * beyond its general dictionary. Every synonym and stop word is added as well.
  */
 export const DOMAIN_WORDS = [
-	'天元区',
-	'荷塘区',
-	'芦淞区',
-	'石峰区',
-	'渌口区',
-	'醴陵市',
-	'攸县',
-	'茶陵县',
-	'炎陵县',
-	'高新区',
-	'醴陵',
-	'茶陵',
-	'炎陵',
-	'渌口',
+	...DISTRICTS,
+	...Object.keys(DISTRICT_ALIASES),
+	// Short forms too ambiguous for facets (records/city.ts) but what residents type.
 	'芦淞',
-	'株洲高新区',
 	'医保局',
 	'社保局',
 	'人社局',
