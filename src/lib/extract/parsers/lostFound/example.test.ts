@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parse } from './testing';
+import { parse } from '../../../../../tests/helpers/lostFoundParser';
 
 describe('examples are told by their own words, not their neighbours’', () => {
 	it('keeps a real notice after one whose holder’s name holds 参考', () => {

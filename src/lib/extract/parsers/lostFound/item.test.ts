@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parse, spanOf } from './testing';
+import { parse, spanOf } from '../../../../../tests/helpers/lostFoundParser';
 
 describe('lost things', () => {
 	it('reads a 寻物启事 with its date (in the past), place, phone, contact and reward', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parse, spanOf } from './testing';
+import { parse, spanOf } from '../../../../../tests/helpers/lostFoundParser';
 
 describe('lists of found things', () => {
 	it('files one record per owner of a list of unclaimed documents', () => {

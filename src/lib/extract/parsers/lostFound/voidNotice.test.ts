@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parse, spanOf } from './testing';
+import { parse, spanOf } from '../../../../../tests/helpers/lostFoundParser';
 
 describe('void notices', () => {
 	it('reads a headed column whose items have no ending, joining a number broken by a line', () => {

@@ -1,7 +1,7 @@
 /** Helpers for the lost_found parser's tests: run it alone on a text, read a record's passage. */
-import { parseContext, runParser } from '../../context';
-import type { LostFoundRecord } from '../../../records/types';
-import { lostFoundParser } from './index';
+import { parseContext, runParser } from '../../src/lib/extract/context';
+import type { LostFoundRecord } from '../../src/lib/records/types';
+import { lostFoundParser } from '../../src/lib/extract/parsers/lostFound/index';
 
 /** The lost_found records of `text`, scored, on a page published on `published`. */
 export function parse(text: string, published = '2024-11-05'): LostFoundRecord[] {
