@@ -50,6 +50,9 @@ export function isNewspaperText(s: string): boolean {
 
 export const NON_SERVICE_RE = anyOf(NON_SERVICE_LABEL_WORDS);
 
+/** A name that is only a surname and a title (王女士, 李先生): a private contact, not a line. */
+export const PRIVATE_CONTACT_RE = /^[\u4e00-\u9fa5]{1,2}(?:先生|女士|小姐|师傅|老师)$/;
+
 export const NOTICE_RE = anyOf(NOTICE_CONTACT_WORDS);
 
 /** Leading list marks: 1. / (1) / ① / · / - */

@@ -29,6 +29,18 @@ describe('hotline parser: lists', () => {
 		);
 	});
 
+	it('a private contact (a surname and a title) on its own line is no hotline', () => {
+		const text = [
+			'便民电话',
+			'社区服务中心　0731-22681010',
+			'联系人：张先生　13974100044',
+			'　　　　刘女士　13974100055',
+			'社区卫生服务站　0731-22681020',
+			''
+		].join('\n');
+		expect(parse(text).map((r) => r.name)).toEqual(['社区服务中心', '社区卫生服务站']);
+	});
+
 	it('reads a table with | columns and addresses', () => {
 		const rs = parse(
 			'常用电话\n单位名称 | 联系电话 | 地址\n市民政局 | 0731-28661234 | 建设路1号\n市社保中心 | 28663333 | 长江北路22号\n'

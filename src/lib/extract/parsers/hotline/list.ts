@@ -15,7 +15,8 @@ import {
 	GENERIC_RE,
 	LIST_HEAD_RE,
 	NEWSPAPER_RE,
-	NON_SERVICE_RE
+	NON_SERVICE_RE,
+	PRIVATE_CONTACT_RE
 } from './labels';
 import { makeRecord } from './naming';
 import { officeAbove } from './organization';
@@ -145,6 +146,8 @@ export function listRecords(
 				nameSpan.start = office.start;
 			}
 			if (!name && !isEmergencyNumber(p.number)) continue;
+			// 王女士 13974160001 under 联系人：李先生 …: a private contact, not a public line.
+			if (PRIVATE_CONTACT_RE.test(page.norm.slice(nameSpan.start, nameSpan.end).trim())) continue;
 			// 售楼热线, 订购热线, 报名电话: a seller's or organiser's line, not a public service.
 			if (NON_SERVICE_RE.test(page.norm.slice(nameSpan.start, nameSpan.end))) continue;
 			const next = phones[k + 1];
