@@ -59,6 +59,8 @@ const EMAIL_RE =
 export function emailsIn(page: Page, span: Span): string[] {
 	const out: string[] = [];
 	const s = page.norm.slice(span.start, span.end);
+	// Most spans have no @: the pattern would try its first character class all along them.
+	if (!s.includes('@')) return out;
 	EMAIL_RE.lastIndex = 0;
 	for (let m = EMAIL_RE.exec(s); m; m = EMAIL_RE.exec(s)) {
 		const e = m[0].toLowerCase();
