@@ -5,7 +5,7 @@
  * quadratic in the paragraph's length.
  */
 import type { Page } from '../pipeline';
-import { lowerBound, trimBlank, type Span } from './spans';
+import { lowerBound, paragraphs, trimBlank, type Span } from './spans';
 
 interface BreakIndex {
 	/** Offsets of every `\n` of `page.norm`, ascending. */
@@ -145,4 +145,20 @@ export function pageParagraphs(page: Page, span: Span): Span[] {
 	}
 	if (s >= 0) out.push({ start: s, end: e });
 	return out;
+}
+
+/** `paragraphs(page.norm)` of each page, cut once (the Q&A finders each read them all). */
+const PARAGRAPHS = new WeakMap<Page, Span[]>();
+
+/**
+ * The paragraphs of the whole page, as `paragraphs(page.norm)` cuts them: one array per
+ * page, shared by every caller: never change it.
+ */
+export function allParagraphs(page: Page): Span[] {
+	let found = PARAGRAPHS.get(page);
+	if (!found) {
+		found = paragraphs(page.norm);
+		PARAGRAPHS.set(page, found);
+	}
+	return found;
 }

@@ -111,11 +111,11 @@ export function isNewspaperLine(line: string): boolean {
 const NEWSPAPER_WORDS = new WeakMap<Page, Occurrences>();
 
 /**
- * `isNewspaperLine` of a line of the page (its words hold no blank, so trimming the line
- * changes nothing), from an index of the page: notice blocks read the same lines again
- * for every notice that starts above them.
+ * `isNewspaperLine` of `span` of the page (the words hold no blank, so a trimmed line
+ * answers the same), from an index of the page: notice blocks and event passages read the
+ * same lines again for every notice or passage that starts above them.
  */
-function isNewspaperLineAt(page: Page, line: Span): boolean {
+export function isNewspaperLineAt(page: Page, line: Span): boolean {
 	let words = NEWSPAPER_WORDS.get(page);
 	if (!words) {
 		words = new Occurrences(page.norm, NEWSPAPER_LINE_WORDS);

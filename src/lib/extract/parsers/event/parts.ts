@@ -4,7 +4,7 @@
  */
 import type { Page, Passage } from '../../pipeline';
 import { datesIn, phoneMatchesIn } from '../../text/fields';
-import { isHeadlineLike, isMastheadLine, isNewspaperLine } from '../../text/passages';
+import { isHeadlineLike, isMastheadLine, isNewspaperLineAt } from '../../text/passages';
 import { eachPageLine, pageLines, pageParagraphs } from '../../text/lineIndex';
 import type { Span } from '../../text/spans';
 import {
@@ -65,7 +65,7 @@ export function usefulEnd(page: Page, span: Span): number {
 	let last = -1;
 	for (const { start: s, end: e } of pageParagraphs(page, { start, end })) {
 		const t = norm.slice(s, e);
-		if (isNewspaperLine(t) || isMastheadLine(t)) continue;
+		if (isNewspaperLineAt(page, { start: s, end: e }) || isMastheadLine(t)) continue;
 		if (
 			SIGNUP_RE.test(t) ||
 			METHOD_RE.test(t) ||

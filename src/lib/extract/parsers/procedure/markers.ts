@@ -3,8 +3,9 @@
  * subheads) and answers (XX局回复:, 答:, 官方回复:, a greeting, a 回复单位 line) open, with the
  * department each answer names, or the one the column's lead names for bare 问/答 pairs.
  */
+import { allParagraphs } from '../../text/lineIndex';
 import type { Page } from '../../pipeline';
-import { paragraphs, type Span } from '../../text/spans';
+import { type Span } from '../../text/spans';
 import {
 	ANSWER_RE,
 	ASKER_LINE_RE,
@@ -40,7 +41,7 @@ export interface Marker {
 /** Every question, department and answer marker of the page, in order. */
 export function findMarkers(page: Page): Marker[] {
 	const out: Marker[] = [];
-	for (const para of paragraphs(page.norm)) {
+	for (const para of allParagraphs(page)) {
 		const text = page.norm.slice(para.start, para.end);
 		// Markers open a paragraph, a line, or a sentence inside one (…路灯不亮。区政府回复:…).
 		const starts = [0];
