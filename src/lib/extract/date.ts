@@ -30,6 +30,8 @@ export interface FindDatesOptions {
 	 * event (遗失, 拾得, 走失 …), else 'nearest'.
 	 */
 	mode?: YearMode;
+	/** Stop after this many dates (a caller that only asks whether there is one). */
+	limit?: number;
 }
 
 /** Chinese numerals used in dates; 〇/○/O/零 are the zero of years written digit by digit. */
@@ -355,6 +357,7 @@ export function findDates(
 			}
 		}
 		out.push(match);
+		if (out.length === options.limit) break;
 		DATE_RE.lastIndex = match.end;
 	}
 	return out;

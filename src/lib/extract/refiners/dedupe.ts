@@ -40,6 +40,19 @@ interface Item {
 	r: ExtractedRecord;
 	text: string;
 	digits: string;
+	/** bigrams(text), made when first compared: a record is compared with every other of its group. */
+	grams?: Set<string>;
+}
+
+/** `similarity(a.text, b.text)`, each item's bigrams made once. */
+function itemSimilarity(a: Item, b: Item): number {
+	if (a.text === b.text) return 1;
+	const x = (a.grams ??= bigrams(a.text));
+	const y = (b.grams ??= bigrams(b.text));
+	if (!x.size || !y.size) return 0;
+	let common = 0;
+	for (const g of x) if (y.has(g)) common++;
+	return common / (x.size + y.size - common);
 }
 
 /** Two records of one kind, subtype and title (see dedupeRefiner): the same passage again? */
@@ -49,7 +62,7 @@ function isDuplicate(a: Item, b: Item): boolean {
 	if (a.digits !== b.digits && !(a.digits.startsWith(b.digits) || b.digits.startsWith(a.digits)))
 		return false;
 	if (a.text.includes(b.text) || b.text.includes(a.text)) return true;
-	return similarity(a.text, b.text) >= NEAR;
+	return itemSimilarity(a, b) >= NEAR;
 }
 
 /**

@@ -278,6 +278,20 @@ export function datesIn(page: Page, span: Span, mode?: YearMode): DateMatch[] {
 	);
 }
 
+/**
+ * The first date starting in `span` — `datesIn(page, span, mode)[0]` — without reading the
+ * rest of the span: what a caller asking whether a span holds a date needs.
+ */
+export function firstDateIn(page: Page, span: Span, mode?: YearMode): DateMatch | undefined {
+	const { start, end } = span;
+	if (start >= end) return undefined;
+	return findDates(
+		upTo(page.norm, end),
+		page.published,
+		mode ? { start, end, mode, limit: 1 } : { start, end, limit: 1 }
+	)[0];
+}
+
 /** Durations (60日, 三个月) starting in `span` of `norm`. */
 export function durationsIn(norm: string, span: Span): DurationMatch[] {
 	const { start, end } = span;

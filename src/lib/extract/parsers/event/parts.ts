@@ -3,7 +3,7 @@
  * ends, and the trailing fields (主办单位：…) the passage cutter reads as a new passage.
  */
 import type { Page, Passage } from '../../pipeline';
-import { datesIn, phoneMatchesIn } from '../../text/fields';
+import { firstDateIn, phoneMatchesIn } from '../../text/fields';
 import { isHeadlineLike, isMastheadLine, isNewspaperLineAt } from '../../text/passages';
 import { eachPageLine, pageLines, pageParagraphs } from '../../text/lineIndex';
 import type { Span } from '../../text/spans';
@@ -71,7 +71,7 @@ export function usefulEnd(page: Page, span: Span): number {
 			METHOD_RE.test(t) ||
 			BOOKING_RE.test(t) ||
 			EVENT_FIELD_RE.test(t) ||
-			datesIn(page, { start: s, end: e }).length > 0 ||
+			firstDateIn(page, { start: s, end: e }) !== undefined ||
 			phoneMatchesIn(page, { start: s, end: e }).length > 0
 		)
 			last = e;

@@ -4,7 +4,7 @@
  * …报名, 咨询电话) are what every row shares.
  */
 import type { Candidate, Page, Passage } from '../../pipeline';
-import { datesIn, fieldValue } from '../../text/fields';
+import { firstDateIn, fieldValue } from '../../text/fields';
 import { pageLines } from '../../text/lineIndex';
 import { cells, type Span } from '../../text/spans';
 import type { EventRecord } from '../../../records/types';
@@ -55,8 +55,8 @@ const CLOCK_RE = /(?<pm>下午|晚上)?\s*(?<h>\d{1,2})[:：](?<m>\d{2})/;
 /** When a row's event starts: its date cell (or a time cell with a date), with the clock time. */
 function rowStart(page: Page, date?: Span, time?: Span): string | undefined {
 	const day =
-		(date && datesIn(page, date, 'nearest')[0]?.value) ??
-		(time && datesIn(page, time, 'nearest')[0]?.value);
+		(date && firstDateIn(page, date, 'nearest')?.value) ??
+		(time && firstDateIn(page, time, 'nearest')?.value);
 	if (!day) return undefined;
 	if (day.includes('T') || !time) return day;
 	const m = CLOCK_RE.exec(page.norm.slice(time.start, time.end));
