@@ -24,6 +24,13 @@ export interface Timetable {
 	rows: Span[][];
 }
 
+/** The first space or tab of `text` at or after `from`, or -1. */
+function blankAfter(text: string, from: number): number {
+	const space = text.indexOf(' ', from);
+	const tab = text.indexOf('\t', from);
+	return space < 0 ? tab : tab < 0 ? space : Math.min(space, tab);
+}
+
 /**
  * A timetable in the passage: a header line of at least three cells with a place column and a
  * date or time column, then the lines right below with as many cells (at least two rows).
@@ -32,6 +39,9 @@ export function timetableOf(page: Page, p: Passage): Timetable | undefined {
 	const norm = page.norm;
 	const lines = pageLines(page, p.start, p.end);
 	for (let k = 0; k < lines.length; k++) {
+		// Three cells need two blanks between them: most lines of a page have none.
+		const blank = blankAfter(lines[k].text, 0);
+		if (blank < 0 || blankAfter(lines[k].text, blank + 1) < 0) continue;
 		const head = cells(norm, lines[k]);
 		if (head.length < 3) continue;
 		const columns = head.map(
