@@ -111,7 +111,8 @@ export function normalize(text: string): string {
 	// Node's Buffer turns UTF-16 code units into a string in one copy, lone surrogates kept
 	// (TextDecoder would replace them, moving nothing but changing the text): about half the
 	// time of String.fromCharCode.apply, which the chunked loop below falls back to elsewhere.
-	if (NodeBuffer) {
+	// Short strings (search queries, words) gain nothing: they keep the loop below.
+	if (NodeBuffer && n > 256) {
 		const all = new Uint16Array(n);
 		for (let i = 0; i < n; i++) all[i] = t[text.charCodeAt(i)];
 		return NodeBuffer.from(all.buffer, all.byteOffset, all.byteLength).toString('utf16le');
