@@ -30,6 +30,8 @@ export interface FindDatesOptions {
 	 * event (遗失, 拾得, 走失 …), else 'nearest'.
 	 */
 	mode?: YearMode;
+	/** Stop after this many dates (a caller that only asks whether there is one). */
+	limit?: number;
 }
 
 /** Chinese numerals used in dates; 〇/○/O/零 are the zero of years written digit by digit. */
@@ -82,6 +84,26 @@ const DATE_RE = new RegExp(
 	].join('|'),
 	'g'
 );
+/**
+ * A character every date holds, at most DATE_ANCHOR_REACH characters after its start: the
+ * 日/号 of a day, the separator of 2020.4.17, 天 of 今天, 周/期 of 下周三 / 下星期三.
+ */
+const DATE_ANCHOR_RE = /[日号天周期./-]/g;
+const DATE_ANCHOR_REACH = 24;
+
+/**
+ * `DATE_RE.exec(norm)` from `from`, sooner: no date starts more than DATE_ANCHOR_REACH
+ * before the next anchor character, so the search starts there. DATE_RE tries all its
+ * alternatives at every digit and at common words (一, 上, 本 …) of running text; the anchor
+ * is one character class.
+ */
+function nextDate(norm: string, from: number): RegExpExecArray | null {
+	DATE_ANCHOR_RE.lastIndex = from;
+	const anchor = DATE_ANCHOR_RE.exec(norm);
+	if (!anchor) return null;
+	DATE_RE.lastIndex = Math.max(from, anchor.index - DATE_ANCHOR_REACH);
+	return DATE_RE.exec(norm);
+}
 const TIME_RE = new RegExp(`^${TIME}`);
 /** A weekday in brackets between a date and its time: 11月29日(周日)上午9:30. */
 const WEEKDAY_NOTE_RE = /^\s?\(\s?(?:周|星期|礼拜)[一二三四五六日天]\s?\)/;
@@ -237,8 +259,7 @@ export function findDates(
 	const from = options.start ?? 0;
 	const to = options.end ?? norm.length;
 	const out: DateMatch[] = [];
-	DATE_RE.lastIndex = from;
-	for (let m = DATE_RE.exec(norm); m && m.index < to; m = DATE_RE.exec(norm)) {
+	for (let m = nextDate(norm, from); m && m.index < to; m = nextDate(norm, DATE_RE.lastIndex)) {
 		const g = m.groups ?? {};
 		const start = m.index;
 		let end = start + m[0].length;
@@ -336,6 +357,7 @@ export function findDates(
 			}
 		}
 		out.push(match);
+		if (out.length === options.limit) break;
 		DATE_RE.lastIndex = match.end;
 	}
 	return out;

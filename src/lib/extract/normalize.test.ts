@@ -40,6 +40,20 @@ describe('normalize', () => {
 		expect(normalize(s)).toBe(s);
 	});
 
+	it('folds a page as it folds each of its characters, lone surrogates kept', () => {
+		// Pages go through Node's Buffer, short strings through a loop: both must agree, and a
+		// lone surrogate (a broken text layer) must come out as it went in, not as U+FFFD.
+		const unit = '電話：（０７３１）\ud800２８𠀀😀\udc00株洲【報名】\n';
+		const page = unit.repeat(40);
+		expect(page.length).toBeGreaterThan(256);
+		const out = normalize(page);
+		expect(out).toBe(normalize(unit).repeat(40));
+		expect(out).toBe([...page].map((c) => normalize(c)).join(''));
+		expect(out).toContain('\ud800');
+		expect(out).toContain('\udc00');
+		expect(out).not.toContain('\ufffd');
+	});
+
 	it('keeps the length of a large page in traditional script and full-width forms', () => {
 		const big = '株洲日報訊（記者）電話：２８６８４２３９。\n'.repeat(50_000);
 		const out = normalize(big);

@@ -85,6 +85,15 @@ export function buildTable(): Uint16Array {
 	return t;
 }
 
+/**
+ * Node's Buffer when there is one (the extractor runs on the server) and the machine stores
+ * a Uint16Array little-endian, as 'utf16le' reads it.
+ */
+const NodeBuffer =
+	new Uint8Array(new Uint16Array([1]).buffer)[0] === 1
+		? (globalThis as { Buffer?: typeof Buffer }).Buffer
+		: undefined;
+
 function getTable(): Uint16Array {
 	if (!table) table = buildTable();
 	return table;
@@ -99,6 +108,15 @@ function getTable(): Uint16Array {
 export function normalize(text: string): string {
 	const t = getTable();
 	const n = text.length;
+	// Node's Buffer turns UTF-16 code units into a string in one copy, lone surrogates kept
+	// (TextDecoder would replace them: same length, different text), in about half the time
+	// of the String.fromCharCode.apply chunks below. Short strings (search queries, words)
+	// gain nothing and, like every string off Node, take the chunks.
+	if (NodeBuffer && n > 256) {
+		const all = new Uint16Array(n);
+		for (let i = 0; i < n; i++) all[i] = t[text.charCodeAt(i)];
+		return NodeBuffer.from(all.buffer, all.byteOffset, all.byteLength).toString('utf16le');
+	}
 	// Build in chunks: String.fromCharCode with huge argument lists overflows the stack.
 	const CHUNK = 8192;
 	const buf = new Uint16Array(Math.min(n, CHUNK));

@@ -60,6 +60,8 @@ const EMAIL_RE =
 export function emailsIn(page: Page, span: Span): string[] {
 	const out: string[] = [];
 	const s = page.norm.slice(span.start, span.end);
+	// Most spans have no @: the pattern would try its first character class all along them.
+	if (!s.includes('@')) return out;
 	EMAIL_RE.lastIndex = 0;
 	for (let m = EMAIL_RE.exec(s); m; m = EMAIL_RE.exec(s)) {
 		const e = m[0].toLowerCase();
@@ -275,6 +277,20 @@ export function datesIn(page: Page, span: Span, mode?: YearMode): DateMatch[] {
 		page.published,
 		mode ? { start, end, mode } : { start, end }
 	);
+}
+
+/**
+ * The first date starting in `span` — `datesIn(page, span, mode)[0]` — without reading the
+ * rest of the span: what a caller asking whether a span holds a date needs.
+ */
+export function firstDateIn(page: Page, span: Span, mode?: YearMode): DateMatch | undefined {
+	const { start, end } = span;
+	if (start >= end) return undefined;
+	return findDates(
+		upTo(page.norm, end),
+		page.published,
+		mode ? { start, end, mode, limit: 1 } : { start, end, limit: 1 }
+	)[0];
 }
 
 /** Durations (60日, 三个月) starting in `span` of `norm`. */

@@ -5,7 +5,7 @@
  * quadratic in the paragraph's length.
  */
 import type { Page } from '../pipeline';
-import { lowerBound, trimBlank, type Span } from './spans';
+import { lowerBound, paragraphs, trimBlank, type Span } from './spans';
 
 interface BreakIndex {
 	/** Offsets of every `\n` of `page.norm`, ascending. */
@@ -110,7 +110,20 @@ export function* eachPageLine(page: Page, from: number, to: number): Generator<P
 
 /** The lines of `page.norm` that start in `[from, to)`. */
 export function pageLines(page: Page, from: number, to: number): PageLine[] {
-	return [...eachPageLine(page, from, to)];
+	// eachPageLine's loop without the generator: spreading one costs more than the lines.
+	const out: PageLine[] = [];
+	const norm = page.norm;
+	const breaks = breakIndex(page).breaks;
+	let s = lineStart(page, from);
+	let k = lowerBound(breaks, s);
+	while (s < to && s <= norm.length) {
+		const e = k < breaks.length ? breaks[k] : norm.length;
+		out.push({ start: s, end: e, text: norm.slice(s, e) });
+		if (e >= norm.length) break;
+		s = e + 1;
+		k++;
+	}
+	return out;
 }
 
 /**
@@ -121,7 +134,7 @@ export function pageParagraphs(page: Page, span: Span): Span[] {
 	const out: Span[] = [];
 	let s = -1;
 	let e = -1;
-	for (const l of eachPageLine(page, span.start, span.end)) {
+	for (const l of pageLines(page, span.start, span.end)) {
 		if (!l.text.trim()) {
 			if (s >= 0) out.push({ start: s, end: e });
 			s = -1;
@@ -132,4 +145,20 @@ export function pageParagraphs(page: Page, span: Span): Span[] {
 	}
 	if (s >= 0) out.push({ start: s, end: e });
 	return out;
+}
+
+/** `paragraphs(page.norm)` of each page, cut once (the Q&A finders each read them all). */
+const PARAGRAPHS = new WeakMap<Page, Span[]>();
+
+/**
+ * The paragraphs of the whole page, as `paragraphs(page.norm)` cuts them: one array per
+ * page, shared by every caller: never change it.
+ */
+export function allParagraphs(page: Page): Span[] {
+	let found = PARAGRAPHS.get(page);
+	if (!found) {
+		found = paragraphs(page.norm);
+		PARAGRAPHS.set(page, found);
+	}
+	return found;
 }

@@ -6,7 +6,7 @@
 import { NEWSPAPER_LINE_WORDS } from '../constants';
 import type { Page, Passage } from '../pipeline';
 import { eachPageLine } from './lineIndex';
-import { anyOf } from './patterns';
+import { anyOf, Occurrences } from './patterns';
 import { paragraphs, trimBlank, type Span } from './spans';
 
 /** Characters that end a sentence; a line ending with one is body text, not a headline. */
@@ -107,6 +107,23 @@ export function isNewspaperLine(line: string): boolean {
 	return NEWSPAPER_LINE_RE.test(line);
 }
 
+/** Where each page names the newspaper's own lines, found once per page. */
+const NEWSPAPER_WORDS = new WeakMap<Page, Occurrences>();
+
+/**
+ * `isNewspaperLine` of `span` of the page (the words hold no blank, so a trimmed line
+ * answers the same), from an index of the page: notice blocks and event passages read the
+ * same lines again for every notice or passage that starts above them.
+ */
+export function isNewspaperLineAt(page: Page, line: Span): boolean {
+	let words = NEWSPAPER_WORDS.get(page);
+	if (!words) {
+		words = new Occurrences(page.norm, NEWSPAPER_LINE_WORDS);
+		NEWSPAPER_WORDS.set(page, words);
+	}
+	return words.within(line.start, line.end);
+}
+
 /**
  * A newspaper's page masthead: 株洲晚报 2026年9月19日 星期六 第03版 城事, 社区周报 21.11.2026
  * 第4版. Short like a headline, but never a notice's or an article's title.
@@ -176,7 +193,7 @@ export function noticeBlockEnd(page: Page, start: number, limit = page.norm.leng
 		const t = line.text.trim();
 		const first = index === 0;
 		if (!t) continue;
-		if (!first && isNewspaperLine(t)) break;
+		if (!first && isNewspaperLineAt(page, line)) break;
 		if (!first && bodySeen && isNoticeHeadLine(t)) break;
 		if (!first && isHeadlineLike(t)) {
 			// A signature (organisation or date) closes the notice; anything else short after

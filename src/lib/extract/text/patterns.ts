@@ -49,9 +49,16 @@ export class Occurrences {
 			.sort((a, b) => a.length - b.length)
 			.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
 			.join('|');
-		for (const m of text.slice(from, to).matchAll(new RegExp(`(?=(${alt}))`, 'g'))) {
+		// Every position where a word starts: after each match the search goes on from the
+		// next character, so overlapping occurrences are found. (A zero-width lookahead
+		// around the alternation finds the same, three times slower: V8 then cannot skip
+		// to the words' first characters.)
+		const window = text.slice(from, to);
+		const re = new RegExp(alt, 'g');
+		for (let m = re.exec(window); m; m = re.exec(window)) {
 			this.starts.push(from + m.index);
-			this.minEnds.push(from + m.index + m[1].length);
+			this.minEnds.push(from + m.index + m[0].length);
+			re.lastIndex = m.index + 1;
 		}
 		// Each occurrence's end, then the smallest from there on.
 		for (let i = this.minEnds.length - 2; i >= 0; i--)

@@ -83,16 +83,22 @@ export function trimEdges(norm: string, span: Span): Span {
 export function paragraphs(text: string, start = 0, end = text.length): Span[] {
 	const out: Span[] = [];
 	let cur: Span | undefined;
-	for (const line of lines(text, start, end)) {
-		const t = trimBlank(text, line);
+	// The lines of `lines(text, start, end)`, walked without building them.
+	let s = start;
+	while (s <= end) {
+		let e = text.indexOf('\n', s);
+		if (e < 0 || e > end) e = end;
+		const t = trimBlank(text, { start: s, end: e > s && text[e - 1] === '\r' ? e - 1 : e });
 		if (t.start === t.end) {
 			if (cur) out.push(cur);
 			cur = undefined;
 		} else if (cur) {
 			cur.end = t.end;
 		} else {
-			cur = { ...t };
+			cur = t;
 		}
+		if (e >= end) break;
+		s = e + 1;
 	}
 	if (cur) out.push(cur);
 	return out;
@@ -100,9 +106,18 @@ export function paragraphs(text: string, start = 0, end = text.length): Span[] {
 
 /** Non-blank lines of text[start, end), trimmed. */
 export function nonBlankLines(text: string, start = 0, end = text.length): Span[] {
-	return lines(text, start, end)
-		.map((l) => trimBlank(text, l))
-		.filter((l) => l.end > l.start);
+	const out: Span[] = [];
+	// The lines of `lines(text, start, end)`, walked without building them.
+	let s = start;
+	while (s <= end) {
+		let e = text.indexOf('\n', s);
+		if (e < 0 || e > end) e = end;
+		const t = trimBlank(text, { start: s, end: e > s && text[e - 1] === '\r' ? e - 1 : e });
+		if (t.end > t.start) out.push(t);
+		if (e >= end) break;
+		s = e + 1;
+	}
+	return out;
 }
 
 /** Sentences of norm[start, end): cut after 。!?; and line breaks, trimmed, non-empty. */

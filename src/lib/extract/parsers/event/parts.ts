@@ -3,8 +3,8 @@
  * ends, and the trailing fields (主办单位：…) the passage cutter reads as a new passage.
  */
 import type { Page, Passage } from '../../pipeline';
-import { datesIn, phoneMatchesIn } from '../../text/fields';
-import { isHeadlineLike, isMastheadLine, isNewspaperLine } from '../../text/passages';
+import { firstDateIn, phoneMatchesIn } from '../../text/fields';
+import { isHeadlineLike, isMastheadLine, isNewspaperLineAt } from '../../text/passages';
 import { eachPageLine, pageLines, pageParagraphs } from '../../text/lineIndex';
 import type { Span } from '../../text/spans';
 import {
@@ -65,13 +65,13 @@ export function usefulEnd(page: Page, span: Span): number {
 	let last = -1;
 	for (const { start: s, end: e } of pageParagraphs(page, { start, end })) {
 		const t = norm.slice(s, e);
-		if (isNewspaperLine(t) || isMastheadLine(t)) continue;
+		if (isNewspaperLineAt(page, { start: s, end: e }) || isMastheadLine(t)) continue;
 		if (
 			SIGNUP_RE.test(t) ||
 			METHOD_RE.test(t) ||
 			BOOKING_RE.test(t) ||
 			EVENT_FIELD_RE.test(t) ||
-			datesIn(page, { start: s, end: e }).length > 0 ||
+			firstDateIn(page, { start: s, end: e }) !== undefined ||
 			phoneMatchesIn(page, { start: s, end: e }).length > 0
 		)
 			last = e;

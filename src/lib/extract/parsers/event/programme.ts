@@ -3,7 +3,7 @@
  * items each have a date) and a story with one activity per paragraph.
  */
 import type { Page, Passage } from '../../pipeline';
-import { datesIn } from '../../text/fields';
+import { firstDateIn } from '../../text/fields';
 import { pageLines, pageParagraphs } from '../../text/lineIndex';
 import { BULLETS } from '../../text/patterns';
 import { trimBlank } from '../../text/spans';
@@ -51,9 +51,10 @@ export function listItems(page: Page, p: Passage): Passage[] {
 		return { start: s, end: trimBlank(page.norm, { start: s, end: e }).end };
 	});
 	const eventful = items.filter(
-		(it) => datesIn(page, it).length > 0 || SIGNUP_RE.test(page.norm.slice(it.start, it.end))
+		(it) => firstDateIn(page, it) !== undefined || SIGNUP_RE.test(page.norm.slice(it.start, it.end))
 	);
-	if (heads === numbered) return items.every((it) => datesIn(page, it).length > 0) ? items : [];
+	if (heads === numbered)
+		return items.every((it) => firstDateIn(page, it) !== undefined) ? items : [];
 	return eventful.length >= 2 ? items : [];
 }
 

@@ -45,11 +45,14 @@ export function buildRecord(
 	const invites = [...text.matchAll(new RegExp(SIGNUP_RE.source, 'g'))].filter(
 		(m) => !(consultation && /^征/.test(m[0]))
 	);
+	const booked = BOOKING_RE.test(text);
+	// Most passages of a page are neither: asked before the body's start is looked for.
+	if (!invites.length && !booked) return undefined;
 	const bodyStart = bodyStartOf(page, p);
 	// 讲座…请提前电话预约: booking a seat is signing up, when the headline lines name an event
 	// or the span is one item of a programme (a guide's 预约办理 is not one).
 	const booking =
-		BOOKING_RE.test(text) &&
+		booked &&
 		(item !== undefined ||
 			EVENT_NOUN_RE.test(norm.slice(p.start, Math.max(p.start, bodyStart))) ||
 			HELD_ACTIVITY_RE.test(text));

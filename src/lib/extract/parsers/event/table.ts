@@ -4,7 +4,7 @@
  * …报名, 咨询电话) are what every row shares.
  */
 import type { Candidate, Page, Passage } from '../../pipeline';
-import { datesIn, fieldValue } from '../../text/fields';
+import { firstDateIn, fieldValue } from '../../text/fields';
 import { pageLines } from '../../text/lineIndex';
 import { cells, type Span } from '../../text/spans';
 import type { EventRecord } from '../../../records/types';
@@ -24,6 +24,13 @@ export interface Timetable {
 	rows: Span[][];
 }
 
+/** The first space or tab of `text` at or after `from`, or -1. */
+function blankAfter(text: string, from: number): number {
+	const space = text.indexOf(' ', from);
+	const tab = text.indexOf('\t', from);
+	return space < 0 ? tab : tab < 0 ? space : Math.min(space, tab);
+}
+
 /**
  * A timetable in the passage: a header line of at least three cells with a place column and a
  * date or time column, then the lines right below with as many cells (at least two rows).
@@ -32,6 +39,9 @@ export function timetableOf(page: Page, p: Passage): Timetable | undefined {
 	const norm = page.norm;
 	const lines = pageLines(page, p.start, p.end);
 	for (let k = 0; k < lines.length; k++) {
+		// Three cells need two blanks between them: most lines of a page have none.
+		const blank = blankAfter(lines[k].text, 0);
+		if (blank < 0 || blankAfter(lines[k].text, blank + 1) < 0) continue;
 		const head = cells(norm, lines[k]);
 		if (head.length < 3) continue;
 		const columns = head.map(
@@ -55,8 +65,8 @@ const CLOCK_RE = /(?<pm>下午|晚上)?\s*(?<h>\d{1,2})[:：](?<m>\d{2})/;
 /** When a row's event starts: its date cell (or a time cell with a date), with the clock time. */
 function rowStart(page: Page, date?: Span, time?: Span): string | undefined {
 	const day =
-		(date && datesIn(page, date, 'nearest')[0]?.value) ??
-		(time && datesIn(page, time, 'nearest')[0]?.value);
+		(date && firstDateIn(page, date, 'nearest')?.value) ??
+		(time && firstDateIn(page, time, 'nearest')?.value);
 	if (!day) return undefined;
 	if (day.includes('T') || !time) return day;
 	const m = CLOCK_RE.exec(page.norm.slice(time.start, time.end));

@@ -3,7 +3,7 @@
  * two people), one paragraph or one line each.
  */
 import type { Page } from '../../pipeline';
-import { datesIn } from '../../text/fields';
+import { firstDateIn } from '../../text/fields';
 import { pageLines, pageParagraphs } from '../../text/lineIndex';
 import { trimEdges, type Span } from '../../text/spans';
 import { FINDING_RE, PERSON_INTRO_RE } from './labels';
@@ -19,7 +19,7 @@ export function personUnits(page: Page, span: Span): Span[] {
 	const qualifies = ({ start: s, end: e }: Span) =>
 		FINDING_RE.test(norm.slice(s, e)) &&
 		PERSON_INTRO_RE.test(norm.slice(s, e)) &&
-		datesIn(page, { start: s, end: e }, 'past').length > 0;
+		firstDateIn(page, { start: s, end: e }, 'past') !== undefined;
 	let units = pageParagraphs(page, { start, end }).filter(qualifies);
 	if (units.length < 2) {
 		units = pageLines(page, start, end)

@@ -3,7 +3,7 @@
  * row, the columns give the fields.
  */
 import type { Candidate, Page } from '../../pipeline';
-import { datesIn, fieldValue } from '../../text/fields';
+import { firstDateIn, fieldValue } from '../../text/fields';
 import { noticeBlockEnd } from '../../text/passages';
 import { lineEnd, pageLines } from '../../text/lineIndex';
 import { cells, type Span } from '../../text/spans';
@@ -103,7 +103,7 @@ export function tableRecord(
 				r.age = v;
 				break;
 			case 'found': {
-				const d = datesIn(page, cell, 'past')[0]?.value;
+				const d = firstDateIn(page, cell, 'past')?.value;
 				if (d) r.foundAt = d;
 				break;
 			}

@@ -3,7 +3,8 @@
  * 教育局：8312660；石鼓区教育局：8282550。 Two or more such entries set apart by ；/、 make a
  * run; each entry is a record named by its office. Read as a list, so 7-digit locals count.
  */
-import { findPhones, type PhoneMatch } from '../../phone';
+import type { PhoneMatch } from '../../phone';
+import { pagePhones } from '../../text/fields';
 import type { Candidate, Page, Passage } from '../../pipeline';
 import { isOrganizationName } from '../../text/organizations';
 import { nonBlankLines } from '../../text/spans';
@@ -20,13 +21,9 @@ export function runRecords(page: Page, passage: Passage): Candidate<HotlineRecor
 	// Lines, not sentences: the run's entries are set apart by ；, which ends a sentence.
 	for (const s of nonBlankLines(page.norm, passage.start, passage.end)) {
 		if ((page.norm.slice(s.start, s.end).match(/;/g) ?? []).length < RUN_MIN - 1) continue;
-		const phones = findPhones(page.norm, {
-			start: s.start,
-			end: s.end,
-			original: page.text,
-			list: true,
-			areaCode: page.areaCode
-		});
+		// findPhones(page.norm, { start, end, original: page.text, list: true, areaCode }),
+		// answered from the page's index.
+		const phones = pagePhones(page, s, true);
 		const entries: { p: PhoneMatch; org: { start: number; end: number } }[] = [];
 		let from = s.start;
 		for (const p of phones) {

@@ -3,8 +3,9 @@
  * subheads) and answers (XX局回复:, 答:, 官方回复:, a greeting, a 回复单位 line) open, with the
  * department each answer names, or the one the column's lead names for bare 问/答 pairs.
  */
+import { allParagraphs } from '../../text/lineIndex';
 import type { Page } from '../../pipeline';
-import { paragraphs, type Span } from '../../text/spans';
+import { isSpace, type Span } from '../../text/spans';
 import {
 	ANSWER_RE,
 	ASKER_LINE_RE,
@@ -16,6 +17,9 @@ import {
 	QUESTION_COMMA_RE,
 	QUESTION_RE
 } from './labels';
+
+/** Closing quotes and brackets that stay with the sentence they end. */
+const CLOSERS = `"')]`;
 
 /** How far back from a bare answer the lead may name its department. */
 const CONTEXT_WINDOW = 600;
@@ -40,13 +44,23 @@ export interface Marker {
 /** Every question, department and answer marker of the page, in order. */
 export function findMarkers(page: Page): Marker[] {
 	const out: Marker[] = [];
-	for (const para of paragraphs(page.norm)) {
+	for (const para of allParagraphs(page)) {
 		const text = page.norm.slice(para.start, para.end);
 		// Markers open a paragraph, a line, or a sentence inside one (…路灯不亮。区政府回复:…).
 		const starts = [0];
 		// …or a cell of a table row set apart by a tab (问题：…<TAB>答复：…).
-		const re = /[。!?]["')\]]*\s*|\n\s*|\t\s*/g;
-		for (let m = re.exec(text); m; m = re.exec(text)) starts.push(m.index + m[0].length);
+		// After each 。!? (and the closing quotes after it), line break or tab, and the blanks
+		// that follow: where /[。!?]["')\]]*\s*|\n\s*|\t\s*/g matches end, without a regex call.
+		for (let i = 0; i < text.length; i++) {
+			const c = text[i];
+			const stop = c === '。' || c === '!' || c === '?';
+			if (!stop && c !== '\n' && c !== '\t') continue;
+			let e = i + 1;
+			if (stop) while (e < text.length && CLOSERS.includes(text[e])) e++;
+			while (e < text.length && isSpace(text.charCodeAt(e))) e++;
+			starts.push(e);
+			i = e - 1;
+		}
 		for (const s of starts) {
 			if (s >= text.length) continue;
 			// A bullet stays in the item (its start) but not in the text the patterns read.

@@ -14,6 +14,7 @@
  * answer that shares no content word with its question is kept with a doubt and a flag,
  * because OCR columns often pair a question with the answer printed for another one.
  */
+import { allParagraphs } from '../../text/lineIndex';
 import type { Candidate, Page } from '../../pipeline';
 import { emailsIn, joinedText, phonesIn, sourceOf } from '../../text/fields';
 import { isOrganizationName } from '../../text/organizations';
@@ -36,7 +37,7 @@ import { topicOverlap } from './topic';
 
 export function qaRecords(page: Page): Candidate<ProcedureRecord>[] {
 	const markers = findMarkers(page);
-	const paras = paragraphs(page.norm);
+	const paras = allParagraphs(page);
 	const paraIndex = new Map(paras.map((p, k) => [p.start, k]));
 	const indexOf = (m: Marker) => paraIndex.get(m.para.start) ?? -1;
 	/** Each marker sits in the paragraph of the one before, opens the next, or follows a signature. */

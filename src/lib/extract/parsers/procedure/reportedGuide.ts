@@ -3,9 +3,10 @@
  * doubt, for a moderator to check before it is published.
  */
 import { CARRY_VERBS } from '../../constants';
+import { allParagraphs } from '../../text/lineIndex';
 import type { Candidate, Page, Passage } from '../../pipeline';
 import { emailsIn, joinedText, phonesIn, sourceOf } from '../../text/fields';
-import { paragraphs, type Span, spanAt, trimBlank } from '../../text/spans';
+import { type Span, spanAt, trimBlank } from '../../text/spans';
 import type { ProcedureRecord } from '../../../records/types';
 import { isItemHeadline } from './answer';
 import { guideTitle } from './guide';
@@ -24,7 +25,7 @@ export function proseGuides(
 	taken: readonly Candidate<ProcedureRecord>[]
 ): Candidate<ProcedureRecord>[] {
 	const out: Candidate<ProcedureRecord>[] = [];
-	const paras = paragraphs(page.norm);
+	const paras = allParagraphs(page);
 	const busy = (at: number) =>
 		taken.some(({ record: r }) => r.source.start <= at && at < r.source.end);
 	for (let k = 0; k < paras.length; k++) {

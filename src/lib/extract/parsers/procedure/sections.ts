@@ -4,7 +4,7 @@
  */
 import type { Page } from '../../pipeline';
 import { joinedText } from '../../text/fields';
-import { lines, nonBlankLines, paragraphs, type Span, trimBlank } from '../../text/spans';
+import { isSpace, lines, nonBlankLines, paragraphs, type Span, trimBlank } from '../../text/spans';
 import {
 	GUIDE_NOTE_RE,
 	ITEM_LEAD_RE,
@@ -33,8 +33,15 @@ export function findSections(page: Page, passage: Span): Section[] {
 	for (const line of nonBlankLines(page.norm, passage.start, passage.end)) {
 		const text = page.norm.slice(line.start, line.end);
 		const starts = [0];
-		const re = /[。;]\s*/g;
-		for (let m = re.exec(text); m; m = re.exec(text)) starts.push(m.index + m[0].length);
+		// After each 。 or ; and the blanks that follow it (what /[。;]\s*/g would match).
+		for (let i = 0; i < text.length; i++) {
+			const c = text[i];
+			if (c !== '。' && c !== ';') continue;
+			let e = i + 1;
+			while (e < text.length && isSpace(text.charCodeAt(e))) e++;
+			starts.push(e);
+			i = e - 1;
+		}
 		for (const s of starts) {
 			const head = text.slice(s, s + 40);
 			const start = line.start + s;

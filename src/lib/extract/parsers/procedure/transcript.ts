@@ -123,22 +123,23 @@ function findTurns(page: Page): Turn[] {
 	const out: Turn[] = [];
 	let open: Turn | undefined;
 	for (const line of nonBlankLines(page.norm)) {
-		const s = page.norm.slice(line.start, line.end).trim();
-		const raw = page.norm.slice(line.start, line.end);
-		const at = line.start + raw.length - raw.trimStart().length;
-		const turn = (role: Turn['role'], label: number, org?: string): Turn => ({
-			role,
-			line,
-			text: trimBlank(page.norm, { start: at + label, end: line.end }),
-			org
-		});
+		// nonBlankLines trims with trim()'s own white space: the line is its text, trimmed.
+		const s = page.norm.slice(line.start, line.end);
+		const at = line.start;
 		let m: RegExpExecArray | null;
-		if (HOST_RE.test(s)) open = turn('host', s.length);
-		else if (CASE_HEAD_RE.test(s)) open = turn('head', s.length);
-		else if ((m = ASK_RE.exec(s))) open = turn('ask', m[0].length);
-		else if ((m = ANSWER_RE.exec(s))) open = turn('answer', m[0].length);
+		if (HOST_RE.test(s)) open = turnAt(page, line, at, 'host', s.length);
+		else if (CASE_HEAD_RE.test(s)) open = turnAt(page, line, at, 'head', s.length);
+		else if ((m = ASK_RE.exec(s))) open = turnAt(page, line, at, 'ask', m[0].length);
+		else if ((m = ANSWER_RE.exec(s))) open = turnAt(page, line, at, 'answer', m[0].length);
 		else if ((m = OFFICIAL_RE.exec(s)))
-			open = turn('answer', m[0].length, organizationOf(page.text.substr(at, m[1].length)));
+			open = turnAt(
+				page,
+				line,
+				at,
+				'answer',
+				m[0].length,
+				organizationOf(page.text.substr(at, m[1].length))
+			);
 		else if (open && (open.role === 'ask' || open.role === 'answer') && SENTENCE_END_RE.test(s)) {
 			// A turn of several paragraphs: the answer goes on until the next speaker.
 			open.text = { ...open.text, end: line.end };
@@ -150,6 +151,21 @@ function findTurns(page: Page): Turn[] {
 		out.push(open);
 	}
 	return out;
+}
+
+/**
+ * A turn of `line` whose text starts `label` characters after `at`. Not a closure made per
+ * line: that cost more than the line (and tsx wraps every function it makes in __name).
+ */
+function turnAt(
+	page: Page,
+	line: Span,
+	at: number,
+	role: Turn['role'],
+	label: number,
+	org?: string
+): Turn {
+	return { role, line, text: trimBlank(page.norm, { start: at + label, end: line.end }), org };
 }
 
 /** 株洲市住房公积金管理中心副主任 → 株洲市住房公积金管理中心. */
