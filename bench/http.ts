@@ -11,6 +11,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { SERVER_NODE_FLAGS } from '../src/lib/server/nodeFlags';
+import { isPostgresUrl } from '../src/lib/server/db/index';
 
 export interface LoadFigures {
 	/** Mean requests per second. */
@@ -102,10 +103,11 @@ function stopper(child: ChildProcess): () => Promise<void> {
 }
 
 /**
- * Starts the built app on a free port against `databasePath`, with the Node flags of
- * `npm start`; resolves once it listens.
+ * Starts the built app on a free port against `location` (an SQLite path, or a PostgreSQL URL
+ * given as DATABASE_URL as `npm run test:pg` does), with the Node flags of `npm start`;
+ * resolves once it listens.
  */
-export async function startApp(buildDir: string, databasePath: string): Promise<RunningServer> {
+export async function startApp(buildDir: string, location: string): Promise<RunningServer> {
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
 	const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, buildDir], {
@@ -114,7 +116,10 @@ export async function startApp(buildDir: string, databasePath: string): Promise<
 			PORT: String(port),
 			HOST: '127.0.0.1',
 			ORIGIN: url,
-			DATABASE_PATH: databasePath,
+			// DATABASE_URL may be set in the environment (scripts/pg.sh): always say which one.
+			...(isPostgresUrl(location)
+				? { DATABASE_URL: location, DATABASE_PATH: '' }
+				: { DATABASE_PATH: location, DATABASE_URL: '' }),
 			LOG_REQUESTS: '0'
 		},
 		stdio: ['ignore', 'pipe', 'pipe']

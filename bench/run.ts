@@ -14,8 +14,19 @@ import {
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { sql } from 'kysely';
-import { openSqlite } from '../src/lib/server/db/index';
+import { openDatabase } from '../src/lib/server/db/index';
+import { dialectOf } from '../src/lib/server/db/dialect';
 import { buildDatabase, type BuildFigures } from './build';
+import {
+	checkDatabaseName,
+	createDatabase,
+	databaseExists,
+	databaseSizeMb,
+	databaseUrl,
+	dropDatabase,
+	markBuild,
+	readBuildMark
+} from './postgres';
 import {
 	copyBuild,
 	cpuMs,
@@ -51,9 +62,16 @@ export interface BenchOptions {
 	/** Scratch folder for the database, pages and the copy of the build. */
 	workDir: string;
 	/**
+	 * A PostgreSQL server (a postgres:// URL; its database is used only to create and drop the
+	 * bench's own): the run's database is created there instead of an SQLite file in workDir.
+	 */
+	databaseUrl?: string;
+	/**
 	 * A database built once and reused across runs (outside the repository, e.g. for a million
-	 * records, whose build takes minutes): built here when missing, then copied into workDir for
-	 * each run, because the import phase writes to the database it measures.
+	 * records, whose build takes minutes): built here when missing, then copied for each run,
+	 * because the import phase writes to the database it measures. SQLite: a file path, copied
+	 * into workDir. PostgreSQL (databaseUrl set): a database name on that server, copied with
+	 * CREATE DATABASE … TEMPLATE.
 	 */
 	reuseDb?: string;
 	/** Megabytes of page text to import; default by size (2 MB small … 20 MB at 500k+). */
@@ -108,7 +126,8 @@ export interface BenchReport {
 	records: number;
 	seed: number;
 	/** loadBefore/loadAfter: the 1-minute load average; above the CPU count, figures suffer. */
-	machine: { cpus: number; node: string; sqlite: string; loadBefore: number; loadAfter: number };
+	/** database: what the run measured, e.g. "SQLite 3.50.2" or "PostgreSQL 15.18". */
+	machine: { cpus: number; node: string; database: string; loadBefore: number; loadAfter: number };
 	buildSeconds: number;
 	dbSizeMb: number;
 	build: BuildFigures;
@@ -152,13 +171,13 @@ function roundDeep<T>(value: T, key = ''): T {
 
 async function httpPhase(
 	options: BenchOptions,
-	dbPath: string,
+	location: string,
 	recordPath: string,
 	queries: string[]
 ): Promise<Pick<BenchReport, 'http' | 'pageWeight' | 'rssMb'>> {
 	const { log } = options;
 	const buildDir = copyBuild(options.root, options.workDir);
-	const app = await startApp(buildDir, dbPath);
+	const app = await startApp(buildDir, location);
 	try {
 		const paths = { home: '/', search: SEARCH_PATH, record: recordPath };
 		const pagesOut = {} as Record<keyof typeof paths, HttpPage>;
@@ -233,45 +252,110 @@ interface ReusedBuild extends BuildFigures {
 	seed: number;
 }
 
+/** The run's database: where it is, what it holds, and how it is thrown away after the run. */
+interface RunDatabase {
+	build: BuildFigures;
+	/** An SQLite path or a PostgreSQL URL. */
+	location: string;
+	drop: () => Promise<void>;
+}
+
+const logBuild = (log: (message: string) => void, build: BuildFigures) =>
+	log(
+		`build: ${build.buildSeconds.toFixed(1)} s (rows ${build.insertSeconds.toFixed(1)} s, ` +
+			`indexes ${build.indexSeconds.toFixed(1)} s), ${build.dbSizeMb.toFixed(0)} MB`
+	);
+
+function checkReused(
+	name: string,
+	built: ReusedBuild | null,
+	records: number,
+	seed: number
+): asserts built is ReusedBuild {
+	if (!built || built.records !== records || built.seed !== seed)
+		throw new Error(
+			`${name} holds ${built ? `${built.records} records (seed ${built.seed})` : 'an unknown build'}, ` +
+				`not ${records} (seed ${seed}): pass the matching --records/--seed or another --db`
+		);
+}
+
 /**
- * Builds the run's database at `dbPath`, or copies options.reuseDb there (building it first
- * when it does not exist yet). A reused database's build figures are those of its own build.
+ * Builds the run's SQLite database at `dbPath`, or copies options.reuseDb there (building it
+ * first when it does not exist yet). A reused database's build figures are those of its own build.
  */
-async function databaseFor(options: BenchOptions, dbPath: string): Promise<BuildFigures> {
+async function sqliteDatabaseFor(options: BenchOptions, dbPath: string): Promise<RunDatabase> {
 	const { log, records, seed } = options;
 	const progress = (done: number) => options.progress?.('build', done, records);
 	const reuse = options.reuseDb;
-	const logBuild = (build: BuildFigures) =>
-		log(
-			`build: ${build.buildSeconds.toFixed(1)} s (rows ${build.insertSeconds.toFixed(1)} s, ` +
-				`indexes ${build.indexSeconds.toFixed(1)} s), ${build.dbSizeMb.toFixed(0)} MB`
-		);
+	const drop = async () => {};
 	if (!reuse) {
 		log(`build: ${records} records (seed ${seed})`);
 		const build = await buildDatabase(dbPath, records, seed, progress);
-		logBuild(build);
-		return build;
+		logBuild(log, build);
+		return { build, location: dbPath, drop };
 	}
 	const about = reuse + '.build.json';
 	if (!existsSync(reuse)) {
 		log(`build: ${records} records (seed ${seed}) into ${reuse}, kept for later runs`);
 		mkdirSync(dirname(reuse), { recursive: true });
 		const build = await buildDatabase(reuse, records, seed, progress);
-		logBuild(build);
+		logBuild(log, build);
 		writeFileSync(about, JSON.stringify({ ...build, seed } satisfies ReusedBuild));
 	}
 	const built = existsSync(about) ? (JSON.parse(readFileSync(about, 'utf8')) as ReusedBuild) : null;
-	if (!built || built.records !== records || built.seed !== seed)
-		throw new Error(
-			`${reuse} holds ${built ? `${built.records} records (seed ${built.seed})` : 'an unknown build'}, ` +
-				`not ${records} (seed ${seed}): pass the matching --records/--seed or another --db`
-		);
+	checkReused(reuse, built, records, seed);
 	log(`build: reusing ${reuse} (${built.records} records, seed ${built.seed})`);
 	copyFileSync(reuse, dbPath);
-	return { ...built, dbSizeMb: statSync(dbPath).size / 1e6 };
+	return {
+		build: { ...built, dbSizeMb: statSync(dbPath).size / 1e6 },
+		location: dbPath,
+		drop
+	};
 }
 
-/** Runs every phase on a fresh database in options.workDir and returns the figures. */
+/**
+ * The same on the PostgreSQL server `serverUrl`: the run's database is bench_run_<pid>, built
+ * there, or copied from the kept build options.reuseDb (a database name; built first when it
+ * does not exist, and marked with what it holds once complete — see bench/postgres.ts).
+ */
+async function postgresDatabaseFor(options: BenchOptions, serverUrl: string): Promise<RunDatabase> {
+	const { log, records, seed } = options;
+	const progress = (done: number) => options.progress?.('build', done, records);
+	const run = `bench_run_${process.pid}`;
+	const drop = () => dropDatabase(serverUrl, run);
+	await drop();
+	const reuse = options.reuseDb === undefined ? undefined : checkDatabaseName(options.reuseDb);
+	if (!reuse) {
+		log(`build: ${records} records (seed ${seed}) into PostgreSQL database ${run}`);
+		await createDatabase(serverUrl, run);
+		const build = await buildDatabase(databaseUrl(serverUrl, run), records, seed, progress);
+		logBuild(log, build);
+		return { build, location: databaseUrl(serverUrl, run), drop };
+	}
+	if (!(await databaseExists(serverUrl, reuse))) {
+		log(
+			`build: ${records} records (seed ${seed}) into PostgreSQL database ${reuse}, kept for later runs`
+		);
+		await createDatabase(serverUrl, reuse);
+		const build = await buildDatabase(databaseUrl(serverUrl, reuse), records, seed, progress);
+		logBuild(log, build);
+		await markBuild(serverUrl, reuse, { ...build, seed } satisfies ReusedBuild);
+	}
+	const built = await readBuildMark<ReusedBuild>(serverUrl, reuse);
+	checkReused(reuse, built, records, seed);
+	const copyStarted = performance.now();
+	await createDatabase(serverUrl, run, reuse);
+	log(
+		`build: reusing ${reuse} (${built.records} records, seed ${built.seed}), ` +
+			`copied in ${((performance.now() - copyStarted) / 1000).toFixed(1)} s`
+	);
+	return {
+		build: { ...built, dbSizeMb: await databaseSizeMb(serverUrl, run) },
+		location: databaseUrl(serverUrl, run),
+		drop
+	};
+}
+
 /** What `npm run bench -- --only extract` measures: the extractor alone, no database or server. */
 export interface ExtractBenchReport {
 	extract: ExtractFigures;
@@ -324,17 +408,34 @@ export function formatExtractReport(r: ExtractBenchReport): string {
 	return rows.join('\n');
 }
 
+/**
+ * Runs every phase on a fresh database (in options.workDir, or on options.databaseUrl's server)
+ * and returns the figures.
+ */
 export async function runBenchmark(options: BenchOptions): Promise<BenchReport> {
 	const started = performance.now();
 	const loadBefore = loadavg()[0];
-	const { log, records, seed } = options;
 	rmSync(options.workDir, { recursive: true, force: true });
 	mkdirSync(options.workDir, { recursive: true });
-	const dbPath = join(options.workDir, 'bench.db');
+	const target = options.databaseUrl
+		? await postgresDatabaseFor(options, options.databaseUrl)
+		: await sqliteDatabaseFor(options, join(options.workDir, 'bench.db'));
+	try {
+		return await measure(options, target, started, loadBefore);
+	} finally {
+		await target.drop();
+	}
+}
 
-	const build = await databaseFor(options, dbPath);
-
-	const { db, sqlite } = await openSqlite(dbPath);
+/** The phases after the build, on the run's database. */
+async function measure(
+	options: BenchOptions,
+	{ build, location }: RunDatabase,
+	started: number,
+	loadBefore: number
+): Promise<BenchReport> {
+	const { log, records, seed } = options;
+	const { db } = await openDatabase(location);
 	let search: SearchBench;
 	let imported: ImportFigures | null = null;
 	let extracted: ExtractFigures | null = null;
@@ -342,10 +443,10 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchReport> 
 	let ocr: OcrFigures | null;
 	let recordPath: string;
 	const queries = benchQueries(records, seed);
-	const sqliteVersion = String(sqlite.prepare('select sqlite_version()').pluck().get());
+	const database = await databaseVersion(db);
 	try {
 		log(`search: ${queries.length} queries × ${options.rounds} rounds, then the LIKE scan`);
-		search = await benchSearch(db, sqlite, queries, {
+		search = await benchSearch(db, queries, {
 			rounds: options.rounds,
 			onProgress: (done, total) => options.progress?.('like', done, total)
 		});
@@ -396,7 +497,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchReport> 
 		options.httpSeconds > 0
 			? await httpPhase(
 					options,
-					dbPath,
+					location,
 					recordPath,
 					queries.map((q) => q.q)
 				)
@@ -410,7 +511,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchReport> 
 		machine: {
 			cpus: cpus().length,
 			node: process.versions.node,
-			sqlite: sqliteVersion,
+			database,
 			loadBefore,
 			loadAfter: loadavg()[0]
 		},
@@ -430,6 +531,20 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchReport> 
 	report.targets = checkTargets(report);
 	report.allTargetsMet = Object.values(report.targets).every((t) => t.met !== false);
 	return roundDeep(report);
+}
+
+/** "SQLite 3.50.2" or "PostgreSQL 15.18": the report names what it measured. */
+async function databaseVersion(
+	db: Awaited<ReturnType<typeof openDatabase>>['db']
+): Promise<string> {
+	if (dialectOf(db).name === 'postgres') {
+		const { rows } = await sql<{
+			v: string;
+		}>`select current_setting('server_version') as v`.execute(db);
+		return `PostgreSQL ${rows[0].v.split(' ')[0]}`;
+	}
+	const { rows } = await sql<{ v: string }>`select sqlite_version() as v`.execute(db);
+	return `SQLite ${rows[0].v}`;
 }
 
 function target(value: number | null | undefined, goal: number, atMost: boolean) {
@@ -475,7 +590,7 @@ export function formatReport(r: BenchReport): string {
 	};
 	lines.push(
 		`Bianmin benchmark — ${r.records.toLocaleString('en')} records, seed ${r.seed}, ` +
-			`${r.machine.cpus} CPUs, Node ${r.machine.node}, SQLite ${r.machine.sqlite}, ` +
+			`${r.machine.cpus} CPUs, Node ${r.machine.node}, ${r.machine.database}, ` +
 			`load ${r.machine.loadBefore} → ${r.machine.loadAfter}`,
 		''
 	);

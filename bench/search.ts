@@ -2,11 +2,12 @@
  * Search benchmark: latency of the app's own searchRecords over the fixed query set, the same
  * queries as a naive LIKE scan (the baseline), and recall@20 of ours against that scan.
  */
-import type Database from 'better-sqlite3';
+import { sql, type RawBuilder } from 'kysely';
 import { normalize } from '../src/lib/extract/normalize';
 import { queryWords } from '../src/lib/records/highlight';
 import { PUBLIC_STATUSES } from '../src/lib/records/kinds';
 import type { DB } from '../src/lib/server/db';
+import { dialectOf } from '../src/lib/server/db/dialect';
 import { dropCachedReads } from '../src/lib/server/db/readCache';
 import { pinyinIndexText } from '../src/lib/server/search/pinyin';
 import { searchRecords, PAGE_SIZE } from '../src/lib/server/search/query';
@@ -53,31 +54,39 @@ function fold(text: string): string {
 }
 
 /**
+ * What the scan spells differently per database: SQLite's LIKE ignores the case of ASCII
+ * letters, PostgreSQL's ILIKE does that (its LIKE would not); the list of a record's numbers.
+ */
+const SCAN = {
+	sqlite: { like: sql`like`, numbers: sql`group_concat(number || ' ' || digits, ' ')` },
+	postgres: { like: sql`ilike`, numbers: sql`string_agg(number || ' ' || digits, ' ')` }
+};
+
+/**
  * The baseline: what a search box without an index would do with the same understood query
  * (src/lib/server/search/understand.ts: the terms searched, after synonyms and any fallback).
  * Every term must occur in the record's title, body or organisation, or in one of its phone
  * numbers (as printed-normalised or digits only), as any of its spellings — a spelling of
  * several words needs each of them — as a plain LIKE '%word%' over every public record.
  */
-function likeQuery(terms: readonly Term[]): { sql: string; params: Record<string, string> } {
-	const statuses = PUBLIC_STATUSES.map((s) => `'${s}'`).join(', ');
-	const params: Record<string, string> = {};
+function likeQuery(db: DB, terms: readonly Term[]): RawBuilder<{ id: number }> {
+	const { like } = SCAN[dialectOf(db).name];
+	const statuses = sql.join(PUBLIC_STATUSES.map((s) => sql.lit(s)));
 	const clauses = terms.map((term) => {
 		const spellings = term.alternatives.map((alternative) => {
 			const words = queryWords(alternative).map((word) => {
-				const name = `w${Object.keys(params).length}`;
-				params[name] = likePattern(word);
-				return `(r.title like @${name} or r.body like @${name} or r.organization like @${name}
-				  or r.id in (select record_id from record_phones where number like @${name} or digits like @${name}))`;
+				const p = likePattern(word);
+				return sql`(r.title ${like} ${p} escape '\\' or r.body ${like} ${p} escape '\\'
+				  or r.organization ${like} ${p} escape '\\'
+				  or r.id in (select record_id from record_phones
+				    where number ${like} ${p} escape '\\' or digits ${like} ${p} escape '\\'))`;
 			});
-			return words.length ? `(${words.join(' and ')})` : '0';
+			return words.length ? sql`(${sql.join(words, sql` and `)})` : sql`(1 = 0)`;
 		});
-		return `(${spellings.join(' or ')})`;
+		return sql`(${sql.join(spellings, sql` or `)})`;
 	});
-	return {
-		sql: `select r.id from records r where r.status in (${statuses}) and ${clauses.join(' and ')}`,
-		params
-	};
+	return sql<{ id: number }>`select r.id from records r
+		where r.status in (${statuses}) and ${sql.join(clauses, sql` and `)}`;
 }
 
 function likePattern(word: string): string {
@@ -108,25 +117,24 @@ function holds(folded: string, pinyin: string[], term: Term): boolean {
  * the mean over queries with LIKE matches. Whether the understanding itself is right is
  * measured by `npm run eval:search`, not here.
  */
-function recallOf(
-	sqlite: Database.Database,
+async function recallOf(
+	db: DB,
 	terms: readonly Term[],
 	ours: number[],
 	like: Set<number>
-): number | null {
+): Promise<number | null> {
 	if (like.size === 0) return null;
 	const extra = ours.filter((id) => !like.has(id));
 	let verified = 0;
 	if (extra.length) {
-		const text = sqlite.prepare(
-			`select r.title || ' ' || r.body || ' ' || coalesce(r.organization, '') || ' ' ||
-			 coalesce((select group_concat(number || ' ' || digits, ' ') from record_phones where record_id = r.id), '') as t,
-			 r.title as title, r.organization as organization
-			 from records r where r.id = ?`
-		);
+		const { numbers } = SCAN[dialectOf(db).name];
 		for (const id of extra) {
-			const row = text.get(id) as
-				{ t: string; title: string; organization: string | null } | undefined;
+			const { rows } = await sql<{ t: string; title: string; organization: string | null }>`
+				select r.title || ' ' || r.body || ' ' || coalesce(r.organization, '') || ' ' ||
+				coalesce((select ${numbers} from record_phones where record_id = r.id), '') as t,
+				r.title as title, r.organization as organization
+				from records r where r.id = ${id}`.execute(db);
+			const row = rows[0];
 			const folded = fold(row?.t ?? '');
 			const pinyin = row ? pinyinIndexText(row.title, row.organization).split(' ') : [];
 			if (terms.every((term) => holds(folded, pinyin, term))) verified++;
@@ -144,7 +152,6 @@ function recallOf(
  */
 export async function benchSearch(
 	db: DB,
-	sqlite: Database.Database,
 	queries: readonly BenchQuery[],
 	options: { rounds?: number; onProgress?: (done: number, total: number) => void } = {}
 ): Promise<SearchBench> {
@@ -194,11 +201,11 @@ export async function benchSearch(
 		let likeIds = new Set<number>();
 		let likeMs = 0;
 		if (terms.length) {
-			const { sql, params } = likeQuery(terms);
+			const query = likeQuery(db, terms);
 			const started = performance.now();
-			const rows = sqlite.prepare(sql).pluck().all(params) as number[];
+			const { rows } = await query.execute(db);
 			likeMs = performance.now() - started;
-			likeIds = new Set(rows);
+			likeIds = new Set(rows.map((r) => r.id));
 		}
 		const ours = results.get(q) ?? [];
 		outcomes.push({
@@ -208,7 +215,7 @@ export async function benchSearch(
 			likeMs,
 			ours: ours.length,
 			like: likeIds.size,
-			recall: recallOf(sqlite, terms, ours, likeIds)
+			recall: await recallOf(db, terms, ours, likeIds)
 		});
 		options.onProgress?.(i + 1, queries.length);
 	}

@@ -13,6 +13,8 @@ import { corpus, pageAt, recordAt } from './synthetic';
 import { assetsOf } from './http';
 import { benchQueries } from './queries';
 import { checkTargets, formatReport, runBenchmark } from './run';
+import { databaseExists } from './postgres';
+import { testingPostgres } from '../tests/helpers/database';
 
 const dir = mkdtempSync(join(tmpdir(), 'bianmin-bench-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -91,12 +93,40 @@ describe('runBenchmark at 1,000 records (no HTTP phase)', () => {
 		expect(report.worstCases.hugeList.records).toBe(HUGE_LIST_ENTRIES);
 		expect(report.worstCases.slowest.ms).toBe(Math.max(...Object.values(report.worstCases.ms)));
 		expect(report.http).toBeNull();
+		expect(report.machine.database).toMatch(/^SQLite 3\./);
 		expect(report.targets.recallAt20.met).toBe(true);
 		expect(report.targets.searchRps.met).toBeNull();
 		expect(Object.keys(checkTargets(report))).toContain('searchP95Ms');
 		expect(JSON.parse(JSON.stringify(report))).toEqual(report);
 		expect(formatReport(report)).toContain('recall@20');
 	});
+});
+
+// Under `npm run test:pg` (DATABASE_URL set), the same run on PostgreSQL: the bulk loader, the
+// database of the run's own (dropped afterwards), the per-dialect LIKE scan and recall.
+describe.skipIf(!testingPostgres())('runBenchmark at 1,000 records on PostgreSQL', () => {
+	it('builds, searches with recall ≥ 0.99, names the database, and drops its own', async () => {
+		const serverUrl = process.env.DATABASE_URL!;
+		const report = await runBenchmark({
+			records: 1000,
+			seed: 1,
+			root: process.cwd(),
+			workDir: join(dir, 'run-pg'),
+			databaseUrl: serverUrl,
+			importMb: 0,
+			httpSeconds: 0,
+			ocr: false,
+			connections: 25,
+			rounds: 1,
+			log: () => {}
+		});
+		expect(report.machine.database).toMatch(/^PostgreSQL \d+/);
+		expect(report.build.records).toBe(1000);
+		expect(report.search.queries).toBeGreaterThanOrEqual(200);
+		expect(report.search.recallAt20).toBeGreaterThanOrEqual(0.99);
+		expect(report.search.likeP95Ms).toBeGreaterThan(0);
+		expect(await databaseExists(serverUrl, `bench_run_${process.pid}`)).toBe(false);
+	}, 120_000);
 });
 
 describe('assetsOf', () => {

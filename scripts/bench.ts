@@ -1,6 +1,7 @@
 /**
  * npm run bench -- [--records N] [--json] [--seed S] [--keep] [--build] [--http-seconds S]
  *                   [--import-mb M] [--rounds R] [--skip-ocr] [--only extract] [--db PATH]
+ *                   [--database postgres://…]
  *
  * Builds a fresh database of N synthetic records (default 100,000) in bench-out/, then measures
  * search, import and serving beside their baselines (see bench/run.ts and the README).
@@ -8,12 +9,16 @@
  * The HTTP phase serves a copy of build/: run `npm run build` first, or pass --build.
  * --db PATH reuses a database built by an earlier run with the same --records and --seed
  * (building it there when PATH does not exist): a million records take minutes to build.
+ * --database URL runs on PostgreSQL instead of SQLite: the run gets a database of its own on that
+ * server (created and dropped; the URL's own database is only used to do so), and --db then
+ * names a database on that server holding the kept build (e.g. bench_1000000_s1).
  */
 import cliProgress from 'cli-progress';
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatExtractReport, formatReport, runBenchmark, runExtractBench } from '../bench/run';
+import { isPostgresUrl } from '../src/lib/server/db/index';
 import { run } from './lib/command';
 
 const { values } = parseArgs({
@@ -28,7 +33,8 @@ const { values } = parseArgs({
 		rounds: { type: 'string', default: '3' },
 		'skip-ocr': { type: 'boolean', default: false },
 		only: { type: 'string' },
-		db: { type: 'string' }
+		db: { type: 'string' },
+		database: { type: 'string' }
 	}
 });
 const int = (name: string, text: string | undefined, min: number) => {
@@ -65,6 +71,12 @@ if (values.only !== undefined) {
 	process.exit(0);
 }
 
+const databaseUrl = values.database;
+if (databaseUrl !== undefined && !isPostgresUrl(databaseUrl)) {
+	console.error('--database takes a postgres:// URL (without it, the bench runs on SQLite)');
+	process.exit(2);
+}
+
 if (values.build) {
 	log('building the app (vite build)');
 	const code = await run('node_modules/.bin/vite', ['build', '--logLevel', 'warn']);
@@ -98,7 +110,9 @@ try {
 		seed: int('seed', values.seed, 0),
 		root,
 		workDir,
-		reuseDb: values.db === undefined ? undefined : resolve(values.db),
+		databaseUrl,
+		// On PostgreSQL, --db is a database name on that server; on SQLite, a file.
+		reuseDb: values.db === undefined ? undefined : databaseUrl ? values.db : resolve(values.db),
 		importMb: values['import-mb'] === undefined ? undefined : Number(values['import-mb']),
 		// 10 s per load test; a smoke run (under 10,000 records) takes 2 s to stay well under a minute.
 		httpSeconds: int('http-seconds', values['http-seconds'] ?? (records < 10_000 ? '2' : '10'), 0),

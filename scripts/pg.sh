@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs a command against a throwaway PostgreSQL server:
 #   bash scripts/pg.sh <command…>
+#   PG_SERVER_OPTIONS='-c shared_buffers=1GB' bash scripts/pg.sh <command…>   (more server settings)
 # Installs Debian's `postgresql` when its binaries are missing (apt-get as root, sudo otherwise),
 # initialises a cluster in a temporary directory, starts it on a free port (TCP on 127.0.0.1 and
 # a unix socket in that directory), creates the database `bianmin`, runs the command with
@@ -70,7 +71,7 @@ as_owner "$PG_BIN/initdb" -D "$DIR/data" -U postgres --auth=trust --encoding=UTF
 # fsync off: the data is thrown away, and tests should not wait for disks. max_connections: each
 # test file and app server holds its own pool.
 as_owner "$PG_BIN/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -w -t 60 \
-	-o "-p $PORT -k $DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400" \
+	-o "-p $PORT -k $DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400 ${PG_SERVER_OPTIONS:-}" \
 	start >/dev/null || {
 	cat "$DIR/server.log" >&2
 	exit 1

@@ -1,5 +1,5 @@
 /**
- * Bulk loading for large databases (the benchmark's 1,000,000 records, a first import of an
+ * Bulk loading into SQLite for large databases (the benchmark's 1,000,000 records, a first import of an
  * archive): the same rows insertRecord writes — records, record_phones, record_emails, the
  * search entry and the first revision — through prepared statements in large transactions,
  * with the secondary indexes built once at the end instead of row by row.
@@ -7,36 +7,13 @@
  * Only for a database nobody else is writing: it turns off the journal while it runs.
  */
 import type Database from 'better-sqlite3';
-import { today as beijingDate } from '../clock';
-import type { RecordStatus } from '../records/kinds';
-import { rowValues, snapshotOf, type RecordInput } from './records';
-import { searchEntryValues } from './search/index';
-
-export interface BulkRecord extends RecordInput {
-	status: RecordStatus;
-	confidence?: number | null;
-	/** ISO date-time; also used as created_at/updated_at. Defaults to now. */
-	publishedAt?: string;
-}
-
-export interface BulkOptions {
-	/** Records per transaction. Large transactions amortise the commit; 20k rows ≈ 20 MB. */
-	batchSize?: number;
-	/** Write the first revision of each record, as insertRecord does (default true). */
-	revisions?: boolean;
-	onProgress?: (done: number) => void;
-}
-
-export interface BulkResult {
-	records: number;
-	/** Seconds spent inserting rows (search entries included). */
-	insertSeconds: number;
-	/** Seconds spent building the secondary indexes and merging the search index. */
-	indexSeconds: number;
-}
-
-/** Tables whose secondary indexes are dropped during the load and rebuilt after it. */
-const TABLES = ['records', 'record_phones', 'record_emails', 'revisions'];
+import {
+	BULK_TABLES,
+	bulkRowsOf,
+	type BulkOptions,
+	type BulkRecord,
+	type BulkResult
+} from './rows';
 
 /**
  * Inserts `records` (any iterable: a generator keeps memory flat) and returns timings.
@@ -61,9 +38,9 @@ export function bulkInsertRecords(
 	const indexes = sqlite
 		.prepare(
 			`select name, sql from sqlite_master where type = 'index' and sql is not null
-			 and tbl_name in (${TABLES.map(() => '?').join(', ')})`
+			 and tbl_name in (${BULK_TABLES.map(() => '?').join(', ')})`
 		)
-		.all(...TABLES) as { name: string; sql: string }[];
+		.all(...BULK_TABLES) as { name: string; sql: string }[];
 	for (const index of indexes) sqlite.exec(`drop index "${index.name}"`);
 
 	const insertRecord = sqlite.prepare(`insert into records (kind, subtype, title, status,
@@ -86,35 +63,13 @@ export function bulkInsertRecords(
 	);
 
 	const writeBatch = sqlite.transaction((batch: BulkRecord[]) => {
-		for (const record of batch) {
-			const { keys, ...values } = rowValues(record);
-			const at = record.publishedAt ?? new Date().toISOString();
-			const id = Number(
-				insertRecord.run({
-					...values,
-					status: record.status,
-					confidence: record.confidence ?? null,
-					created_at: at,
-					published_at: record.status === 'draft' ? null : at,
-					// Set here, not by the triggers of migration 0005: their look-ups would scan
-					// record_phones without its index (dropped while loading) for every phone.
-					issued_on: beijingDate(new Date(at)),
-					main_phone: record.phones[0]?.number ?? null
-				}).lastInsertRowid
-			);
-			record.phones.forEach((p, position) =>
-				insertPhone.run(id, p.number, p.number.replace(/\D/g, ''), p.raw, p.label ?? null, position)
-			);
-			for (const email of record.emails) insertEmail.run(id, email);
-			const s = searchEntryValues({
-				title: record.title,
-				keys,
-				body: values.body,
-				phones: record.phones,
-				organization: values.organization
-			});
-			insertSearch.run(id, s.title, s.keys, s.body, s.phones, s.pinyin);
-			if (withRevisions) insertRevision.run(id, snapshotOf(record), at);
+		for (const one of batch) {
+			const { record, phones, emails, search, revision } = bulkRowsOf(one, withRevisions);
+			const id = Number(insertRecord.run(record).lastInsertRowid);
+			for (const p of phones) insertPhone.run(id, p.number, p.digits, p.raw, p.label, p.position);
+			for (const email of emails) insertEmail.run(id, email);
+			insertSearch.run(id, search.title, search.keys, search.body, search.phones, search.pinyin);
+			if (revision !== null) insertRevision.run(id, revision, record.created_at);
 		}
 	});
 
