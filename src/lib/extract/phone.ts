@@ -18,12 +18,7 @@
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { DEFAULT_AREA_CODE } from '../records/city';
-import {
-	EMERGENCY_NUMBERS,
-	NEWSPAPER_LINE_WORDS,
-	PHONE_WORDS,
-	SERVICE_NUMBERS
-} from './constants';
+import { EMERGENCY_NUMBERS, NEWSPAPER_LINE_WORDS, PHONE_WORDS, SERVICE_NUMBERS } from './constants';
 import { anyOf } from './text/patterns';
 
 export type PhoneType = 'landline' | 'mobile' | 'service' | 'emergency' | 'toll_free';
