@@ -741,7 +741,7 @@ const GENERIC_LABEL =
 /**
  * The words before a number that say what it is for: the clause up to the number, without
  * its leading verb (可拨打失业保险咨询电话 → 失业保险咨询电话). For a bare 电话, the contact
- * named just before (与张羽联系,电话: → 联系人 张羽).
+ * named just before (与陈晓联系,电话: → 联系人 陈晓).
  */
 export function labelBefore(norm: string, original: string, start: number): string | undefined {
 	return labelBeforeSpan(norm, original, start)?.text;
@@ -805,7 +805,7 @@ function labelAfterSpan(norm: string, original: string, end: number): LabelSpan 
 	return { text: original.slice(at, at + m[1].length), start: at, end: at + m[1].length };
 }
 
-/** 与张羽联系 / 联系人:张羽 in the clause before `at`. */
+/** 与陈晓联系 / 联系人:陈晓 in the clause before `at`. */
 function contactBefore(norm: string, original: string, at: number): LabelSpan | undefined {
 	const from = Math.max(0, at - 30);
 	const window = norm.slice(from, at);

@@ -114,7 +114,7 @@ function birthDateAt(digits: string, start: number): boolean {
 	return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
 
-/** A group that is a whole phone number or area code on its own (0731, 28681662, 13974120000). */
+/** A group that is a whole phone number or area code on its own (0731, 28680000, 13974120000). */
 const PHONE_GROUP =
 	/^(?:1[3-9]\d{9}|0\d{2,3}|0\d{9,11}|[2-9]\d{6,7}|1\d{2}|[19]\d{4}|[48]00\d{7})$/;
 

@@ -3,7 +3,7 @@
  * The one place both the search page and the API get it from (through searchRecords).
  *
  * 1. Text is folded (full-width → half-width, traditional → simplified) and phone numbers
- *    lose their country code: +86 133 0733 7876, 0086…, 86 13307337876 → 13307337876,
+ *    lose their country code: +86 139 7410 0000, 0086…, 86 13974100000 → 13974100000,
  *    +86 731 2868 1662 → 0731 2868 1662.
  * 2. THE tokenizer (tokenize.ts) splits the text into runs; runs of Chinese are cut into
  *    words by the segmenter (segment.ts) with our own dictionary.
