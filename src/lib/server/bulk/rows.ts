@@ -6,6 +6,7 @@
  */
 import { today as beijingDate } from '../../clock';
 import type { RecordStatus } from '../../records/kinds';
+import type { DerivedColumns } from '../../records/columns';
 import type { SearchEntry } from '../db/dialect';
 import { rowValues, snapshotOf, type RecordInput } from '../records';
 import { searchEntryValues } from '../search/index';
@@ -38,21 +39,12 @@ export const BULK_TABLES = ['records', 'record_phones', 'record_emails', 'revisi
 
 export interface BulkRows {
 	/** The `records` row (its id is the loader's). */
-	record: {
+	record: Omit<DerivedColumns, 'keys'> & {
 		kind: string;
 		subtype: string | null;
 		title: string;
 		status: RecordStatus;
 		district: string | null;
-		organization: string | null;
-		document_type: string | null;
-		document_number: string | null;
-		gender: string | null;
-		place: string | null;
-		date_start: string | null;
-		date_end: string | null;
-		deadline: string | null;
-		body: string;
 		data: string;
 		confidence: number | null;
 		created_at: string;
