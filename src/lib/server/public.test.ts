@@ -16,6 +16,7 @@ import {
 import { type DB } from './db';
 import { openTestDatabase } from '../../../tests/helpers/database';
 import { facetValues, listRecords, newestRecords } from './listings';
+import { RenderOnly, renderOnly } from '../renderOnly';
 import { toPublic } from './public';
 import { findPublicRecord } from './publicRecord';
 import { importPage } from './pageImport';
@@ -36,6 +37,16 @@ describe('toPublic', () => {
 			ok: true,
 			none: null,
 			list: ['残疾证 430202********6016**', { deep: '430203****\n****3310' }]
+		});
+	});
+
+	it('masks render-only page data and keeps it marked', () => {
+		const marked = renderOnly({ title: '王某遗失身份证430203198502173310声明' }, false);
+		const shown = toPublic({ result: marked });
+		expect(shown.result).toBeInstanceOf(RenderOnly);
+		expect(shown.result.title).toBe('王某遗失身份证430203********3310声明');
+		expect(toPublic(renderOnly({ id: '430203198502173310' }, true))).toEqual({
+			id: '430203********3310'
 		});
 	});
 });

@@ -1,3 +1,4 @@
+import { RenderOnly } from '../renderOnly';
 import { maskPersonalNumbers } from '../records/privacy';
 
 /**
@@ -14,6 +15,9 @@ import { maskPersonalNumbers } from '../records/privacy';
 export function toPublic<T>(value: T): T {
 	if (typeof value === 'string') return maskPersonalNumbers(value) as T;
 	if (Array.isArray(value)) return value.map((v) => toPublic(v)) as T;
+	// Masked like any object, and still marked (a value marked before masking is masked too).
+	if (value instanceof RenderOnly)
+		return Object.assign(new RenderOnly(), toPublic({ ...value })) as T;
 	if (value && typeof value === 'object' && isPlainObject(value)) {
 		return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toPublic(v)])) as T;
 	}

@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { nowInBeijing } from '$lib/clock';
 import { categoryBySlug } from '$lib/records/kinds';
 import { parseListQuery } from '$lib/records/listQuery';
+import { renderOnly } from '$lib/renderOnly';
 import { getDatabase } from '$lib/server/db';
 import { facetKey, facetValues, listRecords, type FacetColumn } from '$lib/server/listings';
 import { toPublic } from '$lib/server/public';
@@ -20,7 +21,7 @@ const FACETS: Record<string, FacetColumn[]> = {
 };
 
 // Public page: only published records are listed; everything sent goes through toPublic.
-export const load: PageServerLoad = async ({ params, url }) => {
+export const load: PageServerLoad = async ({ params, url, isDataRequest }) => {
 	const category = categoryBySlug(params.category);
 	if (!category) error(404, '没有这个分类');
 	const { db } = await getDatabase();
@@ -60,7 +61,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		category,
 		query,
 		dropped,
-		list,
+		list: renderOnly(list, isDataRequest),
 		facets: Object.fromEntries(FACETS[category.kind].map((column, i) => [column, facets[i]])),
 		now
 	});

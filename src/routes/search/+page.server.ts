@@ -1,5 +1,6 @@
 import { nowInBeijing } from '$lib/clock';
 import { parseSearchQuery } from '$lib/records/listQuery';
+import { renderOnly } from '$lib/renderOnly';
 import { getDatabase } from '$lib/server/db';
 import { countListedByKind } from '$lib/server/listings';
 import { toPublic } from '$lib/server/public';
@@ -16,7 +17,7 @@ import type { PageServerLoad } from './$types';
 export const csr = false;
 
 // Public page. An empty query shows the browse page (categories with counts).
-export const load: PageServerLoad = async ({ url, getClientAddress }) => {
+export const load: PageServerLoad = async ({ url, getClientAddress, isDataRequest }) => {
 	const params = parseSearchQuery(url.searchParams);
 	const { db } = await getDatabase();
 	if (params.q.trim() === '') {
@@ -40,6 +41,10 @@ export const load: PageServerLoad = async ({ url, getClientAddress }) => {
 	return {
 		q: params.q,
 		now: nowInBeijing(),
-		...toPublic({ kind: params.kind ?? null, result, counts: null })
+		...toPublic({
+			kind: params.kind ?? null,
+			result: renderOnly(result, isDataRequest),
+			counts: null
+		})
 	};
 };
