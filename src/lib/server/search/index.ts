@@ -13,8 +13,11 @@ export interface IndexedRecord {
 	keys: string;
 	body: string;
 	phones: readonly Pick<Phone, 'number'>[];
-	/** The organisation, department or organiser: indexed as pinyin with the title. */
-	organization?: string | null;
+	/**
+	 * The organisation, department or organiser: indexed as pinyin with the title. Required, so
+	 * a writer cannot leave it out (a reindex once did, and `yibao` lost its department).
+	 */
+	organization: string | null;
 }
 
 /**

@@ -52,4 +52,28 @@ describe('reindexSearch', () => {
 		expect(await reindexSearch(db)).toBe(1);
 		await db.destroy();
 	});
+
+	it('keeps the organisation in the pinyin it rewrites', async () => {
+		const { db } = await openTestDatabase();
+		await db.transaction().execute((trx) =>
+			insertRecord(
+				trx,
+				{
+					kind: 'hotline',
+					subtype: 'service',
+					title: '参保咨询热线',
+					district: null,
+					fields: { name: '参保咨询热线', organization: '医疗保障局' },
+					phones: [{ number: '0731-28680000', raw: '28680000' }],
+					emails: []
+				},
+				{ status: 'published' }
+			)
+		);
+		const total = async (q: string) => (await searchRecords(db, { q })).total;
+		expect(await total('yiliao')).toBe(1);
+		expect(await reindexSearch(db)).toBe(1);
+		expect(await total('yiliao')).toBe(1);
+		await db.destroy();
+	});
 });

@@ -57,7 +57,8 @@ export async function indexRecordsAfter(
 			title: r.title,
 			keys: c.keys,
 			body: c.body,
-			phones: phonesOf.get(r.id) ?? []
+			phones: phonesOf.get(r.id) ?? [],
+			organization: c.organization
 		});
 	}
 	return { last: ids[ids.length - 1], count: rows.length };
