@@ -171,3 +171,50 @@ describe('searchRecords', () => {
 		expect(result).toContain(id);
 	});
 });
+
+describe('searchRecords, where the query names no place', () => {
+	it("ranks the whole city's number or guide above a county's, and leaves notices by date", async () => {
+		const { db } = await openTestDatabase();
+		const published = { status: 'published' } as const;
+		const at = (input: RecordInput, district: string | null): RecordInput => ({
+			...input,
+			district
+		});
+		const notice = (district: string | null): RecordInput => ({
+			kind: 'lost_found',
+			subtype: 'void_notice',
+			title: '李某遗失医保卡声明',
+			district,
+			fields: { holder: '李某', documentType: '医保卡' },
+			phones: [],
+			emails: []
+		});
+		const city = await db.transaction().execute(async (trx) => {
+			const id = await insertRecord(
+				trx,
+				at(hotline('公积金咨询电话', '0731-28990301', '市公积金管理中心'), null),
+				published
+			);
+			await insertRecord(trx, notice(null), published);
+			return id;
+		});
+		// Added later, so newer: without the preference they would come first on a tie.
+		const county = await db
+			.transaction()
+			.execute((trx) =>
+				insertRecord(
+					trx,
+					at(hotline('公积金咨询电话', '0731-24990301', '攸县公积金管理部'), '攸县'),
+					published
+				)
+			);
+		const countyNotice = await db
+			.transaction()
+			.execute((trx) => insertRecord(trx, notice('攸县'), published));
+		const ids = async (q: string) => (await searchRecords(db, { q })).results.map((r) => r.id);
+		expect(await ids('公积金电话')).toEqual([city, county]);
+		expect(await ids('公积金咨询')).toEqual([city, county]);
+		expect((await ids('医保卡遗失'))[0]).toBe(countyNotice);
+		await db.destroy();
+	});
+});

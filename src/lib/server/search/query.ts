@@ -305,10 +305,12 @@ async function fewerTerms(
 	return null;
 }
 
-/** What ranks first besides the words: see Understanding.wantsPhone and wantsProcedure. */
+/** What ranks first besides the words: see Understanding.wantsPhone, wantsProcedure, namesPlace. */
 interface Preference {
 	phone: boolean;
 	procedure: boolean;
+	/** Records for the whole city (no district) before a district's or county's own. */
+	cityWide: boolean;
 }
 
 async function search(
@@ -368,7 +370,8 @@ async function search(
 
 	const prefer: Preference = {
 		phone: understood.wantsPhone,
-		procedure: understood.wantsProcedure
+		procedure: understood.wantsProcedure,
+		cityWide: !understood.namesPlace
 	};
 	const scan = await scanMatches(db, match);
 	const pageRows = async (n: number) => {
@@ -462,13 +465,25 @@ async function phonesOf(db: DB, ids: number[]): Promise<Map<number, HitPhone[]>>
  * what the query's intent asks for (has a phone number; is a guide or Q&A), 3 when both.
  */
 function boost(prefer: Preference) {
-	if (!prefer.phone && !prefer.procedure) return sql`1.0`;
+	if (!prefer.phone && !prefer.procedure) return scope(prefer);
 	// Truth values cast to integers: SQLite's already are, PostgreSQL cannot add booleans.
 	return sql`(1.0 ${
 		prefer.phone
 			? sql`+ cast((exists (select 1 from record_phones p where p.record_id = r.id)) as integer)`
 			: sql``
-	} ${prefer.procedure ? sql`+ cast((r.kind = 'procedure') as integer)` : sql``})`;
+	} ${prefer.procedure ? sql`+ cast((r.kind = 'procedure') as integer)` : sql``}) * ${scope(prefer)}`;
+}
+
+/**
+ * A factor of 1.2 for a number or a guide of the whole city when the query names no place:
+ * between two answers the words fit alike, the city's before a county's (市医疗保障局 before
+ * 醴陵市医保局), but not above a record the words fit clearly better. Only hotlines and guides
+ * serve an area; a notice's district is where something happened, not whom it serves.
+ */
+function scope(prefer: Preference) {
+	return prefer.cityWide
+		? sql`(1.0 + 0.2 * cast((r.district is null and r.kind in ('hotline', 'procedure')) as integer))`
+		: sql`1.0`;
 }
 
 /**

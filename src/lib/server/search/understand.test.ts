@@ -62,6 +62,15 @@ describe('understand', () => {
 		expect(understand('sfz').terms[0].alternatives).toEqual(['sfz']);
 	});
 
+	it('tells whether a district or county is named, with or without its suffix', () => {
+		expect(understand('医保电话').namesPlace).toBe(false);
+		expect(understand('醴陵医保电话').namesPlace).toBe(true);
+		expect(understand('天元区 公积金').namesPlace).toBe(true);
+		expect(understand('天元公积金').namesPlace).toBe(true);
+		expect(understand('攸县社保').namesPlace).toBe(true);
+		expect(understand('荷塘區醫保').namesPlace).toBe(true);
+	});
+
 	it('joins characters the segmenter left alone to a neighbouring unknown word', () => {
 		expect(labels('周子墨学生证')).toEqual(['周子墨', '学生证']);
 		expect(labels('书法班报名')[0]).toBe('书法班');

@@ -18,6 +18,7 @@
  * ASCII words also match the pinyin column (titles and organisations as pinyin and
  * initials, see pinyin.ts): `yibao` and `yb` find 医保 without anything special here.
  */
+import { DISTRICT_ALIASES, DISTRICTS } from '../../records/city';
 import type { Kind } from '../../records/kinds';
 import { normalize } from '../../extract/normalize';
 import {
@@ -54,6 +55,11 @@ export interface Understanding {
 	wantsProcedure: boolean;
 	/** The category the words point to, suggested when nothing is found. */
 	kindHint: Kind | null;
+	/**
+	 * A district or county of the city is named (天元区, 醴陵…). When none is, records for the
+	 * whole city rank above a county's own: 医保电话 is the city's 医保 number first.
+	 */
+	namesPlace: boolean;
 }
 
 /** Bounds on the work one query can ask for. */
@@ -66,6 +72,18 @@ const PINYIN_PHONE_WORDS = new Set(['dianhua', 'dh', 'rexian', 'haoma', 'lianxif
 /** A pinyin syllable, roughly: lets `gong ji jin` be searched as `gongjijin`. */
 const SYLLABLE = /^(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:[aeiouv]{1,3})(?:ng|n|r)?$/;
 const HAN = /^\p{Script=Han}+$/u;
+
+/**
+ * How a query names a place: the districts as printed and without their suffix (天元, 醴陵;
+ * 攸县 keeps it, 攸 alone is no name). In a query, unlike a news text, 天元 means the district.
+ */
+const PLACE_NAMES = [
+	...new Set([
+		...DISTRICTS,
+		...DISTRICTS.map((d) => (d.length > 2 ? d.replace(/[区市县]$/, '') : d)),
+		...Object.keys(DISTRICT_ALIASES)
+	])
+];
 
 let byPinyin: Map<string, string[]> | undefined;
 
@@ -225,7 +243,8 @@ export function understand(query: string): Understanding {
 		terms: kept.slice(0, MAX_TERMS),
 		wantsPhone,
 		wantsProcedure,
-		kindHint: kindHint(words, wantsPhone, wantsProcedure)
+		kindHint: kindHint(words, wantsPhone, wantsProcedure),
+		namesPlace: PLACE_NAMES.some((place) => text.includes(place))
 	};
 }
 
