@@ -218,3 +218,48 @@ describe('searchRecords, where the query names no place', () => {
 		await db.destroy();
 	});
 });
+
+describe('searchRecords, asked for a phone number', () => {
+	it("ranks the directory's entry above a notice that prints a number", async () => {
+		const { db } = await openTestDatabase();
+		const published = { status: 'published' } as const;
+		const entry = await db
+			.transaction()
+			.execute((trx) =>
+				insertRecord(
+					trx,
+					{
+						...hotline('公积金政策咨询热线', '0731-28990301', '天元区公积金管理部'),
+						district: '天元区'
+					},
+					published
+				)
+			);
+		// Its title is the words alone, so they fit it better: first without 电话. Both are
+		// the district's own, so scope() plays no part.
+		const notice = await db.transaction().execute((trx) =>
+			insertRecord(
+				trx,
+				{
+					kind: 'event',
+					subtype: null,
+					title: '公积金政策',
+					district: '天元区',
+					fields: {
+						title: '公积金政策',
+						organizer: '天元区公积金管理部',
+						location: '公积金政策咨询室',
+						audience: '想问公积金政策的市民'
+					},
+					phones: [{ number: '0731-28990399', raw: '28990399' }],
+					emails: []
+				},
+				published
+			)
+		);
+		const ids = async (q: string) => (await searchRecords(db, { q })).results.map((r) => r.id);
+		expect(await ids('公积金政策电话')).toEqual([entry, notice]);
+		expect(await ids('公积金政策')).toEqual([notice, entry]);
+		await db.destroy();
+	});
+});

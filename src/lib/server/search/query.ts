@@ -462,14 +462,17 @@ async function phonesOf(db: DB, ids: number[]): Promise<Map<number, HitPhone[]>>
 
 /**
  * The factor bm25 is multiplied by (bm25 is negative: larger is better): 2 when the record is
- * what the query's intent asks for (has a phone number; is a guide or Q&A), 3 when both.
+ * what the query's intent asks for (has a phone number; is a guide or Q&A), 3 when both; for
+ * 电话, half as much again when the record is a hotline itself, not a notice that prints one.
+ * Times scope().
  */
 function boost(prefer: Preference) {
 	if (!prefer.phone && !prefer.procedure) return scope(prefer);
 	// Truth values cast to integers: SQLite's already are, PostgreSQL cannot add booleans.
 	return sql`(1.0 ${
 		prefer.phone
-			? sql`+ cast((exists (select 1 from record_phones p where p.record_id = r.id)) as integer)`
+			? sql`+ cast((exists (select 1 from record_phones p where p.record_id = r.id)) as integer)
+				+ 0.5 * cast((r.kind = 'hotline') as integer)`
 			: sql``
 	} ${prefer.procedure ? sql`+ cast((r.kind = 'procedure') as integer)` : sql``}) * ${scope(prefer)}`;
 }
@@ -660,10 +663,15 @@ async function orderBlock(
 	}
 	const isProcedure = (facet: number) =>
 		prefer.procedure && facets.byCode.get(facet)?.kind === 'procedure';
+	const isHotline = (facet: number) => prefer.phone && facets.byCode.get(facet)?.kind === 'hotline';
 	// Records whose title holds every term come first, then those the query's intent
-	// prefers; newest first inside each group (the sort is stable).
+	// prefers (电话: a number, the directory's own entries first); newest first inside each
+	// group (the sort is stable).
 	const score = ({ id, facet }: { id: number; facet: number }) =>
-		(titled.has(id) ? 10 : 0) + (withPhone.has(id) ? 1 : 0) + (isProcedure(facet) ? 1 : 0);
+		(titled.has(id) ? 10 : 0) +
+		(withPhone.has(id) ? 1 : 0) +
+		(isHotline(facet) ? 1 : 0) +
+		(isProcedure(facet) ? 1 : 0);
 	return candidates
 		.map((c) => ({ id: c.id, score: score(c) }))
 		.sort((a, b) => b.score - a.score)
