@@ -40,7 +40,8 @@ export const EXACT_RANK_LIMIT = COUNT_CAP;
 /**
  * Queries matching more records than EXACT_RANK_LIMIT are ranked in blocks of this many
  * matches, newest block first: within a block, records whose title (or organisation) holds
- * every term of the query come first, then the rest, newest first in both. Page n reads only its own block, so every page
+ * every term of the query come first, then the rest, newest first in both (the query's intent
+ * and place reorder each group a little, see orderBlock). Page n reads only its own block, so every page
  * costs the same and pages never overlap or skip a record. For such queries recency is the
  * best signal there is (a notice from this week over one from 2016), and a title match is
  * what bm25's field weights rewarded most.
@@ -485,9 +486,12 @@ function boost(prefer: Preference) {
  */
 function scope(prefer: Preference) {
 	return prefer.cityWide
-		? sql`(1.0 + 0.2 * cast((r.district is null and r.kind in ('hotline', 'procedure')) as integer))`
+		? sql`(1.0 + 0.2 * cast((r.district is null and r.kind in (${sql.join([...SERVICE_KINDS])})) as integer))`
 		: sql`1.0`;
 }
+
+/** The kinds that serve an area (a notice's district is where something happened). */
+const SERVICE_KINDS: ReadonlySet<Kind | undefined> = new Set<Kind>(['hotline', 'procedure']);
 
 /**
  * A factor from 1 to 2: the share of the query's terms that the title (or organisation)
@@ -649,29 +653,36 @@ async function orderBlock(
 		title: string;
 		organization: string | null;
 		phone: number;
+		city_wide: number | boolean;
 	}>`
-		select id, title, organization, main_phone is not null as phone
+		select id, title, organization, main_phone is not null as phone,
+			district is null as city_wide
 		from records ${dialectOf(db).expr.indexedBy('records_search_titles')}
 		where id in (${sql.join(candidates.map((c) => c.id))})`.execute(db);
 	const alternatives = terms.map((t) => t.alternatives.map(fold));
 	const titled = new Set<number>();
 	const withPhone = new Set<number>();
+	const cityWide = new Set<number>();
 	for (const t of texts) {
 		const text = fold(t.title + ' ' + (t.organization ?? ''));
 		if (alternatives.every((list) => list.some((w) => text.includes(w)))) titled.add(t.id);
 		if (prefer.phone && t.phone) withPhone.add(t.id);
+		if (prefer.cityWide && t.city_wide) cityWide.add(t.id);
 	}
 	const isProcedure = (facet: number) =>
 		prefer.procedure && facets.byCode.get(facet)?.kind === 'procedure';
 	const isHotline = (facet: number) => prefer.phone && facets.byCode.get(facet)?.kind === 'hotline';
+	const serves = (facet: number) => SERVICE_KINDS.has(facets.byCode.get(facet)?.kind);
 	// Records whose title holds every term come first, then those the query's intent
-	// prefers (电话: a number, the directory's own entries first); newest first inside each
-	// group (the sort is stable).
+	// prefers (电话: a number, the directory's own entries first), then the whole city's
+	// hotlines and guides before a county's (scope()); newest first inside each group (the
+	// sort is stable).
 	const score = ({ id, facet }: { id: number; facet: number }) =>
 		(titled.has(id) ? 10 : 0) +
 		(withPhone.has(id) ? 1 : 0) +
 		(isHotline(facet) ? 1 : 0) +
-		(isProcedure(facet) ? 1 : 0);
+		(isProcedure(facet) ? 1 : 0) +
+		(cityWide.has(id) && serves(facet) ? 0.5 : 0);
 	return candidates
 		.map((c) => ({ id: c.id, score: score(c) }))
 		.sort((a, b) => b.score - a.score)

@@ -212,3 +212,40 @@ describe('the memo of search answers', () => {
 		expect((await searchRecords(db, { q })).total).toBe(2);
 	});
 });
+
+describe('a block of matches, when the query names no place', () => {
+	it("puts the whole city's title matches before a county's, newest first in each", async () => {
+		const { db } = opened;
+		const county: number[] = [];
+		for (let i = 0; i < 3; i++)
+			county.push(
+				await db.transaction().execute((trx) =>
+					insertRecord(
+						trx,
+						{
+							kind: 'hotline',
+							subtype: null,
+							title: `攸县医保咨询电话${i}`,
+							district: '攸县',
+							fields: { name: `攸县医保咨询电话${i}`, organization: '攸县医疗保障局' },
+							phones: [{ number: `0731-2499010${i}`, raw: `2499010${i}` }],
+							emails: []
+						},
+						{ status: 'published' }
+					)
+				)
+			);
+		const first = await searchRecords(opened.db, { q: '医保电话' });
+		expect(first.countIsEstimate).toBe(true);
+		const ids: number[] = [];
+		for (let page = 1; page <= RANK_WINDOW / PAGE_SIZE; page++)
+			ids.push(
+				...(await searchRecords(opened.db, { q: '医保电话', page })).results.map((r) => r.id)
+			);
+		const titled = ids.filter((id) => id % 7 === 1 || county.includes(id));
+		// The county's three are the newest matches, and still come after every city title match.
+		const at = county.map((id) => ids.indexOf(id));
+		expect(at.every((i) => i >= 0)).toBe(true);
+		expect(Math.min(...at)).toBe(titled.length - county.length);
+	});
+});
