@@ -62,6 +62,12 @@ describe('understand', () => {
 		expect(understand('sfz').terms[0].alternatives).toEqual(['sfz']);
 	});
 
+	it('searches 医保卡 and 社保卡 as one card', () => {
+		const alternatives = (q: string) => understand(q).terms[0].alternatives;
+		expect(alternatives('医保卡')).toContain('社保卡');
+		expect(alternatives('社保卡')).toContain('医保卡');
+	});
+
 	it('tells whether a district or county is named, with or without its suffix', () => {
 		expect(understand('医保电话').namesPlace).toBe(false);
 		expect(understand('醴陵医保电话').namesPlace).toBe(true);
