@@ -30,20 +30,22 @@ export interface Section {
 /** Section headings of a passage: at line starts and after a sentence end (…5个工作日。收费标准:). */
 export function findSections(page: Page, passage: Span): Section[] {
 	const out: Section[] = [];
-	for (const line of nonBlankLines(page.norm, passage.start, passage.end)) {
-		const text = page.norm.slice(line.start, line.end);
+	const norm = page.norm;
+	for (const line of nonBlankLines(norm, passage.start, passage.end)) {
 		const starts = [0];
-		// After each 。 or ; and the blanks that follow it (what /[。;]\s*/g would match).
-		for (let i = 0; i < text.length; i++) {
-			const c = text[i];
-			if (c !== '。' && c !== ';') continue;
+		// After each 。 or ; and the blanks that follow it (what /[。;]\s*/g would match), read
+		// from the page by character code: no string per character, no slice of the line.
+		const len = line.end - line.start;
+		for (let i = 0; i < len; i++) {
+			const c = norm.charCodeAt(line.start + i);
+			if (c !== 0x3002 && c !== 0x3b) continue; // 。 ;
 			let e = i + 1;
-			while (e < text.length && isSpace(text.charCodeAt(e))) e++;
+			while (e < len && isSpace(norm.charCodeAt(line.start + e))) e++;
 			starts.push(e);
 			i = e - 1;
 		}
 		for (const s of starts) {
-			const head = text.slice(s, s + 40);
+			const head = norm.slice(line.start + s, line.start + Math.min(s + 40, len));
 			const start = line.start + s;
 			const sentence = MATERIALS_SENTENCE_RE.exec(head);
 			if (sentence) {
