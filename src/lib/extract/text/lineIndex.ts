@@ -5,7 +5,7 @@
  * quadratic in the paragraph's length.
  */
 import type { Page } from '../pipeline';
-import { lowerBound, paragraphs, trimBlank, type Span } from './spans';
+import { firstPrinted, lowerBound, paragraphs, trimBlank, type Span } from './spans';
 
 interface BreakIndex {
 	/** Offsets of every `\n` of `page.norm`, ascending. */
@@ -135,7 +135,7 @@ export function pageParagraphs(page: Page, span: Span): Span[] {
 	let s = -1;
 	let e = -1;
 	for (const l of pageLines(page, span.start, span.end)) {
-		if (!l.text.trim()) {
+		if (firstPrinted(page.norm, l) < 0) {
 			if (s >= 0) out.push({ start: s, end: e });
 			s = -1;
 			continue;
