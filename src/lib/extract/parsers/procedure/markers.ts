@@ -24,6 +24,9 @@ const FULL_STOP = 0x3002; // 。
 const EXCLAMATION = 0x21; // ! (normalised from ！)
 const QUESTION = 0x3f; // ? (normalised from ？)
 const NEWLINE = 0x0a;
+/** Per UTF-16 code below 0x10000: 1 for the bullets BULLET_RE opens with. */
+const IS_BULLET = new Uint8Array(0x10000);
+for (const b of '■□●○◆◇▲△▶►★☆◎•·') IS_BULLET[b.charCodeAt(0)] = 1;
 const TAB = 0x09;
 
 /** How far back from a bare answer the lead may name its department. */
@@ -74,10 +77,18 @@ export function findMarkers(page: Page): Marker[] {
 		for (const s of starts) {
 			if (s >= len) continue;
 			// A bullet stays in the item (its start) but not in the text the patterns read.
-			const bullet = BULLET_RE.exec(norm.slice(p0 + s, p0 + Math.min(s + 2, len)))?.[0].length ?? 0;
+			const bullet =
+				IS_BULLET[norm.charCodeAt(p0 + s)] === 1
+					? (BULLET_RE.exec(norm.slice(p0 + s, p0 + Math.min(s + 2, len)))?.[0].length ?? 0)
+					: 0;
 			const head = norm.slice(p0 + s + bullet, p0 + Math.min(s + bullet + 100, len));
 			const at = p0 + s;
-			const dept = DEPARTMENT_LINE_RE.exec(head);
+			// Most starts are sentences of news prose. Each pattern below needs a character
+			// that such a sentence often lacks (a colon, a bracket, 答 or 回 …) somewhere in the
+			// head: a pattern whose character is missing cannot match and is not run.
+			const colon = head.includes(':');
+			const bracket = head.includes('[');
+			const dept = colon ? DEPARTMENT_LINE_RE.exec(head) : null;
 			if (dept?.groups) {
 				const orgAt = at + bullet + head.indexOf(dept.groups.org);
 				out.push({
@@ -92,15 +103,20 @@ export function findMarkers(page: Page): Marker[] {
 				continue;
 			}
 			// 网友您好： reads as the asker 网友 named 您好: a greeting is a reply.
-			if (GREETING_RE.test(head)) {
+			if ((head.includes('好') || head.startsWith('尊')) && GREETING_RE.test(head)) {
 				// 您好！ right under 回复内容： or 回复单位： is that reply's first word, not a new one.
 				const last = out[out.length - 1];
 				if (!last || last.kind === 'q') out.push({ kind: 'a', start: at, textStart: at, para });
 				continue;
 			}
-			const ans = ANSWER_RE.exec(head);
+			const ans =
+				colon || bracket || head.includes('答') || head.includes('回')
+					? ANSWER_RE.exec(head)
+					: null;
 			let asker: RegExpExecArray | null;
-			const q = QUESTION_RE.exec(head) ?? QUESTION_COMMA_RE.exec(head);
+			const q =
+				(colon || bracket ? QUESTION_RE.exec(head) : null) ??
+				(head.includes(',') ? QUESTION_COMMA_RE.exec(head) : null);
 			// 市民政局回复: reads as 市民 + …; an organisation with an answer verb wins.
 			const g = ans?.groups;
 			if (ans && g && (g.verb || g.bare || g.bbare || !q)) {
@@ -119,10 +135,10 @@ export function findMarkers(page: Page): Marker[] {
 				out.push(marker);
 			} else if (q) {
 				out.push({ kind: 'q', start: at, textStart: at + bullet + q[0].length, para });
-			} else if ((asker = ASKER_LINE_RE.exec(head))) {
+			} else if (head.includes('\n') && (asker = ASKER_LINE_RE.exec(head))) {
 				out.push({ kind: 'q', start: at, textStart: at + bullet + asker[0].length, para });
 			} else {
-				const n = NUMBERED_QUESTION_RE.exec(head);
+				const n = head.includes('?') ? NUMBERED_QUESTION_RE.exec(head) : null;
 				if (n)
 					out.push({
 						kind: 'q',
