@@ -5,9 +5,9 @@
  */
 import { NEWSPAPER_LINE_WORDS } from '../constants';
 import type { Page, Passage } from '../pipeline';
-import { eachPageLine } from './lineIndex';
+import { allParagraphs, eachPageLine } from './lineIndex';
 import { anyOf, Occurrences } from './patterns';
-import { paragraphs, trimBlank, type Span } from './spans';
+import { trimBlank, type Span } from './spans';
 
 /** Characters that end a sentence; a line ending with one is body text, not a headline. */
 const SENTENCE_END = /[。.!?!?;;:…]["')\]》]*$/;
@@ -73,7 +73,8 @@ export function isHeadline(norm: string, para: Span, prev?: Span): boolean {
  */
 export function cutPassages(page: Page): Passage[] {
 	const { text, norm } = page;
-	const paras = paragraphs(norm);
+	// The page's paragraphs, cut once: the Q&A finders read the same array (allParagraphs).
+	const paras = allParagraphs(page);
 	const out: Passage[] = [];
 	let cur: (Passage & { hasBody: boolean }) | undefined;
 	let prev: Span | undefined;
