@@ -12,7 +12,9 @@ import {
 	LIST_ITEM_RE,
 	MATERIALS_SENTENCE_RE,
 	NAME_LABEL_RE,
+	MATERIALS_LEAD,
 	SECTION_KIND,
+	SECTION_LEAD,
 	SECTION_RE,
 	type SectionKind
 } from './labels';
@@ -45,15 +47,18 @@ export function findSections(page: Page, passage: Span): Section[] {
 			i = e - 1;
 		}
 		for (const s of starts) {
-			const head = norm.slice(line.start + s, line.start + Math.min(s + 40, len));
 			const start = line.start + s;
-			const sentence = MATERIALS_SENTENCE_RE.exec(head);
+			// Most starts are sentences of prose: neither pattern can match what they open with.
+			const lead = SECTION_LEAD[norm.charCodeAt(start)] === 1;
+			if (!lead && !MATERIALS_LEAD[norm.charCodeAt(start)]) continue;
+			const head = norm.slice(start, line.start + Math.min(s + 40, len));
+			const sentence = head.includes(':') ? MATERIALS_SENTENCE_RE.exec(head) : null;
 			if (sentence) {
 				const bodyStart = start + sentence[0].length;
 				out.push({ kind: 'requirements', word: '需提交材料', start, bodyStart, end: passage.end });
 				continue;
 			}
-			const m = SECTION_RE.exec(head);
+			const m = lead ? SECTION_RE.exec(head) : null;
 			if (!m) continue;
 			const kind = SECTION_KIND.get(m[1]);
 			if (!kind) continue;
