@@ -20,6 +20,7 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { DEFAULT_AREA_CODE } from '../records/city';
 import { EMERGENCY_NUMBERS, NEWSPAPER_LINE_WORDS, PHONE_WORDS, SERVICE_NUMBERS } from './constants';
 import { anyOf } from './text/patterns';
+import { isSpace } from './text/spans';
 
 export type PhoneType = 'landline' | 'mobile' | 'service' | 'emergency' | 'toll_free';
 
@@ -371,6 +372,10 @@ function digitGroups(norm: string, from: number, to: number): Group[] {
 function separator(norm: string, a: Group, b: Group): Sep | undefined {
 	const gap = b.start - a.end;
 	if (gap > 6) return undefined;
+	// Every separator is blanks, dashes or a closing bracket: most gaps between digit runs
+	// (年, 月, a word) are none, told by their first character without slicing them.
+	const first = norm.charCodeAt(a.end);
+	if (first !== 0x2d && first !== 0x29 && !isSpace(first)) return undefined;
 	const s = norm.slice(a.end, b.start);
 	if (/^\s*\r?\n(\s*\r?\n)?\s*$/.test(s) && !/^ {2}/.test(s)) return 'newline';
 	if (/^ ?-{1,2} ?$/.test(s)) return 'dash';
