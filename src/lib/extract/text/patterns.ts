@@ -32,6 +32,23 @@ export function isAlnum(c: string | undefined): boolean {
 	return !!c && /[0-9A-Za-z]/.test(c);
 }
 
+/** The pattern of each word list (Occurrences), built once: lists are module constants. */
+const WORDS_PATTERNS = new WeakMap<readonly string[], RegExp>();
+
+function wordsPattern(words: readonly string[]): RegExp {
+	let re = WORDS_PATTERNS.get(words);
+	if (!re) {
+		// Shortest first: at one position the shortest word ends first.
+		const alt = [...words]
+			.sort((a, b) => a.length - b.length)
+			.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+			.join('|');
+		re = new RegExp(alt, 'g');
+		WORDS_PATTERNS.set(words, re);
+	}
+	return re;
+}
+
 /**
  * Where any of some words occur in `[from, to)` of a text (overlapping occurrences
  * included), to ask whether a span inside it holds one whole — what
@@ -44,17 +61,13 @@ export class Occurrences {
 	private minEnds: number[] = [];
 
 	constructor(text: string, words: readonly string[], from = 0, to = text.length) {
-		// Shortest first: at one position the shortest word ends first.
-		const alt = [...words]
-			.sort((a, b) => a.length - b.length)
-			.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-			.join('|');
 		// Every position where a word starts: after each match the search goes on from the
 		// next character, so overlapping occurrences are found. (A zero-width lookahead
 		// around the alternation finds the same, three times slower: V8 then cannot skip
 		// to the words' first characters.)
 		const window = text.slice(from, to);
-		const re = new RegExp(alt, 'g');
+		const re = wordsPattern(words);
+		re.lastIndex = 0;
 		for (let m = re.exec(window); m; m = re.exec(window)) {
 			this.starts.push(from + m.index);
 			this.minEnds.push(from + m.index + m[0].length);
