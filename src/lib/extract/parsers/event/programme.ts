@@ -17,15 +17,18 @@ import {
 } from './labels';
 import { findWhen } from './when';
 
+/** A list item's bullet or number before its name. */
+const ITEM_LEAD_RE = new RegExp(
+	`^[${BULLETS}\\s]*(?:\\d{1,2}[.、]|[(（]\\d{1,2}[)）]|[一二三四五六七八九十]{1,2}、)?\\s*`
+);
+
 /**
  * The name of one item of a list, as printed: its first line without the bullet or the
  * number, up to the first colon or comma (1．绘本故事会：11月1日… → 绘本故事会).
  */
 export function itemName(page: Page, p: Passage): string | undefined {
 	const norm = page.norm;
-	const lead = new RegExp(
-		`^[${BULLETS}\\s]*(?:\\d{1,2}[.、]|[(（]\\d{1,2}[)）]|[一二三四五六七八九十]{1,2}、)?\\s*`
-	).exec(norm.slice(p.start, p.end));
+	const lead = ITEM_LEAD_RE.exec(norm.slice(p.start, p.end));
 	const s = p.start + (lead ? lead[0].length : 0);
 	const stop = /[:：,，。\n]/.exec(norm.slice(s, Math.min(p.end, s + 40)));
 	const e = stop ? s + stop.index : Math.min(p.end, s + 40);
