@@ -218,9 +218,14 @@ export class PhoneIndex {
 		areaCode?: string
 	) {
 		this.runs = digitGroups(norm, 0, norm.length);
-		this.starts = Int32Array.from(this.runs, (g) => g.start);
-		this.ends = Int32Array.from(this.runs, (g) => g.end);
 		const n = this.runs.length;
+		// Filled by a loop: Int32Array.from with a map function goes through the iterator.
+		this.starts = new Int32Array(n);
+		this.ends = new Int32Array(n);
+		for (let r = 0; r < n; r++) {
+			this.starts[r] = this.runs[r].start;
+			this.ends[r] = this.runs[r].end;
+		}
 		this.breakBefore = new Uint8Array(n);
 		this.joinsNext = new Uint8Array(n);
 		for (let r = 1; r < n; r++) {

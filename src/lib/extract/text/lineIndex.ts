@@ -26,7 +26,7 @@ function breakIndex(page: Page): BreakIndex {
 		const norm = page.norm;
 		const found: number[] = [];
 		for (let i = norm.indexOf('\n'); i >= 0; i = norm.indexOf('\n', i + 1)) found.push(i);
-		index = { breaks: Int32Array.from(found) };
+		index = { breaks: new Int32Array(found) };
 		BREAKS.set(page, index);
 	}
 	return index;
@@ -40,7 +40,7 @@ function blankLineIndex(page: Page): Int32Array {
 		for (let k = 0; k + 1 < breaks.length; k++) {
 			if (breaks[k + 1] === breaks[k] + 1) pairs.push(breaks[k]);
 		}
-		index.pairs = Int32Array.from(pairs);
+		index.pairs = new Int32Array(pairs);
 	}
 	return index.pairs;
 }
