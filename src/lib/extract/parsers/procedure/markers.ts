@@ -3,12 +3,15 @@
  * subheads) and answers (XX局回复:, 答:, 官方回复:, a greeting, a 回复单位 line) open, with the
  * department each answer names, or the one the column's lead names for bare 问/答 pairs.
  */
+import { ANSWER_VERBS } from '../../constants';
 import { allParagraphs } from '../../text/lineIndex';
 import type { Page } from '../../pipeline';
 import { isSpace, type Span } from '../../text/spans';
 import {
 	ANSWER_RE,
+	ASKER_FIRST,
 	ASKER_LINE_RE,
+	ASKER_REACH,
 	BULLET_RE,
 	CONTEXT_DEPARTMENT_RE,
 	DEPARTMENT_LINE_RE,
@@ -47,6 +50,17 @@ export interface Marker {
 	lineEnd?: number;
 	/** A numbered question line without a marker word (一、哪些人可以申领？). */
 	numbered?: boolean;
+}
+
+/** The answer verbs without 答 (回复, 回覆, 回应): the others (回答, 答复, 解答) hold it. */
+const REPLY_VERBS = ANSWER_VERBS.filter((v) => !v.includes('答'));
+const hasReplyVerb = (head: string) => REPLY_VERBS.some((v) => head.includes(v));
+
+/** An asker word can start within ASKER_REACH characters of the head (QUESTION_COMMA_RE). */
+function asksNear(head: string): boolean {
+	const n = Math.min(head.length, ASKER_REACH);
+	for (let i = 0; i < n; i++) if (ASKER_FIRST[head.charCodeAt(i)] === 1) return true;
+	return false;
 }
 
 /** Every question, department and answer marker of the page, in order. */
@@ -103,20 +117,21 @@ export function findMarkers(page: Page): Marker[] {
 				continue;
 			}
 			// 网友您好： reads as the asker 网友 named 您好: a greeting is a reply.
-			if ((head.includes('好') || head.startsWith('尊')) && GREETING_RE.test(head)) {
+			if (
+				(head.includes('您好') || head.includes('你好') || head.startsWith('尊敬的')) &&
+				GREETING_RE.test(head)
+			) {
 				// 您好！ right under 回复内容： or 回复单位： is that reply's first word, not a new one.
 				const last = out[out.length - 1];
 				if (!last || last.kind === 'q') out.push({ kind: 'a', start: at, textStart: at, para });
 				continue;
 			}
 			const ans =
-				colon || bracket || head.includes('答') || head.includes('回')
-					? ANSWER_RE.exec(head)
-					: null;
+				colon || bracket || head.includes('答') || hasReplyVerb(head) ? ANSWER_RE.exec(head) : null;
 			let asker: RegExpExecArray | null;
 			const q =
 				(colon || bracket ? QUESTION_RE.exec(head) : null) ??
-				(head.includes(',') ? QUESTION_COMMA_RE.exec(head) : null);
+				(head.includes(',') && asksNear(head) ? QUESTION_COMMA_RE.exec(head) : null);
 			// 市民政局回复: reads as 市民 + …; an organisation with an answer verb wins.
 			const g = ans?.groups;
 			if (ans && g && (g.verb || g.bare || g.bbare || !q)) {
