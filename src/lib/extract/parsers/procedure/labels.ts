@@ -61,16 +61,6 @@ export const QUESTION_COMMA_RE = new RegExp(
 );
 
 /**
- * Per UTF-16 unit: 1 for the first character of an asker word (网友, 市民 …). A
- * QUESTION_COMMA_RE match has its asker word within ASKER_REACH characters of its start (after
- * an item number of at most five and a place of at most three), so a head without such a
- * character there cannot match.
- */
-export const ASKER_FIRST = new Uint8Array(0x10000);
-for (const w of ASKER_WORDS) ASKER_FIRST[w.charCodeAt(0)] = 1;
-export const ASKER_REACH = 9;
-
-/**
  * Who asks, at the start of a question that a bare label (【反映】) opens: 市民王先生来电反映， /
  * 本报读者李女士来电： / 石峰区田心街道居民反映， — dropped from the question text.
  */

@@ -3,15 +3,12 @@
  * subheads) and answers (XX局回复:, 答:, 官方回复:, a greeting, a 回复单位 line) open, with the
  * department each answer names, or the one the column's lead names for bare 问/答 pairs.
  */
-import { ANSWER_VERBS } from '../../constants';
 import { allParagraphs } from '../../text/lineIndex';
 import type { Page } from '../../pipeline';
 import { isSpace, type Span } from '../../text/spans';
 import {
 	ANSWER_RE,
-	ASKER_FIRST,
 	ASKER_LINE_RE,
-	ASKER_REACH,
 	BULLET_RE,
 	CONTEXT_DEPARTMENT_RE,
 	DEPARTMENT_LINE_RE,
@@ -27,6 +24,7 @@ const FULL_STOP = 0x3002; // 。
 const EXCLAMATION = 0x21; // ! (normalised from ！)
 const QUESTION = 0x3f; // ? (normalised from ？)
 const NEWLINE = 0x0a;
+const RESPECTED = 0x5c0a; // 尊 (尊敬的网友)
 /** Per UTF-16 code below 0x10000: 1 for the bullets BULLET_RE opens with. */
 const IS_BULLET = new Uint8Array(0x10000);
 for (const b of '■□●○◆◇▲△▶►★☆◎•·') IS_BULLET[b.charCodeAt(0)] = 1;
@@ -50,17 +48,6 @@ export interface Marker {
 	lineEnd?: number;
 	/** A numbered question line without a marker word (一、哪些人可以申领？). */
 	numbered?: boolean;
-}
-
-/** The answer verbs without 答 (回复, 回覆, 回应): the others (回答, 答复, 解答) hold it. */
-const REPLY_VERBS = ANSWER_VERBS.filter((v) => !v.includes('答'));
-const hasReplyVerb = (head: string) => REPLY_VERBS.some((v) => head.includes(v));
-
-/** An asker word can start within ASKER_REACH characters of the head (QUESTION_COMMA_RE). */
-function asksNear(head: string): boolean {
-	const n = Math.min(head.length, ASKER_REACH);
-	for (let i = 0; i < n; i++) if (ASKER_FIRST[head.charCodeAt(i)] === 1) return true;
-	return false;
 }
 
 /** Every question, department and answer marker of the page, in order. */
@@ -97,9 +84,10 @@ export function findMarkers(page: Page): Marker[] {
 					: 0;
 			const head = norm.slice(p0 + s + bullet, p0 + Math.min(s + bullet + 100, len));
 			const at = p0 + s;
-			// Most starts are sentences of news prose. Each pattern below needs a character
-			// that such a sentence often lacks (a colon, a bracket, 答 or 回 …) somewhere in the
-			// head: a pattern whose character is missing cannot match and is not run.
+			// Most starts are sentences of news prose. The department and question labels need
+			// a colon or a bracket and a greeting needs 好 (or opens with 尊敬的): a head
+			// without them is not matched against those patterns. (The other patterns are
+			// anchored and fail within a few characters: searching the head would cost more.)
 			const colon = head.includes(':');
 			const bracket = head.includes('[');
 			const dept = colon ? DEPARTMENT_LINE_RE.exec(head) : null;
@@ -117,21 +105,15 @@ export function findMarkers(page: Page): Marker[] {
 				continue;
 			}
 			// 网友您好： reads as the asker 网友 named 您好: a greeting is a reply.
-			if (
-				(head.includes('您好') || head.includes('你好') || head.startsWith('尊敬的')) &&
-				GREETING_RE.test(head)
-			) {
+			if ((head.includes('好') || head.charCodeAt(0) === RESPECTED) && GREETING_RE.test(head)) {
 				// 您好！ right under 回复内容： or 回复单位： is that reply's first word, not a new one.
 				const last = out[out.length - 1];
 				if (!last || last.kind === 'q') out.push({ kind: 'a', start: at, textStart: at, para });
 				continue;
 			}
-			const ans =
-				colon || bracket || head.includes('答') || hasReplyVerb(head) ? ANSWER_RE.exec(head) : null;
+			const ans = ANSWER_RE.exec(head);
 			let asker: RegExpExecArray | null;
-			const q =
-				(colon || bracket ? QUESTION_RE.exec(head) : null) ??
-				(head.includes(',') && asksNear(head) ? QUESTION_COMMA_RE.exec(head) : null);
+			const q = (colon || bracket ? QUESTION_RE.exec(head) : null) ?? QUESTION_COMMA_RE.exec(head);
 			// 市民政局回复: reads as 市民 + …; an organisation with an answer verb wins.
 			const g = ans?.groups;
 			if (ans && g && (g.verb || g.bare || g.bbare || !q)) {
@@ -150,10 +132,10 @@ export function findMarkers(page: Page): Marker[] {
 				out.push(marker);
 			} else if (q) {
 				out.push({ kind: 'q', start: at, textStart: at + bullet + q[0].length, para });
-			} else if (head.includes('\n') && (asker = ASKER_LINE_RE.exec(head))) {
+			} else if ((asker = ASKER_LINE_RE.exec(head))) {
 				out.push({ kind: 'q', start: at, textStart: at + bullet + asker[0].length, para });
 			} else {
-				const n = head.includes('?') ? NUMBERED_QUESTION_RE.exec(head) : null;
+				const n = NUMBERED_QUESTION_RE.exec(head);
 				if (n)
 					out.push({
 						kind: 'q',
