@@ -127,12 +127,12 @@ function findTurns(page: Page): Turn[] {
 		const s = page.norm.slice(line.start, line.end);
 		const at = line.start;
 		let m: RegExpExecArray | null;
-		// Every speaker label has a colon or a bracket (a case head has 案例): most lines of a
-		// page have neither, and are not matched against the labels.
+		// Every speaker label has a colon or a bracket: most lines of a page have neither, and
+		// are not matched against the labels (the officer's, OFFICIAL_RE, reads up to 24
+		// characters before failing).
 		const labelled = s.includes(':') || s.includes('[');
 		if (labelled && HOST_RE.test(s)) open = turnAt(page, line, at, 'host', s.length);
-		else if (s.includes('案例') && CASE_HEAD_RE.test(s))
-			open = turnAt(page, line, at, 'head', s.length);
+		else if (CASE_HEAD_RE.test(s)) open = turnAt(page, line, at, 'head', s.length);
 		else if (labelled && (m = ASK_RE.exec(s))) open = turnAt(page, line, at, 'ask', m[0].length);
 		else if (labelled && (m = ANSWER_RE.exec(s)))
 			open = turnAt(page, line, at, 'answer', m[0].length);
