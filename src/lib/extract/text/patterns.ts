@@ -27,9 +27,15 @@ export function isCjk(c: string | undefined): boolean {
 	return (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x4e00 && code <= 0x9fff);
 }
 
-/** True when `c` is an ASCII letter or digit. */
+/** True when `c` holds an ASCII letter or digit (callers pass one character). */
 export function isAlnum(c: string | undefined): boolean {
-	return !!c && /[0-9A-Za-z]/.test(c);
+	if (!c) return false;
+	return c.length === 1 ? isAlnumCode(c.charCodeAt(0)) : /[0-9A-Za-z]/.test(c);
+}
+
+/** True when the UTF-16 unit `code` is an ASCII letter or digit (NaN is not). */
+export function isAlnumCode(code: number): boolean {
+	return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
 /** The pattern of each word list (Occurrences), built once: lists are module constants. */
