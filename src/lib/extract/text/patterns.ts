@@ -23,7 +23,11 @@ export function alternation(words: readonly string[]): string {
 /** True when `c` is a CJK ideograph (BMP). */
 export function isCjk(c: string | undefined): boolean {
 	if (!c) return false;
-	const code = c.charCodeAt(0);
+	return isCjkCode(c.charCodeAt(0));
+}
+
+/** True when the UTF-16 unit `code` is a CJK ideograph (BMP). */
+export function isCjkCode(code: number): boolean {
 	return (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x4e00 && code <= 0x9fff);
 }
 
