@@ -20,6 +20,7 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { DEFAULT_AREA_CODE } from '../records/city';
 import { EMERGENCY_NUMBERS, NEWSPAPER_LINE_WORDS, PHONE_WORDS, SERVICE_NUMBERS } from './constants';
 import { anyOf } from './text/patterns';
+import { isSpace } from './text/spans';
 
 export type PhoneType = 'landline' | 'mobile' | 'service' | 'emergency' | 'toll_free';
 
@@ -217,9 +218,14 @@ export class PhoneIndex {
 		areaCode?: string
 	) {
 		this.runs = digitGroups(norm, 0, norm.length);
-		this.starts = Int32Array.from(this.runs, (g) => g.start);
-		this.ends = Int32Array.from(this.runs, (g) => g.end);
 		const n = this.runs.length;
+		// Filled by a loop: Int32Array.from with a map function goes through the iterator.
+		this.starts = new Int32Array(n);
+		this.ends = new Int32Array(n);
+		for (let r = 0; r < n; r++) {
+			this.starts[r] = this.runs[r].start;
+			this.ends[r] = this.runs[r].end;
+		}
 		this.breakBefore = new Uint8Array(n);
 		this.joinsNext = new Uint8Array(n);
 		for (let r = 1; r < n; r++) {
@@ -371,6 +377,10 @@ function digitGroups(norm: string, from: number, to: number): Group[] {
 function separator(norm: string, a: Group, b: Group): Sep | undefined {
 	const gap = b.start - a.end;
 	if (gap > 6) return undefined;
+	// Every separator is blanks, dashes or a closing bracket: most gaps between digit runs
+	// (年, 月, a word) are none, told by their first character without slicing them.
+	const first = norm.charCodeAt(a.end);
+	if (first !== 0x2d && first !== 0x29 && !isSpace(first)) return undefined;
 	const s = norm.slice(a.end, b.start);
 	if (/^\s*\r?\n(\s*\r?\n)?\s*$/.test(s) && !/^ {2}/.test(s)) return 'newline';
 	if (/^ ?-{1,2} ?$/.test(s)) return 'dash';

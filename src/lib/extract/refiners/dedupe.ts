@@ -115,20 +115,23 @@ export const dedupeRefiner: Refiner = {
 			const id = identity(r);
 			// Two hotlines in one sentence share their text but not their name and number.
 			if (id !== undefined) {
-				if (identities.has(`${kind}|${id}`)) continue;
-				identities.add(`${kind}|${id}`);
+				// Each key built (and hashed) once.
+				const key = `${kind}|${id}`;
+				if (identities.has(key)) continue;
+				identities.add(key);
 				kept.push(r);
 				continue;
 			}
 			const text = squash(page.norm.slice(r.source.start, r.source.end));
-			if (texts.has(`${kind}|${text}`)) continue;
+			const textKey = `${kind}|${text}`;
+			if (texts.has(textKey)) continue;
 			const item = { r, text, digits: text.replace(/\D/g, '') };
 			const key = `${kind}|${r.title}`;
 			const group = groups.get(key) ?? [];
 			if (group.some((k) => isDuplicate(k, item))) continue;
 			group.push(item);
 			groups.set(key, group);
-			texts.add(`${kind}|${text}`);
+			texts.add(textKey);
 			kept.push(r);
 		}
 		return kept;

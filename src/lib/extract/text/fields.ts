@@ -15,7 +15,7 @@ import {
 import { PhoneIndex, type PhoneMatch } from '../phone';
 import type { Page } from '../pipeline';
 import type { Phone, SourceSpan } from '../../records/types';
-import { anyOf, isCjk } from './patterns';
+import { anyOf, isCjkCode } from './patterns';
 import { trimEdges, type Span } from './spans';
 
 /** `source` of a record that covers text[start, end). */
@@ -160,8 +160,10 @@ function joinLines(text: string): string {
 
 /** True when the page prints `span` in traditional script (some ideograph was folded). */
 export function isTraditional(page: Page, span: Span): boolean {
+	// By character code: no one-character strings for every character of the span.
 	for (let i = span.start; i < span.end; i++) {
-		if (page.text[i] !== page.norm[i] && isCjk(page.norm[i])) return true;
+		const folded = page.norm.charCodeAt(i);
+		if (page.text.charCodeAt(i) !== folded && isCjkCode(folded)) return true;
 	}
 	return false;
 }

@@ -5,7 +5,7 @@
  * quadratic in the paragraph's length.
  */
 import type { Page } from '../pipeline';
-import { lowerBound, paragraphs, trimBlank, type Span } from './spans';
+import { firstPrinted, lowerBound, paragraphs, trimBlank, type Span } from './spans';
 
 interface BreakIndex {
 	/** Offsets of every `\n` of `page.norm`, ascending. */
@@ -26,7 +26,7 @@ function breakIndex(page: Page): BreakIndex {
 		const norm = page.norm;
 		const found: number[] = [];
 		for (let i = norm.indexOf('\n'); i >= 0; i = norm.indexOf('\n', i + 1)) found.push(i);
-		index = { breaks: Int32Array.from(found) };
+		index = { breaks: new Int32Array(found) };
 		BREAKS.set(page, index);
 	}
 	return index;
@@ -40,7 +40,7 @@ function blankLineIndex(page: Page): Int32Array {
 		for (let k = 0; k + 1 < breaks.length; k++) {
 			if (breaks[k + 1] === breaks[k] + 1) pairs.push(breaks[k]);
 		}
-		index.pairs = Int32Array.from(pairs);
+		index.pairs = new Int32Array(pairs);
 	}
 	return index.pairs;
 }
@@ -92,38 +92,52 @@ export interface PageLine extends Span {
 	text: string;
 }
 
-/** The lines of `page.norm` that start in `[from, to)`, one by one (the first may start before). */
-export function* eachPageLine(page: Page, from: number, to: number): Generator<PageLine> {
-	const norm = page.norm;
-	const breaks = breakIndex(page).breaks;
-	let s = lineStart(page, from);
-	// The line breaks are walked in order from the first line's end, not searched per line.
-	let k = lowerBound(breaks, s);
-	while (s < to && s <= norm.length) {
-		const e = k < breaks.length ? breaks[k] : norm.length;
-		yield { start: s, end: e, text: norm.slice(s, e) };
-		if (e >= norm.length) break;
-		s = e + 1;
-		k++;
+/**
+ * Every line of the page, cut once and shared by every caller that asks for lines (the
+ * parsers each walk the lines of their passages, and several walk the whole page): never
+ * change them. A text that ends with a line break has an empty last line.
+ */
+const LINES = new WeakMap<Page, { lines: PageLine[]; starts: Int32Array }>();
+
+function allLines(page: Page): { lines: PageLine[]; starts: Int32Array } {
+	let found = LINES.get(page);
+	if (!found) {
+		const norm = page.norm;
+		const breaks = breakIndex(page).breaks;
+		const n = breaks.length + 1;
+		const lines: PageLine[] = new Array(n);
+		const starts = new Int32Array(n);
+		let s = 0;
+		for (let k = 0; k < n; k++) {
+			const e = k < breaks.length ? breaks[k] : norm.length;
+			lines[k] = { start: s, end: e, text: norm.slice(s, e) };
+			starts[k] = s;
+			s = e + 1;
+		}
+		found = { lines, starts };
+		LINES.set(page, found);
 	}
+	return found;
 }
 
-/** The lines of `page.norm` that start in `[from, to)`. */
+/**
+ * The lines of `page.norm` that start in `[from, to)` (the first may start before), in
+ * order: the page's own line objects, not copies (see allLines).
+ */
+export function eachPageLine(page: Page, from: number, to: number): readonly PageLine[] {
+	const { lines, starts } = allLines(page);
+	// The line that holds `from` (its start is lineStart(page, from)), up to the first line
+	// that starts at or after `to`.
+	const k = lowerBound(breakIndex(page).breaks, lineStart(page, from));
+	const end = Math.max(k, lowerBound(starts, to));
+	return k === 0 && end === lines.length ? lines : lines.slice(k, end);
+}
+
+/** The lines of `page.norm` that start in `[from, to)`: eachPageLine's, in an array of its own. */
 export function pageLines(page: Page, from: number, to: number): PageLine[] {
-	// eachPageLine's loop without the generator: spreading one costs more than the lines.
-	const out: PageLine[] = [];
-	const norm = page.norm;
-	const breaks = breakIndex(page).breaks;
-	let s = lineStart(page, from);
-	let k = lowerBound(breaks, s);
-	while (s < to && s <= norm.length) {
-		const e = k < breaks.length ? breaks[k] : norm.length;
-		out.push({ start: s, end: e, text: norm.slice(s, e) });
-		if (e >= norm.length) break;
-		s = e + 1;
-		k++;
-	}
-	return out;
+	const { lines, starts } = allLines(page);
+	const k = lowerBound(breakIndex(page).breaks, lineStart(page, from));
+	return lines.slice(k, Math.max(k, lowerBound(starts, to)));
 }
 
 /**
@@ -135,7 +149,7 @@ export function pageParagraphs(page: Page, span: Span): Span[] {
 	let s = -1;
 	let e = -1;
 	for (const l of pageLines(page, span.start, span.end)) {
-		if (!l.text.trim()) {
+		if (firstPrinted(page.norm, l) < 0) {
 			if (s >= 0) out.push({ start: s, end: e });
 			s = -1;
 			continue;

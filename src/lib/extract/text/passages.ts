@@ -5,9 +5,9 @@
  */
 import { NEWSPAPER_LINE_WORDS } from '../constants';
 import type { Page, Passage } from '../pipeline';
-import { eachPageLine } from './lineIndex';
+import { allParagraphs, eachPageLine } from './lineIndex';
 import { anyOf, Occurrences } from './patterns';
-import { paragraphs, trimBlank, type Span } from './spans';
+import { trimBlank, type Span } from './spans';
 
 /** Characters that end a sentence; a line ending with one is body text, not a headline. */
 const SENTENCE_END = /[。.!?!?;;:…]["')\]》]*$/;
@@ -73,7 +73,8 @@ export function isHeadline(norm: string, para: Span, prev?: Span): boolean {
  */
 export function cutPassages(page: Page): Passage[] {
 	const { text, norm } = page;
-	const paras = paragraphs(norm);
+	// The page's paragraphs, cut once: the Q&A finders read the same array (allParagraphs).
+	const paras = allParagraphs(page);
 	const out: Passage[] = [];
 	let cur: (Passage & { hasBody: boolean }) | undefined;
 	let prev: Span | undefined;
@@ -134,6 +135,9 @@ export function isMastheadLine(line: string): boolean {
 	return line.length <= 60 && MASTHEAD_RE.test(line);
 }
 
+/** A line ending in one of these leads on to more: no headline. */
+const CLAUSE_OPEN = ',，:：、';
+
 /**
  * True when a line looks like a headline: short, no sentence punctuation inside or at its
  * end. Signature lines (an organisation, a date) look the same; callers tell them apart.
@@ -141,9 +145,12 @@ export function isMastheadLine(line: string): boolean {
 export function isHeadlineLike(line: string): boolean {
 	const t = line.trim();
 	if (!t || t.length > 32) return false;
-	// Headlines may shout (招募啦！) but hold no sentence inside.
-	const inner = t.replace(/[!！]+$/, '');
-	return !/[。！？!?；;]/.test(inner) && !/[,，:：、]$/.test(inner);
+	// Headlines may shout (招募啦！) but hold no sentence inside. (What t.replace(/[!！]+$/, '')
+	// and /[,，:：、]$/ would tell, read from the end without a regex: this runs on every line.)
+	let end = t.length;
+	while (end > 0 && (t.charCodeAt(end - 1) === 0x21 || t.charCodeAt(end - 1) === 0xff01)) end--;
+	const inner = end === t.length ? t : t.slice(0, end);
+	return !/[。！？!?；;]/.test(inner) && !(end > 0 && CLAUSE_OPEN.includes(inner[end - 1]));
 }
 
 /** True when a line (a string) heads a notice: 寻物启事, 遗失声明, 查找弃婴生父母公告 … */

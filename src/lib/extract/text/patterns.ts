@@ -23,13 +23,40 @@ export function alternation(words: readonly string[]): string {
 /** True when `c` is a CJK ideograph (BMP). */
 export function isCjk(c: string | undefined): boolean {
 	if (!c) return false;
-	const code = c.charCodeAt(0);
+	return isCjkCode(c.charCodeAt(0));
+}
+
+/** True when the UTF-16 unit `code` is a CJK ideograph (BMP). */
+export function isCjkCode(code: number): boolean {
 	return (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x4e00 && code <= 0x9fff);
 }
 
-/** True when `c` is an ASCII letter or digit. */
+/** True when `c` holds an ASCII letter or digit (callers pass one character). */
 export function isAlnum(c: string | undefined): boolean {
-	return !!c && /[0-9A-Za-z]/.test(c);
+	if (!c) return false;
+	return c.length === 1 ? isAlnumCode(c.charCodeAt(0)) : /[0-9A-Za-z]/.test(c);
+}
+
+/** True when the UTF-16 unit `code` is an ASCII letter or digit (NaN is not). */
+export function isAlnumCode(code: number): boolean {
+	return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+/** The pattern of each word list (Occurrences), built once: lists are module constants. */
+const WORDS_PATTERNS = new WeakMap<readonly string[], RegExp>();
+
+function wordsPattern(words: readonly string[]): RegExp {
+	let re = WORDS_PATTERNS.get(words);
+	if (!re) {
+		// Shortest first: at one position the shortest word ends first.
+		const alt = [...words]
+			.sort((a, b) => a.length - b.length)
+			.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+			.join('|');
+		re = new RegExp(alt, 'g');
+		WORDS_PATTERNS.set(words, re);
+	}
+	return re;
 }
 
 /**
@@ -44,17 +71,13 @@ export class Occurrences {
 	private minEnds: number[] = [];
 
 	constructor(text: string, words: readonly string[], from = 0, to = text.length) {
-		// Shortest first: at one position the shortest word ends first.
-		const alt = [...words]
-			.sort((a, b) => a.length - b.length)
-			.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-			.join('|');
 		// Every position where a word starts: after each match the search goes on from the
 		// next character, so overlapping occurrences are found. (A zero-width lookahead
 		// around the alternation finds the same, three times slower: V8 then cannot skip
 		// to the words' first characters.)
 		const window = text.slice(from, to);
-		const re = new RegExp(alt, 'g');
+		const re = wordsPattern(words);
+		re.lastIndex = 0;
 		for (let m = re.exec(window); m; m = re.exec(window)) {
 			this.starts.push(from + m.index);
 			this.minEnds.push(from + m.index + m[0].length);

@@ -13,8 +13,20 @@ export interface Span {
 /** Characters `trimEdges` drops: whitespace, punctuation, bullets, quotes and brackets. */
 const EDGE = /[\s,.;:!?、。，；：！？·•●○◎◆◇■□▲△▼▽★☆※→\-~'"()[\]<>《》〈〉]/;
 
-/** The punctuation that ends a clause. */
-const CLAUSE_END = /[,，;；。!！?？]/;
+/** The punctuation that ends a clause: , ， ; ； 。 ! ！ ? ？ (by UTF-16 code, tested per character). */
+function isClauseEnd(c: number): boolean {
+	return (
+		c === 0x2c ||
+		c === 0xff0c ||
+		c === 0x3b ||
+		c === 0xff1b ||
+		c === 0x3002 ||
+		c === 0x21 ||
+		c === 0xff01 ||
+		c === 0x3f ||
+		c === 0xff1f
+	);
+}
 
 /** Lines of text[start, end) with offsets, without their line break (\n or \r\n). */
 export function lines(text: string, start = 0, end = text.length): Span[] {
@@ -42,6 +54,12 @@ export function trimBlank(text: string, span: Span): Span {
 	return { start, end };
 }
 
+/** Every UTF-16 unit `isSpace` accepts (what `\s` matches), for tables indexed by unit. */
+export const SPACE_CODES: readonly number[] = [
+	0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005,
+	0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff
+];
+
 /**
  * `/\s/.test(c)` for the UTF-16 unit `code`, without a regex call per character: ECMAScript's
  * white space and line terminators.
@@ -60,6 +78,18 @@ export function isSpace(code: number): boolean {
 		code === 0x3000 ||
 		code === 0xfeff
 	);
+}
+
+/**
+ * The UTF-16 code of the first non-blank character of `span` of `text` (what `trim()` of its
+ * text would start with), or -1 when it is all blank: without building the trimmed string.
+ */
+export function firstPrinted(text: string, span: Span): number {
+	for (let i = span.start; i < span.end; i++) {
+		const c = text.charCodeAt(i);
+		if (!isSpace(c)) return c;
+	}
+	return -1;
 }
 
 /**
@@ -125,12 +155,15 @@ export function sentences(norm: string, start = 0, end = norm.length): Span[] {
 	const out: Span[] = [];
 	let s = start;
 	for (let i = start; i < end; i++) {
-		const c = norm[i];
-		if (c === '\n' || /[。!?;]/.test(c)) {
-			// Keep a closing quote with its sentence: 。”
+		// By character code, not a one-character string and a regex test per character.
+		const c = norm.charCodeAt(i);
+		// \n 。 ! ? ;
+		if (c === 0x0a || c === 0x3002 || c === 0x21 || c === 0x3f || c === 0x3b) {
+			// Keep a closing quote with its sentence: 。” (" ' ] ))
 			let e = i + 1;
-			while (e < end && /["'\])]/.test(norm[e])) e++;
-			const t = trimBlank(norm, { start: s, end: c === '\n' ? i : e });
+			for (let q = norm.charCodeAt(e); e < end; q = norm.charCodeAt(++e))
+				if (q !== 0x22 && q !== 0x27 && q !== 0x5d && q !== 0x29) break;
+			const t = trimBlank(norm, { start: s, end: c === 0x0a ? i : e });
 			if (t.end > t.start) out.push(t);
 			s = e;
 			i = e - 1;
@@ -144,7 +177,7 @@ export function sentences(norm: string, start = 0, end = norm.length): Span[] {
 /** Where the first clause of `span` ends: its punctuation mark, or `span.end`. */
 export function clauseEnd(norm: string, span: Span): number {
 	let i = span.start;
-	while (i < span.end && !CLAUSE_END.test(norm[i])) i++;
+	while (i < span.end && !isClauseEnd(norm.charCodeAt(i))) i++;
 	return i;
 }
 
@@ -153,7 +186,7 @@ export function clauses(norm: string, span: Span): Span[] {
 	const out: Span[] = [];
 	let s = span.start;
 	for (let i = span.start; i <= span.end; i++) {
-		if (i === span.end || CLAUSE_END.test(norm[i])) {
+		if (i === span.end || isClauseEnd(norm.charCodeAt(i))) {
 			const t = trimEdges(norm, { start: s, end: i });
 			if (t.end > t.start) out.push(t);
 			s = i + 1;
@@ -222,7 +255,8 @@ export function cells(norm: string, span: Span): Span[] {
 	const out: Span[] = [];
 	let s = -1;
 	for (let i = span.start; i <= span.end; i++) {
-		const blank = i === span.end || norm[i] === ' ' || norm[i] === '\t';
+		const c = norm.charCodeAt(i);
+		const blank = i === span.end || c === 0x20 || c === 0x09;
 		if (blank && s >= 0) {
 			out.push({ start: s, end: i });
 			s = -1;

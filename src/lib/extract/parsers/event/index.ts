@@ -10,6 +10,7 @@
  */
 import type { Candidate, Parser } from '../../pipeline';
 import type { EventRecord } from '../../../records/types';
+import { BOOKING_RE, SIGNUP_RE } from './labels';
 import { headlineOf, isTrailingFields, labelledPage } from './parts';
 import { listItems, storyItems } from './programme';
 import { buildRecord, eventKey } from './record';
@@ -31,6 +32,11 @@ export const eventParser: Parser = {
 				p = { ...p, end: list[k + 1].end };
 				k++;
 			}
+			// Every record below comes from buildRecord on a span inside the passage, and it
+			// takes none without a registration or booking word: a passage that has neither
+			// (most news) is left before its tables, lists and stories are looked for.
+			const text = page.norm.slice(p.start, p.end);
+			if (!SIGNUP_RE.test(text) && !BOOKING_RE.test(text)) continue;
 			// A timetable: one event per row, sharing the notice's way to register.
 			const table = timetableOf(page, p);
 			if (table) {

@@ -98,6 +98,8 @@ const BAR_LABEL_RE =
  * fields read alike; same length, so offsets stay. The page itself when it has none.
  */
 export function labelledPage(page: Page): Page {
+	// The pattern tries every line start of the page; a page without a bar (most) has none.
+	if (!page.norm.includes('|')) return page;
 	BAR_LABEL_RE.lastIndex = 0;
 	if (!BAR_LABEL_RE.test(page.norm)) return page;
 	return { ...page, norm: page.norm.replace(BAR_LABEL_RE, '$1:') };

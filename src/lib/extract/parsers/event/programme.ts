@@ -4,9 +4,9 @@
  */
 import type { Page, Passage } from '../../pipeline';
 import { firstDateIn } from '../../text/fields';
-import { pageLines, pageParagraphs } from '../../text/lineIndex';
+import { pageLines, pageParagraphs, type PageLine } from '../../text/lineIndex';
 import { BULLETS } from '../../text/patterns';
-import { trimBlank } from '../../text/spans';
+import { firstPrinted, trimBlank } from '../../text/spans';
 import {
 	BOOKING_RE,
 	FIELD_LINE_RE,
@@ -17,15 +17,18 @@ import {
 } from './labels';
 import { findWhen } from './when';
 
+/** A list item's bullet or number before its name. */
+const ITEM_LEAD_RE = new RegExp(
+	`^[${BULLETS}\\s]*(?:\\d{1,2}[.、]|[(（]\\d{1,2}[)）]|[一二三四五六七八九十]{1,2}、)?\\s*`
+);
+
 /**
  * The name of one item of a list, as printed: its first line without the bullet or the
  * number, up to the first colon or comma (1．绘本故事会：11月1日… → 绘本故事会).
  */
 export function itemName(page: Page, p: Passage): string | undefined {
 	const norm = page.norm;
-	const lead = new RegExp(
-		`^[${BULLETS}\\s]*(?:\\d{1,2}[.、]|[(（]\\d{1,2}[)）]|[一二三四五六七八九十]{1,2}、)?\\s*`
-	).exec(norm.slice(p.start, p.end));
+	const lead = ITEM_LEAD_RE.exec(norm.slice(p.start, p.end));
 	const s = p.start + (lead ? lead[0].length : 0);
 	const stop = /[:：,，。\n]/.exec(norm.slice(s, Math.min(p.end, s + 40)));
 	const e = stop ? s + stop.index : Math.min(p.end, s + 40);
@@ -34,15 +37,31 @@ export function itemName(page: Page, p: Passage): string | undefined {
 	return name.length >= 2 ? name : undefined;
 }
 
+/** Per UTF-16 code below 0x10000: 1 for the bullets ITEM_HEAD_RE opens with. */
+const IS_BULLET = new Uint8Array(0x10000);
+for (const b of BULLETS) IS_BULLET[b.charCodeAt(0)] = 1;
+/** Likewise the characters NUMBERED_HEAD_RE can open with: a digit, a bracket, a numeral. */
+const IS_NUMBER_LEAD = new Uint8Array(0x10000);
+for (const c of '0123456789(（一二三四五六七八九十') IS_NUMBER_LEAD[c.charCodeAt(0)] = 1;
+
 /**
  * The items of an events list (活动预告: ■ headline, 时间/地点/报名 lines, next ■ …), each
  * from its bullet line to the next; none unless at least two items each have a date or a
  * registration word. One item is one event.
  */
 export function listItems(page: Page, p: Passage): Passage[] {
+	const norm = page.norm;
 	const lines = pageLines(page, p.start, p.end);
-	const bulleted = lines.filter((l) => ITEM_HEAD_RE.test(l.text.trim()));
-	const numbered = lines.filter((l) => NUMBERED_HEAD_RE.test(l.text.trim()));
+	// Both heads open with one of a few characters: a line whose first printed character is
+	// none of them is not trimmed and tested (most lines of a passage are prose).
+	const bulleted: PageLine[] = [];
+	const numbered: PageLine[] = [];
+	for (const l of lines) {
+		const first = firstPrinted(norm, l);
+		if (first < 0) continue;
+		if (IS_BULLET[first] === 1 && ITEM_HEAD_RE.test(l.text.trim())) bulleted.push(l);
+		if (IS_NUMBER_LEAD[first] === 1 && NUMBERED_HEAD_RE.test(l.text.trim())) numbered.push(l);
+	}
 	const heads = bulleted.length >= 2 ? bulleted : numbered;
 	if (heads.length < 2) return [];
 	const items = heads.map((l, k): Passage => {

@@ -27,6 +27,9 @@ import { findMethods } from './methods';
 import { itemName } from './programme';
 import { findWhen } from './when';
 
+/** Every registration word of a text (matchAll copies it, so its lastIndex stays 0). */
+const SIGNUP_ALL_RE = new RegExp(SIGNUP_RE.source, 'g');
+
 /**
  * `item`: the span is one item of a list ('list': 1．绘本故事会：…, named by its first words)
  * or one paragraph of a story that announces several activities ('story', named by the
@@ -42,7 +45,7 @@ export function buildRecord(
 	const text = norm.slice(p.start, p.end);
 	// 征集意见 / 征集线索 (a consultation, a call for tip-offs) invite no one to take part.
 	const consultation = NOT_AN_EVENT_RE.test(text);
-	const invites = [...text.matchAll(new RegExp(SIGNUP_RE.source, 'g'))].filter(
+	const invites = [...text.matchAll(SIGNUP_ALL_RE)].filter(
 		(m) => !(consultation && /^征/.test(m[0]))
 	);
 	const booked = BOOKING_RE.test(text);

@@ -9,7 +9,7 @@
 import { pagePhones } from '../../text/fields';
 import type { Candidate, Parser } from '../../pipeline';
 import type { HotlineRecord } from '../../../records/types';
-import { isList, listPhones, listRecords, outside } from './list';
+import { isList, listPhones, listRecords, mayHoldEntryLines, outside } from './list';
 import { proseRecords } from './prose';
 import { isInCredit } from './labels';
 import { runRecords } from './runOn';
@@ -30,7 +30,10 @@ export const hotlineParser: Parser = {
 				for (const record of runRecords(page, passage)) out.push(record);
 				continue;
 			}
-			if (isList(page, passage, phones) || isList(page, passage, listPhones(page, passage))) {
+			if (
+				isList(page, passage, phones) ||
+				(mayHoldEntryLines(page, passage) && isList(page, passage, listPhones(page, passage)))
+			) {
 				// Entry lines are list records; a sentence inside the list is read as prose.
 				const { records, entryLines } = listRecords(page, passage);
 				for (const record of records) out.push(record);

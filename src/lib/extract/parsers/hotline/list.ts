@@ -72,10 +72,27 @@ export function isList(page: Page, passage: Passage, phones: PhoneMatch[]): bool
 	return false;
 }
 
+/** An entry line is at most this long. */
+const ENTRY_MAX = 80;
+
+/**
+ * False when `isList` could only say no whatever phones it is given past its headline: no
+ * line of the passage is short, free of 。!? and holds a digit, as an entry line with a
+ * number must be. Asked before the passage's phones are read again as a list's.
+ */
+export function mayHoldEntryLines(page: Page, passage: Passage): boolean {
+	for (const line of nonBlankLines(page.norm, passage.start, passage.end)) {
+		if (line.end - line.start > ENTRY_MAX) continue;
+		const s = page.norm.slice(line.start, line.end);
+		if (!/[。!?]/.test(s) && /[0-9]/.test(s)) return true;
+	}
+	return false;
+}
+
 /** A short line made of names and numbers only (no sentence around them). */
 function isEntryLine(norm: string, line: Span, phones: PhoneMatch[]): boolean {
 	const s = norm.slice(line.start, line.end);
-	if (s.length > 80 || /[。!?]/.test(s)) return false;
+	if (s.length > ENTRY_MAX || /[。!?]/.test(s)) return false;
 	let rest = s;
 	for (const p of [...phones].reverse()) {
 		rest = rest.slice(0, p.start - line.start) + rest.slice(p.end - line.start);

@@ -7,7 +7,7 @@ import type { PhoneMatch } from '../../phone';
 import type { Page, Passage } from '../../pipeline';
 import { isOrganizationName, splitOrganization } from '../../text/organizations';
 import type { Span } from '../../text/spans';
-import { CLAUSE_SPLIT, LABEL_ONLY_RE, LEAD_RE, ORG_REACH, SENTENCE_END } from './labels';
+import { isClauseSplit, LABEL_ONLY_RE, LEAD_RE, ORG_REACH, SENTENCE_END } from './labels';
 
 export interface Department {
 	name: string;
@@ -51,7 +51,7 @@ function organizationIn(
 ): Department | undefined {
 	const text = page.norm.slice(from, to);
 	const ends: number[] = [];
-	for (let i = 0; i < text.length; i++) if (CLAUSE_SPLIT.test(text[i])) ends.push(i);
+	for (let i = 0; i < text.length; i++) if (isClauseSplit(text.charCodeAt(i))) ends.push(i);
 	// Clauses from the nearest back; the label's own clause (投诉电话：) is not counted.
 	let end = text.length;
 	let clauses = skipped;

@@ -65,7 +65,11 @@ export function headedNotices(page: Page, listed: readonly Span[], taken: Taken)
 }
 
 /** What makes a paragraph a notice of its own: the verb of its kind. */
-const VERB_OF = { lost_item: ANCHOR_RE, found_item: FOUND_VERB_RE } as const;
+// Copies without the global flag, made once: `test` then keeps no position between calls.
+const VERB_OF = {
+	lost_item: new RegExp(ANCHOR_RE.source),
+	found_item: new RegExp(FOUND_VERB_RE.source)
+} as const;
 
 /**
  * A column under one headline (失物招领) often holds several notices, one paragraph each, every
@@ -78,7 +82,7 @@ function splitParagraphs(page: Page, n: ItemNotice): ItemNotice[] {
 	const body = n.head!.end;
 	const paras = paragraphs(norm, body, n.end);
 	if (paras.length < 2) return [n];
-	const verb = new RegExp(VERB_OF[n.subtype].source);
+	const verb = VERB_OF[n.subtype];
 	const own = (p: Span) =>
 		verb.test(norm.slice(p.start, p.end)) &&
 		(phoneMatchesIn(page, p).length > 0 || CLAIM_RE.test(norm.slice(p.start, p.end)));

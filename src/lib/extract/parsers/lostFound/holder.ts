@@ -12,6 +12,9 @@ import { trimEdges, type Span } from '../../text/spans';
 import { DOCUMENT_LIST_RE, findDocument, firstDocumentWord } from './document';
 import { NEWS_HOLDER_RE, VOID_HEAD_RE } from './labels';
 
+/** A listed document at the end of a holder's words (张三身份证遗失), built once. */
+const OWN_DOCUMENT_RE = new RegExp(`(?:${DOCUMENT_LIST_RE.source})(?:正副本|正本|副本)?$`);
+
 /** The longest first half of a holder's words on the line above the anchor's. */
 const MAX_HOLDER_HALF = 24;
 
@@ -100,6 +103,16 @@ const HOLDER_ROLE_RE =
 /** Words in front of a plate that name the vehicle, not its owner: 车牌号湘B·…的货车. */
 const VEHICLE_LABEL_RE = /^(?:车牌号码?|号牌号码|车号|车辆|机动车)$/;
 
+/** Where a holder's name ends: 于<date>, 在<place>, 不慎, 将, 因, or 的<document>. */
+const HOLDER_STOPS: readonly RegExp[] = [
+	/于(?=[\d一二三四五六七八九十〇零今去本近上前昨日])/,
+	/(?<=..)在/,
+	/不慎|因故|因/,
+	/(?<=..)将/,
+	/(?<=..)(?:的)/,
+	/[(（]/
+];
+
 export function readLead(page: Page, start: number, end: number): Lead {
 	const norm = page.norm;
 	const { start: s0, end: e } = trimEdges(norm, { start: start, end: end });
@@ -113,22 +126,12 @@ export function readLead(page: Page, start: number, end: number): Lead {
 	const text = norm.slice(s, e);
 	// Where the holder's name ends: 于<date>, 在<place>, 不慎, 将, 因, or 的<document>.
 	let cut = text.length;
-	const stops: RegExp[] = [
-		/于(?=[\d一二三四五六七八九十〇零今去本近上前昨日])/,
-		/(?<=..)在/,
-		/不慎|因故|因/,
-		/(?<=..)将/,
-		/(?<=..)(?:的)/,
-		/[(（]/
-	];
-	for (const re of stops) {
+	for (const re of HOLDER_STOPS) {
 		const m = re.exec(text);
 		if (m && m.index < cut) cut = m.index;
 	}
 	// 张三身份证遗失: a listed document at the end of the holder's words is the document.
-	const own = new RegExp(`(?:${DOCUMENT_LIST_RE.source})(?:正副本|正本|副本)?$`).exec(
-		text.slice(0, cut)
-	);
+	const own = OWN_DOCUMENT_RE.exec(text.slice(0, cut));
 	if (own) cut = own.index;
 	let { start: hs, end: he } = trimEdges(norm, { start: s, end: s + cut });
 	// 陈某、罗某夫妇 / 某公司湘B·57Q18号车 / 某大学学生贺某: the holder is the people or the

@@ -3,7 +3,7 @@
  * longest letter-digit run that is not a date, an amount or a count; a vehicle plate last.
  */
 import type { Page } from '../../pipeline';
-import { isAlnum, isCjk } from '../../text/patterns';
+import { isAlnum, isAlnumCode, isCjk } from '../../text/patterns';
 import { NUMBER_LABEL_RE } from './labels';
 
 /** The masked middle of a number: stars followed by a letter or digit. */
@@ -116,7 +116,8 @@ export function findNumber(
 	const text = norm.slice(start, end);
 	let best: string | undefined;
 	for (let i = start; i < end; i++) {
-		if (!isAlnum(norm[i]) || isAlnum(norm[i - 1])) continue;
+		// Where a run of letters and digits starts, by character code (this reads every character).
+		if (!isAlnumCode(norm.charCodeAt(i)) || isAlnumCode(norm.charCodeAt(i - 1))) continue;
 		const run = numberRun(norm, i, end);
 		// Dates (2024年), amounts (500元) and counts (3个) are not document numbers.
 		if (/[年月日时元个岁天楼栋室]/.test(norm[run.end] ?? '')) {

@@ -17,6 +17,7 @@ import {
 } from '../../constants';
 import { normalize } from '../../normalize';
 import { alternation, anyOf } from '../../text/patterns';
+import { SPACE_CODES } from '../../text/spans';
 
 // The word lists as alternations, longest first, built once.
 const ASKER = alternation(ASKER_WORDS);
@@ -157,9 +158,27 @@ export const SECTION_RE = new RegExp(
 	`^(?:(?:[■□●○◆◇▲△▶►★☆◎•·]|📌|📍|🔹|🔸|✅|👉|▪️?)\\s?)?(?:[一二三四五六七八九十]{1,2}[、.]|\\(?[一二三四五六七八九十\\d]{1,2}\\)|\\d{1,2}[.、]|[①-⑳])?\\s?\\[?(${SECTION_WORDS.map((w) => w[0]).join('|')})((?:[、及和与][\\u4e00-\\u9fa5]{1,6}){0,3})(?:如下)?\\]?\\s?(?::|$|(?=\\]))`
 );
 
+/**
+ * Per UTF-16 unit: 1 when a SECTION_RE match can start with it — a bullet or an emoji's first
+ * unit, a numbering character, a blank, a bracket or the first character of a heading word.
+ * A line or sentence that starts with anything else is no heading, and is not matched.
+ */
+export const SECTION_LEAD = new Uint8Array(0x10000);
+for (const c of '■□●○◆◇▲△▶►★☆◎•·📌📍🔹🔸✅👉▪一二三四五六七八九十(0123456789[')
+	SECTION_LEAD[c.charCodeAt(0)] = 1;
+for (let c = 0x2460; c <= 0x2473; c++) SECTION_LEAD[c] = 1; // ①-⑳
+for (const c of SPACE_CODES) SECTION_LEAD[c] = 1;
+for (const [word] of SECTION_WORDS) SECTION_LEAD[word.charCodeAt(0)] = 1;
+
 /** A materials heading written as a sentence: 四、申请人需提交以下材料： */
 export const MATERIALS_SENTENCE_RE =
 	/^(?:[一二三四五六七八九十]{1,2}[、.]|\(?[一二三四五六七八九十\d]{1,2}\)|\d{1,2}[.、])?\s?(?:申请人|办事群众|市民|当事人)?(?:需要|需|须|应)(?:提交|提供|携带|准备)(?:以下|下列|如下)?(?:材料|资料|证件)(?:如下)?\s?:/;
+
+/** Likewise for MATERIALS_SENTENCE_RE: a numbering character, a blank, or 申办市当需须应. */
+export const MATERIALS_LEAD = new Uint8Array(0x10000);
+for (const c of '一二三四五六七八九十(0123456789申办市当需须应')
+	MATERIALS_LEAD[c.charCodeAt(0)] = 1;
+for (const c of SPACE_CODES) MATERIALS_LEAD[c] = 1;
 
 export const GUIDE_TITLE_RE = anyOf(GUIDE_TITLE_WORDS);
 

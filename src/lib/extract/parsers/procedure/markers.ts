@@ -18,8 +18,17 @@ import {
 	QUESTION_RE
 } from './labels';
 
-/** Closing quotes and brackets that stay with the sentence they end. */
-const CLOSERS = `"')]`;
+/** Closing quotes and brackets that stay with the sentence they end: " ' ) ] */
+const isCloser = (c: number) => c === 0x22 || c === 0x27 || c === 0x29 || c === 0x5d;
+const FULL_STOP = 0x3002; // 。
+const EXCLAMATION = 0x21; // ! (normalised from ！)
+const QUESTION = 0x3f; // ? (normalised from ？)
+const NEWLINE = 0x0a;
+const RESPECTED = 0x5c0a; // 尊 (尊敬的网友)
+/** Per UTF-16 code below 0x10000: 1 for the bullets BULLET_RE opens with. */
+const IS_BULLET = new Uint8Array(0x10000);
+for (const b of '■□●○◆◇▲△▶►★☆◎•·') IS_BULLET[b.charCodeAt(0)] = 1;
+const TAB = 0x09;
 
 /** How far back from a bare answer the lead may name its department. */
 const CONTEXT_WINDOW = 600;
@@ -44,30 +53,44 @@ export interface Marker {
 /** Every question, department and answer marker of the page, in order. */
 export function findMarkers(page: Page): Marker[] {
 	const out: Marker[] = [];
+	const norm = page.norm;
 	for (const para of allParagraphs(page)) {
-		const text = page.norm.slice(para.start, para.end);
+		// Offsets below are relative to the paragraph, read from the page without slicing
+		// the paragraph out first.
+		const p0 = para.start;
+		const len = para.end - p0;
 		// Markers open a paragraph, a line, or a sentence inside one (…路灯不亮。区政府回复:…).
 		const starts = [0];
 		// …or a cell of a table row set apart by a tab (问题：…<TAB>答复：…).
 		// After each 。!? (and the closing quotes after it), line break or tab, and the blanks
-		// that follow: where /[。!?]["')\]]*\s*|\n\s*|\t\s*/g matches end, without a regex call.
-		for (let i = 0; i < text.length; i++) {
-			const c = text[i];
-			const stop = c === '。' || c === '!' || c === '?';
-			if (!stop && c !== '\n' && c !== '\t') continue;
+		// that follow: where /[。!?]["')\]]*\s*|\n\s*|\t\s*/g matches end, without a regex call
+		// and without a string per character.
+		for (let i = 0; i < len; i++) {
+			const c = norm.charCodeAt(p0 + i);
+			const stop = c === FULL_STOP || c === EXCLAMATION || c === QUESTION;
+			if (!stop && c !== NEWLINE && c !== TAB) continue;
 			let e = i + 1;
-			if (stop) while (e < text.length && CLOSERS.includes(text[e])) e++;
-			while (e < text.length && isSpace(text.charCodeAt(e))) e++;
+			if (stop) while (e < len && isCloser(norm.charCodeAt(p0 + e))) e++;
+			while (e < len && isSpace(norm.charCodeAt(p0 + e))) e++;
 			starts.push(e);
 			i = e - 1;
 		}
 		for (const s of starts) {
-			if (s >= text.length) continue;
+			if (s >= len) continue;
 			// A bullet stays in the item (its start) but not in the text the patterns read.
-			const bullet = BULLET_RE.exec(text.slice(s, s + 2))?.[0].length ?? 0;
-			const head = text.slice(s + bullet, s + bullet + 100);
-			const at = para.start + s;
-			const dept = DEPARTMENT_LINE_RE.exec(head);
+			const bullet =
+				IS_BULLET[norm.charCodeAt(p0 + s)] === 1
+					? (BULLET_RE.exec(norm.slice(p0 + s, p0 + Math.min(s + 2, len)))?.[0].length ?? 0)
+					: 0;
+			const head = norm.slice(p0 + s + bullet, p0 + Math.min(s + bullet + 100, len));
+			const at = p0 + s;
+			// Most starts are sentences of news prose. The department and question labels need
+			// a colon or a bracket and a greeting needs 好 (or opens with 尊敬的): a head
+			// without them is not matched against those patterns. (The other patterns are
+			// anchored and fail within a few characters: searching the head would cost more.)
+			const colon = head.includes(':');
+			const bracket = head.includes('[');
+			const dept = colon ? DEPARTMENT_LINE_RE.exec(head) : null;
 			if (dept?.groups) {
 				const orgAt = at + bullet + head.indexOf(dept.groups.org);
 				out.push({
@@ -82,14 +105,15 @@ export function findMarkers(page: Page): Marker[] {
 				continue;
 			}
 			// 网友您好： reads as the asker 网友 named 您好: a greeting is a reply.
-			if (GREETING_RE.test(head)) {
+			if ((head.includes('好') || head.charCodeAt(0) === RESPECTED) && GREETING_RE.test(head)) {
 				// 您好！ right under 回复内容： or 回复单位： is that reply's first word, not a new one.
 				const last = out[out.length - 1];
 				if (!last || last.kind === 'q') out.push({ kind: 'a', start: at, textStart: at, para });
 				continue;
 			}
 			const ans = ANSWER_RE.exec(head);
-			const q = QUESTION_RE.exec(head) ?? QUESTION_COMMA_RE.exec(head);
+			let asker: RegExpExecArray | null;
+			const q = (colon || bracket ? QUESTION_RE.exec(head) : null) ?? QUESTION_COMMA_RE.exec(head);
 			// 市民政局回复: reads as 市民 + …; an organisation with an answer verb wins.
 			const g = ans?.groups;
 			if (ans && g && (g.verb || g.bare || g.bbare || !q)) {
@@ -108,9 +132,8 @@ export function findMarkers(page: Page): Marker[] {
 				out.push(marker);
 			} else if (q) {
 				out.push({ kind: 'q', start: at, textStart: at + bullet + q[0].length, para });
-			} else if (ASKER_LINE_RE.test(head)) {
-				const lineEnd = at + bullet + (ASKER_LINE_RE.exec(head)?.[0].length ?? 0);
-				out.push({ kind: 'q', start: at, textStart: lineEnd, para });
+			} else if ((asker = ASKER_LINE_RE.exec(head))) {
+				out.push({ kind: 'q', start: at, textStart: at + bullet + asker[0].length, para });
 			} else {
 				const n = NUMBERED_QUESTION_RE.exec(head);
 				if (n)

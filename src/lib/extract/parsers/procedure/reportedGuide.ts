@@ -4,6 +4,7 @@
  */
 import { CARRY_VERBS } from '../../constants';
 import { allParagraphs } from '../../text/lineIndex';
+import { anyOf } from '../../text/patterns';
 import type { Candidate, Page, Passage } from '../../pipeline';
 import { emailsIn, joinedText, phonesIn, sourceOf } from '../../text/fields';
 import { type Span, spanAt, trimBlank } from '../../text/spans';
@@ -19,6 +20,9 @@ import {
 	STEP_ORDER_RE
 } from './labels';
 
+/** Any of the carry verbs: one search of a paragraph instead of one per verb. */
+const CARRY_RE = anyOf(CARRY_VERBS);
+
 export function proseGuides(
 	page: Page,
 	passages: readonly Passage[],
@@ -31,7 +35,7 @@ export function proseGuides(
 	for (let k = 0; k < paras.length; k++) {
 		const para = paras[k];
 		const text = page.norm.slice(para.start, para.end);
-		if (!CARRY_VERBS.some((v) => text.includes(v))) continue;
+		if (!CARRY_RE.test(text)) continue;
 		const m = PROSE_GUIDE_RE.exec(text);
 		// A Q&A answer that tells what to bring is that answer, not a guide of its own.
 		if (!m?.groups || busy(para.start + m.index)) continue;

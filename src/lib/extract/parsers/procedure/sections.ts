@@ -12,7 +12,9 @@ import {
 	LIST_ITEM_RE,
 	MATERIALS_SENTENCE_RE,
 	NAME_LABEL_RE,
+	MATERIALS_LEAD,
 	SECTION_KIND,
+	SECTION_LEAD,
 	SECTION_RE,
 	type SectionKind
 } from './labels';
@@ -30,28 +32,33 @@ export interface Section {
 /** Section headings of a passage: at line starts and after a sentence end (…5个工作日。收费标准:). */
 export function findSections(page: Page, passage: Span): Section[] {
 	const out: Section[] = [];
-	for (const line of nonBlankLines(page.norm, passage.start, passage.end)) {
-		const text = page.norm.slice(line.start, line.end);
+	const norm = page.norm;
+	for (const line of nonBlankLines(norm, passage.start, passage.end)) {
 		const starts = [0];
-		// After each 。 or ; and the blanks that follow it (what /[。;]\s*/g would match).
-		for (let i = 0; i < text.length; i++) {
-			const c = text[i];
-			if (c !== '。' && c !== ';') continue;
+		// After each 。 or ; and the blanks that follow it (what /[。;]\s*/g would match), read
+		// from the page by character code: no string per character, no slice of the line.
+		const len = line.end - line.start;
+		for (let i = 0; i < len; i++) {
+			const c = norm.charCodeAt(line.start + i);
+			if (c !== 0x3002 && c !== 0x3b) continue; // 。 ;
 			let e = i + 1;
-			while (e < text.length && isSpace(text.charCodeAt(e))) e++;
+			while (e < len && isSpace(norm.charCodeAt(line.start + e))) e++;
 			starts.push(e);
 			i = e - 1;
 		}
 		for (const s of starts) {
-			const head = text.slice(s, s + 40);
 			const start = line.start + s;
-			const sentence = MATERIALS_SENTENCE_RE.exec(head);
+			// Most starts are sentences of prose: neither pattern can match what they open with.
+			const lead = SECTION_LEAD[norm.charCodeAt(start)] === 1;
+			if (!lead && !MATERIALS_LEAD[norm.charCodeAt(start)]) continue;
+			const head = norm.slice(start, line.start + Math.min(s + 40, len));
+			const sentence = head.includes(':') ? MATERIALS_SENTENCE_RE.exec(head) : null;
 			if (sentence) {
 				const bodyStart = start + sentence[0].length;
 				out.push({ kind: 'requirements', word: '需提交材料', start, bodyStart, end: passage.end });
 				continue;
 			}
-			const m = SECTION_RE.exec(head);
+			const m = lead ? SECTION_RE.exec(head) : null;
 			if (!m) continue;
 			const kind = SECTION_KIND.get(m[1]);
 			if (!kind) continue;

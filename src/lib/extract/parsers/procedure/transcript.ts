@@ -127,11 +127,16 @@ function findTurns(page: Page): Turn[] {
 		const s = page.norm.slice(line.start, line.end);
 		const at = line.start;
 		let m: RegExpExecArray | null;
-		if (HOST_RE.test(s)) open = turnAt(page, line, at, 'host', s.length);
+		// Every speaker label has a colon or a bracket: most lines of a page have neither, and
+		// are not matched against the labels (the officer's, OFFICIAL_RE, reads up to 24
+		// characters before failing).
+		const labelled = s.includes(':') || s.includes('[');
+		if (labelled && HOST_RE.test(s)) open = turnAt(page, line, at, 'host', s.length);
 		else if (CASE_HEAD_RE.test(s)) open = turnAt(page, line, at, 'head', s.length);
-		else if ((m = ASK_RE.exec(s))) open = turnAt(page, line, at, 'ask', m[0].length);
-		else if ((m = ANSWER_RE.exec(s))) open = turnAt(page, line, at, 'answer', m[0].length);
-		else if ((m = OFFICIAL_RE.exec(s)))
+		else if (labelled && (m = ASK_RE.exec(s))) open = turnAt(page, line, at, 'ask', m[0].length);
+		else if (labelled && (m = ANSWER_RE.exec(s)))
+			open = turnAt(page, line, at, 'answer', m[0].length);
+		else if (labelled && (m = OFFICIAL_RE.exec(s)))
 			open = turnAt(
 				page,
 				line,
