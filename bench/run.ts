@@ -97,8 +97,12 @@ export const TARGETS = {
 	searchMixRps: 500,
 	searchMixP99Ms: 100,
 	importMbPerSec: 1,
-	/** Issue 3: ~60 MB of pages in under 60 s on one core. */
-	extractMbPerSec: 1,
+	/**
+	 * Issue 11 (issue 3 asked for 1: ~60 MB of pages in a minute). The full run extracts the
+	 * pages right after importing them, so the extractor is warm, as in a server that imports
+	 * the day's pages; `--only extract` times it cold, in a fresh process (see its report).
+	 */
+	extractMbPerSec: 10,
 	/** Issue 13 (was 300 in issue 6). */
 	rssMb: 256,
 	pageBytes: 100_000,
@@ -398,7 +402,7 @@ export function runExtractBench(options: {
 /** The `--only extract` report as a small table. */
 export function formatExtractReport(r: ExtractBenchReport): string {
 	const rows = [
-		`extraction alone   ${r.extract.mbPerSec.toFixed(2)} MB/s (wall), ${r.cpuMbPerSec.toFixed(2)} MB/s (CPU)  ${r.extract.records} records from ${r.extract.pages} pages (${r.extract.mb.toFixed(1)} MB)`,
+		`extraction alone   ${r.extract.mbPerSec.toFixed(2)} MB/s (wall), ${r.cpuMbPerSec.toFixed(2)} MB/s (CPU)  ${r.extract.records} records from ${r.extract.pages} pages (${r.extract.mb.toFixed(1)} MB), cold: a fresh process (target ${TARGETS.extractMbPerSec} MB/s ${r.extract.mbPerSec >= TARGETS.extractMbPerSec ? 'met' : 'NOT met'})`,
 		`slowest worst case ${r.worstCases.slowest.name} ${r.worstCases.slowest.ms.toFixed(0)} ms (${r.worstCases.slowest.chars} chars)`,
 		`huge hotline list  ${r.worstCases.hugeList.entries} entries ${r.worstCases.hugeList.ms.toFixed(0)} ms, ${r.worstCases.hugeList.mbPerSec.toFixed(2)} MB/s`,
 		...Object.entries(r.worstCases.ms).map(
