@@ -223,18 +223,16 @@ describe('searchRecords, asked for a phone number', () => {
 	it("ranks the directory's entry above a notice that prints a number", async () => {
 		const { db } = await openTestDatabase();
 		const published = { status: 'published' } as const;
-		const entry = await db
-			.transaction()
-			.execute((trx) =>
-				insertRecord(
-					trx,
-					{
-						...hotline('公积金政策咨询热线', '0731-28990301', '天元区公积金管理部'),
-						district: '天元区'
-					},
-					published
-				)
-			);
+		const entry = await db.transaction().execute((trx) =>
+			insertRecord(
+				trx,
+				{
+					...hotline('公积金政策咨询热线', '0731-28990301', '天元区公积金管理部'),
+					district: '天元区'
+				},
+				published
+			)
+		);
 		// Its title is the words alone, so they fit it better: first without 电话. Both are
 		// the district's own, so scope() plays no part.
 		const notice = await db.transaction().execute((trx) =>
