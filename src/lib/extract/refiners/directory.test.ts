@@ -140,4 +140,17 @@ describe('directory: public numbers inside answers, notices and articles', () =>
 			hotlines('记者从市政务服务中心获悉，株洲12345政务服务便民热线全年共受理群众诉求86.3万件。')
 		).toEqual([]);
 	});
+
+	it('files a guide’s 洽詢電話 (Taiwan-style label) like its 咨询电话', () => {
+		const text = [
+			'居住證申辦須知',
+			'應備文件：（一）通行證（二）照片一張',
+			'申辦流程：提交申請→審核→領證',
+			'受理地點：戶籍所在地派出所',
+			'洽詢電話：0731-28830299',
+			''
+		].join('\n');
+		const [h] = hotlines(text);
+		expect(h?.phones).toEqual([expect.objectContaining({ number: '0731-28830299' })]);
+	});
 });

@@ -158,7 +158,7 @@ function departmentOf(page: Page, r: ExtractedRecord, p: PhoneMatch): Department
 /** A guide's own 咨询电话 line: the number answers questions about that service. */
 /** 户籍所在地社区 / 各乡镇政府 / 就近派出所: a kind of office, not one the directory can name. */
 const GENERIC_OFFICE_RE = /^(?:户籍所在地|居住地|所在地|各|当地|就近|辖区|任一|任意|属地)/;
-const CONSULT_LABEL_RE = /^(?:咨询|服务|业务咨询|政策咨询)(?:电话|热线)$/;
+const CONSULT_LABEL_RE = /^(?:咨询|服务|业务咨询|政策咨询|洽询)(?:电话|热线)$/;
 
 /**
  * The desk behind a guide's 咨询电话 (【咨询电话】0731-…): the office of its 办理地点 when that

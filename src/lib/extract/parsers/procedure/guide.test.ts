@@ -206,4 +206,26 @@ describe('guides with a materials table', () => {
 		const [r] = parse(text);
 		expect(r.requirements).toEqual(['注销申请书', '许可证正副本', '委托办理的，另交委托书']);
 	});
+
+	it('reads Taiwan-style labels in traditional script (應備文件, 申辦流程, 處理期限, 規費)', () => {
+		const text = [
+			'旅遊證件補辦須知',
+			'應備文件：',
+			'（一）身分證明文件',
+			'（二）近期證件照兩張',
+			'申辦流程：填寫申請表→繳費→領證',
+			'處理期限：7個工作日',
+			'規費：每件100元',
+			'受理地點：市民服務中心三樓',
+			''
+		].join('\n');
+		const [r] = parse(text);
+		expect(r).toMatchObject({
+			subtype: 'guide',
+			requirements: ['身分證明文件', '近期證件照兩張'],
+			steps: ['填寫申請表', '繳費', '領證'],
+			timeLimit: '7個工作日',
+			fee: '每件100元'
+		});
+	});
 });
