@@ -15,7 +15,8 @@ import {
 	GREETING_RE,
 	NUMBERED_QUESTION_RE,
 	QUESTION_COMMA_RE,
-	QUESTION_RE
+	QUESTION_RE,
+	REFERENCE_RE
 } from './labels';
 
 /** Closing quotes and brackets that stay with the sentence they end. */
@@ -64,7 +65,10 @@ export function findMarkers(page: Page): Marker[] {
 		for (const s of starts) {
 			if (s >= text.length) continue;
 			// A bullet stays in the item (its start) but not in the text the patterns read.
-			const bullet = BULLET_RE.exec(text.slice(s, s + 2))?.[0].length ?? 0;
+			const bullet =
+				BULLET_RE.exec(text.slice(s, s + 2))?.[0].length ??
+				REFERENCE_RE.exec(text.slice(s, s + 40))?.[0].length ??
+				0;
 			const head = text.slice(s + bullet, s + bullet + 100);
 			const at = para.start + s;
 			const dept = DEPARTMENT_LINE_RE.exec(head);
