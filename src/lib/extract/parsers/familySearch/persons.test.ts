@@ -74,3 +74,20 @@ describe('rescue stations listing several persons', () => {
 		}
 	});
 });
+
+describe('several persons run together in one paragraph', () => {
+	it('splits clauses between semicolons, each from its person to its sentence end', () => {
+		const text = [
+			'寻亲公告',
+			'　　我站近期救助了以下人员，现寻找其亲属：受助人员一，自称“李春”，男，约70岁，10月2日在某县汽车站被发现；受助人员二，姓名不详，女，约35岁，10月9日在某镇集市被发现。请知情者与某县救助管理站联系，电话：0734-5550011。',
+			'某县救助管理站'
+		].join('\n');
+		const rs = parse(text);
+		expect(rs.map((r) => [r.gender, r.age, r.foundAt])).toEqual([
+			['男', '约70岁', '2024-10-02'],
+			['女', '约35岁', '2024-10-09']
+		]);
+		expect(rs.every((r) => r.phones.some((p) => p.number === '0734-5550011'))).toBe(true);
+		expect(text.slice(rs[0].source.start, rs[0].source.end)).toMatch(/^受助人员一/);
+	});
+});
