@@ -153,4 +153,10 @@ describe('directory: public numbers inside answers, notices and articles', () =>
 		const [h] = hotlines(text);
 		expect(h?.phones).toEqual([expect.objectContaining({ number: '0731-28830299' })]);
 	});
+
+	it('leaves a bulletin’s shared contact under its items to the notice', () => {
+		const text =
+			'失物招领\n　　近期乘客遗失以下物品：①10月5日，售票大厅拾到棕色皮夹一个；②10月8日，候车室拾到蓝色雨伞一把。请失主到车站服务台认领，联系电话：0731-22001199。';
+		expect(hotlines(text)).toEqual([]);
+	});
 });

@@ -42,6 +42,11 @@ export const directoryRefiner: Refiner = {
 		if (!phones.length) return records;
 		const filed = filedNumbers(records);
 		const holders = new Holders(records);
+		const noticeNumbers = new Set(
+			records
+				.filter((r) => r.kind === 'lost_found' || r.kind === 'family_search')
+				.flatMap((r) => r.phones.map((q) => q.number))
+		);
 		const added: HotlineRecord[] = [];
 		/** Numbers this step filed already (a Set: the page may be huge). */
 		const addedNumbers = new Set<string>();
@@ -68,8 +73,12 @@ export const directoryRefiner: Refiner = {
 						(addedNumbers.has(p.number) ? undefined : guideDesk(page, holder, p)))
 					: undefined);
 			if (!department) continue;
-			// A notice's contact is its own, unless the organisation is named right at the number.
-			const notice = holder?.kind === 'lost_found' || holder?.kind === 'family_search';
+			// A notice's contact is its own, unless the organisation is named right at the number
+			// (also a bulletin's shared contact under its items: 请失主…认领，联系电话：…).
+			const notice =
+				holder?.kind === 'lost_found' ||
+				holder?.kind === 'family_search' ||
+				noticeNumbers.has(p.number);
 			if (notice && (!found || found.clauses > 0)) continue;
 			if (!isPublicLine(page, p, department.start)) continue;
 			addedNumbers.add(p.number);
