@@ -439,4 +439,28 @@ describe('Q&A layouts of message boards, digests and letters', () => {
 			department: '市住房保障服务中心'
 		});
 	});
+
+	it('reads a Q&A table (| 网友问题 | 答复内容 | 答复单位 |) one record per row', () => {
+		const text = [
+			'网友留言答复汇总',
+			'| 序号 | 网友问题 | 答复内容 | 答复单位 |',
+			'| 1 | 小区旁的垃圾站每天早上五点就开始作业，噪音很大，能否调整时间？ | 已要求作业单位将清运时间调整至早上七点以后。 | 芦淞区城市管理和综合执法局 |',
+			'| 2 | 新生儿办理医保需要什么材料？ | 持出生医学证明和户口簿到社区服务中心办理即可。 | 市医疗保障事务中心 |',
+			''
+		].join('\n');
+		const rs = parse(text);
+		expect(rs.map((r) => [r.question, r.answer, r.department])).toEqual([
+			[
+				'小区旁的垃圾站每天早上五点就开始作业，噪音很大，能否调整时间？',
+				'已要求作业单位将清运时间调整至早上七点以后。',
+				'芦淞区城市管理和综合执法局'
+			],
+			[
+				'新生儿办理医保需要什么材料？',
+				'持出生医学证明和户口簿到社区服务中心办理即可。',
+				'市医疗保障事务中心'
+			]
+		]);
+		expect(text.slice(rs[1].source.start, rs[1].source.end)).toMatch(/^\| 2 \|.*中心 \|$/);
+	});
 });

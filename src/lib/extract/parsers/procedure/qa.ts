@@ -174,7 +174,7 @@ export function qaRecords(page: Page): Candidate<ProcedureRecord>[] {
 	return out;
 }
 
-function qaRecord(
+export function qaRecord(
 	page: Page,
 	span: Span,
 	org: Span | undefined,
