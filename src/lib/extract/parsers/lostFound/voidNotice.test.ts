@@ -365,4 +365,11 @@ describe('void notices: numbers and holders as a reader files them', () => {
 		]);
 		expect(spanOf(text, rs[0])).toBe('1　　王小军　　居民身份证　　430203199001011234');
 	});
+
+	it('ends a number printed in brackets at its closing bracket', () => {
+		const text =
+			'挂失声明\n　　本人贺文斌不慎将房屋所有权证（证号：株房权证石字第00456789号）遗失，自登报之日起作废。\n';
+		const [r] = parse(text);
+		expect(r).toMatchObject({ holder: '贺文斌', documentNumber: '株房权证石字第00456789号' });
+	});
 });

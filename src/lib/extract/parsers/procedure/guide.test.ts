@@ -228,4 +228,20 @@ describe('guides with a materials table', () => {
 			fee: '每件100元'
 		});
 	});
+
+	it('reads a bare 收费： line as the fee', () => {
+		const text = [
+			'一次性告知单',
+			'事项名称：老年优待证办理',
+			'申请材料：',
+			'1、本人身份证原件',
+			'2、近期一寸照片一张',
+			'办理时限：即时办结',
+			'收费：不收费',
+			'受理窗口：市民中心一楼3号窗口',
+			''
+		].join('\n');
+		const [r] = parse(text);
+		expect(r).toMatchObject({ subtype: 'guide', fee: '不收费', timeLimit: '即时办结' });
+	});
 });
