@@ -351,3 +351,18 @@ describe('formats added with the second corpus', () => {
 		expect(u).toMatchObject({ subtype: 'family_seeking', personName: '刘狗娃' });
 	});
 });
+
+describe('a classified column of tagged lines', () => {
+	it('keeps a tagged notice to its own line, without the neighbouring ads’ phones', () => {
+		const text = [
+			'【二手转让】九成新婴儿推车一辆，价格面议。电话13974100701。',
+			'【认领公告】2024年10月20日，在某镇卫生院门口发现一名男婴，约出生7天，请其亲生父母或其他监护人自公告发布之日起60日内到某县社会福利院认领，电话：0731-24220011。',
+			'【家政服务】钟点工、月嫂，电话13974100702。',
+			''
+		].join('\n');
+		const [r, ...rest] = parse(text);
+		expect(rest).toEqual([]);
+		expect(r.phones.map((p) => p.number)).toEqual(['0731-24220011']);
+		expect(text.slice(r.source.start, r.source.end)).toMatch(/^【认领公告】.*0731-24220011。$/);
+	});
+});
