@@ -141,8 +141,8 @@ export function isMastheadLine(line: string): boolean {
 export function isHeadlineLike(line: string): boolean {
 	const t = line.trim();
 	if (!t || t.length > 32) return false;
-	// Headlines may shout (招募啦！) but hold no sentence inside.
-	const inner = t.replace(/[!！]+$/, '');
+	// Headlines may shout (招募啦！, 扩散寻人！请帮帮忙) but hold no sentence inside.
+	const inner = (t.length <= 20 ? t.replace(/[!！]+/g, ' ') : t).replace(/[!！]+$/, '').trim();
 	return !/[。！？!?；;]/.test(inner) && !/[,，:：、]$/.test(inner);
 }
 

@@ -366,3 +366,20 @@ describe('a classified column of tagged lines', () => {
 		expect(text.slice(r.source.start, r.source.end)).toMatch(/^【认领公告】.*0731-24220011。$/);
 	});
 });
+
+describe('a forwarded appeal under a shouted headline', () => {
+	it('reads 扩散寻人！请帮帮忙 as the headline of a family’s notice', () => {
+		const text = [
+			'扩散寻人！请帮帮忙',
+			'👵 周桂英，女，81岁，说话带浏阳口音',
+			'🕐 10月30日上午9点左右走失',
+			'📍 走失地点：某区建设路菜市场',
+			'📞 如有线索请联系：13974100801（周先生）',
+			''
+		].join('\n');
+		const [r, ...rest] = parse(text);
+		expect(rest).toEqual([]);
+		expect(r).toMatchObject({ subtype: 'family_seeking', gender: '女' });
+		expect(r.phones.map((p) => p.number)).toEqual(['13974100801']);
+	});
+});
