@@ -59,9 +59,15 @@ export function findPlace(page: Page, span: Span): string | undefined {
 	return fieldValue(page, { start: s, end: e });
 }
 
+/** How a person is introduced says the sex: 一位阿姨, 一名老汉. */
+const INTRODUCED_AS_RE =
+	/[一1](?:名|个|位)(?:(?<f>阿姨|大妈|老太|奶奶|妇女)|(?<m>大爷|老汉|老伯|爷爷))/;
+
 export function findGender(norm: string): '男' | '女' | undefined {
 	const m = GENDER_LABEL_RE.exec(norm) ?? GENDER_RE.exec(norm);
-	return m?.groups?.g as '男' | '女' | undefined;
+	if (m?.groups?.g) return m.groups.g as '男' | '女';
+	const intro = INTRODUCED_AS_RE.exec(norm);
+	return intro?.groups?.f ? '女' : intro?.groups?.m ? '男' : undefined;
 }
 
 export function findAge(page: Page, span: Span): string | undefined {

@@ -47,13 +47,16 @@ function clauseUnits(page: Page, span: Span, qualifies: (s: Span) => boolean): S
 			// (Searched within the clause only: a long paragraph stays linear.)
 			const text = norm.slice(from, end);
 			// The last clause ends with its sentence: what follows is the shared contact.
-			const stop = text.indexOf('。');
+			const stop = semi < 0 ? text.indexOf('。') : -1;
 			let clause: Span = { start: from, end: stop >= 0 ? from + stop + 1 : end };
-			if (!qualifies(clause)) {
-				// The lead before the first person ends with a colon (not a clock's 9:00).
-				const colon = /:(?!\d)(?![^:]*:(?!\d))/.exec(text.slice(0, clause.end - from));
-				if (colon) clause = { start: from + colon.index + 1, end: clause.end };
-			}
+			// The lead before the first person ends with a colon (not a clock's 9:00): the person
+			// starts after it (…寻找其亲属：受助人员一，… / 工作人员介绍："一位阿姨…).
+			const colon =
+				from === para.start || !qualifies(clause)
+					? /:(?!\d)(?![^:]*:(?!\d))/.exec(text.slice(0, clause.end - from))
+					: null;
+			const after = colon && { start: from + colon.index + 1, end: clause.end };
+			if (after && qualifies(after)) clause = after;
 			clause = trimEdges(norm, clause);
 			if (clause.end > clause.start && qualifies(clause)) out.push(clause);
 			from = end + 1;
