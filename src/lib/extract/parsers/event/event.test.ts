@@ -309,4 +309,14 @@ describe('formats added with the second corpus', () => {
 		].join('\n');
 		expect(parse(text, '2026-01-05')).toEqual([]);
 	});
+	it('a class opened at a place (在…开设) and said free in its name (免费…培训班)', () => {
+		const text =
+			'区人社局开设免费电工培训班\n\n　　本报讯　区人社局将于6月20日在区职业技术学校实训楼开设为期10天的免费电工培训班，招收学员30名。有意者请于6月15日前拨打0731-28661234报名。';
+		const [r] = parse(text);
+		expect(r).toMatchObject({
+			location: '区职业技术学校实训楼',
+			fee: '免费',
+			deadline: '2024-06-15'
+		});
+	});
 });
