@@ -319,4 +319,11 @@ describe('formats added with the second corpus', () => {
 			deadline: '2024-06-15'
 		});
 	});
+
+	it('the body that recruits organises, not the event that opens in the same sentence', () => {
+		const text =
+			'文化节招募志愿者\n\n　　本报讯　第五届湘江文化节将于7月10日开幕，某市志愿者协会现面向社会招募志愿者100名，报名截止时间为6月30日。';
+		const [r] = parse(text);
+		expect(r.organizer).toBe('某市志愿者协会');
+	});
 });

@@ -105,6 +105,10 @@ export const ORGANIZER_LABEL_RE = new RegExp(
 export const ORGANIZER_SUBJECT_RE =
 	/(?:^|[,，。!！?？;；\s])(?<v>[\u4e00-\u9fa5“”"]{3,30}?)(?:将于|定于|将在|拟于|计划于|现(?:面向|招募|征集|开放))/;
 
+/** The subject that recruits (醴陵市志愿者协会现面向社会招募): preferred to an event's own name. */
+export const RECRUITER_SUBJECT_RE =
+	/(?:^|[,，。!！?？;；\s])(?<v>[\u4e00-\u9fa5“”"]{3,30}?)现(?:面向|招募|征集|开放)/;
+
 export const ORGANIZER_VERB_RE =
 	/(?:^|[,，。!！?？;；:：\s])(?:由)?(?<v>(?:[\u4e00-\u9fa5A-Za-z0-9“”"()]|(?<=\d)[:：](?=\d)){3,40}?)(?:共同|联合举办|携手)?(?:主办|承办|举办|推出|发起|开展|组织|启动)(?:的|了)?/;
 
