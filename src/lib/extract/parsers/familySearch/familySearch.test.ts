@@ -383,3 +383,12 @@ describe('a forwarded appeal under a shouted headline', () => {
 		expect(r.phones.map((p) => p.number)).toEqual(['13974100801']);
 	});
 });
+
+describe('ages', () => {
+	it('reads 今年80岁 as 80岁: 今年 says when, not how old', () => {
+		const text =
+			'寻人启事\n　　我的父亲陈满仓今年80岁，10月28日上午从某区家中出门后走失，身穿黑色棉衣。如有知情者请联系13974100811。';
+		const [r] = parse(text);
+		expect(r).toMatchObject({ subtype: 'family_seeking', age: '80岁' });
+	});
+});
