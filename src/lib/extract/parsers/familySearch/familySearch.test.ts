@@ -391,4 +391,20 @@ describe('ages', () => {
 		const [r] = parse(text);
 		expect(r).toMatchObject({ subtype: 'family_seeking', age: '80岁' });
 	});
+
+	it('names the person after a relation (的母亲李某某今年…) and at a line’s start after an emoji', () => {
+		const story =
+			'寻母\n　　市民彭先生的母亲罗秀兰今年78岁，11月2日上午从某区家中出门后走失，身穿蓝色外套。请知情者拨打13974100821。';
+		const [a] = parse(story);
+		expect(a).toMatchObject({ personName: '罗秀兰', gender: '女', age: '78岁' });
+		const post = [
+			'扩散寻人！请帮帮忙',
+			'👴 龙福生，男，80岁',
+			'🕐 11月1日下午走失',
+			'📞 如有线索请联系13974100822',
+			''
+		].join('\n');
+		const [b] = parse(post);
+		expect(b).toMatchObject({ personName: '龙福生', gender: '男' });
+	});
 });

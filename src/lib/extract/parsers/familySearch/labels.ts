@@ -69,7 +69,7 @@ export const INSTITUTION_RE =
 
 /** A relative named by the family that seeks them: 弟弟罗冬生（当年7岁）, 儿子张小明，. */
 export const RELATIVE_NAME_RE =
-	/(?<rel>弟弟|哥哥|姐姐|妹妹|儿子|女儿|父亲|母亲|爷爷|奶奶|外公|外婆|丈夫|妻子)(?<n>[\u4e00-\u9fa5]{2,3})(?=[(（,，、\s])/;
+	/(?<rel>弟弟|哥哥|姐姐|妹妹|儿子|女儿|父亲|母亲|爷爷|奶奶|外公|外婆|丈夫|妻子)(?<n>[\u4e00-\u9fa5]{2,3})(?=[(（,，、\s\d]|今年|现年)/;
 
 export const MALE_RELATIVES = /弟弟|哥哥|儿子|父亲|爷爷|外公|丈夫/;
 
