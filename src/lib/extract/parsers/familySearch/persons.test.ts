@@ -103,6 +103,8 @@ describe('several persons run together in one paragraph', () => {
 			['老根', '男', '约75岁', '2024-10-03'],
 			['秋菊', '女', '约60岁', '2024-10-11']
 		]);
+		// 在…被民警送来: where the person was brought in from is the place.
+		expect(rs[0].place).toBe('某区火车站广场');
 		expect(rs.every((r) => r.subtype === 'person_seeking_family')).toBe(true);
 	});
 });
