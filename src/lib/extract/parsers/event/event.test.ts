@@ -326,4 +326,11 @@ describe('formats added with the second corpus', () => {
 		const [r] = parse(text);
 		expect(r.organizer).toBe('某市志愿者协会');
 	});
+
+	it('面向社会 is no audience; the age condition (年满18周岁) is', () => {
+		const text =
+			'半程马拉松招募志愿者\n\n　　本报讯　组委会面向社会招募300名年满18周岁的志愿者，报名者可关注“某市体育”公众号填写报名信息，报名截止时间为9月20日。';
+		const [r] = parse(text);
+		expect(r.audience).toBe('年满18周岁');
+	});
 });
