@@ -333,4 +333,11 @@ describe('formats added with the second corpus', () => {
 		const [r] = parse(text);
 		expect(r.audience).toBe('年满18周岁');
 	});
+
+	it('免费参加 files the fee as 免费', () => {
+		const text =
+			'公益讲座报名\n\n　　市图书馆将于6月15日上午9时在二楼报告厅举办公益讲座，免费参加，限50人。报名电话：0731-28661235，截至6月12日。';
+		const [r] = parse(text);
+		expect(r.fee).toBe('免费');
+	});
 });
