@@ -46,6 +46,8 @@ const QUESTION_WORD =
 	'|留言内容|诉求内容|来信内容|咨询内容|问题描述|留言标题|留言主题|标题|留言板|读者来信|来信|问题|留言|提问|问|Q\\d{0,2}' +
 	// 民声·回声 columns: [民声]读者…：the problem, [回声]XX街道：the answer.
 	'|民声' +
+	// Deputies' suggestions and members' proposals with the handling unit's reply.
+	'|代表建议|委员提案|提案内容|建议内容' +
 	'|反映|诉求|投诉|求助|咨询|建议';
 
 /** The question marker up to its colon, or in brackets: 网友提问: / [问] / 【网友留言】 */
@@ -82,7 +84,7 @@ export const GREETING_RE =
 export const NUMBERED_QUESTION_RE = new RegExp(`^${ITEM_NO}(?=[^\\n]{4,80}\\?\\s*(?:\\n|$))`);
 
 /** Bare answer words: 答: / 回复内容: / 办理结果: / A: */
-const ANSWER_WORD = `${ANSWER_VERB}|回声|回复内容|答复内容|办理结果|处理结果|办理情况|部门回复|部门答复|部门回应|部门答|官方回复|官方答复|A\\d{0,2}`;
+const ANSWER_WORD = `${ANSWER_VERB}|回声|办理答复|答复意见|回复内容|答复内容|办理结果|处理结果|办理情况|部门回复|部门答复|部门回应|部门答|官方回复|官方答复|A\\d{0,2}`;
 
 /** An answering organisation: ends in a department suffix, with an optional bracketed alias. */
 const ORG = `[\\u4e00-\\u9fa5]{1,24}?(?:${SUFFIX})(?:\\([\\u4e00-\\u9fa5、]{2,20}\\))?`;

@@ -463,4 +463,19 @@ describe('Q&A layouts of message boards, digests and letters', () => {
 		]);
 		expect(text.slice(rs[1].source.start, rs[1].source.end)).toMatch(/^\| 2 \|.*中心 \|$/);
 	});
+
+	it('reads a deputy’s suggestion (代表建议：) and its reply (办理答复：…（承办单位：…）)', () => {
+		const text = [
+			'代表建议：某镇中心小学门口没有斑马线和减速带，上下学时段学生过马路很危险。',
+			'办理答复：已于10月施划斑马线并安装减速带两处，上下学时段安排交警值守。（承办单位：某县公安局交通警察大队）',
+			''
+		].join('\n');
+		const [r, ...rest] = parse(text);
+		expect(rest).toEqual([]);
+		expect(r).toMatchObject({
+			question: '某镇中心小学门口没有斑马线和减速带，上下学时段学生过马路很危险。',
+			answer: '已于10月施划斑马线并安装减速带两处，上下学时段安排交警值守。',
+			department: '某县公安局交通警察大队'
+		});
+	});
 });
