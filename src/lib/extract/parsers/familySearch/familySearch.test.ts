@@ -408,3 +408,18 @@ describe('ages', () => {
 		expect(b).toMatchObject({ personName: '龙福生', gender: '男' });
 	});
 });
+
+describe('a police post with emoji-led lines', () => {
+	it('reads the pinned line (📍 …) as the place a child was found', () => {
+		const text = [
+			'寻找孩子家长！',
+			'🕐 10月20日晚8时许',
+			'📍 某区人民广场东侧',
+			'👧 女孩，约4岁，穿粉色外套',
+			'孩子现在某区派出所，家长看到后请速与民警联系：0731-22880022。',
+			''
+		].join('\n');
+		const [r] = parse(text);
+		expect(r).toMatchObject({ subtype: 'found_child', place: '某区人民广场东侧', gender: '女' });
+	});
+});

@@ -44,6 +44,9 @@ export function eventDate(page: Page, span: Span): string | undefined {
 	return first;
 }
 
+/** A line a post marks as a place with a pin (📍 某区某广场), when no sentence says where. */
+const PIN_PLACE_RE = /(?:^|\n)[ \t]*📍[ \t]*(?<place>[^\n:：,，。;；]{2,30})[ \t]*(?=\n|$)/;
+
 export function findPlace(page: Page, span: Span): string | undefined {
 	const { start, end } = span;
 	const text = page.norm.slice(start, end);
@@ -51,7 +54,8 @@ export function findPlace(page: Page, span: Span): string | undefined {
 		PLACE_LABEL_RE.exec(text) ??
 		PLACE_RE.exec(text) ??
 		PATROL_PLACE_RE.exec(text) ??
-		GIVEN_PLACE_RE.exec(text);
+		GIVEN_PLACE_RE.exec(text) ??
+		PIN_PLACE_RE.exec(text);
 	if (!m?.groups?.place) return undefined;
 	const s = start + m.index + m[0].indexOf(m.groups.place);
 	let e = s + m.groups.place.length;
