@@ -159,4 +159,14 @@ describe('directory: public numbers inside answers, notices and articles', () =>
 			'失物招领\n　　近期乘客遗失以下物品：①10月5日，售票大厅拾到棕色皮夹一个；②10月8日，候车室拾到蓝色雨伞一把。请失主到车站服务台认领，联系电话：0731-22001199。';
 		expect(hotlines(text)).toEqual([]);
 	});
+
+	it('leaves a notice’s 与派出所联系 to the notice: which station is the notice’s business', () => {
+		const text = [
+			'寻找孩子家长！',
+			'10月20日晚8时许，民警在某区人民广场发现一名女孩，约4岁，穿粉色外套。',
+			'孩子现在派出所，家长看到后请速与派出所联系：0731-22880022。',
+			''
+		].join('\n');
+		expect(hotlines(text)).toEqual([]);
+	});
 });
