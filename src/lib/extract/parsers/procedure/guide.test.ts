@@ -244,4 +244,37 @@ describe('guides with a materials table', () => {
 		const [r] = parse(text);
 		expect(r).toMatchObject({ subtype: 'guide', fee: '不收费', timeLimit: '即时办结' });
 	});
+
+	it('reads a headline naming a service and numbered points without labels as a guide', () => {
+		const text = [
+			'办理老年优待证，记住这几点',
+			'1.带上本人身份证和一寸照片；',
+			'2.到户籍所在地社区服务中心申请；',
+			'3.资料齐全的5个工作日内领证；',
+			'4.不收费。',
+			'咨询电话：0731-28990022',
+			''
+		].join('\n');
+		const [r] = parse(text);
+		expect(r).toMatchObject({
+			subtype: 'guide',
+			question: '办理老年优待证，记住这几点',
+			requirements: ['本人身份证', '一寸照片'],
+			steps: ['到户籍所在地社区服务中心申请', '资料齐全的5个工作日内领证'],
+			timeLimit: '5个工作日内',
+			fee: '不收费',
+			phones: [{ number: '0731-28990022' }]
+		});
+	});
+
+	it('leaves numbered points under a news headline alone', () => {
+		const text = [
+			'今年全市为民办实事项目进展顺利',
+			'1.新建公厕20座；',
+			'2.改造老旧小区15个；',
+			'3.新增停车位3000个。',
+			''
+		].join('\n');
+		expect(parse(text)).toEqual([]);
+	});
 });

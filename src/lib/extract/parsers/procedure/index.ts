@@ -8,7 +8,7 @@ import type { Parser } from '../../pipeline';
 import { guideRecords } from './guide';
 import { qaRecords } from './qa';
 import { qaTableRecords } from './qaTable';
-import { proseGuides } from './reportedGuide';
+import { pointGuides, proseGuides } from './reportedGuide';
 import { transcriptRecords } from './transcript';
 
 /** Finds Q&A pairs and service guides. */
@@ -23,6 +23,7 @@ export const procedureParser: Parser = {
 		// Rows of a Q&A table (| 网友问题 | 答复内容 | 答复单位 |) that no marker paired.
 		const rows = qaTableRecords(page).filter((c) => !taken(c.record));
 		const records = [...qa, ...turns, ...rows, ...guideRecords(page, passages)];
-		return records.concat(proseGuides(page, passages, records));
+		const prose = records.concat(proseGuides(page, passages, records));
+		return prose.concat(pointGuides(page, prose));
 	}
 };
