@@ -1,8 +1,8 @@
 /**
- * Procedure records: 网络问政 questions with a department's answer (subtype `qa`, qa.ts) and
- * rows of a Q&A table (qaTable.ts), and service guides (办事指南, subtype `guide`): in sections
- * (guide.ts) or told in a news report
- * (reportedGuide.ts). See each file for its format.
+ * Procedure records: 网络问政 questions with a department's answer (subtype `qa`, qa.ts), rows
+ * of a Q&A table (qaTable.ts), and service guides (办事指南, subtype `guide`): in sections
+ * (guide.ts), told in a news report or as numbered points under a headline (reportedGuide.ts).
+ * See each file for its format.
  */
 import type { Parser } from '../../pipeline';
 import { guideRecords } from './guide';
