@@ -91,6 +91,9 @@ export const PHONE_WORDS = [
 	'电话',
 	'热线',
 	'拨打',
+	// 紧急情况请拨110、119、120: the verb without 打
+	'请拨',
+	'可拨',
 	'致电',
 	'手机',
 	'座机',
@@ -428,6 +431,9 @@ export const GUIDE_SECTIONS = {
 		'申请文件',
 		'材料清单',
 		'所需材料清单',
+		// Taiwan-style labels (traditional-script pages, folded to simplified): 應備文件
+		'应备文件',
+		'应备证件',
 		// Question-style headings of 一图读懂 cards
 		'需要带什么',
 		'要带什么'
@@ -444,6 +450,8 @@ export const GUIDE_SECTIONS = {
 		'流程',
 		'申请手续',
 		'办理手续',
+		'申办流程',
+		'申办程序',
 		'怎么办理',
 		'怎么办'
 	],
@@ -456,10 +464,11 @@ export const GUIDE_SECTIONS = {
 		'办理期限',
 		'时限',
 		'处理时间',
+		'处理期限',
 		'多久办好',
 		'多久能办好'
 	],
-	fee: ['收费标准', '收费依据', '是否收费', '办理费用', '收费情况', '费用'],
+	fee: ['收费标准', '收费依据', '是否收费', '办理费用', '收费情况', '费用', '规费', '收费'],
 	location: [
 		'办理地点',
 		'受理地点',
@@ -473,7 +482,7 @@ export const GUIDE_SECTIONS = {
 		'去哪办'
 	],
 	department: ['受理部门', '办理部门', '实施主体', '受理单位', '实施机关', '主管部门', '责任单位'],
-	phone: ['咨询电话', '联系电话', '监督电话', '投诉电话', '咨询方式'],
+	phone: ['咨询电话', '联系电话', '监督电话', '投诉电话', '咨询方式', '洽询电话'],
 	hours: ['办理时间', '受理时间', '工作时间', '办公时间'],
 	/** Headings of the official template that fill no field but end the section above them. */
 	other: [

@@ -417,10 +417,19 @@ function matchAt(
 		seps.push(s);
 		k++;
 	}
+	// +86-731-2851 6600 / +86 139 7412 0000: the country code, then the number without its 0.
+	const intl = groups[i].digits === '86' && norm[groups[i].start - 1] === '+';
 	for (let n = k - i + 1; n >= 1; n--) {
 		// One run is classify's first case; asked directly, no arrays are built for it.
-		const shape =
-			n === 1
+		const shape = intl
+			? n >= 2
+				? international(
+						groups.slice(i + 1, i + n).map((g) => g.digits),
+						seps.slice(1, n - 1),
+						areaCode
+					)
+				: undefined
+			: n === 1
 				? bareShape(groups[i].digits, areaCode)
 				: classify(
 						groups.slice(i, i + n).map((g) => g.digits),
@@ -432,6 +441,7 @@ function matchAt(
 		const last = groups[i + n - 1];
 		let start = first.start;
 		if (seps[0] === 'paren' && norm[start - 1] === '(') start--;
+		if (intl) start--;
 		const cand: Candidate = { start, end: last.end, count: n, ...shape };
 		if (!boundaryOk(norm, cand)) continue;
 		if (isFragment(norm, groups, i, n)) return undefined;
@@ -527,6 +537,14 @@ export function classify(
 		};
 	}
 	return undefined;
+}
+
+/** The number after +86: a mobile as it is, a landline's area code with its leading 0 back. */
+function international(parts: string[], seps: Sep[], areaCode: string): Shape | undefined {
+	if (!parts.length || parts[0].startsWith('0')) return undefined;
+	if (parts[0].startsWith('1') && parts.join('').length === 11)
+		return classify(parts, seps, areaCode);
+	return classify(['0' + parts[0], ...parts.slice(1)], seps, areaCode);
 }
 
 /** A single run of digits (possibly joined across a line break). */

@@ -140,4 +140,33 @@ describe('directory: public numbers inside answers, notices and articles', () =>
 			hotlines('记者从市政务服务中心获悉，株洲12345政务服务便民热线全年共受理群众诉求86.3万件。')
 		).toEqual([]);
 	});
+
+	it('files a guide’s 洽詢電話 (Taiwan-style label) like its 咨询电话', () => {
+		const text = [
+			'居住證申辦須知',
+			'應備文件：（一）通行證（二）照片一張',
+			'申辦流程：提交申請→審核→領證',
+			'受理地點：戶籍所在地派出所',
+			'洽詢電話：0731-28830299',
+			''
+		].join('\n');
+		const [h] = hotlines(text);
+		expect(h?.phones).toEqual([expect.objectContaining({ number: '0731-28830299' })]);
+	});
+
+	it('leaves a bulletin’s shared contact under its items to the notice', () => {
+		const text =
+			'失物招领\n　　近期乘客遗失以下物品：①10月5日，售票大厅拾到棕色皮夹一个；②10月8日，候车室拾到蓝色雨伞一把。请失主到车站服务台认领，联系电话：0731-22001199。';
+		expect(hotlines(text)).toEqual([]);
+	});
+
+	it('leaves a notice’s 与派出所联系 to the notice: which station is the notice’s business', () => {
+		const text = [
+			'寻找孩子家长！',
+			'10月20日晚8时许，民警在某区人民广场发现一名女孩，约4岁，穿粉色外套。',
+			'孩子现在派出所，家长看到后请速与派出所联系：0731-22880022。',
+			''
+		].join('\n');
+		expect(hotlines(text)).toEqual([]);
+	});
 });

@@ -42,6 +42,11 @@ export const directoryRefiner: Refiner = {
 		if (!phones.length) return records;
 		const filed = filedNumbers(records);
 		const holders = new Holders(records);
+		const noticeNumbers = new Set(
+			records
+				.filter((r) => r.kind === 'lost_found' || r.kind === 'family_search')
+				.flatMap((r) => r.phones.map((q) => q.number))
+		);
 		const added: HotlineRecord[] = [];
 		/** Numbers this step filed already (a Set: the page may be huge). */
 		const addedNumbers = new Set<string>();
@@ -68,9 +73,13 @@ export const directoryRefiner: Refiner = {
 						(addedNumbers.has(p.number) ? undefined : guideDesk(page, holder, p)))
 					: undefined);
 			if (!department) continue;
-			// A notice's contact is its own, unless the organisation is named right at the number.
-			const notice = holder?.kind === 'lost_found' || holder?.kind === 'family_search';
-			if (notice && (!found || found.clauses > 0)) continue;
+			// A notice's contact is its own, unless the organisation is named right at the number
+			// (also a bulletin's shared contact under its items: 请失主…认领，联系电话：…).
+			const notice =
+				holder?.kind === 'lost_found' ||
+				holder?.kind === 'family_search' ||
+				noticeNumbers.has(p.number);
+			if (notice && (!found || found.clauses > 0 || BARE_OFFICE_RE.test(found.name))) continue;
 			if (!isPublicLine(page, p, department.start)) continue;
 			addedNumbers.add(p.number);
 			added.push(record(page, p, department));
@@ -158,7 +167,9 @@ function departmentOf(page: Page, r: ExtractedRecord, p: PhoneMatch): Department
 /** A guide's own 咨询电话 line: the number answers questions about that service. */
 /** 户籍所在地社区 / 各乡镇政府 / 就近派出所: a kind of office, not one the directory can name. */
 const GENERIC_OFFICE_RE = /^(?:户籍所在地|居住地|所在地|各|当地|就近|辖区|任一|任意|属地)/;
-const CONSULT_LABEL_RE = /^(?:咨询|服务|业务咨询|政策咨询)(?:电话|热线)$/;
+/** An office named only by its kind (与派出所联系): which one is the notice's business. */
+const BARE_OFFICE_RE = /^(?:派出所|民警|社区|街道|村委会|居委会|物业|福利院|救助站|服务台)$/;
+const CONSULT_LABEL_RE = /^(?:咨询|服务|业务咨询|政策咨询|洽询)(?:电话|热线)$/;
 
 /**
  * The desk behind a guide's 咨询电话 (【咨询电话】0731-…): the office of its 办理地点 when that

@@ -145,12 +145,19 @@ const CLAUSE_OPEN = ',，:：、';
 export function isHeadlineLike(line: string): boolean {
 	const t = line.trim();
 	if (!t || t.length > 32) return false;
-	// Headlines may shout (招募啦！) but hold no sentence inside. (What t.replace(/[!！]+$/, '')
-	// and /[,，:：、]$/ would tell, read from the end without a regex: this runs on every line.)
+	// Headlines may shout (招募啦！, 扩散寻人！请帮帮忙) but hold no sentence inside. (What
+	// t.replace(/[!！]+$/, '') and /[,，:：、]$/ would tell, read from the end without a regex:
+	// this runs on every line.)
 	let end = t.length;
 	while (end > 0 && (t.charCodeAt(end - 1) === 0x21 || t.charCodeAt(end - 1) === 0xff01)) end--;
-	const inner = end === t.length ? t : t.slice(0, end);
-	return !/[。！？!?；;]/.test(inner) && !(end > 0 && CLAUSE_OPEN.includes(inner[end - 1]));
+	let inner = end === t.length ? t : t.slice(0, end);
+	// A short line may shout inside too.
+	if (t.length <= 20 && end > 0) inner = inner.replace(/[!！]+/g, ' ');
+	inner = inner.trim();
+	return (
+		!/[。！？!?；;]/.test(inner) &&
+		!(inner.length > 0 && CLAUSE_OPEN.includes(inner[inner.length - 1]))
+	);
 }
 
 /** True when a line (a string) heads a notice: 寻物启事, 遗失声明, 查找弃婴生父母公告 … */

@@ -309,4 +309,35 @@ describe('formats added with the second corpus', () => {
 		].join('\n');
 		expect(parse(text, '2026-01-05')).toEqual([]);
 	});
+	it('a class opened at a place (在…开设) and said free in its name (免费…培训班)', () => {
+		const text =
+			'区人社局开设免费电工培训班\n\n　　本报讯　区人社局将于6月20日在区职业技术学校实训楼开设为期10天的免费电工培训班，招收学员30名。有意者请于6月15日前拨打0731-28661234报名。';
+		const [r] = parse(text);
+		expect(r).toMatchObject({
+			location: '区职业技术学校实训楼',
+			fee: '免费',
+			deadline: '2024-06-15'
+		});
+	});
+
+	it('the body that recruits organises, not the event that opens in the same sentence', () => {
+		const text =
+			'文化节招募志愿者\n\n　　本报讯　第五届湘江文化节将于7月10日开幕，某市志愿者协会现面向社会招募志愿者100名，报名截止时间为6月30日。';
+		const [r] = parse(text);
+		expect(r.organizer).toBe('某市志愿者协会');
+	});
+
+	it('面向社会 is no audience; the age condition (年满18周岁) is', () => {
+		const text =
+			'半程马拉松招募志愿者\n\n　　本报讯　组委会面向社会招募300名年满18周岁的志愿者，报名者可关注“某市体育”公众号填写报名信息，报名截止时间为9月20日。';
+		const [r] = parse(text);
+		expect(r.audience).toBe('年满18周岁');
+	});
+
+	it('免费参加 files the fee as 免费', () => {
+		const text =
+			'公益讲座报名\n\n　　市图书馆将于6月15日上午9时在二楼报告厅举办公益讲座，免费参加，限50人。报名电话：0731-28661235，截至6月12日。';
+		const [r] = parse(text);
+		expect(r.fee).toBe('免费');
+	});
 });

@@ -5,7 +5,12 @@ import type { Page } from '../../pipeline';
 import { fieldValue } from '../../text/fields';
 import { isSignerLine } from '../../text/passages';
 import type { Span } from '../../text/spans';
-import { ORGANIZER_LABEL_RE, ORGANIZER_SUBJECT_RE, ORGANIZER_VERB_RE } from './labels';
+import {
+	ORGANIZER_LABEL_RE,
+	ORGANIZER_SUBJECT_RE,
+	ORGANIZER_VERB_RE,
+	RECRUITER_SUBJECT_RE
+} from './labels';
 
 export function findLabelled(
 	page: Page,
@@ -44,7 +49,8 @@ export function findOrganizer(page: Page, span: Span): string | undefined {
 		if (v) return v;
 	}
 	for (const sentence of text.split(/(?<=[。!！?？])/)) {
-		const subject = ORGANIZER_SUBJECT_RE.exec(sentence);
+		// …博览会将于12月18日开幕，XX协会现面向社会招募: the event opens, the association recruits.
+		const subject = RECRUITER_SUBJECT_RE.exec(sentence) ?? ORGANIZER_SUBJECT_RE.exec(sentence);
 		if (subject?.groups?.v && isSignerLine(subject.groups.v)) {
 			const s =
 				start + text.indexOf(sentence) + subject.index + subject[0].indexOf(subject.groups.v);

@@ -39,4 +39,17 @@ describe('dates of events', () => {
 			location: '神农城广场'
 		});
 	});
+
+	it('a programme in batches starts with its first batch (营期：第一期…)', () => {
+		const text = [
+			'青少年宫暑期夏令营招募',
+			'营期：第一期7月8日—7月12日；第二期7月15日—7月19日',
+			'地点：市青少年宫',
+			'费用：800元/人',
+			'报名：关注“某市青少年宫”公众号报名，截止7月1日',
+			''
+		].join('\n');
+		const [r] = parse(text);
+		expect(r).toMatchObject({ startsOn: '2024-07-08', deadline: '2024-07-01' });
+	});
 });

@@ -13,6 +13,7 @@ import {
 	ANIMAL_BODY_RE,
 	ANIMAL_HEAD_RE,
 	BIRTH_FAMILY_RE,
+	COLUMN_TAG_RE,
 	FOUND_CHILD_RE,
 	HEAD_RE,
 	INSTITUTION_RE,
@@ -55,14 +56,52 @@ export function findBlocks(page: Page): Block[] {
 		else out.push({ start: hs, end, head: { start: hs, end: hs + t.length } });
 	}
 	// Unheaded: one paragraph that tells a finding or a loss, or a news story of a few.
+	const tagCache = new Map<number, Span[]>();
 	for (const m of norm.matchAll(TRIGGER_RE)) {
-		const { start: s, end: e0 } = paragraphAt(page, m.index);
+		let { start: s, end: e0 } = paragraphAt(page, m.index);
+		// A classified column prints one item per line, each opened by its tag ([认领公告]…,
+		// [房屋出租]…): the item is the tagged line, not the neighbours' ads.
+		const tagged = taggedLine(page, { start: s, end: e0 }, m.index, tagCache);
+		if (tagged) ({ start: s, end: e0 } = tagged);
 		if (e0 <= s || overlaps(s, e0)) continue;
 		const e = storyEnd(page, { start: s, end: e0 });
 		paras.add({ start: s, end: e });
 		out.push({ start: s, end: e });
 	}
 	return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The line of `at` when the paragraph is a column of tagged lines (two or more lines open
+ * with a tag in brackets, the line of `at` among them). The paragraph's tagged lines are
+ * read once (`cache`, by paragraph start): a long paragraph with many triggers stays linear.
+ */
+function taggedLine(
+	page: Page,
+	para: Span,
+	at: number,
+	cache: Map<number, Span[]>
+): Span | undefined {
+	let lines = cache.get(para.start);
+	if (!lines) {
+		lines = [];
+		for (const line of eachPageLine(page, para.start, para.end)) {
+			const t = line.text.trimStart();
+			if (COLUMN_TAG_RE.test(t))
+				lines.push({ start: line.start + line.text.indexOf(t), end: Math.min(line.end, para.end) });
+		}
+		if (lines.length < 2) lines = [];
+		cache.set(para.start, lines);
+	}
+	let lo = 0;
+	let hi = lines.length - 1;
+	while (lo <= hi) {
+		const mid = (lo + hi) >> 1;
+		if (lines[mid].end < at) lo = mid + 1;
+		else if (lines[mid].start > at) hi = mid - 1;
+		else return lines[mid];
+	}
+	return undefined;
 }
 
 export function classify(text: string, head = ''): FamilySearchSubtype | undefined {

@@ -351,3 +351,75 @@ describe('formats added with the second corpus', () => {
 		expect(u).toMatchObject({ subtype: 'family_seeking', personName: '刘狗娃' });
 	});
 });
+
+describe('a classified column of tagged lines', () => {
+	it('keeps a tagged notice to its own line, without the neighbouring ads’ phones', () => {
+		const text = [
+			'【二手转让】九成新婴儿推车一辆，价格面议。电话13974100701。',
+			'【认领公告】2024年10月20日，在某镇卫生院门口发现一名男婴，约出生7天，请其亲生父母或其他监护人自公告发布之日起60日内到某县社会福利院认领，电话：0731-24220011。',
+			'【家政服务】钟点工、月嫂，电话13974100702。',
+			''
+		].join('\n');
+		const [r, ...rest] = parse(text);
+		expect(rest).toEqual([]);
+		expect(r.phones.map((p) => p.number)).toEqual(['0731-24220011']);
+		expect(text.slice(r.source.start, r.source.end)).toMatch(/^【认领公告】.*0731-24220011。$/);
+	});
+});
+
+describe('a forwarded appeal under a shouted headline', () => {
+	it('reads 扩散寻人！请帮帮忙 as the headline of a family’s notice', () => {
+		const text = [
+			'扩散寻人！请帮帮忙',
+			'👵 周桂英，女，81岁，说话带浏阳口音',
+			'🕐 10月30日上午9点左右走失',
+			'📍 走失地点：某区建设路菜市场',
+			'📞 如有线索请联系：13974100801（周先生）',
+			''
+		].join('\n');
+		const [r, ...rest] = parse(text);
+		expect(rest).toEqual([]);
+		expect(r).toMatchObject({ subtype: 'family_seeking', gender: '女' });
+		expect(r.phones.map((p) => p.number)).toEqual(['13974100801']);
+	});
+});
+
+describe('ages', () => {
+	it('reads 今年80岁 as 80岁: 今年 says when, not how old', () => {
+		const text =
+			'寻人启事\n　　我的父亲陈满仓今年80岁，10月28日上午从某区家中出门后走失，身穿黑色棉衣。如有知情者请联系13974100811。';
+		const [r] = parse(text);
+		expect(r).toMatchObject({ subtype: 'family_seeking', age: '80岁' });
+	});
+
+	it('names the person after a relation (的母亲李某某今年…) and at a line’s start after an emoji', () => {
+		const story =
+			'寻母\n　　市民彭先生的母亲罗秀兰今年78岁，11月2日上午从某区家中出门后走失，身穿蓝色外套。请知情者拨打13974100821。';
+		const [a] = parse(story);
+		expect(a).toMatchObject({ personName: '罗秀兰', gender: '女', age: '78岁' });
+		const post = [
+			'扩散寻人！请帮帮忙',
+			'👴 龙福生，男，80岁',
+			'🕐 11月1日下午走失',
+			'📞 如有线索请联系13974100822',
+			''
+		].join('\n');
+		const [b] = parse(post);
+		expect(b).toMatchObject({ personName: '龙福生', gender: '男' });
+	});
+});
+
+describe('a police post with emoji-led lines', () => {
+	it('reads the pinned line (📍 …) as the place a child was found', () => {
+		const text = [
+			'寻找孩子家长！',
+			'🕐 10月20日晚8时许',
+			'📍 某区人民广场东侧',
+			'👧 女孩，约4岁，穿粉色外套',
+			'孩子现在某区派出所，家长看到后请速与民警联系：0731-22880022。',
+			''
+		].join('\n');
+		const [r] = parse(text);
+		expect(r).toMatchObject({ subtype: 'found_child', place: '某区人民广场东侧', gender: '女' });
+	});
+});

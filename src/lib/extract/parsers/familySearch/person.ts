@@ -44,6 +44,9 @@ export function eventDate(page: Page, span: Span): string | undefined {
 	return first;
 }
 
+/** A line a post marks as a place with a pin (📍 某区某广场), when no sentence says where. */
+const PIN_PLACE_RE = /(?:^|\n)[ \t]*📍[ \t]*(?<place>[^\n:：,，。;；]{2,30})[ \t]*(?=\n|$)/;
+
 export function findPlace(page: Page, span: Span): string | undefined {
 	const { start, end } = span;
 	const text = page.norm.slice(start, end);
@@ -51,7 +54,8 @@ export function findPlace(page: Page, span: Span): string | undefined {
 		PLACE_LABEL_RE.exec(text) ??
 		PLACE_RE.exec(text) ??
 		PATROL_PLACE_RE.exec(text) ??
-		GIVEN_PLACE_RE.exec(text);
+		GIVEN_PLACE_RE.exec(text) ??
+		PIN_PLACE_RE.exec(text);
 	if (!m?.groups?.place) return undefined;
 	const s = start + m.index + m[0].indexOf(m.groups.place);
 	let e = s + m.groups.place.length;
@@ -59,9 +63,15 @@ export function findPlace(page: Page, span: Span): string | undefined {
 	return fieldValue(page, { start: s, end: e });
 }
 
+/** How a person is introduced says the sex: 一位阿姨, 一名老汉. */
+const INTRODUCED_AS_RE =
+	/[一1](?:名|个|位)(?:(?<f>阿姨|大妈|老太|奶奶|妇女)|(?<m>大爷|老汉|老伯|爷爷))/;
+
 export function findGender(norm: string): '男' | '女' | undefined {
 	const m = GENDER_LABEL_RE.exec(norm) ?? GENDER_RE.exec(norm);
-	return m?.groups?.g as '男' | '女' | undefined;
+	if (m?.groups?.g) return m.groups.g as '男' | '女';
+	const intro = INTRODUCED_AS_RE.exec(norm);
+	return intro?.groups?.f ? '女' : intro?.groups?.m ? '男' : undefined;
 }
 
 export function findAge(page: Page, span: Span): string | undefined {

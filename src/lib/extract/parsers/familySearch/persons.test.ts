@@ -74,3 +74,37 @@ describe('rescue stations listing several persons', () => {
 		}
 	});
 });
+
+describe('several persons run together in one paragraph', () => {
+	it('splits clauses between semicolons, each from its person to its sentence end', () => {
+		const text = [
+			'寻亲公告',
+			'　　我站近期救助了以下人员，现寻找其亲属：受助人员一，自称“李春”，男，约70岁，10月2日在某县汽车站被发现；受助人员二，姓名不详，女，约35岁，10月9日在某镇集市被发现。请知情者与某县救助管理站联系，电话：0734-5550011。',
+			'某县救助管理站'
+		].join('\n');
+		const rs = parse(text);
+		expect(rs.map((r) => [r.gender, r.age, r.foundAt])).toEqual([
+			['男', '约70岁', '2024-10-02'],
+			['女', '约35岁', '2024-10-09']
+		]);
+		expect(rs.every((r) => r.phones.some((p) => p.number === '0734-5550011'))).toBe(true);
+		expect(text.slice(rs[0].source.start, rs[0].source.end)).toMatch(/^受助人员一/);
+	});
+
+	it('reads two people a rescue station describes in a news story, one per clause', () => {
+		const text = [
+			'两位老人盼回家',
+			'　　本报讯　“我们还是联系不上他们的家人。”昨日，某市救助管理站工作人员向本报求助。',
+			'　　工作人员介绍：“一位大爷自称叫‘老根’，约75岁，10月3日在某区火车站广场被民警送来；另一位阿姨自称叫‘秋菊’，约60岁，10月11日在某镇菜市场被发现。”',
+			'　　如果您认识他们，请与某市救助管理站联系，值班电话：0734-5550022。'
+		].join('\n');
+		const rs = parse(text);
+		expect(rs.map((r) => [r.personName, r.gender, r.age, r.foundAt])).toEqual([
+			['老根', '男', '约75岁', '2024-10-03'],
+			['秋菊', '女', '约60岁', '2024-10-11']
+		]);
+		// 在…被民警送来: where the person was brought in from is the place.
+		expect(rs[0].place).toBe('某区火车站广场');
+		expect(rs.every((r) => r.subtype === 'person_seeking_family')).toBe(true);
+	});
+});

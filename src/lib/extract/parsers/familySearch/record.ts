@@ -82,9 +82,13 @@ export function buildRecord(
 	// (一、株安乐，男，…), whose name is the one the home gave.
 	const leading = named
 		? null
-		: /^\s*(?:[一二三四五六七八九十]{1,3}[、.]|\d{1,2}[.、]\s*)?(?<n>[\u4e00-\u9fa5]{2,4})\s*[,，]\s*(?:男|女)[,，]/.exec(
+		: (/^\s*(?:[一二三四五六七八九十]{1,3}[、.]|\d{1,2}[.、]\s*)?(?<n>[\u4e00-\u9fa5]{2,4})\s*[,，]\s*(?:男|女)[,，]/.exec(
 				text
-			);
+			) ??
+			// …or a line of it, after an emoji or a bullet (👴 黄永福，男，79岁 in a forwarded post).
+			/(?<=\n)[ \t]*(?:[^\s\u4e00-\u9fa5\w]{1,3}[ \t]*)?(?<n>[\u4e00-\u9fa5]{2,4})\s*[,，]\s*(?:男|女)[,，]/.exec(
+				text
+			));
 	// Else 男孩易小川，11岁, or the relation a family names (我的弟弟罗冬生).
 	const person = named ?? leading ?? usable(CALLED_RE.exec(text)) ?? rel;
 	// A found infant has no name of its own; the name the home gave (取名, a form's 姓名：) is

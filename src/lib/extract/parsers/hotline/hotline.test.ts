@@ -267,4 +267,10 @@ describe('hotline parser: a notice that speaks for its signer', () => {
 		const [r] = parse(text);
 		expect(r.organization).toBeUndefined();
 	});
+
+	it('leaves out a column’s own line (本栏目热线): it is the paper’s', () => {
+		const text = '市民发现井盖缺损可拨打0731-28560000报修。\n\n　　本栏目热线：0731-28800001\n';
+		const numbers = parse(text).flatMap((r) => r.phones.map((p) => p.number));
+		expect(numbers).not.toContain('0731-28800001');
+	});
 });

@@ -34,6 +34,8 @@ export const NEWSPAPER_RE = new RegExp(
 	[
 		...NEWSPAPER_LINE_WORDS,
 		'本报',
+		// 本栏目热线: a column's own line is the paper's too
+		'本栏目',
 		'报社',
 		'投稿',
 		'记者',

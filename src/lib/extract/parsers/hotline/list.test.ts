@@ -102,4 +102,38 @@ describe('hotline parser: offices and numbers run together in one sentence', () 
 	it('needs two entries: one office and number in a sentence is no run', () => {
 		expect(parse('通知\n\n如有疑问可联系祁东县教育局：6221100；谢谢配合。\n', '0734')).toEqual([]);
 	});
+
+	it('names a line printed number first by the words after the number', () => {
+		const text = [
+			'常用办事电话',
+			'28671000　市出入境管理支队',
+			'28671001　市住房保障服务中心',
+			'28671002　市残疾人联合会',
+			''
+		].join('\n');
+		const rs = parse(text);
+		expect(rs.map((r) => [r.name, r.phones.map((p) => p.number)])).toEqual([
+			['市出入境管理支队', ['0731-28671000']],
+			['市住房保障服务中心', ['0731-28671001']],
+			['市残疾人联合会', ['0731-28671002']]
+		]);
+		expect(rs.map((r) => r.address)).toEqual([undefined, undefined, undefined]);
+	});
+
+	it('keeps a line’s labelled numbers (座机：… 手机：…) in the record of its office', () => {
+		const text = [
+			'各镇司法所联系电话',
+			'龙船镇司法所　座机：24330001　手机：13974100301',
+			'鸭塘铺镇司法所　座机：24330002　手机：13974100302',
+			'皇图岭镇司法所　座机：24330003　手机：13974100303',
+			''
+		].join('\n');
+		const rs = parse(text);
+		expect(rs.map((r) => r.phones.map((p) => p.number))).toEqual([
+			['0731-24330001', '13974100301'],
+			['0731-24330002', '13974100302'],
+			['0731-24330003', '13974100303']
+		]);
+		expect(rs.map((r) => r.name)).not.toContain('手机');
+	});
 });

@@ -121,6 +121,8 @@ export function listRecords(
 		// A number broken at the line's end (OCR) takes the entry to the next line.
 		entryLines.push({ start: line.start, end: Math.max(line.end, phones[phones.length - 1].end) });
 		let from = line.start;
+		/** The records this line made so far start here in `out`. */
+		const lineFirst = out.length;
 		for (let k = 0; k < phones.length; k++) {
 			const p = phones[k];
 			// 市12345热线……12345: the first 12345 is part of the name printed before the number.
@@ -136,8 +138,12 @@ export function listRecords(
 			// (a note like （白天） is no label: that number shares the name before it).
 			const bracket = /^\s?\(([^()\n\d]{2,12})\)/.exec(page.norm.slice(p.end, p.end + 16));
 			const bracketName = bracket && BRACKET_LABEL_RE.test(bracket[1]) ? bracket : undefined;
-			// Two numbers for one name (28681234 / 28681235) share the name before them.
-			if (nameSpan.end <= nameSpan.start && out.length && k > 0 && !bracketName) {
+			// Two numbers for one name (28681234 / 28681235) share the name before them, and so
+			// do a line's labelled numbers (XX司法所 座机：… 手机：…): 手机 names no other line.
+			const generic =
+				out.length > lineFirst &&
+				GENERIC_RE.test(page.norm.slice(nameSpan.start, nameSpan.end).trim());
+			if ((nameSpan.end <= nameSpan.start || generic) && out.length && k > 0 && !bracketName) {
 				const prev = out[out.length - 1].record;
 				prev.phones.push(toPhone(p));
 				prev.source.end = p.end;
@@ -162,13 +168,25 @@ export function listRecords(
 				name = page.text.slice(office.start, office.end);
 				nameSpan.start = office.start;
 			}
+			// 28670000 市不动产登记中心: a list printed number first names the line after it.
+			let numberFirst = false;
+			if (!name && !bracketName && k === 0 && phones.length === 1) {
+				const after = trimName(page.norm, { start: p.end, end: line.end });
+				if (/^[\u4e00-\u9fa5][^\d]{1,29}$/.test(page.norm.slice(after.start, after.end))) {
+					nameSpan.start = after.start;
+					nameSpan.end = after.end;
+					name = page.text.slice(after.start, after.end).trim();
+					from = after.end;
+					numberFirst = true;
+				}
+			}
 			if (!name && !isEmergencyNumber(p.number)) continue;
 			// 王女士 13974160001 under 联系人：李先生 …: a private contact, not a public line.
 			if (PRIVATE_CONTACT_RE.test(page.norm.slice(nameSpan.start, nameSpan.end).trim())) continue;
 			// 售楼热线, 订购热线, 报名电话: a seller's or organiser's line, not a public service.
 			if (NON_SERVICE_RE.test(page.norm.slice(nameSpan.start, nameSpan.end))) continue;
 			const next = phones[k + 1];
-			const tail = { start: p.end, end: next ? next.start : line.end };
+			const tail = { start: numberFirst ? from : p.end, end: next ? next.start : line.end };
 			const candidate = makeRecord(
 				page,
 				{

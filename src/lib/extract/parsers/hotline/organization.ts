@@ -65,7 +65,8 @@ function organizationIn(
 		let offset = from + start + clause.length - clause.slice(lead).trimStart().length;
 		let org = isOrganizationName(body) ? body : splitOrganization(body).organization;
 		// 失主携带证件到荷塘派出所: the organisation starts after the last verb of motion.
-		const verb = org && /^.*(?:到|向|在|从|携带|前往|联系|咨询|致电|拨打)/.exec(org);
+		// 家长看到后请速与派出所联系: …after 与 too.
+		const verb = org && /^.*(?:到|向|在|从|与|携带|前往|联系|咨询|致电|拨打)/.exec(org);
 		if (org && verb && org.length - verb[0].length >= 3) {
 			offset += verb[0].length;
 			org = org.slice(verb[0].length);

@@ -19,7 +19,9 @@ const CELL_SPLIT_RE = /\s*[|｜]\s*|\s+/;
 /** Cells set apart by wide gaps, when one cell holds a blank of its own (雅迪 白色). */
 const WIDE_CELL_SPLIT_RE = /\s*[|｜]\s*|\s{2,}/;
 
-const ITEM_COLUMN_RE = /物品|失物|名称|物件/;
+const ITEM_COLUMN_RE = /物品|失物|名称|物件|证件/;
+/** A column naming whose a found document is (姓名 / 失主 / 持证人). */
+const HOLDER_COLUMN_RE = /^(?:姓名|失主|失主姓名|持证人|户名)$/;
 /**
  * A column that describes a thing the headline names (品牌颜色 under 电动自行车招领公告): the
  * item is the description and that thing.
@@ -161,6 +163,14 @@ function tableRow(
 	if (dateCol >= 0) {
 		const dates = datesIn(page, at[dateCol], 'past');
 		if (dates.length) r.date = dates[0].value.slice(0, 10);
+	}
+	const holderCol = head.findIndex((h) => HOLDER_COLUMN_RE.test(h));
+	if (holderCol >= 0 && holderCol !== itemCol) {
+		const holder = fieldValue(page, at[holderCol]);
+		if (holder) {
+			r.holder = holder;
+			r.title = `失物招领：${holder}的${item}`;
+		}
 	}
 	const placeCol = col(PLACE_COLUMN_RE);
 	if (placeCol >= 0) {

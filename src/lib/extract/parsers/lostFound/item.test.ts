@@ -305,4 +305,11 @@ describe('found children are not found things', () => {
 			'弃婴公告\n\n性别：男\n捡拾时间：2024年10月6日\n捡拾地点：荷塘区某小区门口\n随身物品：一条蓝色小被子\n请该儿童的生父母或其他监护人自公告之日起60日内到株洲市儿童福利院认领。\n联系电话：0731-22190001';
 		expect(parse(text)).toEqual([]);
 	});
+
+	it('reads a found pet whose finder asks its 主人 to call as a found thing', () => {
+		const text =
+			'10月12日傍晚，市民唐女士在某区滨江路捡到一只白色比熊犬，戴蓝色项圈。唐女士暂时代为照顾，请主人说明特征后联系她，电话13974100901。';
+		const [r] = parse(text);
+		expect(r).toMatchObject({ subtype: 'found_item', item: '白色比熊犬', date: '2024-10-12' });
+	});
 });

@@ -26,7 +26,7 @@ import {
 } from './labels';
 import type { ItemNotice } from './notices';
 import { findLabelledNumber } from './number';
-import { cleanItem, describedPet, findItem } from './thing';
+import { cleanItem, describedPet, findItem, FOUND_ITEM_VERB_RE, LOST_ITEM_VERB_RE } from './thing';
 
 /**
  * The owner named on the documents inside a lost bag: 内有身份证、驾驶证（户名均为某某）. Only
@@ -67,7 +67,7 @@ const DAY_CLAUSE_RE =
 	/^(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[上下]午|晚上?|早上|凌晨|中午)?(?:\d{1,2}[时点](?:许|左右)?)?$/;
 /** A bulletin line's place told before its verb without 在: …，T15路末班车上拾得；. */
 const PLACE_BEFORE_VERB_RE =
-	/(?:^|[,，])\s*(?<place>[^,，。;；:：\d][^,，。;；:：]{1,19}?)(?:上|内|里)?(?:拾得|拾获|捡到|拾到)[;；。]?\s*$/;
+	/(?:^|[,，])\s*(?<place>[^,，。;；:：\d][^,，。;；:：]{1,19}?)(?:上|内|里)?(?:拾得|拾获|捡到|拾到)(?:[;；。]?\s*$|(?=[^,，。;；:：\s]{2}))/;
 
 /** Activities that 在…中 tells instead of a place: 民警在巡逻中拾获. */
 const ACTIVITY_RE = /^(?:巡逻|执勤|工作|值班|清扫|打扫|保洁|营运|运营|巡查|作业)中?$/;
@@ -80,12 +80,20 @@ export function buildItemRecord(page: Page, n: ItemNotice): Candidate<LostFoundR
 	const norm = page.norm;
 	const bodyStart = n.head ? n.head.end : (n.bodyFrom ?? n.start);
 	// A bulletin line may lead with its day (1.10月30日，黑色雨伞一把，…拾得): the thing follows.
-	const first =
+	let first =
 		n.itemFrom === undefined
 			? undefined
 			: clauses(norm, { start: n.itemFrom, end: n.end }).find(
 					(c) => !DAY_CLAUSE_RE.test(norm.slice(c.start, c.end))
 				);
+	// …or with where it was found and the verb (①11月15日，二楼候车室拾到灰色双肩包一个): the
+	// thing follows the verb.
+	if (first) {
+		const verbRe = n.subtype === 'lost_item' ? LOST_ITEM_VERB_RE : FOUND_ITEM_VERB_RE;
+		const verb = verbRe.exec(norm.slice(first.start, first.end));
+		const after = verb ? first.start + verb.index + verb[0].length : first.end;
+		if (verb && verb.index >= 2 && first.end - after >= 2) first = { start: after, end: first.end };
+	}
 	const found = first
 		? cleanItem(norm, first.start, first.end)
 		: findItem(norm, bodyStart, n.end, n.subtype);

@@ -113,4 +113,34 @@ describe('tables with a preamble and a footer', () => {
 		]);
 		for (const r of rs) expect(r.phones.map((p) => p.number)).toEqual(['0731-22001100']);
 	});
+
+	it('files one record per circled item of a paragraph, the thing after its verb', () => {
+		const text =
+			'失物招领\n　　近期乘客遗失以下物品：①10月5日，售票大厅拾到棕色皮夹一个，内有现金若干；②10月8日，候车室拾到蓝色雨伞一把。请失主于11月8日前到车站服务台认领，联系电话：0731-22001199。';
+		const rs = parse(text);
+		expect(rs.map((r) => [r.subtype, r.item, r.place, r.date])).toEqual([
+			['found_item', '棕色皮夹', '售票大厅', '2024-10-05'],
+			['found_item', '蓝色雨伞', '候车室', '2024-10-08']
+		]);
+		expect(spanOf(text, rs[1])).toBe('②10月8日，候车室拾到蓝色雨伞一把。');
+		for (const r of rs) expect(r.phones.map((p) => p.number)).toEqual(['0731-22001199']);
+	});
+
+	it('reads a table of found documents with the owner’s name column, one record per row', () => {
+		const text = [
+			'某派出所招领公告',
+			'　　近期我所收到群众拾获的以下证件，请失主携带户口簿到所认领。',
+			'序号　姓名　证件类型　拾获地点',
+			'1　许文斌　居民身份证　某路公交站',
+			'2　段美华　机动车驾驶证　某菜市场',
+			'联系电话：0731-28410001',
+			''
+		].join('\n');
+		const rs = parse(text);
+		expect(rs.map((r) => [r.subtype, r.holder, r.item, r.place])).toEqual([
+			['found_item', '许文斌', '居民身份证', '某路公交站'],
+			['found_item', '段美华', '机动车驾驶证', '某菜市场']
+		]);
+		for (const r of rs) expect(r.phones.map((p) => p.number)).toEqual(['0731-28410001']);
+	});
 });

@@ -70,9 +70,13 @@ function numberRun(
 function printedValue(norm: string, i: number, limit: number): string {
 	let value = '';
 	let k = i;
+	/** Brackets opened inside the value: (证号：…号)遗失 closes one opened before it. */
+	let depth = 0;
 	while (k < limit && value.length < 40) {
 		const c = norm[k];
 		if (/[,，;；。、]/.test(c)) break;
+		if (c === '(') depth++;
+		else if (c === ')' && depth-- === 0) break;
 		if (/\s/.test(c)) {
 			const br = /^[ \t]*\r?\n[ \t]*/.exec(norm.slice(k, limit));
 			if (br && isAlnum(norm[k - 1]) && isAlnum(norm[k + br[0].length])) {

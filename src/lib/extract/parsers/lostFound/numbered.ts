@@ -39,8 +39,32 @@ export function splitNumbered(page: Page, n: ItemNotice): ItemNotice[] {
 		});
 		parts.push({ subtype: n.subtype, start: s, end: e, itemFrom: line.start + mark[0].length });
 	}
+	if (parts.length < 2) parts.splice(0, parts.length, ...circledItems(page, n));
 	if (parts.length < 2) return [n];
 	const tail: Span = { start: parts[parts.length - 1].end, end: n.end };
 	for (const p of parts) p.shared = tail;
 	return parts;
+}
+
+/**
+ * Things run together in one paragraph, each after a circled number (…以下物品：①11月15日，
+ * 候车室拾到…；②…；③…。请失主…): each from its mark to the next, the last to its full stop.
+ */
+function circledItems(page: Page, n: ItemNotice): ItemNotice[] {
+	const text = page.norm.slice(n.start, n.end);
+	const marks = [...text.matchAll(/[①-⑳]/g)].map((m) => m.index);
+	if (marks.length < 2) return [];
+	const out: ItemNotice[] = [];
+	for (let k = 0; k < marks.length; k++) {
+		const from = marks[k];
+		let to = k + 1 < marks.length ? marks[k + 1] : text.length;
+		if (k + 1 === marks.length) {
+			const stop = text.slice(from, to).indexOf('。');
+			if (stop >= 0) to = from + stop + 1;
+		}
+		if (!ITEM_LINE_RE.test(text.slice(from, to))) return [];
+		const { start, end } = trimBlank(page.norm, { start: n.start + from, end: n.start + to });
+		out.push({ subtype: n.subtype, start, end, itemFrom: n.start + from + 1 });
+	}
+	return out;
 }

@@ -55,7 +55,10 @@ export function foundParagraphs(page: Page, taken: Taken): ItemNotice[] {
 			asks = {
 				...para,
 				value:
-					/失主|认领|领回|领取/.test(text) && /请|望|欢迎/.test(text) && !FOUND_PERSON_RE.test(text)
+					// 请主人…联系: a found pet's owner is its 主人, not a 失主.
+					/失主|主人|认领|领回|领取/.test(text) &&
+					/请|望|欢迎/.test(text) &&
+					!FOUND_PERSON_RE.test(text)
 			};
 		}
 		if (!asks.value) continue;

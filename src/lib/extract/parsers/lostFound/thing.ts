@@ -17,9 +17,9 @@ const STRAYED_RE =
 /** A thing handed in: 收到群众送交的金色手镯一只. */
 const HANDED_IN_RE = /(?:送交|上交|交来|送来|移交)的/;
 
-const LOST_ITEM_VERB_RE = /(?:不慎)?(?:遗失|丢失|遗落|被盗|走失|丢)(?:了)?/;
+export const LOST_ITEM_VERB_RE = /(?:不慎)?(?:遗失|丢失|遗落|被盗|走失|丢)(?:了)?/;
 
-const FOUND_ITEM_VERB_RE = /(?:捡拾到|捡拾|拾到|拾得|拾获|捡到|捡获|抬到|抬得|抬获)(?:了)?/;
+export const FOUND_ITEM_VERB_RE = /(?:捡拾到|捡拾|拾到|拾得|拾获|捡到|捡获|抬到|抬得|抬获)(?:了)?/;
 
 /** A found thing seen rather than picked up: 发现一辆无主电动车. */
 const DISCOVERED_RE = /发现(?:了)?(?=[一两二三四五六七八九十\d]|无主)/;

@@ -348,4 +348,28 @@ describe('void notices: numbers and holders as a reader files them', () => {
 			documentNumber: '430200202100456'
 		});
 	});
+
+	it('reads a table of void notices as one notice per row', () => {
+		const text = [
+			'遗失声明',
+			'序号　遗失人　　证件名称　　证件号码',
+			'1　　王小军　　居民身份证　　430203199001011234',
+			'2　　株洲市恒达商贸有限公司　　开户许可证　　J5520001234501',
+			'以上证件声明作废。',
+			''
+		].join('\n');
+		const rs = parse(text);
+		expect(rs.map((r) => [r.subtype, r.holder, r.documentType, r.documentNumber])).toEqual([
+			['void_notice', '王小军', '居民身份证', '430203199001011234'],
+			['void_notice', '株洲市恒达商贸有限公司', '开户许可证', 'J5520001234501']
+		]);
+		expect(spanOf(text, rs[0])).toBe('1　　王小军　　居民身份证　　430203199001011234');
+	});
+
+	it('ends a number printed in brackets at its closing bracket', () => {
+		const text =
+			'挂失声明\n　　本人贺文斌不慎将房屋所有权证（证号：株房权证石字第00456789号）遗失，自登报之日起作废。\n';
+		const [r] = parse(text);
+		expect(r).toMatchObject({ holder: '贺文斌', documentNumber: '株房权证石字第00456789号' });
+	});
 });

@@ -206,4 +206,75 @@ describe('guides with a materials table', () => {
 		const [r] = parse(text);
 		expect(r.requirements).toEqual(['注销申请书', '许可证正副本', '委托办理的，另交委托书']);
 	});
+
+	it('reads Taiwan-style labels in traditional script (應備文件, 申辦流程, 處理期限, 規費)', () => {
+		const text = [
+			'旅遊證件補辦須知',
+			'應備文件：',
+			'（一）身分證明文件',
+			'（二）近期證件照兩張',
+			'申辦流程：填寫申請表→繳費→領證',
+			'處理期限：7個工作日',
+			'規費：每件100元',
+			'受理地點：市民服務中心三樓',
+			''
+		].join('\n');
+		const [r] = parse(text);
+		expect(r).toMatchObject({
+			subtype: 'guide',
+			requirements: ['身分證明文件', '近期證件照兩張'],
+			steps: ['填寫申請表', '繳費', '領證'],
+			timeLimit: '7個工作日',
+			fee: '每件100元'
+		});
+	});
+
+	it('reads a bare 收费： line as the fee', () => {
+		const text = [
+			'一次性告知单',
+			'事项名称：老年优待证办理',
+			'申请材料：',
+			'1、本人身份证原件',
+			'2、近期一寸照片一张',
+			'办理时限：即时办结',
+			'收费：不收费',
+			'受理窗口：市民中心一楼3号窗口',
+			''
+		].join('\n');
+		const [r] = parse(text);
+		expect(r).toMatchObject({ subtype: 'guide', fee: '不收费', timeLimit: '即时办结' });
+	});
+
+	it('reads a headline naming a service and numbered points without labels as a guide', () => {
+		const text = [
+			'办理老年优待证，记住这几点',
+			'1.带上本人身份证和一寸照片；',
+			'2.到户籍所在地社区服务中心申请；',
+			'3.资料齐全的5个工作日内领证；',
+			'4.不收费。',
+			'咨询电话：0731-28990022',
+			''
+		].join('\n');
+		const [r] = parse(text);
+		expect(r).toMatchObject({
+			subtype: 'guide',
+			question: '办理老年优待证，记住这几点',
+			requirements: ['本人身份证', '一寸照片'],
+			steps: ['到户籍所在地社区服务中心申请', '资料齐全的5个工作日内领证'],
+			timeLimit: '5个工作日内',
+			fee: '不收费',
+			phones: [{ number: '0731-28990022' }]
+		});
+	});
+
+	it('leaves numbered points under a news headline alone', () => {
+		const text = [
+			'今年全市为民办实事项目进展顺利',
+			'1.新建公厕20座；',
+			'2.改造老旧小区15个；',
+			'3.新增停车位3000个。',
+			''
+		].join('\n');
+		expect(parse(text)).toEqual([]);
+	});
 });

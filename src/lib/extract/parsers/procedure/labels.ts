@@ -45,6 +45,10 @@ const WHERE = '(?:(?:在|通过|拨打|致电)[^,:。\\n]{1,16}?)?';
 const QUESTION_WORD =
 	`${PLACE}(?:${ASKER})${ASKER_NAME}\\s?(?:${WHERE}(?:${ASK_VERB}){1,2}称?)?` +
 	'|留言内容|诉求内容|来信内容|咨询内容|问题描述|留言标题|留言主题|标题|留言板|读者来信|来信|问题|留言|提问|问|Q\\d{0,2}' +
+	// 民声·回声 columns: [民声]读者…：the problem, [回声]XX街道：the answer.
+	'|民声' +
+	// Deputies' suggestions and members' proposals with the handling unit's reply.
+	'|代表建议|委员提案|提案内容|建议内容' +
 	'|反映|诉求|投诉|求助|咨询|建议';
 
 /** The question marker up to its colon, or in brackets: 网友提问: / [问] / 【网友留言】 */
@@ -81,7 +85,7 @@ export const GREETING_RE =
 export const NUMBERED_QUESTION_RE = new RegExp(`^${ITEM_NO}(?=[^\\n]{4,80}\\?\\s*(?:\\n|$))`);
 
 /** Bare answer words: 答: / 回复内容: / 办理结果: / A: */
-const ANSWER_WORD = `${ANSWER_VERB}|回复内容|答复内容|办理结果|处理结果|办理情况|部门回复|部门答复|部门回应|部门答|官方回复|官方答复|A\\d{0,2}`;
+const ANSWER_WORD = `${ANSWER_VERB}|回声|办理答复|答复意见|回复内容|答复内容|办理结果|处理结果|办理情况|部门回复|部门答复|部门回应|部门答|官方回复|官方答复|A\\d{0,2}`;
 
 /** An answering organisation: ends in a department suffix, with an optional bracketed alias. */
 const ORG = `[\\u4e00-\\u9fa5]{1,24}?(?:${SUFFIX})(?:\\([\\u4e00-\\u9fa5、]{2,20}\\))?`;
@@ -127,8 +131,21 @@ export const CONTINUATION_RE =
 export const FURNITURE_RE =
 	/^(?:扫一扫|扫描|\(?图|责任编辑|本版|记者|通讯员|来源|株洲日报|新闻热线)/;
 
-/** An office in brackets at the end of an answer: …手续。（市公安局户政支队） */
-export const TRAILING_ORG_RE = /\(([\u4e00-\u9fa5]{3,30})\)\s*$/;
+/**
+ * An office in brackets at the end of an answer: …手续。（市公安局户政支队） / （承办单位：XX局） /
+ * （市民政局，11月13日15:20） with the time the reply was posted.
+ */
+export const TRAILING_ORG_RE =
+	/\((?:(?:回复|答复|承办|办理|经办)单位\s?:\s?)?([\u4e00-\u9fa5]{3,30})(?:,\s?[^()\n]{1,20})?\)\s*$/;
+
+/** Who asked and when, in brackets after a question: （网友“小蔡”，11月14日20:05） */
+export const TRAILING_ASKER_RE = /\((?:网友|网民|市民|读者|来电人|留言人)[^()\n]{0,30}\)\s*$/;
+
+/**
+ * A reference in brackets before a marker, skipped like a bullet: 【工单号：ZZ2026…】市民来电反映：
+ */
+export const REFERENCE_RE =
+	/^\[(?:工单号|工单编号|编号|信件编号|来信编号|留言编号|受理编号)\s?:?\s?[A-Za-z0-9-]{3,24}\]\s?/;
 
 /** Lines a message board prints under a message or a reply: 留言时间：… / 回复时间：… / 满意度：… */
 export const META_LINE_RE =

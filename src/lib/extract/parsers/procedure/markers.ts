@@ -15,7 +15,8 @@ import {
 	GREETING_RE,
 	NUMBERED_QUESTION_RE,
 	QUESTION_COMMA_RE,
-	QUESTION_RE
+	QUESTION_RE,
+	REFERENCE_RE
 } from './labels';
 
 /** Closing quotes and brackets that stay with the sentence they end: " ' ) ] */
@@ -29,6 +30,8 @@ const RESPECTED = 0x5c0a; // 尊 (尊敬的网友)
 const IS_BULLET = new Uint8Array(0x10000);
 for (const b of '■□●○◆◇▲△▶►★☆◎•·') IS_BULLET[b.charCodeAt(0)] = 1;
 const TAB = 0x09;
+/** [ (normalised from 【): a reference such as [工单号:…] is skipped like a bullet. */
+const OPEN_BRACKET = 0x5b;
 
 /** How far back from a bare answer the lead may name its department. */
 const CONTEXT_WINDOW = 600;
@@ -81,7 +84,9 @@ export function findMarkers(page: Page): Marker[] {
 			const bullet =
 				IS_BULLET[norm.charCodeAt(p0 + s)] === 1
 					? (BULLET_RE.exec(norm.slice(p0 + s, p0 + Math.min(s + 2, len)))?.[0].length ?? 0)
-					: 0;
+					: norm.charCodeAt(p0 + s) === OPEN_BRACKET
+						? (REFERENCE_RE.exec(norm.slice(p0 + s, p0 + Math.min(s + 40, len)))?.[0].length ?? 0)
+						: 0;
 			const head = norm.slice(p0 + s + bullet, p0 + Math.min(s + bullet + 100, len));
 			const at = p0 + s;
 			// Most starts are sentences of news prose. The department and question labels need

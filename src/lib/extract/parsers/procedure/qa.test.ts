@@ -393,4 +393,89 @@ describe('Q&A layouts of message boards, digests and letters', () => {
 		expect(a.question).toBe('马路两边摆满菜摊，车过不去。');
 		expect(b.source.start).toBe(text.indexOf('网友“湘江边”'));
 	});
+
+	it('reads a 民声·回声 column: [民声] opens the problem, [回声] the unit’s answer', () => {
+		const text = [
+			'【民声】读者刘先生：小区门口的路灯坏了半个月，晚上走路很不方便。',
+			'【回声】白关镇人民政府：已安排电工于11月3日更换灯具，路灯恢复照明。',
+			''
+		].join('\n');
+		const [r, ...rest] = parse(text);
+		expect(rest).toEqual([]);
+		expect(r).toMatchObject({
+			subtype: 'qa',
+			department: '白关镇人民政府',
+			answer: '已安排电工于11月3日更换灯具，路灯恢复照明。'
+		});
+		expect(r.question).toContain('小区门口的路灯坏了半个月');
+	});
+
+	it('skips a work-order number before the question and reads （承办单位：…） after the answer', () => {
+		const text = [
+			'【工单号：ZZ202610080011】市民来电反映：荷塘区一处小区的消防通道被私家车长期占用。',
+			'【办理结果】街道已联合交警清理占道车辆，并在通道口加装了隔离桩。（承办单位：荷塘区茨菇塘街道办事处）',
+			''
+		].join('\n');
+		const [r, ...rest] = parse(text);
+		expect(rest).toEqual([]);
+		expect(r).toMatchObject({
+			question: '荷塘区一处小区的消防通道被私家车长期占用。',
+			answer: '街道已联合交警清理占道车辆，并在通道口加装了隔离桩。',
+			department: '荷塘区茨菇塘街道办事处'
+		});
+		expect(text.slice(r.source.start, r.source.end)).toContain('【工单号');
+	});
+
+	it('drops （网友…，time） after a question and reads （XX局，time） after the answer', () => {
+		const text = [
+			'【提问】公租房租金可以按季度交吗？（网友“石峰小王”，10月9日8:15）',
+			'【回答】可以，承租人可在服务窗口申请按季度缴纳。（市住房保障服务中心，10月9日16:40）',
+			''
+		].join('\n');
+		const [r] = parse(text);
+		expect(r).toMatchObject({
+			question: '公租房租金可以按季度交吗？',
+			answer: '可以，承租人可在服务窗口申请按季度缴纳。',
+			department: '市住房保障服务中心'
+		});
+	});
+
+	it('reads a Q&A table (| 网友问题 | 答复内容 | 答复单位 |) one record per row', () => {
+		const text = [
+			'网友留言答复汇总',
+			'| 序号 | 网友问题 | 答复内容 | 答复单位 |',
+			'| 1 | 小区旁的垃圾站每天早上五点就开始作业，噪音很大，能否调整时间？ | 已要求作业单位将清运时间调整至早上七点以后。 | 芦淞区城市管理和综合执法局 |',
+			'| 2 | 新生儿办理医保需要什么材料？ | 持出生医学证明和户口簿到社区服务中心办理即可。 | 市医疗保障事务中心 |',
+			''
+		].join('\n');
+		const rs = parse(text);
+		expect(rs.map((r) => [r.question, r.answer, r.department])).toEqual([
+			[
+				'小区旁的垃圾站每天早上五点就开始作业，噪音很大，能否调整时间？',
+				'已要求作业单位将清运时间调整至早上七点以后。',
+				'芦淞区城市管理和综合执法局'
+			],
+			[
+				'新生儿办理医保需要什么材料？',
+				'持出生医学证明和户口簿到社区服务中心办理即可。',
+				'市医疗保障事务中心'
+			]
+		]);
+		expect(text.slice(rs[1].source.start, rs[1].source.end)).toMatch(/^\| 2 \|.*中心 \|$/);
+	});
+
+	it('reads a deputy’s suggestion (代表建议：) and its reply (办理答复：…（承办单位：…）)', () => {
+		const text = [
+			'代表建议：某镇中心小学门口没有斑马线和减速带，上下学时段学生过马路很危险。',
+			'办理答复：已于10月施划斑马线并安装减速带两处，上下学时段安排交警值守。（承办单位：某县公安局交通警察大队）',
+			''
+		].join('\n');
+		const [r, ...rest] = parse(text);
+		expect(rest).toEqual([]);
+		expect(r).toMatchObject({
+			question: '某镇中心小学门口没有斑马线和减速带，上下学时段学生过马路很危险。',
+			answer: '已于10月施划斑马线并安装减速带两处，上下学时段安排交警值守。',
+			department: '某县公安局交通警察大队'
+		});
+	});
 });

@@ -31,7 +31,13 @@ import {
 	withoutMeta,
 	withoutRule
 } from './answer';
-import { ANSWER_ORG_LEAD_RE, ASKER_LEAD_RE, POINT_RE, TRAILING_ORG_RE } from './labels';
+import {
+	ANSWER_ORG_LEAD_RE,
+	ASKER_LEAD_RE,
+	POINT_RE,
+	TRAILING_ASKER_RE,
+	TRAILING_ORG_RE
+} from './labels';
 import { contextDepartment, findMarkers, type Marker } from './markers';
 import { topicOverlap } from './topic';
 
@@ -81,6 +87,10 @@ export function qaRecords(page: Page): Candidate<ProcedureRecord>[] {
 		if (signed)
 			question = trimBlank(page.norm, { ...question, end: question.start + signed.index });
 		question = withoutMeta(page, withoutRule(page, question));
+		// （网友“小蔡”，11月14日20:05） after the question says who asked, not what.
+		const asker = TRAILING_ASKER_RE.exec(page.norm.slice(question.start, question.end));
+		if (asker && asker.index > 4)
+			question = trimBlank(page.norm, { ...question, end: question.start + asker.index });
 		const lead = ASKER_LEAD_RE.exec(page.norm.slice(question.start, question.start + 40));
 		if (lead && question.end - question.start > lead[0].length + 2)
 			question = trimBlank(page.norm, { ...question, start: question.start + lead[0].length });
@@ -96,7 +106,7 @@ export function qaRecords(page: Page): Candidate<ProcedureRecord>[] {
 		const bracketed = TRAILING_ORG_RE.exec(page.norm.slice(answer.start, answer.end));
 		let trailing: Span | undefined;
 		if (bracketed && isOrganizationName(bracketed[1])) {
-			const at = answer.start + bracketed.index + 1;
+			const at = answer.start + bracketed.index + bracketed[0].indexOf(bracketed[1]);
 			trailing = { start: at, end: at + bracketed[1].length };
 			answer = trimBlank(page.norm, { ...answer, end: answer.start + bracketed.index });
 		}
@@ -164,7 +174,7 @@ export function qaRecords(page: Page): Candidate<ProcedureRecord>[] {
 	return out;
 }
 
-function qaRecord(
+export function qaRecord(
 	page: Page,
 	span: Span,
 	org: Span | undefined,

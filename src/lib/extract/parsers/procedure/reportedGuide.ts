@@ -3,10 +3,11 @@
  * doubt, for a moderator to check before it is published.
  */
 import { CARRY_VERBS } from '../../constants';
-import { allParagraphs } from '../../text/lineIndex';
+import { allParagraphs, eachPageLine } from '../../text/lineIndex';
 import { anyOf } from '../../text/patterns';
 import type { Candidate, Page, Passage } from '../../pipeline';
 import { emailsIn, joinedText, phonesIn, sourceOf } from '../../text/fields';
+import { isHeadlineLike } from '../../text/passages';
 import { type Span, spanAt, trimBlank } from '../../text/spans';
 import type { ProcedureRecord } from '../../../records/types';
 import { isItemHeadline } from './answer';
@@ -89,6 +90,111 @@ export function proseGuides(
 		k = last;
 	}
 	return out;
+}
+
+/**
+ * 补办社保卡，记住这几点 / 办理居住证须知: a headline naming a service, then numbered points
+ * without section labels (1.带上… 2.到…申请 3.…个工作日… 4.…收取工本费20元).
+ */
+const POINTS_HEAD_RE =
+	/(?:办理|补办|申领|申请|换领|领取|注销|变更|缴纳|提取)[\u4e00-\u9fa5]{1,12}[,，]?\s*(?:记住|牢记|注意|请看|看)?(?:这几点|这些事|须知|攻略|小贴士|要点)$/;
+const POINT_RE = /^\s*\d{1,2}\s*[.、]\s*/;
+const CARRY_POINT_RE = new RegExp(
+	`^(?:请|需|须|要)?(?:${CARRY_VERBS.join('|')})(?<what>[^。;]{2,40}?)[;。]?$`
+);
+/** A point's line of contact under the points (咨询电话：…). */
+const CONTACT_LINE_RE = /^\s*(?:咨询|联系|服务)(?:电话|热线)\s*:/;
+/** At least this many points make the list a guide. */
+const MIN_POINTS = 3;
+
+export function pointGuides(
+	page: Page,
+	taken: readonly Candidate<ProcedureRecord>[]
+): Candidate<ProcedureRecord>[] {
+	const out: Candidate<ProcedureRecord>[] = [];
+	let head: { start: number; text: string } | undefined;
+	let points: Span[] = [];
+	let contact: Span | undefined;
+	const close = () => {
+		if (head && points.length >= MIN_POINTS) {
+			const record = pointRecord(page, head, points, contact);
+			const busy = taken.some(
+				({ record: r }) => r.source.start < record.source.end && record.source.start < r.source.end
+			);
+			if (record.requirements?.length && !busy)
+				out.push({ record, evidence: { rule: 'procedure.reportedGuide' } });
+		}
+		head = undefined;
+		points = [];
+		contact = undefined;
+	};
+	for (const line of eachPageLine(page, 0, page.norm.length)) {
+		const t = line.text.trim();
+		if (head && !contact && POINT_RE.test(line.text)) {
+			points.push(trimBlank(page.norm, line));
+			continue;
+		}
+		if (head && points.length && !contact && CONTACT_LINE_RE.test(line.text)) {
+			contact = trimBlank(page.norm, line);
+			continue;
+		}
+		close();
+		if (t && t.length <= 24 && isHeadlineLike(t) && POINTS_HEAD_RE.test(t))
+			head = { start: line.start + line.text.indexOf(t), text: t };
+	}
+	close();
+	return out;
+}
+
+function pointRecord(
+	page: Page,
+	head: { start: number; text: string },
+	points: Span[],
+	contact: Span | undefined
+): ProcedureRecord {
+	const span = { start: head.start, end: (contact ?? points[points.length - 1]).end };
+	const requirements: string[] = [];
+	const steps: string[] = [];
+	let fee: string | undefined;
+	let timeLimit: string | undefined;
+	for (const p of points) {
+		const lead = POINT_RE.exec(page.norm.slice(p.start, p.end))?.[0].length ?? 0;
+		const body = { start: p.start + lead, end: p.end };
+		const text = page.norm.slice(body.start, body.end);
+		const carry = CARRY_POINT_RE.exec(text);
+		const fees = PROSE_FEE_RE.exec(text) ?? /收取[^。;]{0,12}?元/.exec(text);
+		const time = PROSE_TIME_RE.exec(text);
+		if (carry?.groups) {
+			const at = body.start + carry[0].indexOf(carry.groups.what);
+			requirements.push(...splitList(page, { start: at, end: at + carry.groups.what.length }));
+		} else if (fees) {
+			fee = page.text.slice(body.start + fees.index, body.start + fees.index + fees[0].length);
+		} else {
+			if (time)
+				timeLimit = page.text.slice(
+					body.start + time.index,
+					body.start + time.index + time[0].length
+				);
+			const step = joinedText(page.text, body).replace(/[;；。]$/, '');
+			if (step) steps.push(step);
+		}
+	}
+	const record: ProcedureRecord = {
+		kind: 'procedure',
+		subtype: 'guide',
+		title: page.text.slice(head.start, head.start + head.text.length),
+		question: page.text.slice(head.start, head.start + head.text.length),
+		source: sourceOf(page, span),
+		confidence: 0,
+		flags: ['办事指南取自新闻报道，请核对'],
+		phones: phonesIn(page, span),
+		emails: emailsIn(page, span),
+		requirements
+	};
+	if (steps.length) record.steps = steps;
+	if (fee) record.fee = fee;
+	if (timeLimit) record.timeLimit = timeLimit;
+	return record;
 }
 
 /** The first line of a headline block that ends with the line at `at` (main title above a subtitle). */
