@@ -153,6 +153,13 @@ describe('extract() on arbitrary strings', () => {
 		expect(property(noticeLike, 3000)).toBeGreaterThan(50);
 	});
 
+	it('… and the texts these properties once failed on', () => {
+		// A label printed after its number (…28683507声明服务热线12345…) gave a passage that
+		// ended where it started.
+		for (const text of ['0731-28683507声明服务热线12345(0731)2868 3507居民身份证(0731)2868 3507'])
+			checkRecords(text, extract(text, OPTIONS));
+	});
+
 	it('… whole notices with hostile noise spliced in', () => {
 		const notice =
 			'张三不慎遗失居民身份证，证号430203199001011234，声明作废。\n联系电话：13307330000\n';

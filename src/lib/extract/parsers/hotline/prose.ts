@@ -110,9 +110,11 @@ export function proseRecords(
 		const inClause = [phones[i - 1], phones[i + 1]].some(
 			(q) => q && q.number !== p.number && q.start >= clause.start && q.end <= clause.end
 		);
+		// (A label printed after its number, 28683507服务热线, starts the passage at the number:
+		// the passage always holds the number it names.)
 		const from =
 			inClause && p.labelStart !== undefined && p.labelStart >= clause.start
-				? p.labelStart
+				? Math.min(p.labelStart, p.start)
 				: clause.start;
 		const span = office
 			? { start: office.start, end: Math.max(sentence.end, p.end) }
