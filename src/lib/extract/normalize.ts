@@ -108,6 +108,11 @@ function getTable(): Uint16Array {
 export function normalize(text: string): string {
 	const t = getTable();
 	const n = text.length;
+	// Most short strings (a title, a query word) are already in the one spelling: they come back
+	// as they are, without a copy. (Search folds every title of a block of 500 matches.)
+	let same = 0;
+	while (same < n && t[text.charCodeAt(same)] === text.charCodeAt(same)) same++;
+	if (same === n) return text;
 	// Node's Buffer turns UTF-16 code units into a string in one copy, lone surrogates kept
 	// (TextDecoder would replace them: same length, different text), in about half the time
 	// of the String.fromCharCode.apply chunks below. Short strings (search queries, words)
