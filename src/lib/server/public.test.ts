@@ -40,6 +40,13 @@ describe('toPublic', () => {
 		});
 	});
 
+	it('keeps every key, __proto__ included, as a key of its own', () => {
+		const shown = toPublic(JSON.parse('{"__proto__": "430203198502173310", "a": 1}'));
+		expect(Object.getPrototypeOf(shown)).toBe(Object.prototype);
+		expect(Object.keys(shown)).toEqual(['__proto__', 'a']);
+		expect(Object.getOwnPropertyDescriptor(shown, '__proto__')?.value).toBe('430203********3310');
+	});
+
 	it('masks render-only page data and keeps it marked', () => {
 		const marked = renderOnly({ title: '王某遗失身份证430203198502173310声明' }, false);
 		const shown = toPublic({ result: marked });

@@ -19,7 +19,22 @@ export function toPublic<T>(value: T): T {
 	if (value instanceof RenderOnly)
 		return Object.assign(new RenderOnly(), toPublic({ ...value })) as T;
 	if (value && typeof value === 'object' && isPlainObject(value)) {
-		return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toPublic(v)])) as T;
+		// A loop, not fromEntries(entries(…).map(…)): a search page sends a few hundred objects
+		// through here, and the arrays in between were work for the garbage collector.
+		const out: Record<string, unknown> = {};
+		for (const key of Object.keys(value)) {
+			const masked = toPublic((value as Record<string, unknown>)[key]);
+			// A key named __proto__ stays a key (assigning it would set the prototype).
+			if (key === '__proto__')
+				Object.defineProperty(out, key, {
+					value: masked,
+					enumerable: true,
+					writable: true,
+					configurable: true
+				});
+			else out[key] = masked;
+		}
+		return out as T;
 	}
 	return value;
 }
