@@ -13,11 +13,8 @@ import { trimBlank, type Span } from '../../text/spans';
 import type { LostFoundRecord } from '../../../records/types';
 import { CLAIM_RE } from './labels';
 import type { Listed } from './ownerList';
+import { CELL_SPLIT_RE, cellSpans, rowCells } from './tableCells';
 
-/** A table's cells: split at blanks (NFKC folds the ideographic space) and bars. */
-const CELL_SPLIT_RE = /\s*[|｜]\s*|\s+/;
-/** Cells set apart by wide gaps, when one cell holds a blank of its own (雅迪 白色). */
-const WIDE_CELL_SPLIT_RE = /\s*[|｜]\s*|\s{2,}/;
 
 const ITEM_COLUMN_RE = /物品|失物|名称|物件|证件/;
 /** A column naming whose a found document is (姓名 / 失主 / 持证人). */
@@ -102,15 +99,6 @@ function isHeaderWord(s: string): boolean {
 	return ITEM_COLUMN_RE.test(s) || DESCRIBED_COLUMN_RE.test(s);
 }
 
-/** A row's cells, as many as the header's: split at every blank, else at wide gaps. */
-function rowCells(t: string, n: number): string[] | undefined {
-	if (!t) return undefined;
-	const cells = t.split(CELL_SPLIT_RE);
-	if (cells.length === n) return cells;
-	const wide = t.split(WIDE_CELL_SPLIT_RE);
-	return wide.length === n ? wide : undefined;
-}
-
 /** The thing named by the headline over a table (电动自行车招领公告 → 电动自行车). */
 function headlineThing(page: Page, header: PageLine): string | undefined {
 	const from = Math.max(0, header.start - PREAMBLE_REACH);
@@ -132,14 +120,7 @@ function tableRow(
 	const norm = page.norm;
 	const head = header.cells;
 	const { start: s, end: e } = trimBlank(norm, line);
-	// Each cell's offsets in the page, found in order.
-	const at: Span[] = [];
-	let k = s;
-	for (const c of cells) {
-		const i = norm.indexOf(c, k);
-		at.push({ start: i, end: i + c.length });
-		k = i + c.length;
-	}
+	const at = cellSpans(norm, s, cells);
 	const col = (re: RegExp) => head.findIndex((h) => re.test(h));
 	const itemCol = col(ITEM_COLUMN_RE) >= 0 ? col(ITEM_COLUMN_RE) : col(DESCRIBED_COLUMN_RE);
 	let item = fieldValue(page, at[itemCol]);

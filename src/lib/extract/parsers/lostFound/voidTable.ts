@@ -8,10 +8,8 @@ import { eachPageLine, type PageLine } from '../../text/lineIndex';
 import { trimBlank, type Span } from '../../text/spans';
 import type { LostFoundRecord } from '../../../records/types';
 import type { Listed } from './ownerList';
+import { CELL_SPLIT_RE, cellSpans, rowCells } from './tableCells';
 
-/** Cells split at blanks (NFKC folds the ideographic space) and bars; else at wide gaps. */
-const CELL_SPLIT_RE = /\s*[|｜]\s*|\s+/;
-const WIDE_CELL_SPLIT_RE = /\s*[|｜]\s*|\s{2,}/;
 
 const HOLDER_COLUMN_RE = /^(?:声明人|遗失人|遗失单位|单位名称|持证人|姓名|户名|名称|单位)$/;
 const DOCUMENT_COLUMN_RE = /^(?:遗失证件|证件名称|证件|遗失物品|证照名称|遗失证照|票据名称)$/;
@@ -84,18 +82,10 @@ function tableRow(page: Page, line: PageLine, header: Header): LostFoundRecord |
 	const norm = page.norm;
 	const t = line.text.trim();
 	if (!t) return undefined;
-	const n = header.cells.length;
-	let cells = t.split(CELL_SPLIT_RE);
-	if (cells.length !== n) cells = t.split(WIDE_CELL_SPLIT_RE);
-	if (cells.length !== n) return undefined;
+	const cells = rowCells(t, header.cells.length);
+	if (!cells) return undefined;
 	const { start: s, end: e } = trimBlank(norm, line);
-	const at: Span[] = [];
-	let k = s;
-	for (const c of cells) {
-		const i = norm.indexOf(c, k);
-		at.push({ start: i, end: i + c.length });
-		k = i + c.length;
-	}
+	const at = cellSpans(norm, s, cells);
 	const holder = fieldValue(page, at[header.holder]);
 	const documentType = fieldValue(page, at[header.document]);
 	if (!holder || !documentType || !/^[\u4e00-\u9fa5]/.test(documentType)) return undefined;
