@@ -15,7 +15,6 @@ import { CLAIM_RE } from './labels';
 import type { Listed } from './ownerList';
 import { CELL_SPLIT_RE, cellSpans, rowCells } from './tableCells';
 
-
 const ITEM_COLUMN_RE = /物品|失物|名称|物件|证件/;
 /** A column naming whose a found document is (姓名 / 失主 / 持证人). */
 const HOLDER_COLUMN_RE = /^(?:姓名|失主|失主姓名|持证人|户名)$/;

@@ -5,11 +5,10 @@
 import type { Page } from '../../pipeline';
 import { fieldValue } from '../../text/fields';
 import { eachPageLine, type PageLine } from '../../text/lineIndex';
-import { trimBlank, type Span } from '../../text/spans';
+import { trimBlank } from '../../text/spans';
 import type { LostFoundRecord } from '../../../records/types';
 import type { Listed } from './ownerList';
 import { CELL_SPLIT_RE, cellSpans, rowCells } from './tableCells';
-
 
 const HOLDER_COLUMN_RE = /^(?:声明人|遗失人|遗失单位|单位名称|持证人|姓名|户名|名称|单位)$/;
 const DOCUMENT_COLUMN_RE = /^(?:遗失证件|证件名称|证件|遗失物品|证照名称|遗失证照|票据名称)$/;
