@@ -175,7 +175,11 @@ export async function openSqlite(
 	sqlite.pragma('synchronous = FULL');
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
-	sqlite.pragma('cache_size = -32000'); // 32 MB page cache
+	// An 8 MB page cache: pages beyond it come from the operating system's file cache for the price
+	// of a read() call. At a million records (2.8 GB) a 32 MB cache cost the server 21 MB more peak
+	// memory and saved no CPU: 2.75–2.78 ms per request in the search mix either way, and the same
+	// import speed (0.52 MB/s).
+	sqlite.pragma('cache_size = -8000');
 	sqlite.pragma('temp_store = MEMORY');
 	const db = new Kysely<Schema>({
 		dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) })
