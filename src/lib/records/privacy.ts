@@ -34,6 +34,7 @@ const SEPARATORS = new Set([
 	'\u2015',
 	'\uff0d'
 ]);
+const SEPARATOR_CODES = new Set([...SEPARATORS].map((c) => c.charCodeAt(0)));
 /** A line break and a paragraph indent fit; more than this and two numbers are two numbers. */
 const MAX_GAP = 6;
 const ID_LENGTH = 18;
@@ -58,6 +59,29 @@ interface NumberRun {
 	groups: number[];
 	/** Index just after the run's last character. */
 	end: number;
+}
+
+/**
+ * Where the stretch of digits, check characters (X) and runs of at most MAX_GAP separators that
+ * starts at `start` ends, when it holds fewer than `min` digits and check characters; -1 when it
+ * holds `min` or more. The stretch admits everything readRun admits (and more), so every run
+ * read from inside it ends inside it: a short stretch holds no run of `min` digits, and the
+ * callers step over it without building its runs. Most numbers in a page are dates, prices and
+ * phone numbers; building each as a run was most of what masking a search page allocated.
+ */
+function shortStretchEnd(text: string, start: number, min: number): number {
+	let count = 0;
+	let gap = 0;
+	let i = start;
+	for (; i < text.length; i++) {
+		const code = text.charCodeAt(i);
+		if (digitValue(code) >= 0 || isCheckX(code)) {
+			if (++count >= min) return -1;
+			gap = 0;
+		} else if (gap < MAX_GAP && SEPARATOR_CODES.has(code)) gap++;
+		else break;
+	}
+	return i;
 }
 
 /** Reads the number starting at `start` (a digit): digits joined by short runs of separators. */
@@ -197,6 +221,11 @@ export function findPersonalNumbers(text: string): PersonalNumber[] {
 			i++;
 			continue;
 		}
+		const short = shortStretchEnd(text, i, ID_LENGTH);
+		if (short >= 0) {
+			i = short;
+			continue;
+		}
 		const run = readRun(text, i);
 		if (idStart(run) >= 0) found.push({ start: i, end: run.end, digits: run.digits });
 		i = run.end;
@@ -216,6 +245,11 @@ export function maskPersonalNumbers(text: string): string {
 	while (i < text.length) {
 		if (digitValue(text.charCodeAt(i)) < 0) {
 			i++;
+			continue;
+		}
+		const short = shortStretchEnd(text, i, ID_LENGTH);
+		if (short >= 0) {
+			i = short;
 			continue;
 		}
 		const run = readRun(text, i);
@@ -242,6 +276,11 @@ export function looksLikeIdNumber(text: string): boolean {
 	while (i < text.length) {
 		if (digitValue(text.charCodeAt(i)) < 0) {
 			i++;
+			continue;
+		}
+		const short = shortStretchEnd(text, i, 15);
+		if (short >= 0) {
+			i = short;
 			continue;
 		}
 		const run = readRun(text, i);
