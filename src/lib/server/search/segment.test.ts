@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cutWords } from './segment';
+import { commonWords, cutWords } from './segment';
 
 describe('cutWords', () => {
 	it('keeps everyday words whole with the trimmed general dictionary', () => {
@@ -15,5 +15,12 @@ describe('cutWords', () => {
 	it('gives back every character', () => {
 		const text = '我家孩子的电动自行车被偷了ABC123';
 		expect(cutWords(text).join('')).toBe(text);
+	});
+});
+
+describe('commonWords', () => {
+	it('keeps the lines of words at least as frequent as the minimum', () => {
+		const dict = Buffer.from('停车场 2000 n\n罕见词 3 n\n小区 50 n\n无频率\n孩子 120 n');
+		expect(commonWords(dict, 50).toString()).toBe('停车场 2000 n\n小区 50 n\n孩子 120 n\n');
 	});
 });
