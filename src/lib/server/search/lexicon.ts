@@ -586,6 +586,16 @@ export const DOMAIN_WORDS = [
 	'寻人启事',
 	'寻亲',
 	'弃婴',
+	// Procedure words rarer than jieba's trimmed dictionary keeps (segment.ts): without them
+	// 结婚登记 and 补缴 were cut in two and ranked their guide second on PostgreSQL.
+	'结婚登记',
+	'婚姻登记',
+	'补缴',
+	'断缴',
+	'续缴',
+	'补交',
+	'参保',
+	'退保',
 	'异地就医',
 	'异地就医备案',
 	'慢特病',
