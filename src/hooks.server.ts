@@ -156,6 +156,9 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+/** The body tag as src/app.html writes it (the class goes right after it). */
+const BODY_TAG = '<body';
+
 /**
  * 长辈模式 is a cookie, so it works without JavaScript and is rendered on the server. Only its
  * pages are rewritten: a replace over every page copied the whole HTML (about 45 kB of
@@ -168,8 +171,6 @@ const handleLargeText: Handle = async ({ event, resolve }) => {
 		transformPageChunk: ({ html }) => html.replace(BODY_TAG, `${BODY_TAG} class="large-text"`)
 	});
 };
-/** The body tag as src/app.html writes it (the class goes right after it). */
-const BODY_TAG = '<body';
 
 /**
  * Sessions the Lucia way: always sets locals.user / locals.session (null when signed out),

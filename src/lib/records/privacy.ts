@@ -212,24 +212,39 @@ export interface PersonalNumber {
 	digits: string;
 }
 
-/** Every personal (ID-bearing) number in the text, in order. */
-export function findPersonalNumbers(text: string): PersonalNumber[] {
-	const found: PersonalNumber[] = [];
+/**
+ * Calls `visit` with each number of the text that may hold `min` or more digits, in order, and
+ * where it starts; stops early when `visit` returns true. Shorter numbers are stepped over
+ * without being built (shortStretchEnd).
+ */
+function eachLongRun(
+	text: string,
+	min: number,
+	visit: (run: NumberRun, start: number) => boolean | void
+): void {
 	let i = 0;
 	while (i < text.length) {
 		if (digitValue(text.charCodeAt(i)) < 0) {
 			i++;
 			continue;
 		}
-		const short = shortStretchEnd(text, i, ID_LENGTH);
+		const short = shortStretchEnd(text, i, min);
 		if (short >= 0) {
 			i = short;
 			continue;
 		}
 		const run = readRun(text, i);
-		if (idStart(run) >= 0) found.push({ start: i, end: run.end, digits: run.digits });
+		if (visit(run, i)) return;
 		i = run.end;
 	}
+}
+
+/** Every personal (ID-bearing) number in the text, in order. */
+export function findPersonalNumbers(text: string): PersonalNumber[] {
+	const found: PersonalNumber[] = [];
+	eachLongRun(text, ID_LENGTH, (run, start) => {
+		if (idStart(run) >= 0) found.push({ start, end: run.end, digits: run.digits });
+	});
 	return found;
 }
 
@@ -241,29 +256,16 @@ export function findPersonalNumbers(text: string): PersonalNumber[] {
 export function maskPersonalNumbers(text: string): string {
 	let out = '';
 	let copied = 0;
-	let i = 0;
-	while (i < text.length) {
-		if (digitValue(text.charCodeAt(i)) < 0) {
-			i++;
-			continue;
-		}
-		const short = shortStretchEnd(text, i, ID_LENGTH);
-		if (short >= 0) {
-			i = short;
-			continue;
-		}
-		const run = readRun(text, i);
+	eachLongRun(text, ID_LENGTH, (run) => {
 		const start = idStart(run);
-		if (start >= 0) {
-			const hidden = hiddenCharacters(run, start);
-			run.positions.forEach((p, k) => {
-				if (!hidden[k]) return;
-				out += text.slice(copied, p) + '*';
-				copied = p + 1;
-			});
-		}
-		i = run.end;
-	}
+		if (start < 0) return;
+		const hidden = hiddenCharacters(run, start);
+		run.positions.forEach((p, k) => {
+			if (!hidden[k]) return;
+			out += text.slice(copied, p) + '*';
+			copied = p + 1;
+		});
+	});
 	return copied === 0 ? text : out + text.slice(copied);
 }
 
@@ -272,22 +274,11 @@ export function maskPersonalNumbers(text: string): string {
  * digits that is not a list of phone numbers. Such searches are rate-limited per address.
  */
 export function looksLikeIdNumber(text: string): boolean {
-	let i = 0;
-	while (i < text.length) {
-		if (digitValue(text.charCodeAt(i)) < 0) {
-			i++;
-			continue;
-		}
-		const short = shortStretchEnd(text, i, 15);
-		if (short >= 0) {
-			i = short;
-			continue;
-		}
-		const run = readRun(text, i);
-		if (run.digits.length >= 15) {
-			if (run.digits.length >= ID_LENGTH ? idStart(run) >= 0 : true) return true;
-		}
-		i = run.end;
-	}
-	return false;
+	let found = false;
+	eachLongRun(text, 15, (run) => {
+		const n = run.digits.length;
+		found = n >= ID_LENGTH ? idStart(run) >= 0 : n >= 15;
+		return found;
+	});
+	return found;
 }

@@ -649,8 +649,8 @@ async function orderBlock(
 	if (candidates.length === 0) return [];
 	// Title and organisation of the block's records, from the narrow index of migration 0007:
 	// the records rows themselves are wide, one page each (12 ms for 1,000 under load); FTS5
-	// with a column filter and a rowid range took 40–140 ms.
-	// Title and organisation come as one string (one allocation per row, not three).
+	// with a column filter and a rowid range took 40–140 ms. Title and organisation come as one
+	// string (one allocation per row, not three).
 	const { rows: texts } = await sql<{
 		id: number;
 		text: string;
