@@ -8,7 +8,7 @@ import {
 	validateSessionToken
 } from '$lib/server/auth/session';
 import { compressResponse } from '$lib/server/compression';
-import { getDatabase } from '$lib/server/db';
+import { getDatabase, readerOf } from '$lib/server/db';
 import { logRequest } from '$lib/server/log';
 import { understand } from '$lib/server/search/understand';
 import { startPageWorker } from '$lib/server/pages/worker';
@@ -23,9 +23,12 @@ export const init: ServerInit = async () => {
 	// Uploaded pages are read (PDF, OCR) and imported by a worker in this process, not in requests.
 	if (process.env.BIANMIN_WORKER !== '0') await startPageWorker(db);
 	// adapter-node emits this once the HTTP server has closed (SIGTERM, a rolling restart of one
-	// of several servers): close the database, so a PostgreSQL pool does not hold the process
+	// of several servers): close the database (and the search's reader thread), so a PostgreSQL pool does not hold the process
 	// open for its idle timeout, and SQLite checkpoints its WAL.
-	process.once('sveltekit:shutdown', () => void db.destroy());
+	process.once('sveltekit:shutdown', () => {
+		if (readerOf(db) !== db) void readerOf(db).destroy();
+		void db.destroy();
+	});
 	understand('医保电话 yibao');
 };
 

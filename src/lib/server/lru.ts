@@ -29,4 +29,9 @@ export class LruMap<K, V> {
 		this.map.set(key, value);
 		return this;
 	}
+
+	/** Removes `key` if it still holds `value` (a later value stays). */
+	deleteIf(key: K, value: V): void {
+		if (this.map.get(key) === value) this.map.delete(key);
+	}
 }

@@ -14,6 +14,7 @@ import {
 	type SqliteDialectConfig
 } from 'kysely';
 import { migrateToLatest } from './migrate';
+import { openSqliteReader } from './reader';
 import { withStatementCache } from './statementCache';
 import type { Database as Schema } from './schema';
 
@@ -192,9 +193,28 @@ let shared: Promise<OpenedDatabase> | undefined;
 
 /** The server's one connection, opened and migrated on first use. */
 export function getDatabase(): Promise<OpenedDatabase> {
-	shared ??= openDatabase().catch((error) => {
-		shared = undefined;
-		throw error;
-	});
+	shared ??= openDatabase().then(
+		(opened) => {
+			if (opened.sqlite && !opened.sqlite.memory)
+				readers.set(opened.db, openSqliteReader(opened.sqlite.name));
+			return opened;
+		},
+		(error) => {
+			shared = undefined;
+			throw error;
+		}
+	);
 	return shared;
+}
+
+const readers = new WeakMap<DB, DB>();
+
+/**
+ * Where `db`'s long reads run — the search's full-text statements: for the server's SQLite
+ * connection, a read-only connection in a worker thread (reader.ts), so the main thread
+ * renders other requests meanwhile; otherwise (PostgreSQL, which runs queries in its own
+ * processes; a CLI; a test) `db` itself.
+ */
+export function readerOf(db: DB): DB {
+	return readers.get(db) ?? db;
 }

@@ -95,6 +95,39 @@ describe('the read memo with several processes on one database', () => {
 	});
 });
 
+describe('reads asked for while the same read runs', () => {
+	it('share one computation', async () => {
+		let computed = 0;
+		const slow = async () => {
+			computed++;
+			await new Promise((resolve) => setTimeout(resolve, 20));
+			return computed;
+		};
+		const answers = await Promise.all(
+			Array.from({ length: 5 }, () => cachedRead(a, 'test:shared', slow))
+		);
+		expect(answers).toEqual([1, 1, 1, 1, 1]);
+		expect(computed).toBe(1);
+	});
+
+	it('share a failure, which is not remembered', async () => {
+		let calls = 0;
+		const failing = async () => {
+			calls++;
+			await new Promise((resolve) => setTimeout(resolve, 5));
+			if (calls === 1) throw new Error('database is locked');
+			return 'ok';
+		};
+		const first = await Promise.allSettled([
+			cachedRead(a, 'test:fails', failing),
+			cachedRead(a, 'test:fails', failing)
+		]);
+		expect(first.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+		expect(await cachedRead(a, 'test:fails', failing)).toBe('ok');
+		expect(calls).toBe(2);
+	});
+});
+
 describe('the change counter on PostgreSQL', () => {
 	it.runIf(testingPostgres())(
 		'every table but the bookkeeping ones bumps data_version when written',

@@ -21,7 +21,7 @@ import { dialectOf } from './dialect';
  */
 interface Memo {
 	stamp: string;
-	entries: LruMap<string, unknown>;
+	entries: LruMap<string, Promise<unknown>>;
 }
 
 const memos = new WeakMap<DB, Memo>();
@@ -38,6 +38,11 @@ export function changeStamp(db: DB): Promise<string> {
  * The value `compute()` would return, from the memo when nothing was written since it was
  * stored. `key` must name everything the result depends on besides the database's content.
  * Results are shared between callers: treat them as read-only.
+ *
+ * The memo holds the computation, not only its result: callers that ask for the same key
+ * while it runs share it. Pages 1 to 5 of a search asked at once (a crawler, a burst of
+ * residents) otherwise each ran the same scan; with reads that wait for another thread or
+ * PostgreSQL, a burst of requests is always in flight together.
  */
 export async function cachedRead<T>(db: DB, key: string, compute: () => Promise<T>): Promise<T> {
 	const stamp = await changeStamp(db);
@@ -47,10 +52,13 @@ export async function cachedRead<T>(db: DB, key: string, compute: () => Promise<
 		memos.set(db, memo);
 	}
 	const hit = memo.entries.get(key);
-	if (hit !== undefined) return hit as T;
-	const value = await compute();
+	if (hit !== undefined) return hit as Promise<T>;
 	// Stored under the stamp read before computing: a write in between makes the next call miss.
-	memo.entries.set(key, value);
+	const value = compute();
+	const entries = memo.entries;
+	entries.set(key, value);
+	// A failure is not remembered: the next call tries again.
+	value.catch(() => entries.deleteIf(key, value));
 	return value;
 }
 

@@ -3,7 +3,7 @@ import { type Kind, PUBLIC_STATUSES } from '../../records/kinds';
 import { snippet, type Segment } from '../../records/highlight';
 import { looksLikeIdNumber } from '../../records/privacy';
 import { normalize } from '../../extract/normalize';
-import type { DB } from '../db';
+import { readerOf, type DB } from '../db';
 import type { RecordSummary } from '../listings';
 import { cachedRead } from '../db/readCache';
 import { dialectOf } from '../db/dialect';
@@ -159,7 +159,7 @@ async function scanMatches(db: DB, match: string): Promise<Scan> {
 			from ${fts.source} f join record_facets x on x.id = ${fts.id}
 			where ${fts.matches(match)}
 			order by ${fts.id} desc
-			limit ${COUNT_CAP + 1}`.execute(db);
+			limit ${COUNT_CAP + 1}`.execute(readerOf(db));
 		const n = Math.min(rows.length, COUNT_CAP);
 		const ids = new Int32Array(n);
 		const facets = new Uint8Array(n);
@@ -444,7 +444,7 @@ async function countVisibleMatches(
 	const { rows } = await sql<{ n: number }>`
 		select count(*) as n
 		from ${fts.source} f join record_facets x on x.id = ${fts.id}
-		where ${fts.matches(match)} and x.facet in (${sql.join([...wanted])})`.execute(db);
+		where ${fts.matches(match)} and x.facet in (${sql.join([...wanted])})`.execute(readerOf(db));
 	return Number(rows[0]?.n ?? 0);
 }
 
@@ -541,7 +541,7 @@ async function bm25Affordable(db: DB, match: string): Promise<boolean> {
 				select count(*) as n from (
 					select ${fts.id} as id from ${fts.source} f where ${fts.matches(phrase)}
 					limit ${BM25_PHRASE_LIMIT + 1}
-				) m`.execute(db);
+				) m`.execute(readerOf(db));
 			return Number(rows[0]?.n ?? 0);
 		});
 		if (n > BM25_PHRASE_LIMIT) return false;
@@ -587,7 +587,7 @@ async function rankAll(
 				and r.status in (${sql.join(statuses)})
 				${kind ? sql`and r.kind = ${kind}` : sql``}
 			order by ${fts.rank(match)} * ${boost(prefer)} * ${titleCoverage(db, terms)}, r.id desc
-			limit ${EXACT_RANK_LIMIT}`.execute(db);
+			limit ${EXACT_RANK_LIMIT}`.execute(readerOf(db));
 		return rows.map((r) => r.id);
 	});
 	return { start: 0, ids };
@@ -644,7 +644,7 @@ async function orderBlock(
 						where ${fts.matches(match)}
 							and x.facet in (${wanted.size ? sql.join([...wanted]) : sql`null`})
 						order by ${fts.id} desc
-						limit ${RANK_WINDOW} offset ${from}`.execute(db)
+						limit ${RANK_WINDOW} offset ${from}`.execute(readerOf(db))
 				).rows;
 	if (candidates.length === 0) return [];
 	// Title and organisation of the block's records, from the narrow index of migration 0007:
@@ -660,7 +660,7 @@ async function orderBlock(
 		select id, title || ' ' || coalesce(organization, '') as text,
 			main_phone is not null as phone, district is null as city_wide
 		from records ${dialectOf(db).expr.indexedBy('records_search_titles')}
-		where id in (${sql.join(candidates.map((c) => c.id))})`.execute(db);
+		where id in (${sql.join(candidates.map((c) => c.id))})`.execute(readerOf(db));
 	const alternatives = terms.map((t) => t.alternatives.map(fold));
 	const titled = new Set<number>();
 	const withPhone = new Set<number>();

@@ -1,0 +1,102 @@
+/**
+ * The search's reader thread (reader.ts): what it answers must be what the main connection
+ * answers, it must see the main connection's commits at once, and it must not write.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lostNotice } from '../../../../tests/helpers/processes';
+import { insertRecord } from '../records';
+import { searchRecords } from '../search/query';
+import { getDatabase, openSqlite, readerOf, type DB } from './index';
+
+const dir = mkdtempSync(join(tmpdir(), 'bianmin-reader-'));
+const path = join(dir, 'reader.db');
+let db: DB;
+let reader: DB;
+
+beforeAll(async () => {
+	// getDatabase opens the server's connection and its reader, as the server does.
+	process.env.DATABASE_PATH = path;
+	process.env.DATABASE_URL = '';
+	({ db } = await getDatabase());
+	reader = readerOf(db);
+	await sql`create table t (id integer primary key, n real, s text, b blob, x)`.execute(db);
+	await sql`insert into t values
+		(1, 1.5, '甲', x'00ff', 7),
+		(2, null, 'a' || char(0) || 'b', null, 'text'),
+		(3, -2, '', null, null)`.execute(db);
+});
+afterAll(async () => {
+	await reader.destroy();
+	await db.destroy();
+	rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the SQLite reader thread', () => {
+	it('is what the server searches through on an SQLite file', () => {
+		expect(reader).not.toBe(db);
+	});
+
+	it('answers exactly what the main connection answers, whatever the column types', async () => {
+		const query = sql`select id, n, s, x, length(b) as bytes from t order by id`;
+		const main = (await query.execute(db)).rows;
+		expect(main).toHaveLength(3);
+		expect((await query.execute(reader)).rows).toEqual(main);
+		// Text holding the character the worker joins text columns with.
+		expect((await sql`select s from t where id = 2`.execute(reader)).rows).toEqual([
+			{ s: 'a\u0000b' }
+		]);
+		// One row, and none.
+		expect((await sql`select s from t where id = 3`.execute(reader)).rows).toEqual([{ s: '' }]);
+		expect((await sql`select s from t where id = 99`.execute(reader)).rows).toEqual([]);
+	});
+
+	it('sees a commit of the main connection in its next statement', async () => {
+		await sql`insert into t (id, s) values (4, '新')`.execute(db);
+		const { rows } = await sql<{ s: string }>`select s from t where id = 4`.execute(reader);
+		expect(rows).toEqual([{ s: '新' }]);
+	});
+
+	it('answers many statements in flight, each with its own rows', async () => {
+		const ids = Array.from({ length: 50 }, (_, i) => (i % 4) + 1);
+		const answers = await Promise.all(
+			ids.map((id) => sql<{ id: number }>`select id from t where id = ${id}`.execute(reader))
+		);
+		expect(answers.map((a) => a.rows[0].id)).toEqual(ids);
+	});
+
+	it('refuses to write, and a failed statement leaves it working', async () => {
+		await expect(sql`insert into t (id) values (5)`.execute(reader)).rejects.toThrow(/read/);
+		await expect(reader.transaction().execute(async () => {})).rejects.toThrow(/only reads/);
+		await expect(sql`select nope from t`.execute(reader)).rejects.toThrow(/no such column/);
+		expect((await sql`select count(*) as n from t`.execute(reader)).rows).toEqual([{ n: 4 }]);
+		expect((await sql`select count(*) as n from t where id = 5`.execute(db)).rows).toEqual([
+			{ n: 0 }
+		]);
+	});
+
+	it('gives the search the answers of the main connection, and a new record at once', async () => {
+		const add = (n: number) =>
+			db.transaction().execute((trx) => insertRecord(trx, lostNotice(n), { status: 'published' }));
+		for (let n = 1; n <= 30; n++) await add(n);
+		// A second connection without a reader (as a CLI opens it) runs every statement itself.
+		const plain = await openSqlite(path);
+		try {
+			expect(readerOf(plain.db)).toBe(plain.db);
+			const viaReader = await searchRecords(db, { q: '身份证 遗失' });
+			expect(viaReader.total).toBe(30);
+			expect(viaReader).toEqual(await searchRecords(plain.db, { q: '身份证 遗失' }));
+			// Saved on the main connection, found through the reader by the very next search
+			// (the memo's stamp moved with the write).
+			await add(31);
+			const after = await searchRecords(db, { q: '身份证 遗失' });
+			expect(after.total).toBe(31);
+			expect(after.results[0].title).toBe('张三31遗失居民身份证');
+		} finally {
+			await plain.db.destroy();
+		}
+	});
+});
