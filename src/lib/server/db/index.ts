@@ -196,7 +196,7 @@ export function getDatabase(): Promise<OpenedDatabase> {
 	shared ??= openDatabase().then(
 		(opened) => {
 			if (opened.sqlite && !opened.sqlite.memory)
-				readers.set(opened.db, openSqliteReader(opened.sqlite.name));
+				readers.set(opened.db, openSqliteReader(opened.sqlite.name, { fallback: opened.db }));
 			return opened;
 		},
 		(error) => {

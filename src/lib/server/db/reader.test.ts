@@ -11,6 +11,7 @@ import { lostNotice } from '../../../../tests/helpers/processes';
 import { insertRecord } from '../records';
 import { searchRecords } from '../search/query';
 import { getDatabase, openSqlite, readerOf, type DB } from './index';
+import { openSqliteReader } from './reader';
 
 const dir = mkdtempSync(join(tmpdir(), 'bianmin-reader-'));
 const path = join(dir, 'reader.db');
@@ -76,6 +77,29 @@ describe('the SQLite reader thread', () => {
 		expect((await sql`select count(*) as n from t where id = 5`.execute(db)).rows).toEqual([
 			{ n: 0 }
 		]);
+	});
+
+	it('falls back to the main connection when the thread fails, for reads only', async () => {
+		// A thread that cannot open its file fails at start.
+		const broken = openSqliteReader(join(dir, 'missing.db'), { fallback: db });
+		const lonely = openSqliteReader(join(dir, 'missing.db'));
+		try {
+			const query = sql`select s from t where id = 1`;
+			expect((await query.execute(broken)).rows).toEqual([{ s: '甲' }]);
+			// And the next statement (the thread is not started again for it).
+			expect((await query.execute(broken)).rows).toEqual([{ s: '甲' }]);
+			await expect(query.execute(lonely)).rejects.toThrow();
+			// What the thread would refuse is not run on the main connection either.
+			await expect(sql`insert into t (id) values (6)`.execute(broken)).rejects.toThrow(
+				/only reads/
+			);
+			expect((await sql`select count(*) as n from t where id = 6`.execute(db)).rows).toEqual([
+				{ n: 0 }
+			]);
+		} finally {
+			await broken.destroy();
+			await lonely.destroy();
+		}
 	});
 
 	it('gives the search the answers of the main connection, and a new record at once', async () => {

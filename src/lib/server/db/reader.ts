@@ -130,9 +130,18 @@ class ReaderError extends Error {
 	}
 }
 
+/** How long statements go to the fallback after the thread failed. */
+const RESTART_AFTER_MS = 60_000;
+
 export interface ReaderOptions {
 	/** SQLite page cache of the worker's connection, in kB. */
 	cacheKb?: number;
+	/**
+	 * Where a statement runs when the thread itself fails (it cannot start, runs out of memory,
+	 * exits): the main connection, so a broken thread slows the search down instead of
+	 * failing it. An SQL error is not a failure of the thread: it is thrown as it is.
+	 */
+	fallback?: DB;
 }
 
 /**
@@ -142,6 +151,7 @@ export interface ReaderOptions {
 class ReaderThread {
 	#worker: Worker | null = null;
 	#next = 1;
+	#failedAt = -Infinity;
 	#queue: { id: number; sql: string; parameters: readonly unknown[] }[] = [];
 	readonly #waiting = new Map<
 		number,
@@ -178,7 +188,11 @@ class ReaderThread {
 			if (this.#waiting.size === 0) worker.unref();
 		});
 		const fail = (error: Error) => {
-			if (this.#worker === worker) this.#worker = null;
+			// Not after close(), which lets go of the worker first.
+			if (this.#worker === worker) {
+				this.#worker = null;
+				this.#failedAt = performance.now();
+			}
 			for (const waiting of this.#waiting.values()) waiting.reject(error);
 			this.#waiting.clear();
 		};
@@ -188,6 +202,10 @@ class ReaderThread {
 	}
 
 	all(sql: string, parameters: readonly unknown[]): Promise<unknown[]> {
+		// A thread that failed is not started again for a while: a start costs tens of ms, and
+		// one that cannot start would otherwise be started for every statement.
+		if (!this.#worker && performance.now() - this.#failedAt < RESTART_AFTER_MS)
+			return Promise.reject(new Error('SQLite reader thread failed a moment ago'));
 		const worker = (this.#worker ??= this.#start());
 		const id = this.#next++;
 		// A reader with statements to answer keeps the process alive (a CLI awaiting one); an
@@ -216,10 +234,34 @@ class ReaderThread {
 }
 
 class ReaderConnection implements DatabaseConnection {
-	constructor(private readonly thread: ReaderThread) {}
+	#warned = false;
+	constructor(
+		private readonly thread: ReaderThread,
+		private readonly fallback: DB | undefined
+	) {}
 
 	async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
-		return { rows: (await this.thread.all(compiledQuery.sql, compiledQuery.parameters)) as R[] };
+		try {
+			return { rows: (await this.thread.all(compiledQuery.sql, compiledQuery.parameters)) as R[] };
+		} catch (error) {
+			if (error instanceof ReaderError || !this.fallback) throw error;
+			// Only what the thread would have run: it refuses statements that write.
+			if (!/^\s*(select|with)\b/i.test(compiledQuery.sql))
+				throw new Error(READ_ONLY, { cause: error });
+			if (!this.#warned) {
+				this.#warned = true;
+				console.error(
+					JSON.stringify({
+						time: new Date().toISOString(),
+						level: 'error',
+						db: 'sqlite reader thread',
+						event: 'thread failed: its statements run on the main connection',
+						error: String(error)
+					})
+				);
+			}
+			return this.fallback.executeQuery<R>(compiledQuery);
+		}
 	}
 
 	// eslint-disable-next-line require-yield -- never streams
@@ -236,8 +278,11 @@ const READ_ONLY = 'the SQLite reader only reads: write through the main connecti
  */
 class ReaderDriver implements Driver {
 	readonly #connection: ReaderConnection;
-	constructor(private readonly thread: ReaderThread) {
-		this.#connection = new ReaderConnection(thread);
+	constructor(
+		private readonly thread: ReaderThread,
+		fallback: DB | undefined
+	) {
+		this.#connection = new ReaderConnection(thread, fallback);
 	}
 	async init(): Promise<void> {}
 	async acquireConnection(): Promise<DatabaseConnection> {
@@ -264,7 +309,7 @@ class ReaderDialect implements Dialect {
 		private readonly options: ReaderOptions
 	) {}
 	createDriver(): Driver {
-		return new ReaderDriver(new ReaderThread(this.path, this.options));
+		return new ReaderDriver(new ReaderThread(this.path, this.options), this.options.fallback);
 	}
 	createQueryCompiler() {
 		return new SqliteQueryCompiler();
