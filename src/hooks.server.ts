@@ -23,8 +23,8 @@ export const init: ServerInit = async () => {
 	// Uploaded pages are read (PDF, OCR) and imported by a worker in this process, not in requests.
 	if (process.env.BIANMIN_WORKER !== '0') await startPageWorker(db);
 	// adapter-node emits this once the HTTP server has closed (SIGTERM, a rolling restart of one
-	// of several servers): close the database (and the search's reader thread), so a PostgreSQL pool does not hold the process
-	// open for its idle timeout, and SQLite checkpoints its WAL.
+	// of several servers): close the database and the search's reader thread, so a PostgreSQL
+	// pool does not hold the process open for its idle timeout, and SQLite checkpoints its WAL.
 	process.once('sveltekit:shutdown', () => {
 		if (readerOf(db) !== db) void readerOf(db).destroy();
 		void db.destroy();

@@ -41,6 +41,8 @@ const Database = require(workerData.driver);
 const db = new Database(workerData.path, { readonly: true, fileMustExist: true });
 db.pragma('busy_timeout = 5000');
 db.pragma('cache_size = -' + workerData.cacheKb);
+// Prepared statements by SQL text, as statementCache.ts keeps them on the main connection (that
+// module cannot be loaded in an eval'd worker); the oldest goes first.
 const statements = new Map();
 function prepare(sql) {
 	let statement = statements.get(sql);
@@ -85,14 +87,15 @@ function run({ id, sql, parameters }) {
 		return { id, error: { message: String(error && error.message), code: error && error.code } };
 	}
 }
-// Statements come in batches and their answers go back as one: each message costs both
-// threads a wake-up, the main thread's share 50-70 µs.
+// Statements come in batches (each message costs both threads a wake-up, the main thread's share
+// 50-70 µs); each answer goes back as soon as it is ready. Answering a batch at once made the
+// first request of the batch wait for the last, and the mix slower.
 parentPort.on('message', (batch) => {
 	for (const statement of batch) {
 		const reply = run(statement);
 		const buffers = [];
 		for (const column of reply.columns ?? []) if (column instanceof Float64Array) buffers.push(column.buffer);
-		parentPort.postMessage([reply], buffers);
+		parentPort.postMessage(reply, buffers);
 	}
 });
 `;
@@ -107,7 +110,7 @@ interface Reply {
 }
 
 /** The rows of a reply, as objects (what better-sqlite3's all() returns). */
-function rowsOf({ names = [], n = 0, columns = [] }: Reply): Record<string, unknown>[] {
+function rowsFromColumns({ names = [], n = 0, columns = [] }: Reply): Record<string, unknown>[] {
 	const values = columns.map((column) =>
 		typeof column === 'string' ? column.split('\u0000') : column
 	);
@@ -146,7 +149,8 @@ export interface ReaderOptions {
 
 /**
  * The worker and the statements waiting for its answers. A worker that dies (it should not)
- * fails what was waiting and is started again on the next statement.
+ * fails what was waiting; the next statements fail at once for RESTART_AFTER_MS (they go to
+ * the fallback), then a new worker is started.
  */
 class ReaderThread {
 	#worker: Worker | null = null;
@@ -177,15 +181,13 @@ class ReaderThread {
 			// less peak memory with the same throughput.
 			resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 32 }
 		});
-		worker.on('message', (replies: Reply[]) => {
-			for (const reply of replies) {
-				const waiting = this.#waiting.get(reply.id);
-				if (!waiting) continue;
-				this.#waiting.delete(reply.id);
-				if (reply.error) waiting.reject(new ReaderError(reply.error.message, reply.error.code));
-				else waiting.resolve(rowsOf(reply));
-			}
+		worker.on('message', (reply: Reply) => {
+			const waiting = this.#waiting.get(reply.id);
+			if (!waiting) return;
+			this.#waiting.delete(reply.id);
 			if (this.#waiting.size === 0) worker.unref();
+			if (reply.error) waiting.reject(new ReaderError(reply.error.message, reply.error.code));
+			else waiting.resolve(rowsFromColumns(reply));
 		});
 		const fail = (error: Error) => {
 			// Not after close(), which lets go of the worker first.

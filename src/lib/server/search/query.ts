@@ -150,6 +150,10 @@ interface Scan {
  * one pass over the full-text index that a search's counts, its kind tabs and its first block
  * of results (orderBlock) all read. The facet of a match is read from record_facets (one
  * small integer per record, see migration 0002), not from the wide records rows.
+ *
+ * This and the search's other full-text statements (and the block's titles) run on
+ * readerOf(db): on the server's SQLite, a thread beside the one that renders. A page's own rows
+ * and phones stay on `db`: waiting on the thread for every page made the mix slower.
  */
 async function scanMatches(db: DB, match: string): Promise<Scan> {
 	return cachedRead(db, JSON.stringify(['scan', match]), async () => {
