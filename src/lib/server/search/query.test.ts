@@ -137,6 +137,19 @@ describe('searchRecords', () => {
 		expect(column.fallback).toEqual({ wanted: ['title', '医保'], shown: ['医保'] });
 	});
 
+	it('drops terms in order when all of them together find nothing', async () => {
+		// Three terms, each in one record, found together nowhere; every term is as common as
+		// the others, so they are dropped in the order typed. Both smaller sets of the first
+		// query find the bus record: the first (one term dropped) is the one shown.
+		const first = await searchRecords(db, { q: '医保 公交 恢复' });
+		expect(first.results.map((r) => r.id)).toEqual([ids.bus]);
+		expect(first.fallback).toEqual({ wanted: ['医保', '公交', '恢复'], shown: ['公交', '恢复'] });
+		// Here the first smaller set (公交 李四) finds nothing, the next (李四) does.
+		const next = await searchRecords(db, { q: '医保 公交 李四' });
+		expect(next.results.map((r) => r.id)).toEqual([ids.void]);
+		expect(next.fallback).toEqual({ wanted: ['医保', '公交', '李四'], shown: ['李四'] });
+	});
+
 	it('hides drafts from the public, counts per kind, filters by kind, masks ID numbers', async () => {
 		const all = await searchRecords(db, { q: '电话' });
 		expect(all.results.map((r) => r.id)).toEqual([ids.insurance]);

@@ -280,6 +280,10 @@ async function fewerTerms(
 		}
 		return n;
 	};
+	// Each frequency is a count on the reader thread: asked for all at once, they cost one round
+	// trip, not one per term (under load each trip waits its turn on both threads, and a
+	// fallback search was the slowest of the mix).
+	await Promise.all(typed.map(frequencyOf));
 	let terms: Term[] = [];
 	for (const term of typed) {
 		if ((await frequencyOf(term)) > 0) {
@@ -296,20 +300,25 @@ async function fewerTerms(
 		const match = matchFor(terms);
 		if (match && visible(await countMatches(db, match), statuses) > 0) return { terms, match };
 	}
-	for (const term of terms) await frequencyOf(term);
+	await Promise.all(terms.map(frequencyOf));
 	const rank = (t: Term) => (frequency.get(t) === 0 ? 0 : t.weak ? 1 : 2);
 	const order = [...terms].sort(
 		(a, b) => rank(a) - rank(b) || frequency.get(b)! - frequency.get(a)!
 	);
+	// The sets of terms left after each drop, all counted at once (one round trip); the first
+	// that finds something wins, as if they had been tried one after another.
+	const candidates: { terms: Term[]; match: string }[] = [];
 	let kept = terms;
 	for (const drop of order) {
 		if (kept.length <= 1) break;
 		kept = kept.filter((t) => t !== drop);
 		const match = matchFor(kept);
-		if (match && visible(await countMatches(db, match), statuses) > 0)
-			return { terms: kept, match };
+		if (match) candidates.push({ terms: kept, match });
 	}
-	return null;
+	const found = await Promise.all(
+		candidates.map(async ({ match }) => visible(await countMatches(db, match), statuses) > 0)
+	);
+	return candidates[found.indexOf(true)] ?? null;
 }
 
 /** What ranks first besides the words: see Understanding.wantsPhone, wantsProcedure, namesPlace. */
@@ -345,6 +354,7 @@ async function search(
 	let match = matchFor(terms);
 	if (!match) return empty;
 
+	let affordable = affordability(db, match);
 	let countRows = await countMatches(db, match);
 	let fallback: SearchFallback | null = null;
 	// Note: a query holding an ID number is searched exactly as typed, never with fewer words:
@@ -355,6 +365,7 @@ async function search(
 			fallback = { wanted: terms.map((t) => t.label), shown: fewer.terms.map((t) => t.label) };
 			terms = fewer.terms;
 			match = fewer.match;
+			affordable = affordability(db, match);
 			countRows = await countMatches(db, match);
 		}
 	}
@@ -384,7 +395,7 @@ async function search(
 	const pageRows = async (n: number) => {
 		const offset = (n - 1) * PAGE_SIZE;
 		const ordered =
-			scan.complete && scan.ids.length <= EXACT_RANK_LIMIT && (await bm25Affordable(db, match))
+			scan.complete && scan.ids.length <= EXACT_RANK_LIMIT && (await affordable)
 				? await rankAll(db, match, terms, kind, statuses, prefer)
 				: await rankWindow(db, match, terms, scan, kind, statuses, offset, prefer);
 		return rowsOf(
@@ -538,19 +549,35 @@ export const BM25_PHRASE_LIMIT = 20_000;
  * Each character is counted once per write (memoised), up to the limit: ≤ 1 ms.
  */
 async function bm25Affordable(db: DB, match: string): Promise<boolean> {
-	for (const [phrase] of match.matchAll(/"[^"\p{ASCII}]"\*/gu)) {
-		const n = await cachedRead(db, JSON.stringify(['phrase', phrase]), async () => {
-			const fts = dialectOf(db).search;
-			const { rows } = await sql<{ n: number }>`
-				select count(*) as n from (
-					select ${fts.id} as id from ${fts.source} f where ${fts.matches(phrase)}
-					limit ${BM25_PHRASE_LIMIT + 1}
-				) m`.execute(readerOf(db));
-			return Number(rows[0]?.n ?? 0);
-		});
-		if (n > BM25_PHRASE_LIMIT) return false;
-	}
-	return true;
+	// Counted at once (one round trip to the reader thread for all of them).
+	const phrases = [...match.matchAll(/"[^"\p{ASCII}]"\*/gu)].map(([phrase]) => phrase);
+	const counts = await Promise.all(
+		phrases.map((phrase) =>
+			cachedRead(db, JSON.stringify(['phrase', phrase]), async () => {
+				const fts = dialectOf(db).search;
+				const { rows } = await sql<{ n: number }>`
+					select count(*) as n from (
+						select ${fts.id} as id from ${fts.source} f where ${fts.matches(phrase)}
+						limit ${BM25_PHRASE_LIMIT + 1}
+					) m`.execute(readerOf(db));
+				return Number(rows[0]?.n ?? 0);
+			})
+		)
+	);
+	return counts.every((n) => n <= BM25_PHRASE_LIMIT);
+}
+
+/**
+ * bm25Affordable, started beside the search's count rather than after it: when the count has
+ * scanned every match, the ranking asks for it next, and it is then ready (one round trip to
+ * the reader thread less). Only queries with a lone character count anything (see there).
+ */
+function affordability(db: DB, match: string): Promise<boolean> {
+	const affordable = bm25Affordable(db, match);
+	// Not awaited when the query has too many matches for bm25, or none: an error then is
+	// no one's (and would otherwise be an unhandled rejection). Awaited, it is thrown there.
+	affordable.catch(() => {});
+	return affordable;
 }
 
 /** A run of results in display order: ids[0] is result number `start` (0-based). */
