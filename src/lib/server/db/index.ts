@@ -15,6 +15,7 @@ import {
 } from 'kysely';
 import { migrateToLatest } from './migrate';
 import { openSqliteReader } from './reader';
+import { readStampDirectly } from './readCache';
 import { withStatementCache } from './statementCache';
 import type { Database as Schema } from './schema';
 
@@ -186,6 +187,7 @@ export async function openSqlite(
 		dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) })
 	});
 	await migrateToLatest(db);
+	readStampDirectly(db, sqlite);
 	return { db, sqlite };
 }
 

@@ -1,6 +1,8 @@
+import type Database from 'better-sqlite3';
 import { LruMap } from '../lru';
 import type { DB } from './index';
 import { dialectOf } from './dialect';
+import { STAMP_SQL } from './dialect/sqlite';
 
 /**
  * A memo of read results per database connection, dropped the moment the database may have
@@ -26,6 +28,26 @@ interface Memo {
 
 const memos = new WeakMap<DB, Memo>();
 
+/** SQLite connections whose stamp can be read without Kysely (readStampDirectly). */
+const directStamps = new WeakMap<DB, () => string | undefined>();
+
+/**
+ * Lets cachedRead read `db`'s stamp from its better-sqlite3 connection itself: the statement
+ * costs microseconds, Kysely's way to it (compiling, the connection's lock, promises) several
+ * times that, and a search reads the stamp five times. Outside a transaction only: inside one,
+ * total_changes() counts rows not yet committed, and the reader thread (reader.ts), which sees
+ * only committed rows, could store an answer under a stamp that stays valid after the commit.
+ * In a transaction the stamp is read the usual way, which waits for the transaction to end.
+ */
+export function readStampDirectly(db: DB, sqlite: Database.Database): void {
+	const statement = sqlite.prepare(STAMP_SQL).raw(true);
+	directStamps.set(db, () => {
+		if (sqlite.inTransaction) return undefined;
+		const [version, changes] = statement.get() as [number, number];
+		return `${version}:${changes}`;
+	});
+}
+
 /** Entries kept per connection; the least recently used goes first. */
 export const READ_CACHE_SIZE = 500;
 
@@ -45,7 +67,7 @@ export function changeStamp(db: DB): Promise<string> {
  * PostgreSQL, a burst of requests is always in flight together.
  */
 export async function cachedRead<T>(db: DB, key: string, compute: () => Promise<T>): Promise<T> {
-	const stamp = await changeStamp(db);
+	const stamp = directStamps.get(db)?.() ?? (await changeStamp(db));
 	let memo = memos.get(db);
 	if (!memo || memo.stamp !== stamp) {
 		memo = { stamp, entries: new LruMap(READ_CACHE_SIZE) };

@@ -12,6 +12,7 @@ import { insertRecord } from '../records';
 import { searchRecords } from '../search/query';
 import { getDatabase, openSqlite, readerOf, type DB } from './index';
 import { openSqliteReader } from './reader';
+import { cachedRead } from './readCache';
 
 const dir = mkdtempSync(join(tmpdir(), 'bianmin-reader-'));
 const path = join(dir, 'reader.db');
@@ -122,5 +123,39 @@ describe('the SQLite reader thread', () => {
 		} finally {
 			await plain.db.destroy();
 		}
+	});
+});
+
+describe('the read memo with the reader thread', () => {
+	it('never keeps an answer read before a commit of the connection it is stamped from', async () => {
+		await sql`create table memo_t (id integer primary key)`.execute(db);
+		// Counted on the reader thread, memoised under the main connection's stamp: the search's
+		// scan and counts are such reads.
+		const count = () =>
+			cachedRead(db, 'test:memo_t', async () => {
+				const { rows } = await sql<{ n: number }>`select count(*) as n from memo_t`.execute(reader);
+				return rows[0].n;
+			});
+		expect(await count()).toBe(0);
+		let written!: () => void;
+		let commit!: () => void;
+		const insertDone = new Promise<void>((resolve) => (written = resolve));
+		const mayCommit = new Promise<void>((resolve) => (commit = resolve));
+		const transaction = db.transaction().execute(async (trx) => {
+			await sql`insert into memo_t (id) values (1)`.execute(trx);
+			written();
+			await mayCommit;
+		});
+		await insertDone;
+		// Asked while the row is written but not committed: the reader thread cannot see it yet,
+		// so this answer must not be stored under a stamp that is still current after the commit.
+		const during = count();
+		// Given the time to answer before the commit (the thread would answer 0). Read the way
+		// it must be, it waits for the transaction instead, and this times out.
+		await Promise.race([during, new Promise((resolve) => setTimeout(resolve, 100))]);
+		commit();
+		await transaction;
+		await during;
+		expect(await count()).toBe(1);
 	});
 });

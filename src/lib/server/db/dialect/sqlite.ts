@@ -1,6 +1,9 @@
 import { sql } from 'kysely';
 import type { SqlDialect } from './types';
 
+/** The memo's stamp (readCache.ts): the same statement whether Kysely runs it or not. */
+export const STAMP_SQL = 'select data_version as v, total_changes() as c from pragma_data_version';
+
 /** bm25 weights of the record_fts columns: title, key fields, body, phone numbers, pinyin. */
 const WEIGHTS = sql.raw('10.0, 5.0, 1.0, 8.0, 6.0');
 
@@ -45,8 +48,7 @@ export const sqliteDialect: SqlDialect = {
 		// `PRAGMA data_version` moves when another connection (a second server, the import CLI, a
 		// restore) commits; total_changes() with every row this connection writes.
 		async changeStamp(db) {
-			const { rows } = await sql<{ v: number; c: number }>`
-				select data_version as v, total_changes() as c from pragma_data_version`.execute(db);
+			const { rows } = await sql<{ v: number; c: number }>`${sql.raw(STAMP_SQL)}`.execute(db);
 			return `${rows[0].v}:${rows[0].c}`;
 		},
 		// An integer primary key is the rowid: the next one is always max + 1.
