@@ -86,6 +86,20 @@ describe('the read memo with several processes on one database', () => {
 		expect(await title(a)).toBe('李四遗失居民身份证');
 	});
 
+	it('answers a read made inside another as of the outer one; the next read sees the write', async () => {
+		const { n } = await publishedCount(a);
+		// A search's page (outer) reads its scan (inner) from the memo. Another server writes in
+		// between: the inner read still answers as of the moment the outer one began.
+		const inner = await cachedRead(a, 'test:outer', async () => {
+			await b
+				.transaction()
+				.execute((trx) => insertRecord(trx, lostNotice(9), { status: 'published' }));
+			return publishedCount(a);
+		});
+		expect(inner).toEqual({ n, computed: false });
+		expect(await publishedCount(a)).toEqual({ n: n + 1, computed: true });
+	});
+
 	it('the stamp stays put while only reads happen, and moves with a write elsewhere', async () => {
 		const before = await changeStamp(a);
 		await publishedCount(b);

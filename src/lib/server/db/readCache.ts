@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { LruMap } from '../lru';
 import type { DB } from './index';
 import { dialectOf } from './dialect';
@@ -17,7 +18,8 @@ import { STAMP_SQL } from './dialect/sqlite';
  * - PostgreSQL: the `data_version` row, bumped by a trigger in the same transaction as every
  *   write to a content table (migration 0007), so it is visible exactly when the write is.
  * The stamp is read before the answer is computed, in an earlier statement: the answer can only
- * be newer than its stamp, never older, so a memo is never served after a write it missed.
+ * be newer than its stamp, never older, so a memo is never served after a write it missed. (A
+ * memoised read made while computing another takes the outer one's stamp, see `within`.)
  * Popular pages — the home page's counts over a million records, a search everyone types —
  * then cost one look-up instead of the query.
  */
@@ -34,9 +36,9 @@ const directStamps = new WeakMap<DB, () => string | undefined>();
 /**
  * Lets cachedRead read `db`'s stamp from its better-sqlite3 connection itself: the statement
  * costs microseconds, Kysely's way to it (compiling, the connection's lock, promises) several
- * times that, and a search reads the stamp five times. Outside a transaction only: inside one,
- * total_changes() counts rows not yet committed, and the reader thread (reader.ts), which sees
- * only committed rows, could store an answer under a stamp that stays valid after the commit.
+ * times that. Outside a transaction only: inside one, total_changes() counts rows not yet
+ * committed, and the reader thread (reader.ts), which sees only committed rows, could store an
+ * answer under a stamp that stays valid after the commit.
  * In a transaction the stamp is read the usual way, which waits for the transaction to end.
  */
 export function readStampDirectly(db: DB, sqlite: Database.Database): void {
@@ -57,6 +59,15 @@ export function changeStamp(db: DB): Promise<string> {
 }
 
 /**
+ * The stamp of the memoised read being computed. A read inside it (a search's scan, inside the
+ * search of one page) takes the same stamp instead of reading it again, while the memo is still
+ * stored under it: a search read the stamp five times, and on SQLite each read is a statement
+ * that takes the file's read lock (~20 µs). Its answer then is that of the moment the outer
+ * read began, as the outer read's own statements are.
+ */
+const within = new AsyncLocalStorage<{ db: DB; stamp: string }>();
+
+/**
  * The value `compute()` would return, from the memo when nothing was written since it was
  * stored. `key` must name everything the result depends on besides the database's content.
  * Results are shared between callers: treat them as read-only.
@@ -67,7 +78,11 @@ export function changeStamp(db: DB): Promise<string> {
  * PostgreSQL, a burst of requests is always in flight together.
  */
 export async function cachedRead<T>(db: DB, key: string, compute: () => Promise<T>): Promise<T> {
-	const stamp = directStamps.get(db)?.() ?? (await changeStamp(db));
+	const outer = within.getStore();
+	const stamp =
+		outer?.db === db && memos.get(db)?.stamp === outer.stamp
+			? outer.stamp
+			: (directStamps.get(db)?.() ?? (await changeStamp(db)));
 	let memo = memos.get(db);
 	if (!memo || memo.stamp !== stamp) {
 		memo = { stamp, entries: new LruMap(READ_CACHE_SIZE) };
@@ -76,7 +91,7 @@ export async function cachedRead<T>(db: DB, key: string, compute: () => Promise<
 	const hit = memo.entries.get(key);
 	if (hit !== undefined) return hit as Promise<T>;
 	// Stored under the stamp read before computing: a write in between makes the next call miss.
-	const value = compute();
+	const value = within.run({ db, stamp }, compute);
 	const entries = memo.entries;
 	entries.set(key, value);
 	// A failure is not remembered: the next call tries again.
