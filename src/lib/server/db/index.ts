@@ -13,6 +13,7 @@ import {
 	type Driver,
 	type SqliteDialectConfig
 } from 'kysely';
+import { directChangeStamp } from './dialect/sqlite';
 import { migrateToLatest } from './migrate';
 import { openSqliteReader } from './reader';
 import { readStampDirectly } from './readCache';
@@ -187,7 +188,7 @@ export async function openSqlite(
 		dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) })
 	});
 	await migrateToLatest(db);
-	readStampDirectly(db, sqlite);
+	readStampDirectly(db, directChangeStamp(sqlite));
 	return { db, sqlite };
 }
 

@@ -1,9 +1,7 @@
-import type Database from 'better-sqlite3';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { LruMap } from '../lru';
 import type { DB } from './index';
 import { dialectOf } from './dialect';
-import { STAMP_SQL } from './dialect/sqlite';
 
 /**
  * A memo of read results per database connection, dropped the moment the database may have
@@ -30,24 +28,15 @@ interface Memo {
 
 const memos = new WeakMap<DB, Memo>();
 
-/** SQLite connections whose stamp can be read without Kysely (readStampDirectly). */
+/** Connections whose stamp has a faster way than a statement through Kysely. */
 const directStamps = new WeakMap<DB, () => string | undefined>();
 
 /**
- * Lets cachedRead read `db`'s stamp from its better-sqlite3 connection itself: the statement
- * costs microseconds, Kysely's way to it (compiling, the connection's lock, promises) several
- * times that. Outside a transaction only: inside one, total_changes() counts rows not yet
- * committed, and the reader thread (reader.ts), which sees only committed rows, could store an
- * answer under a stamp that stays valid after the commit.
- * In a transaction the stamp is read the usual way, which waits for the transaction to end.
+ * Gives cachedRead a faster way to `db`'s stamp (on SQLite, dialect/sqlite.ts's
+ * directChangeStamp); where it answers undefined, the stamp is read the usual way.
  */
-export function readStampDirectly(db: DB, sqlite: Database.Database): void {
-	const statement = sqlite.prepare(STAMP_SQL).raw(true);
-	directStamps.set(db, () => {
-		if (sqlite.inTransaction) return undefined;
-		const [version, changes] = statement.get() as [number, number];
-		return `${version}:${changes}`;
-	});
+export function readStampDirectly(db: DB, read: () => string | undefined): void {
+	directStamps.set(db, read);
 }
 
 /** Entries kept per connection; the least recently used goes first. */

@@ -1,8 +1,26 @@
+import type Database from 'better-sqlite3';
 import { sql } from 'kysely';
 import type { SqlDialect } from './types';
 
-/** The memo's stamp (readCache.ts): the same statement whether Kysely runs it or not. */
-export const STAMP_SQL = 'select data_version as v, total_changes() as c from pragma_data_version';
+/** The read memo's stamp (readCache.ts), through Kysely or not (directChangeStamp). */
+const STAMP_SQL = 'select data_version as v, total_changes() as c from pragma_data_version';
+
+/**
+ * The stamp read from the better-sqlite3 connection itself: the statement costs microseconds,
+ * Kysely's way to it (compiling, the connection's lock, promises) several times that.
+ * Undefined inside a transaction, where total_changes() counts rows not yet committed: the
+ * reader thread (reader.ts), which sees only committed rows, could then store an answer under a
+ * stamp that stays valid after the commit. The memo then reads it the usual way, which waits
+ * for the transaction to end.
+ */
+export function directChangeStamp(sqlite: Database.Database): () => string | undefined {
+	const statement = sqlite.prepare(STAMP_SQL).raw(true);
+	return () => {
+		if (sqlite.inTransaction) return undefined;
+		const [version, changes] = statement.get() as [number, number];
+		return `${version}:${changes}`;
+	};
+}
 
 /** bm25 weights of the record_fts columns: title, key fields, body, phone numbers, pinyin. */
 const WEIGHTS = sql.raw('10.0, 5.0, 1.0, 8.0, 6.0');
@@ -48,7 +66,7 @@ export const sqliteDialect: SqlDialect = {
 		// `PRAGMA data_version` moves when another connection (a second server, the import CLI, a
 		// restore) commits; total_changes() with every row this connection writes.
 		async changeStamp(db) {
-			const { rows } = await sql<{ v: number; c: number }>`${sql.raw(STAMP_SQL)}`.execute(db);
+			const { rows } = await sql.raw<{ v: number; c: number }>(STAMP_SQL).execute(db);
 			return `${rows[0].v}:${rows[0].c}`;
 		},
 		// An integer primary key is the rowid: the next one is always max + 1.
