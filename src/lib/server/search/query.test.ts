@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type DB } from '../db';
 import { openTestDatabase } from '../../../../tests/helpers/database';
@@ -167,6 +168,44 @@ describe('searchRecords', () => {
 		// Records without a source page are dated the day they were posted, in Beijing.
 		expect(hit.issuedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 		expect(hit).toHaveProperty('dateEnd', null);
+	});
+
+	it("gives each result its phone numbers in the record's order, with their labels", async () => {
+		const id = await db.transaction().execute((trx) =>
+			insertRecord(
+				trx,
+				{
+					...hotline('荷塘区供水抢修', '0731-22551234', '荷塘区水务站'),
+					phones: [
+						{ number: '0731-22551234', raw: '22551234', label: '白天' },
+						{ number: '13807331234', raw: '13807331234' },
+						{ number: '0731-22559999', raw: '22559999', label: '夜间' }
+					]
+				},
+				{ status: 'published' }
+			)
+		);
+		const result = await searchRecords(db, { q: '供水抢修' });
+		expect(result.results.map((r) => r.id)).toEqual([id]);
+		expect(result.results[0].phones).toEqual([
+			{ number: '0731-22551234', label: '白天' },
+			{ number: '13807331234' },
+			{ number: '0731-22559999', label: '夜间' }
+		]);
+		// The order is the record's (position), not the order the rows were written in.
+		await db
+			.updateTable('record_phones')
+			.set({ position: sql<number>`2 - position` })
+			.where('record_id', '=', id)
+			.execute();
+		expect((await searchRecords(db, { q: '供水抢修' })).results[0].phones).toEqual([
+			{ number: '0731-22559999', label: '夜间' },
+			{ number: '13807331234' },
+			{ number: '0731-22551234', label: '白天' }
+		]);
+		// A record without phones has an empty list, not a missing one.
+		const bus = (await searchRecords(db, { q: '公交恢复' })).results.find((r) => r.id === ids.bus);
+		expect(bus?.phones).toEqual([]);
 	});
 
 	it('returns nothing for an empty query', async () => {
