@@ -5,7 +5,7 @@ import { openTwoHandles } from '../../../../tests/helpers/twoHandles';
 import { sql } from 'kysely';
 import { UNVERSIONED_TABLES } from '../../../../migrations/0009_shared_state';
 import { testingPostgres } from '../../../../tests/helpers/database';
-import { cachedRead, changeStamp } from './readCache';
+import { cachedRead, changeStamp, READ_CACHE_SIZE } from './readCache';
 import type { DB } from './index';
 
 let a: DB;
@@ -139,6 +139,46 @@ describe('reads asked for while the same read runs', () => {
 		expect(first.map((r) => r.status)).toEqual(['rejected', 'rejected']);
 		expect(await cachedRead(a, 'test:fails', failing)).toBe('ok');
 		expect(calls).toBe(2);
+	});
+});
+
+describe("reads kept only when they are asked for again (keep: 'repeated')", () => {
+	/** Reads `key`, counting computations in `computed`. */
+	const counted = (key: string, computed: Map<string, number>) =>
+		cachedRead(
+			a,
+			key,
+			async () => {
+				computed.set(key, (computed.get(key) ?? 0) + 1);
+				await new Promise((resolve) => setImmediate(resolve));
+				return key.length;
+			},
+			{ keep: 'repeated' }
+		);
+
+	it('computes the first and second request, then serves the memo', async () => {
+		const computed = new Map<string, number>();
+		for (let i = 0; i < 4; i++) expect(await counted('test:page-1', computed)).toBe(11);
+		expect(computed.get('test:page-1')).toBe(2);
+	});
+
+	it('shares one computation between requests that come while it runs', async () => {
+		const computed = new Map<string, number>();
+		await Promise.all(Array.from({ length: 5 }, () => counted('test:burst', computed)));
+		expect(computed.get('test:burst')).toBe(1);
+	});
+
+	it('is not kept when asked again only after READ_CACHE_SIZE other such reads', async () => {
+		const computed = new Map<string, number>();
+		await counted('test:rare', computed);
+		for (let i = 0; i < READ_CACHE_SIZE; i++) await counted(`test:other-${i}`, computed);
+		await counted('test:rare', computed);
+		await counted('test:rare', computed);
+		// Asked again only after 500 others: computed and let go, as the first time. Asked again
+		// at once: computed and kept, so the fourth request is served from the memo.
+		expect(computed.get('test:rare')).toBe(3);
+		await counted('test:rare', computed);
+		expect(computed.get('test:rare')).toBe(3);
 	});
 });
 

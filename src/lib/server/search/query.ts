@@ -124,7 +124,7 @@ const ROW_COLUMNS = sql.raw(
  * intents, synonyms; see understand.ts) and matched by matchFor(), whose every token is quoted
  * by buildMatchQuery: never throws on user input. When all terms together find nothing, fewer
  * are searched (fewerTerms) and the result says so. Answers are memoised until the next write
- * to the database (cachedRead), so a popular search costs one look-up.
+ * to the database (cachedRead), so a popular search costs one look-up from its second request.
  */
 export async function searchRecords(db: DB, params: SearchParams): Promise<SearchResult> {
 	// A page past the end is answered with the last page (see search()); the key only needs a
@@ -132,7 +132,11 @@ export async function searchRecords(db: DB, params: SearchParams): Promise<Searc
 	const page = Math.max(1, Math.min(params.page ?? 1, MAX_PAGE + 1));
 	const statuses = [...(params.statuses ?? PUBLIC_STATUSES)];
 	const key = JSON.stringify(['search', params.q, params.kind ?? null, page, statuses]);
-	return cachedRead(db, key, () => search(db, params.q, params.kind, page, statuses));
+	// Kept only when asked for again soon (see CachedReadOptions.keep): its scan, counts and
+	// ranked block are kept by their own reads below, and serve the other pages of the query.
+	return cachedRead(db, key, () => search(db, params.q, params.kind, page, statuses), {
+		keep: 'repeated'
+	});
 }
 
 /** The newest matches of a MATCH expression (see scanMatches). */
