@@ -144,4 +144,5 @@ export async function cachedRead<T>(
 /** Forgets everything cached for `db` (benchmarks use it to time the work, not the memo). */
 export function dropCachedReads(db: DB): void {
 	memos.delete(db);
+	askedLately.delete(db);
 }
