@@ -10,7 +10,7 @@ import http from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
-import { SERVER_NODE_FLAGS } from '../src/lib/server/nodeFlags';
+import { SERVER_ENV, SERVER_NODE_FLAGS } from '../src/lib/server/nodeFlags';
 import { isPostgresUrl } from '../src/lib/server/db/index';
 
 export interface LoadFigures {
@@ -104,14 +104,15 @@ function stopper(child: ChildProcess): () => Promise<void> {
 
 /**
  * Starts the built app on a free port against `location` (an SQLite path, or a PostgreSQL URL
- * given as DATABASE_URL as `npm run test:pg` does), with the Node flags of `npm start`;
- * resolves once it listens.
+ * given as DATABASE_URL as `npm run test:pg` does), with the Node flags and environment of
+ * `npm start`; resolves once it listens.
  */
 export async function startApp(buildDir: string, location: string): Promise<RunningServer> {
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
 	const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, buildDir], {
 		env: {
+			...SERVER_ENV,
 			...process.env,
 			PORT: String(port),
 			HOST: '127.0.0.1',

@@ -17,7 +17,7 @@ import {
 	SEARCH_INDEX_VERSION,
 	searchIndexVersion
 } from '../src/lib/server/search/reindex';
-import { SERVER_NODE_FLAGS } from '../src/lib/server/nodeFlags';
+import { SERVER_ENV, SERVER_NODE_FLAGS } from '../src/lib/server/nodeFlags';
 import { buildFingerprint, buildIsFresh, STAMP_FILE } from './lib/buildStamp';
 import { run } from './lib/command';
 
@@ -53,6 +53,7 @@ if (!buildIsFresh()) {
 
 const port = process.env.PORT || '3000';
 const env = {
+	...SERVER_ENV,
 	...process.env,
 	PORT: port,
 	ORIGIN: process.env.ORIGIN || `http://localhost:${port}`,
