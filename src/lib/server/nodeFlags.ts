@@ -32,7 +32,8 @@ export const SERVER_NODE_FLAGS: readonly string[] = [
  * MALLOC_ARENA_MAX=2: glibc gives each thread that allocates its own malloc arena (up to 8 per
  * core), and each arena keeps what was freed in it. The server's threads (V8's compiler and
  * garbage-collector helpers, the SQLite reader) held 36–43 MB in them at a million records, and
- * the peak RSS under the search mix jumped now and then to 272–279 MB. With two arenas it
- * stayed at 243–252 MB in four runs (251–279 in four without), with the same throughput.
+ * the peak RSS under the search mix jumped now and then to 264–279 MB. With two arenas it was
+ * 243–262 MB in six runs (251–279 MB in six without, means 251 and 262), with the same
+ * throughput within the machine's noise.
  */
 export const SERVER_ENV: Readonly<Record<string, string>> = { MALLOC_ARENA_MAX: '2' };
