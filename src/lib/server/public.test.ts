@@ -40,6 +40,34 @@ describe('toPublic', () => {
 		});
 	});
 
+	it('returns what holds no ID number as it is, and copies only what it masks', () => {
+		const clean = { title: '失物招领', phones: [{ number: '0731-22334455' }], n: 3 };
+		expect(toPublic(clean)).toBe(clean);
+		expect(toPublic(clean.phones)).toBe(clean.phones);
+		const marked = renderOnly({ results: [clean] }, false);
+		expect(toPublic(marked)).toBe(marked);
+
+		const personal = {
+			a: '失物',
+			b: '证号430203198502173310',
+			c: clean,
+			d: ['x', '4302031985 02173310']
+		};
+		const before = structuredClone(personal);
+		const shown = toPublic(personal);
+		expect(shown).not.toBe(personal);
+		expect(shown).toEqual({
+			a: '失物',
+			b: '证号430203********3310',
+			c: clean,
+			d: ['x', '430203**** ****3310']
+		});
+		// The parts without a number are shared, and the input is left as it was.
+		expect(shown.c).toBe(clean);
+		expect(personal).toEqual(before);
+		expect(Object.keys(shown)).toEqual(['a', 'b', 'c', 'd']);
+	});
+
 	it('keeps every key, __proto__ included, as a key of its own', () => {
 		const shown = toPublic(JSON.parse('{"__proto__": "430203198502173310", "a": 1}'));
 		expect(Object.getPrototypeOf(shown)).toBe(Object.prototype);
