@@ -10,7 +10,9 @@
  * requests in flight held survived two scavenges and was promoted, to be marked and compacted
  * in the old generation. With 12 MB the mix ran at 465–493 against 354–479 req/s (five
  * alternating pairs, each of 12 MB won), for 2–8 MB more peak memory, paid for by the main
- * connection's smaller page cache (db/index.ts, getDatabase).
+ * connection's smaller page cache (db/index.ts, getDatabase). V8 rounds the size to a power of
+ * two: under the mix the new space was 32 MB with any value from 10 to 16, and 16 MB with 8
+ * (v8.getHeapSpaceStatistics), so 12 acts as 16 would.
  *
  * --max-old-space-size=192 (MB): under load the old generation otherwise fills with garbage
  * before V8 collects it — a run at a million records peaked at 309 MB. With the limit V8
