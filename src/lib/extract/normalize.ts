@@ -100,6 +100,15 @@ function getTable(): Uint16Array {
 }
 
 /**
+ * normalize() of one UTF-16 code unit: `normalize(text).charCodeAt(i)` is
+ * `normalizedCode(text.charCodeAt(i))`. For matching inside a text without building its folded
+ * copy (search snippets compare a few words against each result's text).
+ */
+export function normalizedCode(code: number): number {
+	return getTable()[code];
+}
+
+/**
  * Fold a page to one spelling without moving any character.
  * Full-width ASCII → half-width, ideographic space → space, CJK brackets/quotes/dashes →
  * ASCII, traditional → simplified (one character for one). Surrogate pairs are untouched.

@@ -1,4 +1,4 @@
-import { normalize } from '../extract/normalize';
+import { normalize, normalizedCode } from '../extract/normalize';
 import { maskPersonalNumbers } from './privacy';
 
 /** A piece of text, marked when it matched the query. Rendered as text, never as HTML. */
@@ -20,15 +20,39 @@ export function queryWords(query: string): string[] {
 		.slice(0, 12);
 }
 
-/** Ranges [start, end) where any query word occurs in the text, merged and sorted. */
+/** fold() of one code unit: fold(text).charCodeAt(i) is foldedCode(text.charCodeAt(i)). */
+function foldedCode(code: number): number {
+	const c = normalizedCode(code);
+	return c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
+}
+
+/**
+ * indexOf in fold(text), without building fold(text): `word` is folded already. Search snippets
+ * ask this of 20 short texts per page; folding each text first was most of a snippet's time.
+ */
+function indexOfFolded(text: string, word: string, from: number): number {
+	const first = word.charCodeAt(0);
+	next: for (let at = from; at + word.length <= text.length; at++) {
+		if (foldedCode(text.charCodeAt(at)) !== first) continue;
+		for (let k = 1; k < word.length; k++)
+			if (foldedCode(text.charCodeAt(at + k)) !== word.charCodeAt(k)) continue next;
+		return at;
+	}
+	return -1;
+}
+
+/**
+ * Ranges [start, end) where any query word occurs in the text, merged and sorted. The words are
+ * folded (queryWords, or fold() of each); the text is compared folded.
+ */
 export function matchRanges(text: string, words: readonly string[]): [number, number][] {
-	const folded = fold(text);
 	const ranges: [number, number][] = [];
 	for (const word of words) {
+		if (word.length === 0) continue;
 		for (
-			let at = folded.indexOf(word);
+			let at = indexOfFolded(text, word, 0);
 			at !== -1 && ranges.length < 200;
-			at = folded.indexOf(word, at + word.length)
+			at = indexOfFolded(text, word, at + word.length)
 		) {
 			ranges.push([at, at + word.length]);
 		}
@@ -65,20 +89,35 @@ export function highlight(text: string, ranges: readonly [number, number][]): Se
  * its digits stand.
  */
 export function snippet(text: string, query: string | readonly string[], length = 90): Segment[] {
-	const flat = maskPersonalNumbers(text.replace(/\s+/g, ' ').trim());
+	return snippets(query, length)(text);
+}
+
+/** snippet() for many texts and one query (a page of search results): the words are folded once. */
+export function snippets(
+	query: string | readonly string[],
+	length = 90
+): (text: string) => Segment[] {
 	const words = typeof query === 'string' ? queryWords(query) : query.map(fold).filter(Boolean);
-	const ranges = matchRanges(flat, words);
-	const first = ranges[0]?.[0] ?? 0;
-	const start = Math.max(0, Math.min(first - Math.floor(length / 3), flat.length - length));
-	const end = Math.min(flat.length, start + length);
-	const window = flat.slice(start, end);
-	const local = ranges
-		.filter(([s, e]) => e > start && s < end)
-		.map(([s, e]) => [Math.max(0, s - start), Math.min(end, e) - start] as [number, number]);
-	const segments = highlight(window, local);
-	if (start > 0) segments.unshift({ text: '…', mark: false });
-	if (end < flat.length) segments.push({ text: '…', mark: false });
-	return segments;
+	return (text) => {
+		const flat = maskPersonalNumbers(collapseSpaces(text));
+		const ranges = matchRanges(flat, words);
+		const first = ranges[0]?.[0] ?? 0;
+		const start = Math.max(0, Math.min(first - Math.floor(length / 3), flat.length - length));
+		const end = Math.min(flat.length, start + length);
+		const window = flat.slice(start, end);
+		const local = ranges
+			.filter(([s, e]) => e > start && s < end)
+			.map(([s, e]) => [Math.max(0, s - start), Math.min(end, e) - start] as [number, number]);
+		const segments = highlight(window, local);
+		if (start > 0) segments.unshift({ text: '…', mark: false });
+		if (end < flat.length) segments.push({ text: '…', mark: false });
+		return segments;
+	};
+}
+
+/** Runs of white space as one space, none at the ends; the text itself when it has none to fold. */
+function collapseSpaces(text: string): string {
+	return /[^\S ]|\s\s|^\s|\s$/.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }
 
 export function segmentsToText(segments: readonly Segment[]): string {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { type Kind, PUBLIC_STATUSES } from '../../records/kinds';
-import { snippet, type Segment } from '../../records/highlight';
+import { snippets, type Segment } from '../../records/highlight';
 import { looksLikeIdNumber } from '../../records/privacy';
 import { normalize } from '../../extract/normalize';
 import { readerOf, type DB } from '../db';
@@ -422,7 +422,7 @@ async function search(
 		db,
 		rows.map((r) => r.id)
 	);
-	const marks = highlightWords(terms);
+	const snippetOf = snippets(highlightWords(terms));
 
 	return {
 		total,
@@ -441,7 +441,7 @@ async function search(
 			dateEnd: r.date_end,
 			deadline: r.deadline,
 			issuedOn: r.issued_on,
-			snippet: snippet(r.body || r.title, marks),
+			snippet: snippetOf(r.body || r.title),
 			url: `/records/${r.id}`,
 			phones: phones.get(r.id) ?? []
 		})),
