@@ -254,6 +254,8 @@ export function findPersonalNumbers(text: string): PersonalNumber[] {
  * Same length as the input; idempotent.
  */
 export function maskPersonalNumbers(text: string): string {
+	// Too short to hold an ID: most of what a page sends (a kind, a date, a label).
+	if (text.length < ID_LENGTH) return text;
 	let out = '';
 	let copied = 0;
 	eachLongRun(text, ID_LENGTH, (run) => {
