@@ -4,6 +4,13 @@ import { closeWord, matchFor, splitTerm, stripCountryCode, understand } from './
 const labels = (q: string) => understand(q).terms.map((t) => t.label);
 
 describe('understand', () => {
+	it('reads a query once and answers it again from memory, past its first 200 characters too', () => {
+		expect(understand('医保局电话')).toBe(understand('医保局电话'));
+		const long = '医保'.repeat(100);
+		expect(understand(long + '电话')).toBe(understand(long));
+		expect(understand('医保局电话')).not.toBe(understand('社保局电话'));
+	});
+
 	it('cuts phrases into words and drops question and function words', () => {
 		expect(labels('身份证丢了怎么办')).toEqual(['身份证', '丢了']);
 		expect(labels('请问医保局在哪里')).toEqual(['医保局']);
