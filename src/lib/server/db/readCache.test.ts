@@ -128,7 +128,9 @@ describe('reads asked for while the same read runs', () => {
 		let calls = 0;
 		const failing = async () => {
 			calls++;
-			await new Promise((resolve) => setTimeout(resolve, 5));
+			// Long enough for the second call to read its stamp and join this one: on PostgreSQL
+			// that read is a statement over the network, and under CI's load it took over 5 ms.
+			await new Promise((resolve) => setTimeout(resolve, 50));
 			if (calls === 1) throw new Error('database is locked');
 			return 'ok';
 		};
