@@ -9,6 +9,7 @@ const INPUTS = [
 	'migrations',
 	'svelte.config.js',
 	'vite.config.ts',
+	'scripts/lib/sharedGetters.ts',
 	'package-lock.json',
 	'tsconfig.json'
 ];
