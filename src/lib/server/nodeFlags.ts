@@ -2,17 +2,15 @@
  * Node flags the production server runs with: `npm start` (scripts/start.ts) passes them, and
  * `npm run bench` starts the server with the same ones so it measures what runs in production.
  *
- * --max-semi-space-size=12 (MB): V8's young generation otherwise grows to 3 × 32 MB under
+ * --max-semi-space-size=8 (MB): V8's young generation otherwise grows to 3 × 32 MB under
  * load, and the server's peak RSS with it — 376 MB at 25 connections, over the 300 MB budget,
- * while live data stays near 25 MB. It was 8 MB at first (peak ~275 MB at a million records,
- * throughput unchanged within noise). In the search mix, though, a request lives about 50 ms
- * (25 connections queue for the one thread), as long as 8 MB of young generation lasted: what
- * requests in flight held survived two scavenges and was promoted, to be marked and compacted
- * in the old generation. With 12 MB the mix ran at 465–493 against 354–479 req/s (five
- * alternating pairs, each of 12 MB won), for 2–8 MB more peak memory, paid for by the main
- * connection's smaller page cache (db/index.ts, getDatabase). V8 rounds the size to a power of
- * two: under the mix the new space was 32 MB with any value from 10 to 16, and 16 MB with 8
- * (v8.getHeapSpaceStatistics), so 12 acts as 16 would.
+ * while live data stays near 25 MB. V8 rounds the size to a power of two (8 gives a 16 MB new
+ * space under load, 10 to 16 give 32 MB: v8.getHeapSpaceStatistics). From the fourth to the
+ * eighth session it was 12: a search page's render was kept alive through two scavenges by
+ * getters Svelte and SvelteKit made per request (scripts/lib/sharedGetters.ts), and the larger
+ * young generation promoted less of it. With those getters shared, 8 and 12 ran the search mix
+ * at the same speed (671 against 672 req/s, main thread 1.42 against 1.43 ms per request, 28
+ * alternating phases), and 8 peaked 20 MB lower (211 against 231 MB).
  *
  * --max-old-space-size=192 (MB): under load the old generation otherwise fills with garbage
  * before V8 collects it — a run at a million records peaked at 309 MB. With the limit V8
@@ -23,7 +21,7 @@
  * the search page's p99 over its 75 ms budget.)
  */
 export const SERVER_NODE_FLAGS: readonly string[] = [
-	'--max-semi-space-size=12',
+	'--max-semi-space-size=8',
 	'--max-old-space-size=192'
 ];
 
