@@ -18,7 +18,7 @@ import type { Plugin } from 'vite';
  * So a search page's render stayed alive for the next two scavenges and was promoted to the old
  * generation: 45 of the 300 kB a request allocated, marked and compacted again about every 0.35 s
  * under the search mix (scavenge traces of `Server.respond` called in a loop, 12,000 requests).
- * With the getters shared and the per-call state in a symbol-keyed data property, 6 kB; the
+ * With the getters shared and the per-call state in a symbol-keyed data property, 11 kB; the
  * same page, byte for byte. (A getter shared by all calls is itself old, and a per-call *data*
  * property holds nothing across a scavenge: it lives in the young object.)
  *
@@ -31,7 +31,8 @@ export function sharedGetters(): Plugin {
 		name: 'bianmin:shared-getters',
 		enforce: 'pre',
 		transform(code, id) {
-			const patch = PATCHES.find((p) => normalizeId(id).endsWith(p.file));
+			const path = normalizeId(id);
+			const patch = PATCHES.find((p) => path.endsWith(p.file));
 			return patch ? applyPatch(patch, code) : null;
 		}
 	};
@@ -45,6 +46,10 @@ export interface Patch {
 	/** Appended to the module: the shared getters. */
 	append: string;
 }
+
+/** SvelteKit's message for `url.hash` read on the server, as its source spells it. */
+const HASH_REFUSED =
+	"'Cannot access event.url.hash. Consider using `page.url.hash` inside a component instead'";
 
 export const PATCHES: readonly Patch[] = [
 	{
@@ -86,13 +91,13 @@ function bianmin_legacy_html() {
 				to: `	Object.defineProperty(tracked, bianmin_tracking, { value: { url, callback } });
 	for (const property of tracked_url_properties) {
 		Object.defineProperty(tracked, property, {
-			get: bianmin_tracked_getters[property],`
+			get: bianmin_tracked_getter(property),`
 			},
 			{
 				from: `	Object.defineProperty(url, 'hash', {
 		get() {
 			throw new Error(
-				'Cannot access event.url.hash. Consider using \`page.url.hash\` inside a component instead'
+				${HASH_REFUSED}
 			);
 		}
 	});`,
@@ -102,19 +107,22 @@ function bianmin_legacy_html() {
 		append: `
 // Patched by scripts/lib/sharedGetters.ts: getters shared by every URL, not made per call.
 const bianmin_tracking = Symbol('tracking');
-/** @type {Record<string, () => unknown>} */
-const bianmin_tracked_getters = {};
-for (const property of ['href', 'pathname', 'search', 'toString', 'toJSON', 'hash']) {
-	bianmin_tracked_getters[property] = function () {
-		const { url, callback } = this[bianmin_tracking];
-		callback();
-		return url[property];
-	};
+/** One getter per property name, made the first time SvelteKit tracks that property. */
+const bianmin_tracked_getters = new Map();
+function bianmin_tracked_getter(property) {
+	let getter = bianmin_tracked_getters.get(property);
+	if (!getter) {
+		getter = function () {
+			const { url, callback } = this[bianmin_tracking];
+			callback();
+			return url[property];
+		};
+		bianmin_tracked_getters.set(property, getter);
+	}
+	return getter;
 }
 function bianmin_hash_disabled() {
-	throw new Error(
-		'Cannot access event.url.hash. Consider using \`page.url.hash\` inside a component instead'
-	);
+	throw new Error(${HASH_REFUSED});
 }
 `
 	}
