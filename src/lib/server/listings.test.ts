@@ -201,6 +201,57 @@ describe('printings of the same notice', () => {
 	});
 });
 
+describe('the count of an unfiltered listing', () => {
+	it('counts each set of printings once, as the listing shows them', async () => {
+		const { db } = await openTestDatabase();
+		const write = (input: RecordInput, status: 'published' | 'draft' = 'published') =>
+			db.transaction().execute((trx) => insertRecord(trx, input, { status, confidence: 1 }));
+		const hotline = (title: string, number?: string): RecordInput => ({
+			kind: 'hotline',
+			subtype: null,
+			title,
+			district: null,
+			fields: { name: title },
+			phones: number ? [{ number, raw: number }] : [],
+			emails: []
+		});
+		const lost = (item: string): RecordInput => ({
+			kind: 'lost_found',
+			subtype: 'lost_item',
+			title: `寻${item}启事`,
+			district: null,
+			fields: { item },
+			phones: [{ number: '13974100009', raw: '13974100009' }],
+			emails: []
+		});
+		// Hotlines fold by title and main number: 3 notices, a number-less one printed twice.
+		for (let i = 0; i < 3; i++) await write(hotline('燃气抢修电话', '0731-28000001'));
+		await write(hotline('燃气抢修电话', '0731-28000002'));
+		await write(hotline('燃气抢修电话'));
+		await write(hotline('燃气抢修电话'));
+		// Not published: a printing that does not count, and a notice that does not either.
+		await write(hotline('燃气抢修电话', '0731-28000003'), 'draft');
+		await write(hotline('停水通知电话', '0731-28000004'), 'draft');
+		// Lost & found fold by fingerprint: a wallet printed twice, a bag …
+		await write(lost('黑色钱包'));
+		await write(lost('黑色钱包'));
+		await write(lost('蓝色书包'));
+		// … and two printings written before fingerprints (migration 0007): never folded.
+		const before = [await write(lost('红色雨伞')), await write(lost('红色雨伞'))];
+		await db.updateTable('records').set({ fingerprint: null }).where('id', 'in', before).execute();
+
+		const counts = await countListedByKind(db, '2026-11-30');
+		for (const kind of ['hotline', 'lost_found'] as const) {
+			const shown = (await listRecords(db, kind, {}, '2026-11-30')).records.length;
+			// The listing's own query, which a filter that keeps every record makes it take.
+			const filtered = await countListed(db, kind, { since: '2000-01-01' }, '2026-11-30');
+			expect([counts[kind], filtered], kind).toEqual([shown, shown]);
+		}
+		expect(counts.hotline).toBe(3);
+		expect(counts.lost_found).toBe(4);
+	});
+});
+
 describe('facets', () => {
 	it('fold traditional script and district aliases into one value that filters them all', async () => {
 		const { db } = await openTestDatabase();

@@ -219,10 +219,10 @@ export function getDatabase(): Promise<OpenedDatabase> {
 const readers = new WeakMap<DB, DB>();
 
 /**
- * Where `db`'s long reads run — the search's full-text statements: for the server's SQLite
- * connection, a read-only connection in a worker thread (reader.ts), so the main thread
- * renders other requests meanwhile; otherwise (PostgreSQL, which runs queries in its own
- * processes; a CLI; a test) `db` itself.
+ * Where `db`'s long reads run — the search's full-text statements, the listings' counts: for
+ * the server's SQLite connection, a read-only connection in a worker thread (reader.ts), so
+ * the main thread renders other requests meanwhile; otherwise (PostgreSQL, which runs queries
+ * in its own processes; a CLI; a test) `db` itself.
  */
 export function readerOf(db: DB): DB {
 	return readers.get(db) ?? db;
