@@ -12,6 +12,7 @@ import * as m0009 from '../../../../migrations/0009_shared_state';
 import * as m0010 from '../../../../migrations/0010_search_titles_district';
 import * as m0011 from '../../../../migrations/0011_record_phones_covering';
 import * as m0012 from '../../../../migrations/0012_event_last_day';
+import * as m0013 from '../../../../migrations/0013_notice_date';
 
 /**
  * A static list rather than FileMigrationProvider: it survives bundling by `vite build`, and the
@@ -29,7 +30,8 @@ const migrations: Record<string, Migration> = {
 	'0009_shared_state': m0009,
 	'0010_search_titles_district': m0010,
 	'0011_record_phones_covering': m0011,
-	'0012_event_last_day': m0012
+	'0012_event_last_day': m0012,
+	'0013_notice_date': m0013
 };
 
 class StaticMigrationProvider implements MigrationProvider {
