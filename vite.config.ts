@@ -1,9 +1,9 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
-import { sharedGetters } from './scripts/lib/sharedGetters.js';
+import { libraryPatches } from './scripts/lib/libraryPatches.js';
 
 export default defineConfig({
-	plugins: [sharedGetters(), sveltekit()],
+	plugins: [libraryPatches(), sveltekit()],
 	test: {
 		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'],
 		environment: 'node',

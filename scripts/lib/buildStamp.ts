@@ -9,7 +9,7 @@ const INPUTS = [
 	'migrations',
 	'svelte.config.js',
 	'vite.config.ts',
-	'scripts/lib/sharedGetters.ts',
+	'scripts/lib/libraryPatches.ts',
 	'package-lock.json',
 	'tsconfig.json'
 ];

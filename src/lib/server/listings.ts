@@ -263,9 +263,9 @@ async function expandFacets(db: DB, kind: Kind, filters: ListFilters): Promise<F
 }
 
 /**
- * One kind's public records as filtered — the one query behind a listing's rows and its total
- * (and, filtered, the home page's count), so they can never disagree. countPrintedOnce counts
- * the unfiltered listings another way; its test compares the two.
+ * One kind's public records as filtered — the one query behind a listing's rows and a filtered
+ * listing's total, so they can never disagree. countPrintedOnce counts the unfiltered listings
+ * (and the home page's counts) another way; its test compares the two.
  */
 function listingQuery(
 	db: DB,
@@ -357,14 +357,15 @@ const UNCOUNTED: Partial<Record<keyof ListFilters, true>> = { page: true, sort: 
  * against 0.54 s. A record without a fingerprint is a notice of its own (twinsOf never folds it).
  */
 async function countPrintedOnce(db: DB, kind: Exclude<Kind, 'event'>): Promise<number> {
+	const reader = readerOf(db);
 	const { rows } = FOLDED_BY_KEY.includes(kind)
 		? await sql<{ n: number }>`select
 				(select count(*) from (select distinct fingerprint from records
 					where kind = ${kind} and fingerprint is not null and status = 'published') keyed)
 				+ (select count(*) from records
-					where kind = ${kind} and fingerprint is null and status = 'published') as n`.execute(readerOf(db))
+					where kind = ${kind} and fingerprint is null and status = 'published') as n`.execute(reader)
 		: await sql<{ n: number }>`select count(*) as n from (select distinct title, main_phone
-				from records where kind = ${kind} and status = 'published') keyed`.execute(readerOf(db));
+				from records where kind = ${kind} and status = 'published') keyed`.execute(reader);
 	return Number(rows[0].n);
 }
 

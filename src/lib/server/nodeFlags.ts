@@ -7,7 +7,7 @@
  * while live data stays near 25 MB. V8 rounds the size to a power of two (8 gives a 16 MB new
  * space under load, 10 to 16 give 32 MB: v8.getHeapSpaceStatistics). From the fourth to the
  * eighth session it was 12: a search page's render was kept alive through two scavenges by
- * getters Svelte and SvelteKit made per request (scripts/lib/sharedGetters.ts), and the larger
+ * getters Svelte and SvelteKit made per request (scripts/lib/libraryPatches.ts), and the larger
  * young generation promoted less of it. With those getters shared, 8 and 12 ran the search mix
  * at the same speed (671 against 672 req/s, main thread 1.42 against 1.43 ms per request, 28
  * alternating phases), and 8 peaked 20 MB lower (211 against 231 MB).

@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { UNVERSIONED_TABLES } from '../../../../migrations/0009_shared_state';
 import { testingPostgres } from '../../../../tests/helpers/database';
 import { cachedRead, changeStamp, READ_CACHE_SIZE } from './readCache';
+import { DATA_VERSION_TTL_MS } from './dialect/sqlite';
 import type { DB } from './index';
 
 let a: DB;
@@ -29,6 +30,13 @@ async function publishedCount(db: DB): Promise<{ n: number; computed: boolean }>
 	return { n, computed };
 }
 
+/**
+ * Waits out DATA_VERSION_TTL_MS: on SQLite a server notices another connection's commit within
+ * it (its own at once); see directChangeStamp's test for the bound itself.
+ */
+const afterAnotherServerWrote = () =>
+	new Promise((resolve) => setTimeout(resolve, DATA_VERSION_TTL_MS + 5));
+
 describe('the read memo with several processes on one database', () => {
 	it('serves a repeated read from the memo while nothing is written', async () => {
 		await a
@@ -46,6 +54,7 @@ describe('the read memo with several processes on one database', () => {
 		await b
 			.transaction()
 			.execute((trx) => insertRecord(trx, lostNotice(2), { status: 'published' }));
+		await afterAnotherServerWrote();
 		expect(await publishedCount(a)).toEqual({ n: 2, computed: true });
 		expect(await publishedCount(b)).toEqual({ n: 2, computed: true });
 	});
@@ -83,6 +92,7 @@ describe('the read memo with several processes on one database', () => {
 				}
 			)
 		);
+		await afterAnotherServerWrote();
 		expect(await title(a)).toBe('李四遗失居民身份证');
 	});
 
@@ -97,6 +107,7 @@ describe('the read memo with several processes on one database', () => {
 			return publishedCount(a);
 		});
 		expect(inner).toEqual({ n, computed: false });
+		await afterAnotherServerWrote();
 		expect(await publishedCount(a)).toEqual({ n: n + 1, computed: true });
 	});
 

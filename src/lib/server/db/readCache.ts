@@ -12,7 +12,9 @@ import { dialectOf } from './dialect';
  * when any of them writes:
  * - SQLite: `PRAGMA data_version` moves when another connection (the import CLI, a restore,
  *   a second server) commits, and `total_changes()` moves with every row this connection
- *   writes (moderation saves run in the server's own connection).
+ *   writes (moderation saves run in the server's own connection). On the server's direct path
+ *   data_version is read at most every 10 ms (dialect/sqlite.ts, directChangeStamp): another
+ *   process's write reaches the memo within that, this process's own writes at once.
  * - PostgreSQL: the `data_version` row, bumped by a trigger in the same transaction as every
  *   write to a content table (migration 0007), so it is visible exactly when the write is.
  * The stamp is read before the answer is computed, in an earlier statement: the answer can only

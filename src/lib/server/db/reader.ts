@@ -24,10 +24,11 @@ import type { Database as Schema } from './schema';
  * full-text scan with facets, 1.6 ms; the titles of a 500-block, 1.7 ms). The server has one
  * thread for JavaScript, and that thread was the ceiling; the machine has a second core.
  *
- * Only those statements come here, and the listings' counts (listings.ts: tenths of a second
- * at a million records, memoised until the next write). Sending every statement (rows and phones of each page, the
- * memo's stamp) made each request wait on the thread several times: the two threads then took
- * turns instead of working side by side, and the mix got slower (329–376 req/s against 406–423).
+ * Only those statements come here, and the listings' counts and facet values (listings.ts:
+ * tenths of a second to seconds at a million records, memoised until the next write). Sending
+ * every statement (rows and phones of each page, the memo's stamp) made each request wait on the
+ * thread several times: the two threads then took turns instead of working side by side, and the
+ * mix got slower (329–376 req/s against 406–423).
  *
  * The connection only reads (`readonly`: a write fails). Its statements see every commit of the
  * main connection made before they run: in WAL mode each statement reads the newest committed

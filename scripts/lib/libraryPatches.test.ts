@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { compile } from 'svelte/compiler';
-import { afterAll, describe, expect, it } from 'vitest';
-import { applyPatch, PATCHES, type Patch } from './sharedGetters';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { applyPatch, PATCHES, type Patch } from './libraryPatches';
 
 const require = createRequire(import.meta.url);
 const svelteDir = dirname(require.resolve('svelte/package.json'));
@@ -16,7 +16,7 @@ const installed = (patch: Patch) =>
 		: join(kitDir, patch.file.slice('/@sveltejs/kit/'.length));
 const patchOf = (suffix: string) => PATCHES.find((p) => p.file.endsWith(suffix))!;
 
-const temp = mkdtempSync(join(tmpdir(), 'bianmin-shared-getters-'));
+const temp = mkdtempSync(join(tmpdir(), 'bianmin-library-patches-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
 /** Writes the patched module to a temporary file, its relative imports made absolute. */
@@ -128,5 +128,67 @@ describe("SvelteKit's tracked URL, patched", () => {
 		);
 		expect(url.hash).toBe('#top');
 		expect(reads).toBe(1);
+	});
+});
+
+describe("SvelteKit's CSP, patched", () => {
+	const csp = patchOf('/page/csp.js');
+	const load = () => importPatched(csp, 'csp.mjs');
+	const loadUnpatched = () => importPatched({ ...csp, replace: [] }, 'csp-unpatched.mjs');
+	const config = (mode: 'hash' | 'nonce' | 'auto') => ({
+		mode,
+		directives: { 'script-src': ['self'] },
+		reportOnly: { 'script-src': ['self'], 'report-uri': ['/csp-report'] }
+	});
+	afterEach(() => vi.restoreAllMocks());
+
+	it('draws no nonce in hash mode; scripts are allowed by their hash', async () => {
+		const { Csp } = await load();
+		const draws = vi.spyOn(globalThis.crypto, 'getRandomValues');
+		const policy = new Csp(config('hash'), { prerender: false });
+		policy.add_script('console.log(1)');
+		const header: string = policy.csp_provider.get_header();
+		expect(draws).not.toHaveBeenCalled();
+		expect(header).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/]+={0,2}'/);
+		expect(header).not.toContain('nonce-');
+		expect(policy.report_only_provider.get_header()).toContain("'sha256-");
+	});
+
+	it('draws one nonce, used in both headers, where nonces are the mode', async () => {
+		const { Csp } = await load();
+		for (const [mode, prerender] of [
+			['nonce', false],
+			['auto', false]
+		] as const) {
+			const draws = vi.spyOn(globalThis.crypto, 'getRandomValues');
+			const policy = new Csp(config(mode), { prerender });
+			policy.add_script('console.log(1)');
+			const nonce: string = policy.nonce;
+			expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+			expect(policy.nonce).toBe(nonce);
+			expect(policy.csp_provider.get_header()).toContain(`'nonce-${nonce}'`);
+			expect(policy.report_only_provider.get_header()).toContain(`'nonce-${nonce}'`);
+			expect(draws).toHaveBeenCalledTimes(1);
+			expect(new Csp(config(mode), { prerender }).nonce).not.toBe(nonce);
+			vi.restoreAllMocks();
+		}
+	});
+
+	it('(unpatched, SvelteKit draws a nonce for every response even in hash mode)', async () => {
+		const { Csp } = await loadUnpatched();
+		const draws = vi.spyOn(globalThis.crypto, 'getRandomValues');
+		new Csp(config('hash'), { prerender: false });
+		expect(draws).toHaveBeenCalledTimes(1);
+	});
+
+	it('gives the page template the nonce only when it asks for one', () => {
+		const render = readFileSync(installed(patchOf('/page/render.js')), 'utf8');
+		const patched = applyPatch(patchOf('/page/render.js'), render);
+		expect(patched).toContain(`nonce: options.app_template_contains_nonce ? csp.nonce : '',`);
+		// Every other read of the nonce in the render is behind script_needs_nonce or
+		// style_needs_nonce, which hash mode never sets.
+		const reads = patched.split('\n').filter((line) => line.includes('csp.nonce'));
+		expect(reads.length).toBeGreaterThan(0);
+		for (const line of reads) expect(line).toMatch(/needs_nonce|app_template_contains_nonce/);
 	});
 });
