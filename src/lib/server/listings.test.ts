@@ -151,6 +151,66 @@ describe('listRecords', () => {
 	});
 });
 
+describe('a listing with resolved notices (包括已认领)', () => {
+	it("shows published and resolved notices in the listing's order, page by page, drafts never", async () => {
+		const { db } = await openTestDatabase();
+		type Row = { id: number; title: string; status: string; issuedOn: string; date: string };
+		const written: Row[] = [];
+		for (let i = 1; i <= 50; i++) {
+			const status = i % 7 === 0 ? 'draft' : i % 3 === 0 ? 'resolved' : 'published';
+			const title = `寻物启事${String((i * 17) % 50).padStart(2, '0')}`;
+			const id = await post(db, {
+				kind: 'lost_found',
+				subtype: 'lost_item',
+				title,
+				district: null,
+				fields: { item: `钥匙${i}` },
+				phones: [{ number: `1397410${String(i).padStart(4, '0')}`, raw: '' }],
+				emails: []
+			});
+			// Printed on one of four days; every other notice has a date of its own.
+			const issuedOn = `2026-0${1 + (i % 4)}-10`;
+			const dateStart = i % 2 === 0 ? `2025-12-${String((i % 28) + 1).padStart(2, '0')}` : null;
+			await db
+				.updateTable('records')
+				.set({ status, issued_on: issuedOn, date_start: dateStart })
+				.where('id', '=', id)
+				.execute();
+			written.push({ id, title, status, issuedOn, date: dateStart ?? issuedOn });
+		}
+		const listed = written.filter((r) => r.status !== 'draft');
+		const newer = (a: Row, b: Row) => b.issuedOn.localeCompare(a.issuedOn) || b.id - a.id;
+		const expected = {
+			new: [...listed].sort(newer),
+			date: [...listed].sort((a, b) => b.date.localeCompare(a.date) || newer(a, b)),
+			title: [...listed].sort((a, b) =>
+				a.title < b.title ? -1 : a.title > b.title ? 1 : newer(a, b)
+			)
+		};
+		expect([listed.length, listed.filter((r) => r.status === 'resolved').length]).toEqual([43, 14]);
+		for (const sort of ['new', 'date', 'title'] as const) {
+			for (const page of [1, 2, 3]) {
+				const list = await listRecords(db, 'lost_found', { resolved: true, sort, page });
+				expect(list.total, sort).toBe(listed.length);
+				expect(list.pages).toBe(3);
+				expect(
+					list.records.map((r) => r.id),
+					`${sort}, page ${page}`
+				).toEqual(expected[sort].slice((page - 1) * 20, page * 20).map((r) => r.id));
+			}
+		}
+		// Without the filter: the published ones only, in the same order.
+		const published = await listRecords(db, 'lost_found', { sort: 'new' });
+		expect(published.records.map((r) => r.id)).toEqual(
+			expected.new
+				.filter((r) => r.status === 'published')
+				.slice(0, 20)
+				.map((r) => r.id)
+		);
+		expect(published.records[0]).not.toHaveProperty('noticeDate');
+	});
+});
+
 describe('countListedByKind', () => {
 	it('equals what each listing shows by default', async () => {
 		const { db } = await openTestDatabase();
