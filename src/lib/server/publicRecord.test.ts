@@ -5,8 +5,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ExtractedRecord } from '../records/types';
 import { openDatabase } from './db';
-import { findPublicRecord, previewPublicRecord } from './publicRecord';
-import { type RecordInput } from './records';
+import { findPublicRecord, findPublicRecordPage, previewPublicRecord } from './publicRecord';
+import { insertRecord, type RecordInput } from './records';
 import { importPage } from './pageImport';
 
 const ID = '430203199001013310';
@@ -70,5 +70,35 @@ describe('previewPublicRecord', () => {
 		expect(preview.sources[0].passage).toContain('430203********3310');
 		// Nothing was saved.
 		expect(live.title).toBe('王小明遗失居民身份证声明');
+	});
+});
+
+describe('findPublicRecordPage', () => {
+	it('is the public record with its printings, masked; a draft has none; a write is seen', async () => {
+		const { db } = await openDatabase(':memory:');
+		const write = (status: 'published' | 'draft') =>
+			db
+				.transaction()
+				.execute((trx) =>
+					insertRecord(trx, content(`王小明遗失身份证${ID}声明`), { status, confidence: 1 })
+				);
+		const first = await write('published');
+		const draft = await write('draft');
+		expect(await findPublicRecordPage(db, draft)).toBeUndefined();
+
+		const page = (await findPublicRecordPage(db, first))!;
+		expect(page.record.id).toBe(first);
+		expect(page.record.title).toBe('王小明遗失身份证430203********3310声明');
+		expect(JSON.stringify(page)).not.toContain('19900101');
+		expect(page.twins).toEqual([]);
+		expect(page.related).toEqual([]);
+		// Asked for again soon: kept, and served as it is.
+		const kept = await findPublicRecordPage(db, first);
+		expect(await findPublicRecordPage(db, first)).toBe(kept);
+
+		// Printed again: the first page now lists the new printing, not what it was memoised as.
+		const again = await write('published');
+		const after = (await findPublicRecordPage(db, first))!;
+		expect(after.twins.map((t) => t.id)).toEqual([again]);
 	});
 });

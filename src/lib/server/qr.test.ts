@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import QRCode from 'qrcode';
+import { describe, expect, it, vi } from 'vitest';
 import { qrSvg } from './qr';
 
 describe('qrSvg', () => {
@@ -8,5 +9,16 @@ describe('qrSvg', () => {
 		expect(a.startsWith('<svg role="img" aria-label="本页二维码" ')).toBe(true);
 		expect(a).toContain('viewBox=');
 		expect(a).not.toBe(b);
+	});
+
+	it('draws a URL asked for again only once', async () => {
+		const draws = vi.spyOn(QRCode, 'toString');
+		const url = 'https://bianmin.example/records/3';
+		const first = await qrSvg(url);
+		expect(await qrSvg(url)).toBe(first);
+		expect(draws).toHaveBeenCalledTimes(1);
+		expect(await qrSvg('https://bianmin.example/records/4')).not.toBe(first);
+		expect(draws).toHaveBeenCalledTimes(2);
+		draws.mockRestore();
 	});
 });
