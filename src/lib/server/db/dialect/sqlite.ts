@@ -38,7 +38,7 @@ export function directChangeStamp(
 	return () => {
 		if (sqlite.inTransaction) return undefined;
 		const t = now();
-		if (!(t - readAt < DATA_VERSION_TTL_MS)) {
+		if (t - readAt >= DATA_VERSION_TTL_MS) {
 			version = dataVersion.get() as number;
 			readAt = t;
 		}
